@@ -1,0 +1,109 @@
+// Domain types shared by every stage. Plain data only: no library types leak through here.
+
+export const CATEGORIES = [
+  'COMPLAINT',
+  'CANCELLATION',
+  'ORDER',
+  'FAULT',
+  'BILLING',
+  'DATA_CHANGE',
+  'PRIVACY',
+  'LEGAL',
+  'OTHER',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export type Segment = 'individual' | 'business';
+
+/** A page image as it travels between stages: 8-bit greyscale PNG at the scanned resolution. */
+export interface PageImage {
+  png: Buffer;
+  width: number;
+  height: number;
+  /** Scanned resolution; null when the file carried none (the decoder then estimates it). */
+  dpi: number | null;
+}
+
+export interface OcrWord {
+  text: string;
+  confidence: number; // 0..100, as tesseract reports it
+  bbox: { x0: number; y0: number; x1: number; y1: number }; // pixels of the prepared page
+}
+
+export interface OcrPageResult {
+  text: string;
+  confidence: number; // mean word confidence 0..100
+  words: OcrWord[];
+  /** Clockwise rotation applied to the scan before reading (0, 90, 180, 270). */
+  rotation: number;
+  skewDegrees: number;
+  width: number;
+  height: number;
+  dpi: number;
+}
+
+export interface Identifiers {
+  customerNumbers: string[];
+  phones: string[]; // normalised to 9 national digits
+  invoiceNumbers: string[];
+  pesels: string[]; // checksum-valid only
+  nips: string[]; // checksum-valid only, digits only
+  postalCodes: string[]; // NN-NNN
+  emails: string[];
+  /** Person names found in the sender block or signature, nominative where it could be recovered. */
+  names: { first: string; last: string }[];
+  companyNames: string[];
+  addresses: { street: string | null; postalCode: string | null; city: string | null }[];
+  /** True when the letter comes from a court, bailiff, regulator or consumer ombudsman. */
+  fromInstitution: boolean;
+}
+
+export interface Classification {
+  category: Category;
+  confidence: number; // calibrated probability 0..1
+  secondary: Category[];
+  /** Words or features that decided, strongest first, for the audit trail. */
+  explanation: { feature: string; weight: number }[];
+  /** Term stated in the letter for LEGAL mail, in days, when the letter states one. */
+  statedTermDays: number | null;
+}
+
+export interface Customer {
+  customerId: string;
+  segment: Segment;
+  firstName: string | null;
+  lastName: string | null;
+  companyName: string | null;
+  pesel: string | null;
+  nip: string | null;
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  region: string | null;
+  phones: string[];
+  email: string | null;
+  invoiceNumbers: string[];
+}
+
+export type MatchEvidence =
+  | 'customer_number'
+  | 'pesel'
+  | 'nip'
+  | 'phone'
+  | 'invoice_number'
+  | 'email'
+  | 'name'
+  | 'company_name'
+  | 'address'
+  | 'postal_code';
+
+export interface MatchCandidate {
+  customerId: string;
+  score: number; // 0..1
+  evidence: MatchEvidence[];
+}
+
+export type MatchResult =
+  | { kind: 'matched'; customerId: string; confidence: number; evidence: MatchEvidence[]; candidates: MatchCandidate[] }
+  | { kind: 'ambiguous'; candidates: MatchCandidate[]; reason: string }
+  | { kind: 'unmatched'; candidates: MatchCandidate[]; reason: string };
