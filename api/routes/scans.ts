@@ -1,0 +1,68 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ApiDeps } from '../app.js';
+import type { DocumentStore } from '../../core/document-store.js';
+import { acceptScan } from '../../ingest/accept-scan.js';
+import { resumeScan } from '../../core/recovery.js';
+
+// Mailroom operators: upload scans and follow a batch until every letter is routed.
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const scanRoutes: FastifyPluginAsync<{ deps: ApiDeps; store: DocumentStore }> = async (app, { deps, store }) => {
+  const accept = (bytes: Buffer, fileName: string, receivedAt: string) =>
+    acceptScan(
+      { store, blobs: deps.blobs, dispatch: deps.queues.dispatch, resume: (id) => resumeScan(store, deps.queues, id) },
+      { bytes, fileName, source: `upload:${fileName}`, channel: 'upload', receivedAt },
+    );
+
+  app.post<{ Querystring: { receivedAt?: string; fileName?: string } }>(
+    '/api/scans',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: { receivedAt: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, fileName: { type: 'string', maxLength: 200 } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const receivedAt = req.query.receivedAt ?? today();
+      const results: { fileName: string; scanId: string; created: boolean }[] = [];
+      if (req.isMultipart()) {
+        for await (const part of req.files()) {
+          const bytes = await part.toBuffer();
+          results.push({ fileName: part.filename, ...(await accept(bytes, part.filename, receivedAt)) });
+        }
+      } else {
+        if (!Buffer.isBuffer(req.body)) return reply.code(415).send({ error: 'UNSUPPORTED_MEDIA_TYPE', message: 'send the scan as the body (application/octet-stream, application/pdf, image/*) or as multipart/form-data' });
+        const fileName = (req.query.fileName ?? 'upload.bin').replace(/[^\w.-]/g, '_');
+        results.push({ fileName, ...(await accept(req.body, fileName, receivedAt)) });
+      }
+      if (results.length === 0) return reply.code(400).send({ error: 'NO_FILE', message: 'no file in the upload' });
+      return reply.code(202).send({ scans: results });
+    },
+  );
+
+  app.get<{ Params: { scanId: string } }>(
+    '/api/scans/:scanId',
+    { schema: { params: { type: 'object', properties: { scanId: { type: 'string', pattern: '^[0-9a-f]{64}$' } }, required: ['scanId'] } } },
+    async (req, reply) => {
+      const scan = await store.getScan(req.params.scanId);
+      if (!scan) return reply.code(404).send({ error: 'NOT_FOUND', message: 'no such scan' });
+      const documents = await store.documentsOfScan(scan.scan_id);
+      const pages = await store.scanPages(scan.scan_id);
+      const finished = documents.filter((d) => d.status === 'routed' || d.status === 'needs_attention').length;
+      return {
+        scanId: scan.scan_id,
+        fileName: scan.file_name,
+        status: scan.status,
+        error: scan.error,
+        receivedAt: scan.received_at,
+        progress: { documents: documents.length, finished },
+        pages: pages.map((p) => ({ pageNo: p.page_no, kind: p.kind, documentId: p.document_id, issues: p.issues })),
+        rescanRequested: pages.filter((p) => p.issues.length > 0).map((p) => p.page_no),
+        documents: documents.map((d) => ({ documentId: d.document_id, pages: d.pages, status: d.status, worklist: d.worklist, error: d.error })),
+      };
+    },
+  );
+};

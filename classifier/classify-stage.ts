@@ -1,0 +1,33 @@
+import type { DocumentStore } from '../core/document-store.js';
+import { PermanentError } from '../core/errors.js';
+import type { JobPayloads, StageResults } from '../core/pipeline.js';
+import type { Classification, Identifiers } from '../core/types.js';
+
+// Stage 3: what the letter asks for and which identifiers it carries. The explanation is stored
+// with the decision so an auditor can see why a letter went where it went.
+
+export interface ClassifyDeps {
+  store: DocumentStore;
+  classify(text: string): { classification: Classification; identifiers: Identifiers };
+}
+
+export async function classifyDocument(deps: ClassifyDeps, job: JobPayloads['classify']): Promise<StageResults['classify']> {
+  const doc = await deps.store.getDocument(job.documentId);
+  if (!doc) throw new PermanentError('UNKNOWN_DOCUMENT', `document ${job.documentId} is not recorded`);
+  const { classification: c, identifiers } = deps.classify(doc.text ?? '');
+  await deps.store.update(
+    job.documentId,
+    'system:classifier',
+    'document.classified',
+    {
+      status: 'routing',
+      category: c.category,
+      category_confidence: c.confidence,
+      secondary_categories: c.secondary,
+      explanation: { features: c.explanation, statedTermDays: c.statedTermDays },
+      identifiers,
+    },
+    { category: c.category, confidence: c.confidence, secondary: c.secondary, explanation: c.explanation.slice(0, 10), statedTermDays: c.statedTermDays },
+  );
+  return { documentId: job.documentId };
+}

@@ -1,0 +1,155 @@
+import type { Db, Queryable } from './db.js';
+import { appendEventTx } from './audit-log.js';
+import type { Classification, Identifiers, MatchCandidate } from './types.js';
+
+// The system of record for scans and documents. Every state change writes its audit event in the
+// same transaction, so history and state cannot disagree.
+
+export type DocumentStatus = 'ocr' | 'classifying' | 'routing' | 'routed' | 'needs_attention';
+
+export interface ScanRow {
+  scan_id: string;
+  file_name: string;
+  source: string;
+  channel: string;
+  blob_key: string;
+  byte_size: number;
+  received_at: string;
+  status: 'received' | 'split' | 'failed';
+  page_count: number | null;
+  error: string | null;
+}
+
+export interface DocumentRow {
+  document_id: string;
+  scan_id: string;
+  pages: number[];
+  status: DocumentStatus;
+  received_at: string;
+  text: string | null;
+  ocr_confidence: number | null;
+  category: string | null;
+  category_confidence: number | null;
+  secondary_categories: string[];
+  explanation: Classification['explanation'] | null;
+  identifiers: Identifiers | null;
+  customer_id: string | null;
+  match_confidence: number | null;
+  matched_on: string[];
+  candidates: MatchCandidate[] | null;
+  worklist: string | null;
+  priority: number | null;
+  due_at: string | null;
+  searchable_pdf_key: string | null;
+  error: string | null;
+}
+
+export interface NewScan {
+  scanId: string;
+  fileName: string;
+  source: string;
+  channel: 'cli' | 'upload' | 'inbox';
+  blobKey: string;
+  byteSize: number;
+  receivedAt: string;
+}
+
+export interface SplitPage {
+  pageNo: number;
+  kind: 'letter' | 'blank' | 'separator';
+  documentId: string | null;
+  imageKey: string;
+  dpi: number | null;
+  issues: string[];
+}
+
+export function createDocumentStore(db: Db) {
+  const one = async <R>(q: Queryable, sql: string, params: unknown[]) => (await q.query<R>(sql, params)).rows[0] ?? null;
+  const tx = <T>(fn: (t: Queryable) => Promise<T>) => db.transaction(fn);
+
+  return {
+    /** Inserts the scan unless the same file (same hash) is already known; returns which. */
+    insertScan: (s: NewScan) =>
+      tx(async (t) => {
+        const inserted = await one<ScanRow>(
+          t,
+          `INSERT INTO scans (scan_id, file_name, source, channel, blob_key, byte_size, received_at, status)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, 'received') ON CONFLICT (scan_id) DO NOTHING RETURNING *`,
+          [s.scanId, s.fileName, s.source, s.channel, s.blobKey, s.byteSize, s.receivedAt],
+        );
+        if (inserted) {
+          await appendEventTx(t, { scanId: s.scanId, actor: `system:${s.channel}`, event: 'scan.received', detail: { fileName: s.fileName, source: s.source, byteSize: s.byteSize, receivedAt: s.receivedAt } });
+          return { created: true, scan: inserted };
+        }
+        return { created: false, scan: (await one<ScanRow>(t, `SELECT * FROM scans WHERE scan_id = $1`, [s.scanId]))! };
+      }),
+
+    getScan: (scanId: string) => one<ScanRow>(db, `SELECT * FROM scans WHERE scan_id = $1`, [scanId]),
+
+    scanPages: async (scanId: string) =>
+      (await db.query<{ page_no: number; kind: string; document_id: string | null; image_key: string; dpi: number | null; issues: string[] }>(
+        `SELECT page_no, kind, document_id, image_key, dpi, issues FROM scan_pages WHERE scan_id = $1 ORDER BY page_no`,
+        [scanId],
+      )).rows,
+
+    markScanSplit: (scanId: string, receivedAt: string, pages: SplitPage[], documents: { documentId: string; pages: number[] }[]) =>
+      tx(async (t) => {
+        for (const p of pages) {
+          await t.query(
+            `INSERT INTO scan_pages (scan_id, page_no, kind, document_id, image_key, dpi, issues) VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (scan_id, page_no) DO UPDATE SET kind = EXCLUDED.kind, document_id = EXCLUDED.document_id, issues = EXCLUDED.issues`,
+            [scanId, p.pageNo, p.kind, p.documentId, p.imageKey, p.dpi, p.issues],
+          );
+        }
+        for (const d of documents) {
+          const created = await one(t, `INSERT INTO documents (document_id, scan_id, pages, status, received_at) VALUES ($1, $2, $3, 'ocr', $4)
+             ON CONFLICT (document_id) DO NOTHING RETURNING document_id`, [d.documentId, scanId, d.pages, receivedAt]);
+          if (created) await appendEventTx(t, { documentId: d.documentId, scanId, actor: 'system:ingest', event: 'document.created', detail: { pages: d.pages } });
+        }
+        await t.query(`UPDATE scans SET status = 'split', page_count = $2, error = NULL, updated_at = now() WHERE scan_id = $1`, [scanId, pages.length]);
+        await appendEventTx(t, { scanId, actor: 'system:ingest', event: 'scan.split', detail: { pages: pages.map((p) => ({ pageNo: p.pageNo, kind: p.kind, issues: p.issues })), documents: documents.map((d) => d.documentId) } });
+      }),
+
+    markScanFailed: (scanId: string, error: string) =>
+      tx(async (t) => {
+        await t.query(`UPDATE scans SET status = 'failed', error = $2, updated_at = now() WHERE scan_id = $1`, [scanId, error]);
+        await appendEventTx(t, { scanId, actor: 'system:ingest', event: 'scan.failed', detail: { error } });
+      }),
+
+    documentsOfScan: async (scanId: string) =>
+      (await db.query<DocumentRow>(`SELECT * FROM documents WHERE scan_id = $1 ORDER BY pages[1]`, [scanId])).rows,
+
+    getDocument: (documentId: string) => one<DocumentRow>(db, `SELECT * FROM documents WHERE document_id = $1`, [documentId]),
+
+    savePage: (documentId: string, p: { pageIndex: number; scanPageNo: number; ocrKey: string; preparedKey: string; text: string; confidence: number; rotation: number; skew: number }) =>
+      db.query(
+        `INSERT INTO document_pages (document_id, page_index, scan_page_no, ocr_key, prepared_key, text, confidence, rotation, skew)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (document_id, page_index) DO UPDATE SET ocr_key = EXCLUDED.ocr_key, prepared_key = EXCLUDED.prepared_key,
+           text = EXCLUDED.text, confidence = EXCLUDED.confidence, rotation = EXCLUDED.rotation, skew = EXCLUDED.skew`,
+        [documentId, p.pageIndex, p.scanPageNo, p.ocrKey, p.preparedKey, p.text, p.confidence, p.rotation, p.skew],
+      ),
+
+    documentPages: async (documentId: string) =>
+      (await db.query<{ page_index: number; scan_page_no: number; ocr_key: string; prepared_key: string; text: string; confidence: number; rotation: number; skew: number }>(
+        `SELECT * FROM document_pages WHERE document_id = $1 ORDER BY page_index`,
+        [documentId],
+      )).rows,
+
+    update: (documentId: string, actor: string, event: string, fields: Partial<Record<keyof DocumentRow, unknown>>, detail: Record<string, unknown> = {}) =>
+      tx(async (t) => {
+        const keys = Object.keys(fields);
+        const sets = keys.map((k, i) => `${k} = $${i + 2}${jsonColumns.has(k) ? '::jsonb' : ''}`);
+        const values = keys.map((k) => (jsonColumns.has(k) ? JSON.stringify((fields as Record<string, unknown>)[k]) : (fields as Record<string, unknown>)[k]));
+        await t.query(`UPDATE documents SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE document_id = $1`, [documentId, ...values]);
+        await appendEventTx(t, { documentId, actor, event, detail });
+      }),
+
+    history: async (documentId: string) =>
+      (await db.query(`SELECT event_id, at, actor, event, detail, hash FROM document_events WHERE document_id = $1 ORDER BY event_id`, [documentId])).rows,
+  };
+}
+
+const jsonColumns = new Set(['explanation', 'identifiers', 'candidates']);
+
+export type DocumentStore = ReturnType<typeof createDocumentStore>;

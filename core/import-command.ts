@@ -1,0 +1,19 @@
+import { SingleBar, Presets } from 'cli-progress';
+import { existsSync } from 'node:fs';
+import type { Runtime } from './runtime.js';
+import { importCustomers } from '../router/import-customers.js';
+import { PermanentError } from './errors.js';
+
+export async function runImportCommand(rt: Runtime, file: string): Promise<number> {
+  if (!existsSync(file)) throw new PermanentError('NO_FILE', `${file}: no such file`);
+  const bar = process.stderr.isTTY ? new SingleBar({ format: 'customers {value} rows', stream: process.stderr }, Presets.shades_classic) : null;
+  bar?.start(0, 0);
+  const started = Date.now();
+  const r = await importCustomers(rt.db, file, { onProgress: (n) => bar?.update(n) });
+  bar?.stop();
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  process.stdout.write(`imported ${r.imported}, updated ${r.updated}, rejected ${r.rejected.length} (${secs} s)\n`);
+  for (const rej of r.rejected.slice(0, 200)) process.stderr.write(`line ${rej.line}: ${rej.reason}\n`);
+  if (r.rejected.length > 200) process.stderr.write(`... and ${r.rejected.length - 200} more rejected rows\n`);
+  return r.rejected.length ? 3 : 0;
+}

@@ -1,0 +1,43 @@
+import { SingleBar, Presets } from 'cli-progress';
+import type { Runtime } from './runtime.js';
+import { expandPaths, processFiles } from './process-files.js';
+
+export async function runProcessCommand(rt: Runtime, paths: string[], o: { receivedAt: string; json?: boolean; timeout: number }): Promise<number> {
+  const files = await expandPaths(paths);
+  if (files.length === 0) {
+    process.stderr.write('mailroom: no scan files (pdf, tif, tiff, jpg, jpeg, png) found in the given paths\n');
+    return 2;
+  }
+  // The bar goes to stderr so that stdout stays clean JSON lines for scripts.
+  const bar = process.stderr.isTTY ? new SingleBar({ format: 'letters {bar} {value}/{total} | files ' + files.length, stream: process.stderr }, Presets.shades_classic) : null;
+  bar?.start(1, 0);
+  const outcomes = await processFiles(rt, files, {
+    receivedAt: o.receivedAt,
+    timeoutMs: o.timeout * 1000,
+    onProgress: (done, total) => {
+      bar?.setTotal(Math.max(total, 1));
+      bar?.update(done);
+    },
+  });
+  bar?.stop();
+  let problems = 0;
+  for (const f of outcomes) {
+    if (f.error) {
+      problems++;
+      process.stderr.write(`mailroom: ${f.source}: ${f.error}\n`);
+    }
+    if (f.documents.length === 0 && !f.error) process.stderr.write(`mailroom: ${f.source}: no letter found (blank or separator pages only)\n`);
+    for (const d of f.documents) {
+      if (d.status === 'needs_attention') problems++;
+      if (o.json) {
+        const { status: _s, ...line } = d;
+        process.stdout.write(`${JSON.stringify(line)}\n`);
+      } else {
+        process.stdout.write(
+          `${d.source} p.${d.pages.join(',')}  ${d.category ?? '-'} (${d.categoryConfidence ?? '-'})  customer ${d.customerId ?? '-'}  -> ${d.worklist}  due ${d.dueAt ?? '-'}${d.error ? `  ! ${d.error}` : ''}\n`,
+        );
+      }
+    }
+  }
+  return problems ? 3 : 0;
+}

@@ -1,0 +1,119 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Runtime } from './runtime.js';
+import { createDocumentStore, type DocumentRow } from './document-store.js';
+import { acceptScan } from '../ingest/accept-scan.js';
+import { resumeScan } from './recovery.js';
+import { errorMessage } from './errors.js';
+
+// `mailroom process`: feed files through the same queues and workers as the service and wait
+// until every letter sits in a worklist (or visibly needs attention).
+
+export interface ProcessedDocument {
+  source: string;
+  pages: number[];
+  documentId: string;
+  category: string | null;
+  categoryConfidence: number | null;
+  customerId: string | null;
+  matchConfidence: number | null;
+  matchedOn: string[];
+  worklist: string | null;
+  receivedAt: string;
+  dueAt: string | null;
+  ocrConfidence: number | null;
+  text: string;
+  status: string;
+  error?: string;
+}
+
+export interface FileOutcome {
+  source: string;
+  scanId: string | null;
+  error: string | null;
+  documents: ProcessedDocument[];
+}
+
+const SCAN_EXTENSIONS = /\.(pdf|tiff?|jpe?g|png|webp)$/i;
+
+/** Files as given, folders walked (scan files only, hidden entries skipped), in a stable order. */
+export async function expandPaths(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const s = await stat(p);
+    if (s.isFile()) out.push(p);
+    else if (s.isDirectory()) {
+      const entries = (await readdir(p)).filter((e) => !e.startsWith('.')).sort();
+      const inner = await expandPaths(entries.map((e) => join(p, e)));
+      out.push(...inner.filter((f) => SCAN_EXTENSIONS.test(f)));
+    }
+  }
+  return out;
+}
+
+export async function processFiles(
+  rt: Runtime,
+  files: string[],
+  opts: { receivedAt: string; onProgress?: (done: number, total: number) => void; timeoutMs?: number },
+): Promise<FileOutcome[]> {
+  const store = createDocumentStore(rt.db);
+  const deps = { store, blobs: rt.blobs, dispatch: rt.queues.dispatch, resume: (id: string) => resumeScan(store, rt.queues, id) };
+  const outcomes: FileOutcome[] = [];
+  for (const source of files) {
+    try {
+      const bytes = await readFile(source);
+      const { scanId } = await acceptScan(deps, { bytes, fileName: basename(source), source, channel: 'cli', receivedAt: opts.receivedAt });
+      outcomes.push({ source, scanId, error: null, documents: [] });
+    } catch (err) {
+      outcomes.push({ source, scanId: null, error: errorMessage(err), documents: [] });
+    }
+  }
+  const deadline = Date.now() + (opts.timeoutMs ?? 60 * 60_000);
+  for (;;) {
+    let done = 0;
+    let total = 0;
+    let pending = false;
+    for (const o of outcomes) {
+      if (!o.scanId) continue;
+      const scan = await store.getScan(o.scanId);
+      if (scan?.status === 'failed') o.error = scan.error ?? 'failed';
+      if (scan?.status !== 'split') {
+        pending ||= scan?.status === 'received';
+        continue;
+      }
+      const docs = await store.documentsOfScan(o.scanId);
+      total += docs.length;
+      const finished = docs.filter((d) => d.status === 'routed' || d.status === 'needs_attention');
+      done += finished.length;
+      if (finished.length < docs.length) pending = true;
+      o.documents = docs.map((d) => toOutput(o.source, d));
+    }
+    opts.onProgress?.(done, total);
+    if (!pending) break;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${total - done} document(s); they continue when a worker runs`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return outcomes;
+}
+
+function toOutput(source: string, d: DocumentRow): ProcessedDocument {
+  return {
+    source,
+    pages: d.pages,
+    documentId: d.document_id,
+    category: d.category,
+    categoryConfidence: d.category_confidence === null ? null : round(d.category_confidence, 3),
+    customerId: d.customer_id,
+    matchConfidence: d.match_confidence === null ? null : round(d.match_confidence, 3),
+    matchedOn: d.matched_on,
+    worklist: d.worklist,
+    receivedAt: d.received_at,
+    dueAt: d.due_at,
+    ocrConfidence: d.ocr_confidence === null ? null : round(d.ocr_confidence, 1),
+    text: d.text ?? '',
+    status: d.status,
+    ...(d.error ? { error: d.error } : {}),
+  };
+}
+
+const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;

@@ -1,0 +1,46 @@
+import type { DocumentStore } from './document-store.js';
+import { jobIds, nextJobs, worklistQueue, type NextJob } from './pipeline.js';
+import type { QueueRuntime } from './queue.js';
+
+// The database is the system of record; queues are the to-do list. When a known scan comes in
+// again, or a service starts after Redis lost its data, unfinished work is re-queued from the
+// recorded state. Job ids are deterministic, so work already queued is not queued twice.
+
+export async function resumeScan(store: DocumentStore, queues: QueueRuntime, scanId: string): Promise<void> {
+  const scan = await store.getScan(scanId);
+  if (!scan || scan.status === 'failed') return;
+  if (scan.status === 'received') {
+    await queues.dispatch([{ kind: 'job', job: { queue: 'ingest', name: 'ingest', jobId: jobIds.ingest(scanId), data: { scanId } } }]);
+    return;
+  }
+  const pages = await store.scanPages(scanId);
+  const next: NextJob[] = [];
+  for (const d of await store.documentsOfScan(scanId)) {
+    switch (d.status) {
+      case 'ocr':
+        // A flow cannot be re-added safely while its parent exists: only re-create a lost one.
+        if (!(await queues.hasJob('assemble', jobIds.assemble(d.document_id)))) {
+          next.push(
+            ...nextJobs('ingest', {
+              documents: [{ documentId: d.document_id, pages: d.pages.map((n) => ({ imageKey: pages.find((p) => p.page_no === n)!.image_key, dpi: pages.find((p) => p.page_no === n)!.dpi })) }],
+            }),
+          );
+        }
+        break;
+      case 'classifying':
+        next.push(...nextJobs('assemble', { documentId: d.document_id }));
+        break;
+      case 'routing':
+        next.push(...nextJobs('classify', { documentId: d.document_id }));
+        break;
+      case 'routed':
+        if (d.worklist && !(await queues.hasJob(worklistQueue(d.worklist), d.document_id))) {
+          next.push(...nextJobs('route', { documentId: d.document_id, worklist: d.worklist, priority: d.priority ?? 0, dueAt: d.due_at }));
+        }
+        break;
+      case 'needs_attention':
+        break;
+    }
+  }
+  await queues.dispatch(next);
+}

@@ -1,0 +1,81 @@
+import { cpus } from 'node:os';
+import type { Runtime } from './runtime.js';
+import { createDocumentStore, type DocumentStore } from './document-store.js';
+import { errorMessage } from './errors.js';
+import type { Stage } from './pipeline.js';
+import type { Segment } from './types.js';
+import { ingestScan } from '../ingest/ingest-stage.js';
+import { decodeScan } from '../ingest/decode-scan.js';
+import { inspectPage } from '../ingest/inspect-page.js';
+import { splitStack } from '../ingest/split-stack.js';
+import { ocrPage } from '../ocr/ocr-stage.js';
+import { assembleDocument } from '../ocr/assemble-stage.js';
+import { createOcrReader } from '../ocr/ocr-reader.js';
+import { buildSearchablePdf } from '../ocr/searchable-pdf.js';
+import { classifyDocument } from '../classifier/classify-stage.js';
+import { classifyLetter } from '../classifier/classify-letter.js';
+import { loadDefaultModel } from '../classifier/model.js';
+import { ocrDigitVariants } from '../classifier/identifiers.js';
+import { routeDocument } from '../router/route-stage.js';
+import { matchCustomer } from '../router/match-customer.js';
+
+// Composition root of the stage workers: each adapter is a few lines that hand the real
+// implementations to a stage's core function. `only` lets several processes share the stages.
+
+export const NEEDS_ATTENTION = 'needs-attention';
+
+export function startWorkers(rt: Runtime, only: readonly Stage[]): { close(): Promise<void> } {
+  const store = createDocumentStore(rt.db);
+  const { blobs, queues, config } = rt;
+  const closers: (() => Promise<void>)[] = [];
+  const gaveUp = (stage: Stage) => async (data: { documentId?: string; scanId?: string }, err: unknown) => {
+    if (data.documentId) await markNeedsAttention(store, data.documentId, stage, errorMessage(err));
+    else if (data.scanId) await store.markScanFailed(data.scanId, errorMessage(err));
+  };
+
+  if (only.includes('ingest')) {
+    const deps = {
+      store,
+      blobs,
+      decode: decodeScan,
+      inspect: inspectPage,
+      split: (v: Awaited<ReturnType<typeof inspectPage>>[]) => splitStack(v),
+    };
+    queues.startWorker('ingest', (d) => ingestScan(deps, d.scanId), { concurrency: 1, onGaveUp: gaveUp('ingest') });
+  }
+  if (only.includes('ocr')) {
+    const size = Math.min(config.ocrConcurrency, Math.max(1, cpus().length));
+    const reader = createOcrReader({ poolSize: size });
+    closers.push(() => reader.close());
+    queues.startWorker('ocr', (d) => ocrPage({ store, blobs, readPage: reader.readPage }, d), { concurrency: size, onGaveUp: gaveUp('ocr') });
+  }
+  if (only.includes('assemble')) {
+    queues.startWorker('assemble', (d) => assembleDocument({ store, blobs, buildSearchablePdf }, d), { concurrency: 2, onGaveUp: gaveUp('assemble') });
+  }
+  if (only.includes('classify')) {
+    const model = loadDefaultModel();
+    queues.startWorker('classify', (d) => classifyDocument({ store, classify: (text) => classifyLetter(model, text) }, d), {
+      concurrency: 4,
+      onGaveUp: gaveUp('classify'),
+    });
+  }
+  if (only.includes('route')) {
+    const deps = {
+      store,
+      match: (ids: Parameters<typeof matchCustomer>[1]) => matchCustomer(rt.db, ids, { ocrVariants: ocrDigitVariants }),
+      segmentOf: async (customerId: string) =>
+        ((await rt.db.query<{ segment: Segment }>(`SELECT segment FROM customers WHERE customer_id = $1`, [customerId])).rows[0]?.segment ?? null),
+      policy: { categoryThreshold: config.categoryThreshold, dueDays: config.dueDays },
+    };
+    queues.startWorker('route', (d) => routeDocument(deps, d), { concurrency: 4, onGaveUp: gaveUp('route') });
+  }
+  return {
+    async close() {
+      for (const c of closers) await c();
+    },
+  };
+}
+
+async function markNeedsAttention(store: DocumentStore, documentId: string, stage: Stage, error: string): Promise<void> {
+  await store.update(documentId, `system:${stage}`, 'document.needs_attention', { status: 'needs_attention', worklist: NEEDS_ATTENTION, error: `${stage}: ${error}` }, { stage, error });
+}

@@ -1,0 +1,104 @@
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { errorMessage } from '../core/errors.js';
+
+// Scanners drop files into a shared folder. Polling, not inotify: network shares do not deliver
+// change events reliably. A file is taken when its size and mtime held still for one poll, and
+// claimed by an atomic rename into a folder of this process, so of several services watching one
+// share exactly one takes each file.
+
+export interface InboxOptions {
+  dir: string;
+  pollMs: number;
+  handle(bytes: Buffer, fileName: string, path: string): Promise<void>;
+  log?(msg: string): void;
+}
+
+const ACCEPTED = /\.(pdf|tiff?|jpe?g|png|webp)$/i;
+
+export function watchInbox(o: InboxOptions): { stop(): Promise<void> } {
+  const claimDir = join(o.dir, '.processing', `${hostname()}-${process.pid}`);
+  const doneDir = join(o.dir, 'done');
+  const failedDir = join(o.dir, 'failed');
+  const seen = new Map<string, string>(); // name -> "size:mtime" at the previous poll
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+
+  const poll = async () => {
+    await Promise.all([claimDir, doneDir, failedDir].map((d) => mkdir(d, { recursive: true })));
+    const names = (await readdir(o.dir, { withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name);
+    for (const name of names) {
+      if (stopped) return;
+      const path = join(o.dir, name);
+      const s = await stat(path).catch(() => null);
+      if (!s) continue;
+      const sig = `${s.size}:${s.mtimeMs}`;
+      if (seen.get(name) !== sig || s.size === 0) {
+        seen.set(name, sig); // still being written, or new: look again next poll
+        continue;
+      }
+      seen.delete(name);
+      const claimed = join(claimDir, name);
+      try {
+        await rename(path, claimed);
+      } catch {
+        continue; // another service took it first
+      }
+      await settle(claimed, name);
+    }
+  };
+
+  const settle = async (claimed: string, name: string) => {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    try {
+      if (!ACCEPTED.test(name)) throw new Error('not a scan file (expected pdf, tif, tiff, jpg, jpeg, png)');
+      await o.handle(await readFile(claimed), name, join(o.dir, name));
+      await rename(claimed, join(doneDir, `${stamp}-${name}`));
+      o.log?.(`inbox: took ${name}`);
+    } catch (err) {
+      const target = join(failedDir, `${stamp}-${name}`);
+      await rename(claimed, target);
+      await writeFile(`${target}.error.txt`, `${errorMessage(err)}\n`);
+      o.log?.(`inbox: ${name} failed: ${errorMessage(err)}`);
+    }
+  };
+
+  // Files claimed by a process of this host that died mid-way go back to the inbox. Claims of
+  // other hosts cannot be judged from here and are left for their owners.
+  const recover = async () => {
+    const root = join(o.dir, '.processing');
+    await mkdir(claimDir, { recursive: true });
+    for (const owner of await readdir(root)) {
+      const prefix = `${hostname()}-`;
+      const pid = owner.startsWith(prefix) ? Number(owner.slice(prefix.length)) : NaN;
+      if (!Number.isInteger(pid) || (pid !== process.pid && isAlive(pid))) continue;
+      for (const name of await readdir(join(root, owner))) await rename(join(root, owner, name), join(o.dir, name));
+    }
+  };
+
+  const loop = async () => {
+    await recover().catch((err) => o.log?.(`inbox: ${errorMessage(err)}`));
+    while (!stopped) {
+      running = poll().catch((err) => o.log?.(`inbox: ${errorMessage(err)}`));
+      await running;
+      await new Promise((r) => setTimeout(r, o.pollMs));
+    }
+  };
+  void loop();
+  return {
+    async stop() {
+      stopped = true;
+      await running;
+    },
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,45 @@
+import type { BlobStore } from '../core/blob-store.js';
+import type { DocumentStore } from '../core/document-store.js';
+import { blobKeys, type JobPayloads, type StageResults } from '../core/pipeline.js';
+import { PermanentError } from '../core/errors.js';
+import type { OcrPageResult, PageImage } from '../core/types.js';
+
+// Stage 2a: one page of one letter is prepared and read. Results go to the archive (words with
+// boxes, for the searchable PDF and the viewer) and to the database (text, confidence).
+
+export interface OcrStageDeps {
+  store: DocumentStore;
+  blobs: BlobStore;
+  readPage(page: PageImage): Promise<{ result: OcrPageResult; preparedPng: Buffer }>;
+}
+
+export async function ocrPage(deps: OcrStageDeps, job: JobPayloads['ocr']): Promise<StageResults['ocr']> {
+  const png = await deps.blobs.get(job.imageKey);
+  const { width, height } = pngSize(png);
+  const { result, preparedPng } = await deps.readPage({ png, width, height, dpi: job.dpi });
+  const ocrKey = blobKeys.ocr(job.documentId, job.pageIndex);
+  const preparedKey = blobKeys.prepared(job.documentId, job.pageIndex);
+  await deps.blobs.put(preparedKey, preparedPng, 'image/png');
+  await deps.blobs.put(ocrKey, Buffer.from(JSON.stringify(result)), 'application/json');
+  const scanPageNo = Number(/\/(\d+)\.png$/.exec(job.imageKey)?.[1] ?? job.pageIndex + 1);
+  await deps.store.savePage(job.documentId, {
+    pageIndex: job.pageIndex,
+    scanPageNo,
+    ocrKey,
+    preparedKey,
+    text: result.text,
+    confidence: result.confidence,
+    rotation: result.rotation,
+    skew: result.skewDegrees,
+  });
+  return { documentId: job.documentId, pageIndex: job.pageIndex, confidence: result.confidence };
+}
+
+/** Width and height from the PNG header, without decoding the image. */
+export function pngSize(png: Buffer): { width: number; height: number } {
+  const signature = '89504e470d0a1a0a';
+  if (png.length < 24 || png.subarray(0, 8).toString('hex') !== signature || png.toString('ascii', 12, 16) !== 'IHDR') {
+    throw new PermanentError('BAD_PAGE_IMAGE', 'stored page image is not a PNG');
+  }
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}

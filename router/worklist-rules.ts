@@ -1,0 +1,71 @@
+import type { Category, Classification, MatchResult, Segment } from '../core/types.js';
+
+// Where a letter goes and by when it must be answered. Deadlines the law sets are not
+// configurable: an unanswered telecom complaint counts as accepted after 30 days, a data-subject
+// request must be answered within a month, and courts and bailiffs expect a reply within a week
+// unless they state their own term.
+
+export const STATUTORY_DAYS: Partial<Record<Category, number>> = { COMPLAINT: 30, PRIVACY: 30, LEGAL: 7 };
+
+export const MANUAL_IDENTIFICATION = 'manual-identification';
+export const MANUAL_CLASSIFICATION = 'manual-classification';
+
+export interface RoutingPolicy {
+  /** Category confidence below which a person decides the category. */
+  categoryThreshold: number;
+  perCategoryThreshold?: Partial<Record<Category, number>>;
+  /** Service-level days for categories the law does not bind. */
+  dueDays: Partial<Record<Category, number>>;
+}
+
+export interface RoutingDecision {
+  worklist: string;
+  dueAt: string | null;
+  priority: number;
+  reason: string;
+}
+
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function dueDateFor(category: Category, receivedAt: string, statedTermDays: number | null, policy: RoutingPolicy): string | null {
+  if (category === 'LEGAL' && statedTermDays && statedTermDays > 0) return addDays(receivedAt, statedTermDays);
+  const days = STATUTORY_DAYS[category] ?? policy.dueDays[category];
+  return days === undefined ? null : addDays(receivedAt, days);
+}
+
+const EPOCH = Date.UTC(2020, 0, 1);
+const NO_DEADLINE_PRIORITY = 2_000_000;
+
+/** BullMQ serves lower numbers first: the priority is the due day, so the earliest deadline leads. */
+export function priorityFor(dueAt: string | null): number {
+  if (!dueAt) return NO_DEADLINE_PRIORITY;
+  const days = Math.round((Date.parse(`${dueAt}T00:00:00Z`) - EPOCH) / 86_400_000);
+  return Math.min(NO_DEADLINE_PRIORITY - 1, Math.max(1, days + 1));
+}
+
+export function decideRouting(
+  input: { classification: Classification; match: MatchResult; segment: Segment | null; receivedAt: string },
+  policy: RoutingPolicy,
+): RoutingDecision {
+  const { classification: c, match, receivedAt } = input;
+  // A letter that may carry several intents is due by the earliest of their deadlines.
+  const dues = [c.category, ...c.secondary]
+    .map((cat) => dueDateFor(cat, receivedAt, c.statedTermDays, policy))
+    .filter((d): d is string => d !== null)
+    .sort();
+  const dueAt = dues[0] ?? null;
+  const priority = priorityFor(dueAt);
+  const threshold = policy.perCategoryThreshold?.[c.category] ?? policy.categoryThreshold;
+  if (c.confidence < threshold) {
+    return { worklist: MANUAL_CLASSIFICATION, dueAt, priority, reason: `category ${c.category} at ${c.confidence.toFixed(2)} is under the ${threshold} threshold` };
+  }
+  if (match.kind !== 'matched') {
+    return { worklist: MANUAL_IDENTIFICATION, dueAt, priority, reason: match.reason };
+  }
+  const segment = input.segment ?? 'individual';
+  return { worklist: `${c.category.toLowerCase().replace('_', '-')}-${segment}`, dueAt, priority, reason: `matched on ${match.evidence.join(', ')}` };
+}
