@@ -1,0 +1,63 @@
+import { mkdtemp, readdir, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchInbox } from '../../ingest/inbox-watcher.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  dirs = [];
+});
+
+async function inbox() {
+  const d = await mkdtemp(join(tmpdir(), 'mailroom-inbox-'));
+  dirs.push(d);
+  return d;
+}
+
+describe('watchInbox', () => {
+  it('takes each file exactly once even with three watchers on one folder', async () => {
+    const dir = await inbox();
+    const taken: string[] = [];
+    const watchers = [0, 1, 2].map(() => watchInbox({ dir, pollMs: 20, handle: async (_b, name) => void taken.push(name) }));
+    for (let i = 0; i < 30; i++) await writeFile(join(dir, `scan-${i}.pdf`), `%PDF-${i}`);
+    for (let i = 0; i < 100 && taken.length < 30; i++) await sleep(30);
+    await sleep(100);
+    await Promise.all(watchers.map((w) => w.stop()));
+    expect(taken.sort()).toEqual(Array.from({ length: 30 }, (_, i) => `scan-${i}.pdf`).sort());
+    expect((await readdir(join(dir, 'done'))).length).toBe(30);
+  });
+
+  it('waits while a file is still growing', async () => {
+    const dir = await inbox();
+    const seen: Buffer[] = [];
+    const w = watchInbox({ dir, pollMs: 150, handle: async (b) => void seen.push(b) });
+    const path = join(dir, 'growing.tif');
+    await writeFile(path, 'part1');
+    for (let i = 0; i < 4; i++) {
+      await sleep(100);
+      await appendFile(path, `-part${i + 2}`);
+    }
+    for (let i = 0; i < 40 && seen.length === 0; i++) await sleep(50);
+    await w.stop();
+    expect(seen.map(String)).toEqual(['part1-part2-part3-part4-part5']);
+  });
+
+  it('moves a failed file aside with the reason next to it', async () => {
+    const dir = await inbox();
+    const w = watchInbox({ dir, pollMs: 20, handle: async () => { throw new Error('CORRUPT_FILE: not a PDF'); } });
+    await writeFile(join(dir, 'bad.pdf'), 'garbage');
+    await writeFile(join(dir, 'notes.txt'), 'hello');
+    for (let i = 0; i < 50; i++) {
+      await sleep(30);
+      if ((await readdir(join(dir, 'failed')).catch(() => [])).length >= 4) break;
+    }
+    await w.stop();
+    const failed = await readdir(join(dir, 'failed'));
+    const reason = failed.find((f) => f.endsWith('bad.pdf.error.txt'))!;
+    expect(await readFile(join(dir, 'failed', reason), 'utf8')).toContain('not a PDF');
+    expect(failed.some((f) => f.endsWith('notes.txt.error.txt'))).toBe(true);
+  });
+});

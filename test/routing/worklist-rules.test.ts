@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, decideRouting, dueDateFor, priorityFor, MANUAL_CLASSIFICATION, MANUAL_IDENTIFICATION } from '../../router/worklist-rules.js';
+import type { Classification, MatchResult } from '../../core/types.js';
+
+const policy = { categoryThreshold: 0.6, dueDays: { FAULT: 3, ORDER: 14 } };
+const cls = (over: Partial<Classification>): Classification => ({ category: 'COMPLAINT', confidence: 0.95, secondary: [], explanation: [], statedTermDays: null, ...over });
+const matched: MatchResult = { kind: 'matched', customerId: '4600569014', confidence: 0.99, evidence: ['customer_number'], candidates: [] };
+const none: MatchResult = { kind: 'unmatched', candidates: [], reason: 'no candidate' };
+
+describe('deadlines', () => {
+  it('adds calendar days across month and year ends and leap days', () => {
+    expect(addDays('2026-11-16', 30)).toBe('2026-12-16');
+    expect(addDays('2026-12-20', 30)).toBe('2027-01-19');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+  });
+
+  it('applies statutory terms that configuration cannot override', () => {
+    const loose = { categoryThreshold: 0.6, dueDays: { COMPLAINT: 90, LEGAL: 60 } };
+    expect(dueDateFor('COMPLAINT', '2026-11-16', null, loose)).toBe('2026-12-16');
+    expect(dueDateFor('PRIVACY', '2026-11-16', null, loose)).toBe('2026-12-16');
+    expect(dueDateFor('LEGAL', '2026-11-16', null, loose)).toBe('2026-11-23');
+    expect(dueDateFor('LEGAL', '2026-11-16', 14, loose)).toBe('2026-11-30');
+    expect(dueDateFor('FAULT', '2026-11-16', null, policy)).toBe('2026-11-19');
+    expect(dueDateFor('OTHER', '2026-11-16', null, policy)).toBeNull();
+  });
+
+  it('gives earlier deadlines a lower (sooner) BullMQ priority', () => {
+    expect(priorityFor('2026-11-20')).toBeLessThan(priorityFor('2026-11-21'));
+    expect(priorityFor(null)).toBeGreaterThan(priorityFor('2099-12-31'));
+    expect(priorityFor('2019-01-01')).toBe(1);
+  });
+});
+
+describe('decideRouting', () => {
+  it('routes a confident, matched letter to its category and segment worklist', () => {
+    const d = decideRouting({ classification: cls({ category: 'DATA_CHANGE' }), match: matched, segment: 'business', receivedAt: '2026-11-16' }, { ...policy, dueDays: { DATA_CHANGE: 14 } });
+    expect(d).toMatchObject({ worklist: 'data-change-business', dueAt: '2026-11-30' });
+  });
+
+  it('never names a customer it did not match: unmatched or ambiguous go to manual identification', () => {
+    expect(decideRouting({ classification: cls({}), match: none, segment: null, receivedAt: '2026-11-16' }, policy).worklist).toBe(MANUAL_IDENTIFICATION);
+    const amb: MatchResult = { kind: 'ambiguous', candidates: [{ customerId: 'a', score: 0.6, evidence: ['name'] }, { customerId: 'b', score: 0.6, evidence: ['name'] }], reason: 'namesakes' };
+    expect(decideRouting({ classification: cls({}), match: amb, segment: null, receivedAt: '2026-11-16' }, policy).worklist).toBe(MANUAL_IDENTIFICATION);
+  });
+
+  it('sends uncertain categories to manual classification, honouring per-category thresholds', () => {
+    expect(decideRouting({ classification: cls({ confidence: 0.5 }), match: matched, segment: 'individual', receivedAt: '2026-11-16' }, policy).worklist).toBe(MANUAL_CLASSIFICATION);
+    const strict = { ...policy, perCategoryThreshold: { LEGAL: 0.9 } };
+    expect(decideRouting({ classification: cls({ category: 'LEGAL', confidence: 0.8 }), match: matched, segment: 'individual', receivedAt: '2026-11-16' }, strict).worklist).toBe(MANUAL_CLASSIFICATION);
+  });
+
+  it('takes the earliest deadline of all intents of a letter', () => {
+    const d = decideRouting({ classification: cls({ category: 'CANCELLATION', secondary: ['COMPLAINT'] }), match: matched, segment: 'individual', receivedAt: '2026-11-16' }, { ...policy, dueDays: { CANCELLATION: 45 } });
+    expect(d).toMatchObject({ worklist: 'cancellation-individual', dueAt: '2026-12-16' });
+  });
+});
