@@ -24,6 +24,10 @@ export interface Runtime {
 
 export async function openRuntime(config: Config): Promise<Runtime> {
   const redis = await ensureRedis(config.redisUrl, { autostart: config.redisAutostart, dataDir: config.dataDir });
+  if (config.databaseUrl && config.databaseSchema) {
+    const admin = createPgDb(config.databaseUrl, { max: 1 });
+    await admin.exec(`CREATE SCHEMA IF NOT EXISTS ${config.databaseSchema}`).finally(() => admin.close());
+  }
   const db = config.databaseUrl
     ? createPgDb(config.databaseUrl, { schema: config.databaseSchema ?? undefined })
     : await createPgliteDb(join(config.dataDir, 'pglite'));

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../api/app.js';
+import { testRuntime } from '../helpers/runtime.js';
+import type { Runtime } from '../../core/runtime.js';
+
+// The API without workers: uploads are archived, recorded and queued; reads come from the database.
+let rt: Runtime;
+let cleanup: () => Promise<void>;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  ({ rt, cleanup } = await testRuntime({ db: 'pglite' }));
+  app = await buildApp(rt);
+});
+afterAll(async () => {
+  await app?.close();
+  await cleanup?.();
+});
+
+const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108000000003a7e9b550000000a4944415478da63600000000200015e1ac8b40000000049454e44ae426082', 'hex');
+
+describe('api', () => {
+  it('reports health of database and queues', async () => {
+    const res = await app.inject('/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ ok: true, checks: { database: 'ok', queues: 'ok' } });
+  });
+
+  it('accepts a raw upload, archives the original, and answers the same scan for the same bytes', async () => {
+    const first = await app.inject({ method: 'POST', url: '/api/scans?fileName=letter.png&receivedAt=2026-11-16', payload: png, headers: { 'content-type': 'image/png' } });
+    expect(first.statusCode).toBe(202);
+    const [scan] = first.json().scans;
+    expect(scan).toMatchObject({ fileName: 'letter.png', created: true });
+    expect(await rt.blobs.has(`scans/${scan.scanId}/original.png`)).toBe(true);
+    const again = await app.inject({ method: 'POST', url: '/api/scans?fileName=copy.png', payload: png, headers: { 'content-type': 'image/png' } });
+    expect(again.json().scans[0]).toMatchObject({ scanId: scan.scanId, created: false });
+    const status = await app.inject(`/api/scans/${scan.scanId}`);
+    expect(status.json()).toMatchObject({ scanId: scan.scanId, status: 'received', receivedAt: '2026-11-16', progress: { documents: 0, finished: 0 } });
+    expect(await rt.queues.hasJob('ingest', `ingest-${scan.scanId}`)).toBe(true);
+  });
+
+  it('accepts multipart uploads from the web page', async () => {
+    const boundary = '----mailroomtest';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`),
+      Buffer.concat([png, Buffer.from([0])]),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await app.inject({ method: 'POST', url: '/api/scans', payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(res.statusCode).toBe(202);
+    expect(res.json().scans).toHaveLength(1);
+  });
+
+  it('rejects bad input with clear errors', async () => {
+    const empty = await app.inject({ method: 'POST', url: '/api/scans', payload: Buffer.alloc(0), headers: { 'content-type': 'application/octet-stream' } });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json().error).toBe('EMPTY_FILE');
+    const badDate = await app.inject({ method: 'POST', url: '/api/scans?receivedAt=16.11.2026', payload: png, headers: { 'content-type': 'image/png' } });
+    expect(badDate.statusCode).toBe(400);
+    const json = await app.inject({ method: 'POST', url: '/api/scans', payload: { a: 1 } });
+    expect(json.statusCode).toBe(415);
+    expect((await app.inject('/api/scans/not-a-hash')).statusCode).toBe(400);
+    expect((await app.inject(`/api/scans/${'0'.repeat(64)}`)).statusCode).toBe(404);
+    expect((await app.inject('/api/documents/doc-000000000000000000000000-1')).statusCode).toBe(404);
+    expect((await app.inject('/api/worklists/..%2Fetc')).statusCode).toBe(400);
+  });
+
+  it('serves the web page and an empty worklist overview', async () => {
+    const page = await app.inject('/');
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('Worklists');
+    expect((await app.inject('/api/worklists')).json()).toEqual({ worklists: [] });
+  });
+});
