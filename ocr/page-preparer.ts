@@ -1,0 +1,166 @@
+// Turns a scanned page into what tesseract reads best: text upright (up to 180°, which read-page
+// settles), level, speckle-free, ~300 dpi, full contrast. Every step is decided by measuring the
+// page, so clean pages pass through untouched where a step would only cost time or sharpness.
+import sharp, { type Sharp } from 'sharp';
+import type { PageImage } from '../core/types.js';
+import { PermanentError } from '../core/errors.js';
+import type { PreparedPage, Rotation } from './ports.js';
+import { estimateSkew, inkPoints, otsuThreshold, transpose } from './projection.js';
+
+export const TARGET_DPI = 300;
+/** Resolutions tesseract already reads well (x-height of body text ~20-35 px); others are resampled. */
+const DPI_OK = { min: 270, max: 420 };
+const ANALYSIS_DPI = 100;
+/** Isolated-speck share of the page above which a 3x3 median pays off (see speckleShare). */
+const SPECKLE_SHARE = 0.0005;
+/** Line structure across the page must beat along it by this factor before turning the page. */
+const SIDEWAYS_MARGIN = 1.15;
+const MIN_SKEW = 0.2;
+
+export interface Raw {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+async function toRaw(img: Sharp): Promise<Raw> {
+  const { data, info } = await img.extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+const fromRaw = (r: Raw) => sharp(r.data, { raw: { width: r.width, height: r.height, channels: 1 } });
+
+/** Resolution of a page that carried none, from its pixel size, assuming A4 (or Letter) paper. */
+export function estimateDpi(width: number, height: number): number {
+  const long = Math.max(width, height);
+  const raw = long / (297 / 25.4);
+  const common = [100, 150, 200, 240, 300, 400, 600];
+  const near = common.find((d) => Math.abs(d - raw) / d < 0.08);
+  return near ?? Math.max(50, Math.round(raw));
+}
+
+/**
+ * Share of the page covered by isolated specks: ink pixels (Otsu) with no ink among their eight
+ * neighbours. Text strokes, even thin 200 dpi ones, almost never leave such pixels; scanner dust
+ * and salt-and-pepper noise do.
+ */
+export function speckleShare(r: Raw): number {
+  const { data, width, height } = r;
+  const t = otsuThreshold(data);
+  let isolated = 0;
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1; x < width - 1; x++) {
+      const i = y * width + x;
+      if (data[i]! > t) continue;
+      if (
+        data[i - 1]! > t && data[i + 1]! > t &&
+        data[i - width - 1]! > t && data[i - width]! > t && data[i - width + 1]! > t &&
+        data[i + width - 1]! > t && data[i + width]! > t && data[i + width + 1]! > t
+      )
+        isolated++;
+    }
+  }
+  return isolated / (width * height);
+}
+
+async function analyse(r: Raw, dpi: number) {
+  const scale = Math.min(1, ANALYSIS_DPI / dpi);
+  const small = await toRaw(fromRaw(r).resize(Math.max(1, Math.round(r.width * scale))));
+  const ink = inkPoints(small.data, small.width, otsuThreshold(small.data));
+  return { ink, inkShare: ink.xs.length / small.data.length };
+}
+
+/** Ink level (1st percentile) and paper level (median) of a grey page. */
+export function levels(data: Uint8Array): { lo: number; paper: number } {
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < data.length; i++) hist[data[i]!] = hist[data[i]!]! + 1;
+  const at = (q: number) => {
+    let acc = 0;
+    for (let v = 0; v < 256; v++) if ((acc += hist[v]!) >= data.length * q) return v;
+    return 255;
+  };
+  return { lo: at(0.01), paper: at(0.5) };
+}
+
+export interface PrepareOptions {
+  /** Skip the orientation/skew search (pages known to be straight, e.g. born-digital). */
+  geometry?: boolean;
+}
+
+export async function preparePage(page: PageImage, options: PrepareOptions = {}): Promise<PreparedPage> {
+  let r: Raw;
+  try {
+    r = await toRaw(sharp(page.png).flatten({ background: '#ffffff' }).greyscale());
+  } catch (err) {
+    throw new PermanentError('ocr_bad_image', `page image cannot be decoded: ${String(err)}`, { cause: err });
+  }
+  const dpi = page.dpi ?? estimateDpi(r.width, r.height);
+
+  // Speckle is removed at the scanned resolution, before resampling would smear specks into blobs.
+  if (speckleShare(r) > SPECKLE_SHARE) r = await toRaw(fromRaw(r).median(3));
+
+  let rotation: Rotation = 0;
+  let skewDegrees = 0;
+  if (options.geometry !== false) {
+    let { ink, inkShare } = await analyse(r, dpi);
+    // A blank or nearly blank page has no lines to measure; leave it as scanned.
+    if (inkShare > 0.001) {
+      let skew = estimateSkew(ink);
+      const across = estimateSkew(transpose(ink));
+      if (across.score > skew.score * SIDEWAYS_MARGIN) {
+        rotation = 90;
+        r = await toRaw(fromRaw(r).rotate(90));
+        ({ ink } = await analyse(r, dpi));
+        skew = estimateSkew(ink);
+      }
+      if (Math.abs(skew.angle) >= MIN_SKEW) {
+        skewDegrees = skew.angle;
+        const { width, height } = r;
+        const turned = await toRaw(fromRaw(r).rotate(-skew.angle, { background: '#ffffff' }));
+        // Crop back to the scanned size so the page keeps its paper format.
+        const left = Math.max(0, Math.floor((turned.width - width) / 2));
+        const top = Math.max(0, Math.floor((turned.height - height) / 2));
+        r = await toRaw(fromRaw(turned).extract({ left, top, width, height }));
+      }
+    }
+  }
+
+  let outDpi = dpi;
+  let img = fromRaw(r);
+  if (dpi < DPI_OK.min || dpi > DPI_OK.max) {
+    const scale = TARGET_DPI / dpi;
+    img = fromRaw(await toRaw(img.resize(Math.round(r.width * scale), Math.round(r.height * scale), { kernel: 'cubic' })));
+    outDpi = TARGET_DPI;
+  }
+  // Grey paper and faded toner: paper (the median grey, as text covers well under half a page)
+  // becomes white and the darkest ink black. A percentile stretch (sharp normalise) would instead
+  // spread the paper's grain over the whole grey range, which costs tesseract every word.
+  const { lo, paper } = levels(r.data);
+  if (paper - lo >= 40 && (lo > 8 || paper < 245)) {
+    const a = 255 / (paper - lo);
+    img = img.linear(a, -lo * a);
+  }
+  const { data, info } = await img
+    // Without an explicit colour space sharp 0.35 writes grey as 3-channel sRGB: 3x the bytes.
+    .toColourspace('b-w')
+    .png({ compressionLevel: 3 })
+    .toBuffer({ resolveWithObject: true });
+  return { png: data, width: info.width, height: info.height, dpi: outDpi, rotation, skewDegrees };
+}
+
+/** Turns a prepared page upside down (for the 180° check in read-page). */
+export async function rotatePng180(png: Buffer): Promise<Buffer> {
+  return sharp(png).rotate(180).toColourspace('b-w').png({ compressionLevel: 3 }).toBuffer();
+}
+
+/**
+ * The page image to archive in the searchable PDF: bitonal pages stay PNG (small and lossless),
+ * grey pages become JPEG, several times smaller than PNG for scanned paper.
+ */
+export async function encodeForPdf(png: Buffer, quality = 70): Promise<Buffer> {
+  const { data } = await toRaw(sharp(png));
+  let bitonal = true;
+  for (let i = 0; i < data.length && bitonal; i++) if (data[i] !== 0 && data[i] !== 255) bitonal = false;
+  if (bitonal) return png;
+  return sharp(png).toColourspace('b-w').jpeg({ quality, mozjpeg: true }).toBuffer();
+}

@@ -1,0 +1,116 @@
+// Builds the archived searchable PDF of a document: each page is the scan drawn full-page with the
+// OCR words laid over it as invisible text (render mode 3), so selecting and searching work.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import {
+  PDFDocument, StandardFonts, TextRenderingMode, beginText, endText, popGraphicsState, pushGraphicsState,
+  setCharacterSqueeze, setFontAndSize, setTextMatrix, setTextRenderingMode, showText, type PDFFont,
+} from 'pdf-lib';
+import type { OcrWord } from '../core/types.js';
+
+export interface PdfPageInput {
+  image: Buffer; // PNG or JPEG
+  width: number;
+  height: number;
+  dpi: number;
+  words: OcrWord[];
+}
+
+const require = createRequire(import.meta.url);
+
+/** Unicode fonts tried in order: the system's DejaVu, then the Liberation Sans that pdfjs-dist ships. */
+function fontCandidates(): string[] {
+  const list = [process.env.MAILROOM_PDF_FONT, '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'];
+  try {
+    const pdfjs = dirname(require.resolve('pdfjs-dist/legacy/build/pdf.mjs'));
+    list.push(join(pdfjs, '..', '..', 'standard_fonts', 'LiberationSans-Regular.ttf'));
+  } catch {
+    // pdfjs-dist absent: the standard-font fallback below still works.
+  }
+  return list.filter((p): p is string => !!p);
+}
+
+interface TextFont {
+  font: PDFFont;
+  /** Maps text to what the font can draw (diacritics dropped when it has no glyph for them). */
+  fit: (text: string) => string;
+}
+
+const ASCII_FOLD: Record<string, string> = { ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ø: 'o', Ø: 'O', ß: 'ss' };
+export function foldToAscii(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\x20-\x7e]/g, (c) => ASCII_FOLD[c] ?? '?');
+}
+
+let warned = false;
+async function loadTextFont(pdf: PDFDocument): Promise<TextFont> {
+  pdf.registerFontkit(fontkit);
+  for (const path of fontCandidates()) {
+    const bytes = await readFile(path).catch(() => null);
+    if (!bytes) continue;
+    const face = fontkit.create(bytes);
+    if (!('hasGlyphForCodePoint' in face)) continue;
+    const font = await pdf.embedFont(bytes, { subset: true });
+    const fit = (t: string) =>
+      [...t].map((c) => (face.hasGlyphForCodePoint(c.codePointAt(0)!) ? c : foldToAscii(c))).join('');
+    return { font, fit };
+  }
+  if (!warned) {
+    warned = true;
+    process.emitWarning('no Unicode TTF found: searchable PDF text layer drops Polish diacritics');
+  }
+  return { font: await pdf.embedFont(StandardFonts.Helvetica), fit: foldToAscii };
+}
+
+const isJpeg = (b: Buffer) => b[0] === 0xff && b[1] === 0xd8;
+
+export interface PdfOptions {
+  /** Re-encodes each page image before embedding (e.g. page-preparer's encodeForPdf: grey to JPEG). */
+  encodeImage?: (image: Buffer) => Promise<Buffer>;
+}
+
+export async function buildSearchablePdf(pages: PdfPageInput[], options: PdfOptions = {}): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.setProducer('mailroom');
+  const text = pages.some((p) => p.words.length) ? await loadTextFont(pdf) : null;
+  for (const p of pages) {
+    const k = 72 / p.dpi; // pixels to points
+    const pageW = p.width * k;
+    const pageH = p.height * k;
+    const page = pdf.addPage([pageW, pageH]);
+    const bytes = options.encodeImage ? await options.encodeImage(p.image) : p.image;
+    const img = isJpeg(bytes) ? await pdf.embedJpg(bytes) : await pdf.embedPng(bytes);
+    page.drawImage(img, { x: 0, y: 0, width: pageW, height: pageH });
+    if (!text || p.words.length === 0) continue;
+    const fontKey = page.node.newFontDictionary(text.font.name, text.font.ref);
+    // Ascender-to-descender height of the font per point of size.
+    const emHeight = text.font.heightAtSize(1, { descender: true });
+    const ops = [pushGraphicsState(), beginText(), setTextRenderingMode(TextRenderingMode.Invisible)];
+    for (const w of p.words) {
+      const s = text.fit(w.text);
+      if (!s.trim()) continue;
+      const boxW = (w.bbox.x1 - w.bbox.x0) * k;
+      const boxH = (w.bbox.y1 - w.bbox.y0) * k;
+      if (boxW <= 0 || boxH <= 0) continue;
+      const size = Math.max(1, boxH / emHeight);
+      const natural = text.font.widthOfTextAtSize(s, size);
+      const squeeze = natural > 0 ? (100 * boxW) / natural : 100;
+      // Baseline a little above the box bottom, where descenders end.
+      const baseline = pageH - w.bbox.y1 * k + boxH * 0.15;
+      ops.push(
+        setFontAndSize(fontKey, size),
+        setCharacterSqueeze(squeeze),
+        setTextMatrix(1, 0, 0, 1, w.bbox.x0 * k, baseline),
+        // The trailing space keeps words apart when viewers extract or search the text.
+        showText(text.font.encodeText(`${s} `)),
+      );
+    }
+    ops.push(endText(), popGraphicsState());
+    page.pushOperators(...ops);
+  }
+  return pdf.save();
+}

@@ -1,0 +1,161 @@
+// The only module that talks to tesseract.js. Language data comes from the installed
+// @tesseract.js-data packages on disk: a production worker must never reach for a CDN.
+import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createWorker, type Worker } from 'tesseract.js';
+import type { OcrWord } from '../core/types.js';
+import { TransientError } from '../core/errors.js';
+import type { OcrEngine, RecognizeOutput } from './ports.js';
+
+/**
+ * PSM 3 (automatic layout) measured best on rendered letters: the sender block, date line and
+ * body are separate blocks at different indents, which PSM 6 (one uniform block) merges into
+ * ragged lines. See ocr/README.md for the figures.
+ */
+export const DEFAULT_PSM = '3';
+
+export interface TesseractOptions {
+  langs?: string[];
+  /** Folder receiving the gathered `.traineddata.gz` files; defaults to a folder in os.tmpdir(). */
+  cacheDir?: string;
+  psm?: string;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Gathers `<lang>.traineddata.gz` (LSTM "best_int" models) from node_modules into one langPath. */
+export async function gatherLanguageData(langs: string[], cacheDir?: string): Promise<string> {
+  const dir = cacheDir ?? join(tmpdir(), 'mailroom-tessdata-best-int');
+  await mkdir(dir, { recursive: true });
+  for (const lang of langs) {
+    let pkgDir: string;
+    try {
+      pkgDir = dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
+    } catch (err) {
+      throw new Error(`language data for "${lang}" is not installed (@tesseract.js-data/${lang})`, { cause: err });
+    }
+    const src = join(pkgDir, '4.0.0_best_int', `${lang}.traineddata.gz`);
+    const dst = join(dir, `${lang}.traineddata.gz`);
+    const [s, d] = await Promise.all([stat(src), stat(dst).catch(() => null)]);
+    // Copy to a temp name and rename would be atomic, but size equality already guards reruns;
+    // concurrent starters copy identical bytes.
+    if (!d || d.size !== s.size) await copyFile(src, dst);
+  }
+  return dir;
+}
+
+type TessPage = Awaited<ReturnType<Worker['recognize']>>['data'];
+
+function collectWords(data: TessPage): OcrWord[] {
+  const words: OcrWord[] = [];
+  for (const block of data.blocks ?? [])
+    for (const para of block.paragraphs)
+      for (const line of para.lines)
+        for (const w of line.words) {
+          const text = w.text.trim();
+          if (!text) continue;
+          words.push({ text, confidence: w.confidence, bbox: { ...w.bbox } });
+        }
+  return words;
+}
+
+/** One tesseract worker behind the OcrEngine port. */
+export async function createTesseractEngine(options: TesseractOptions = {}): Promise<OcrEngine & { pages: number }> {
+  const langs = options.langs ?? ['pol', 'eng'];
+  const langPath = await gatherLanguageData(langs, options.cacheDir);
+  let worker: Worker;
+  try {
+    worker = await createWorker(langs, 1, { langPath, cacheMethod: 'none', gzip: true });
+  } catch (err) {
+    throw new TransientError('ocr_engine_start', `tesseract worker failed to start: ${String(err)}`, { cause: err });
+  }
+  await worker.setParameters({ tessedit_pageseg_mode: (options.psm ?? DEFAULT_PSM) as never });
+  let lastDpi = 0;
+  const engine = {
+    pages: 0,
+    async recognize(png: Buffer, opts: { dpi?: number } = {}): Promise<RecognizeOutput> {
+      const dpi = Math.round(opts.dpi ?? 300);
+      if (dpi !== lastDpi) {
+        await worker.setParameters({ user_defined_dpi: String(dpi) });
+        lastDpi = dpi;
+      }
+      const { data } = await worker.recognize(png, {}, { text: true, blocks: true });
+      engine.pages++;
+      const words = collectWords(data);
+      const confidence = words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0;
+      return { text: data.text, confidence, words };
+    },
+    async close(): Promise<void> {
+      await worker.terminate();
+    },
+  };
+  return engine;
+}
+
+export interface PoolOptions extends TesseractOptions {
+  /** Workers; defaults to the number of cores (each holds ~350 MB). */
+  size?: number;
+  /** Replace a worker after this many pages, because WASM memory never shrinks. */
+  recycleAfterPages?: number;
+}
+
+/** A fixed set of reused workers; each is replaced after `recycleAfterPages` pages. */
+export function createTesseractPool(options: PoolOptions = {}): OcrEngine {
+  const size = Math.max(1, options.size ?? cpus().length);
+  const recycleAfter = options.recycleAfterPages ?? 300;
+  type Engine = Awaited<ReturnType<typeof createTesseractEngine>>;
+  const idle: Engine[] = [];
+  const waiting: { resolve: (e: Engine) => void; reject: (err: unknown) => void }[] = [];
+  let started = 0;
+  let closed = false;
+
+  async function acquire(): Promise<Engine> {
+    const ready = idle.pop();
+    if (ready) return ready;
+    if (started < size) {
+      started++;
+      try {
+        return await createTesseractEngine(options);
+      } catch (err) {
+        started--;
+        throw err;
+      }
+    }
+    return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+  }
+
+  function release(e: Engine): void {
+    if (closed || e.pages >= recycleAfter) {
+      started--;
+      void e.close().catch(() => undefined);
+      // A waiter would otherwise hang: start a fresh worker for it.
+      const next = waiting.shift();
+      if (next) {
+        if (closed) next.reject(new Error('OCR pool is closed'));
+        else void acquire().then(next.resolve, next.reject);
+      }
+      return;
+    }
+    const next = waiting.shift();
+    if (next) next.resolve(e);
+    else idle.push(e);
+  }
+
+  return {
+    async recognize(png, opts) {
+      if (closed) throw new Error('OCR pool is closed');
+      const e = await acquire();
+      try {
+        return await e.recognize(png, opts);
+      } finally {
+        release(e);
+      }
+    },
+    async close() {
+      closed = true;
+      await Promise.all(idle.splice(0).map((e) => e.close()));
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { OcrWord, PageImage } from '../../core/types.js';
+import type { OcrEngine, PreparedPage, RecognizeOutput } from '../../ocr/ports.js';
+import { FLIP_CHECK_BELOW, readPage, readingScore } from '../../ocr/read-page.js';
+
+const word = (text: string, confidence: number): OcrWord => ({ text, confidence, bbox: { x0: 0, y0: 0, x1: 10, y1: 10 } });
+const reading = (words: OcrWord[]): RecognizeOutput => ({
+  text: words.map((w) => w.text).join(' '),
+  confidence: words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0,
+  words,
+});
+
+// The fake engine reads a page by its bytes: 'U' = upright text, 'D' = the same text upside down.
+function fakeEngine(byImage: Record<string, RecognizeOutput>) {
+  const calls: string[] = [];
+  const engine: OcrEngine = {
+    async recognize(png) {
+      calls.push(png.toString());
+      return byImage[png.toString()] ?? reading([]);
+    },
+    async close() {},
+  };
+  return { engine, calls };
+}
+
+const page: PageImage = { png: Buffer.from('scan'), width: 100, height: 140, dpi: 300 };
+const prepare = (rotation: 0 | 90, png: string) => async (): Promise<PreparedPage> => ({
+  png: Buffer.from(png), width: 100, height: 140, dpi: 300, rotation, skewDegrees: 1.5,
+});
+const rotate180 = async (png: Buffer) => Buffer.from(png.toString() === 'U' ? 'D' : png.toString() === 'D' ? 'U' : `~${png}`);
+
+const upright = reading([word('Szanowni', 95), word('Państwo', 93), word('reklamacja', 96)]);
+const upsideDown = reading([word('ʎ!', 41), word('oMuez', 38), word('uI', 50)]);
+
+describe('readPage', () => {
+  it('reads an upright page once', async () => {
+    const { engine, calls } = fakeEngine({ U: upright, D: upsideDown });
+    const out = await readPage({ engine, prepare: prepare(0, 'U'), rotate180 }, page);
+    expect(calls).toEqual(['U']);
+    expect(out.reads).toBe(1);
+    expect(out.result).toMatchObject({ rotation: 0, skewDegrees: 1.5, text: upright.text, dpi: 300 });
+  });
+
+  it('turns a low-confidence page and keeps the better reading with its image', async () => {
+    const { engine, calls } = fakeEngine({ U: upright, D: upsideDown });
+    const out = await readPage({ engine, prepare: prepare(90, 'D'), rotate180 }, page);
+    expect(calls).toEqual(['D', 'U']);
+    expect(out.result.rotation).toBe(270);
+    expect(out.result.text).toBe(upright.text);
+    expect(out.preparedPng.toString()).toBe('U');
+  });
+
+  it('keeps a poor upright reading when turning it reads worse', async () => {
+    const poor = reading([word('Szanowni', 60), word('Pafistwo', 55)]);
+    const { engine } = fakeEngine({ U: poor, D: upsideDown });
+    const out = await readPage({ engine, prepare: prepare(0, 'U'), rotate180 }, page);
+    expect(poor.confidence).toBeLessThan(FLIP_CHECK_BELOW);
+    expect(out.reads).toBe(2);
+    expect(out.result.rotation).toBe(0);
+    expect(out.preparedPng.toString()).toBe('U');
+  });
+
+  it('does not turn a blank page', async () => {
+    const { engine, calls } = fakeEngine({});
+    const out = await readPage({ engine, prepare: prepare(0, 'blank'), rotate180 }, page);
+    expect(calls).toHaveLength(1);
+    expect(out.result.words).toEqual([]);
+  });
+
+  it('scores confident specks below real words', () => {
+    const specks = reading([word('|', 96), word('.', 97), word('—', 95)]);
+    expect(readingScore(specks)).toBeLessThan(readingScore(upright));
+    expect(readingScore(reading([]))).toBe(0);
+  });
+});

@@ -1,0 +1,111 @@
+// Renders real letter-like page images for the OCR tests, and degrades them the way a post room
+// scanner does (upside down, skewed, speckled, 200 dpi, bitonal), so tests run on pixels, not mocks.
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import sharp from 'sharp';
+import type { PageImage } from '../../core/types.js';
+
+const FONT_DIR = '/usr/share/fonts/truetype/dejavu';
+let fontsReady = false;
+
+function ensureFonts(): void {
+  if (fontsReady) return;
+  GlobalFonts.registerFromPath(`${FONT_DIR}/DejaVuSerif.ttf`, 'TestSerif');
+  GlobalFonts.registerFromPath(`${FONT_DIR}/DejaVuSans.ttf`, 'TestSans');
+  fontsReady = true;
+}
+
+export const SAMPLE_LETTER: string[] = [
+  'Anna Kowalczyk',
+  'ul. Źródlana 14/3',
+  '31-552 Kraków',
+  'tel. 601 234 567',
+  '',
+  'Kraków, 12 października 2026 r.',
+  '',
+  'Dział Obsługi Klienta',
+  'Telekomunikacja Polska S.A.',
+  '',
+  'Reklamacja faktury nr FV/2026/10/48213',
+  '',
+  'Szanowni Państwo,',
+  'zwracam się z prośbą o ponowne sprawdzenie faktury za wrzesień. Naliczono',
+  'mi opłatę za usługi, których nie zamawiałam, a kwota 189,47 zł jest wyższa',
+  'niż zwykle. Mój numer klienta to 4402 1187. Proszę o korektę rachunku',
+  'oraz zwrot nadpłaty na rachunek bankowy wskazany w umowie.',
+  'Jeżeli reklamacja nie zostanie uwzględniona w ciągu trzydziestu dni,',
+  'będę zmuszona zwrócić się do Urzędu Komunikacji Elektronicznej.',
+  '',
+  'Z poważaniem,',
+  'Anna Kowalczyk',
+];
+
+export interface RenderedPage extends PageImage {
+  dpi: number;
+  truth: string;
+}
+
+/** Draws an A4 letter at `dpi` (11 pt type) and returns an 8-bit grey PNG plus its ground truth. */
+export async function renderLetter(lines: string[] = SAMPLE_LETTER, dpi = 300, font = 'TestSerif'): Promise<RenderedPage> {
+  ensureFonts();
+  const width = Math.round((210 / 25.4) * dpi);
+  const height = Math.round((297 / 25.4) * dpi);
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#111';
+  const px = (11 * dpi) / 72;
+  ctx.font = `${px.toFixed(1)}px ${font}`;
+  const left = Math.round(dpi * 0.9);
+  let y = Math.round(dpi * 1.1);
+  for (const line of lines) {
+    if (line) ctx.fillText(line, left, y);
+    y += Math.round(px * 1.45);
+  }
+  const rgba = canvas.toBuffer('image/png');
+  // sharp 0.35 writes 3-channel PNGs unless told the colour space: b-w keeps the promised 8-bit grey.
+  const png = await sharp(rgba).flatten({ background: '#fff' }).toColourspace('b-w').png().toBuffer();
+  return { png, width, height, dpi, truth: lines.filter((l) => l).join('\n') };
+}
+
+export interface Degradation {
+  /** Clockwise rotation in degrees; arbitrary angles model skew, the canvas grows to fit. */
+  rotate?: number;
+  /** Fraction of pixels flipped to random black/white speckle, plus a grey background. */
+  noise?: number;
+  /** Resample to this resolution. */
+  dpi?: number;
+  /** Threshold to pure black/white, as fax-like bitonal scanners deliver. */
+  bitonal?: boolean;
+  seed?: number;
+}
+
+export async function degrade(page: RenderedPage, d: Degradation): Promise<RenderedPage> {
+  let img = sharp(page.png).toColourspace('b-w');
+  if (d.rotate) img = img.rotate(d.rotate, { background: '#fff' });
+  let { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
+  let { width, height } = info;
+  let dpi = page.dpi;
+  if (d.dpi && d.dpi !== dpi) {
+    width = Math.round((width * d.dpi) / dpi);
+    height = Math.round((height * d.dpi) / dpi);
+    data = await sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } })
+      .resize(width, height, { kernel: 'lanczos3' })
+      .toColourspace('b-w')
+      .raw()
+      .toBuffer();
+    dpi = d.dpi;
+  }
+  if (d.noise) {
+    let s = d.seed ?? 12345;
+    const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let i = 0; i < data.length; i++) {
+      const v = data[i]! * 0.8 + 30; // grey paper, washed-out ink
+      const r = rand();
+      data[i] = r < d.noise / 2 ? 20 : r < d.noise ? 255 : Math.min(255, Math.max(0, v + (rand() - 0.5) * 40));
+    }
+  }
+  if (d.bitonal) for (let i = 0; i < data.length; i++) data[i] = data[i]! < 150 ? 0 : 255;
+  const png = await sharp(data, { raw: { width, height, channels: 1 } }).toColourspace('b-w').png().toBuffer();
+  return { png, width, height, dpi, truth: page.truth };
+}
