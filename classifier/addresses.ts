@@ -1,0 +1,73 @@
+// Street addresses, postal code + city pairs and company names, as they appear in sender blocks.
+import type { Hit } from './identifier-patterns.js';
+
+export interface AddressHit {
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  index: number;
+}
+
+const CAP = '[A-ZĄĆĘŁŃÓŚŹŻ0-9][\\p{L}.-]*';
+// "ul. Długa 5/12", "al. Jana Pawła II 12 m. 4", "os. Kościuszki 7", "pl. Wolności 1A".
+const STREET = new RegExp(
+  `\\b(ul\\.?|ulica|al\\.?|aleja|aleje|os\\.?|osiedle|pl\\.?|plac)\\s+((?:${CAP}\\s+){0,4}?${CAP})\\s+(\\d+[A-Za-z]?(?:\\s?[/]\\s?\\d+[A-Za-z]?)?(?:\\s?(?:m\\.?|lok\\.?)\\s?\\d+)?)`,
+  'gu',
+);
+const POSTAL_CITY = /(?<![\d-])(\d{2})\s?-\s?(\d{3})(?![\d-])[ \t]+([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+){0,2})/gu;
+
+function cleanPrefix(p: string): string {
+  const f = p.toLowerCase().replace(/\.$/, '');
+  if (f === 'ulica' || f === 'ul') return 'ul.';
+  if (f.startsWith('al')) return 'al.';
+  if (f.startsWith('os')) return 'os.';
+  return 'pl.';
+}
+
+export function findAddresses(text: string): AddressHit[] {
+  const streets = [...text.matchAll(STREET)].map((m) => ({
+    street: `${cleanPrefix(m[1] as string)} ${m[2]} ${(m[3] as string).replace(/\s*\/\s*/, '/')}`,
+    index: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+  }));
+  const cities = [...text.matchAll(POSTAL_CITY)].map((m) => ({
+    postalCode: `${m[1]}-${m[2]}`,
+    city: m[3] as string,
+    index: m.index ?? 0,
+  }));
+  const out: AddressHit[] = [];
+  const usedCities = new Set<number>();
+  for (const s of streets) {
+    // The postal line follows the street within a line or two (or precedes it on one line).
+    const ci = cities.findIndex((c, i) => !usedCities.has(i) && c.index >= s.end && c.index - s.end <= 60 && !/\n\s*\n/.test(text.slice(s.end, c.index)));
+    const c = ci >= 0 ? cities[ci] : undefined;
+    if (c) usedCities.add(ci);
+    out.push({ street: s.street, postalCode: c?.postalCode ?? null, city: c?.city ?? null, index: s.index });
+  }
+  cities.forEach((c, i) => {
+    if (!usedCities.has(i)) out.push({ street: null, postalCode: c.postalCode, city: c.city, index: c.index });
+  });
+  return out.sort((a, b) => a.index - b.index);
+}
+
+const LEGAL_FORM =
+  /\b(sp\.?\s?z\s?o\.?\s?o\.?|spółk[aię] z ograniczoną odpowiedzialnością|spolk[aie] z ograniczona odpowiedzialnoscia|s\.?\s?a\.(?!\p{L})|spółk[aię] akcyjn\p{L}+|s\.\s?c\.|spółk[aię] cywiln\p{L}+|sp\.?\s?[jkp]\.|sp\.?\s?k\.?\s?a\.)/giu;
+
+/** Company names: the capitalised words (or quoted name) right before a legal form. */
+export function findCompanies(text: string): Hit[] {
+  const out: Hit[] = [];
+  for (const m of text.matchAll(LEGAL_FORM)) {
+    const idx = m.index ?? 0;
+    const lineStart = text.lastIndexOf('\n', idx - 1) + 1;
+    const before = text.slice(lineStart, idx);
+    const quoted = /(["„”'][^"„”'\n]{2,60}["„”'])\s*$/.exec(before);
+    const words = /((?:(?:[A-ZĄĆĘŁŃÓŚŹŻ0-9&][\p{L}0-9&.'-]*|i|oraz|-)\s+){1,6})$/u.exec(before);
+    const name = quoted ? quoted[1] : words ? words[1] : null;
+    if (!name) continue;
+    // Drop the lead-in a sentence puts before the name ("firma", "Spółka", "Zarząd").
+    const trimmed = name.replace(/^(?:(?:firma|firmy|firmę|spółka|zarząd|pracodawca|w|z|do|od)\s+)+/i, '').trim();
+    if (trimmed.length < 2) continue;
+    out.push({ value: `${trimmed} ${m[0].replace(/\s+/g, ' ')}`.trim(), index: lineStart + (before.length - name.length) });
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+// PESEL / NIP validation and OCR digit repair. A repair is only believed when something outside the
+// OCR confirms it: a checksum here, the customer master in the router.
+
+/** Letters OCR commonly returns in place of digits on degraded scans. */
+const LETTER_TO_DIGIT: Record<string, string> = {
+  O: '0', o: '0', D: '0', Q: '0', I: '1', l: '1', i: '1', '|': '1', '!': '1', L: '1',
+  Z: '2', z: '2', S: '5', s: '5', B: '8', G: '6', b: '6', g: '9', q: '9', T: '7',
+};
+
+/** Digits OCR confuses with each other (each direction listed). */
+const DIGIT_CONFUSIONS: Record<string, string[]> = {
+  '0': ['8', '6', '9'], '1': ['7', '4'], '2': ['7'], '3': ['8', '5', '9'], '4': ['1'],
+  '5': ['6', '3', '8'], '6': ['5', '8', '0'], '7': ['1', '2'], '8': ['3', '0', '6', '9', '5'],
+  '9': ['8', '0', '3'],
+};
+
+/** Maps OCR look-alike letters to digits and drops spaces/separators; null if anything else remains. */
+export function ocrToDigits(token: string): string | null {
+  let out = '';
+  for (const ch of token) {
+    if (ch >= '0' && ch <= '9') out += ch;
+    else if (ch === ' ' || ch === '-' || ch === '.') continue;
+    else if (LETTER_TO_DIGIT[ch] !== undefined) out += LETTER_TO_DIGIT[ch];
+    else return null;
+  }
+  return out;
+}
+
+/**
+ * Candidate readings of an OCR'd number: the letter-to-digit mapping first, then every reading with
+ * exactly one digit swapped for a look-alike. Only a checksum or a master-data hit may pick one.
+ */
+export function ocrDigitVariants(token: string): string[] {
+  const base = ocrToDigits(token);
+  if (base === null || base.length === 0) return [];
+  const out = [base];
+  for (let i = 0; i < base.length; i++) {
+    for (const alt of DIGIT_CONFUSIONS[base[i] as string] ?? []) {
+      out.push(base.slice(0, i) + alt + base.slice(i + 1));
+    }
+  }
+  return out;
+}
+
+export function isValidPesel(pesel: string): boolean {
+  if (!/^\d{11}$/.test(pesel)) return false;
+  const w = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += Number(pesel[i]) * (w[i] as number);
+  if ((10 - (sum % 10)) % 10 !== Number(pesel[10])) return false;
+  // Month carries the century: 1800s +80, 1900s +0, 2000s +20, 2100s +40, 2200s +60.
+  const yy = Number(pesel.slice(0, 2));
+  const mmRaw = Number(pesel.slice(2, 4));
+  const dd = Number(pesel.slice(4, 6));
+  const centuryOffset = Math.floor(mmRaw / 20) * 20;
+  const mm = mmRaw - centuryOffset;
+  const century = ({ 80: 1800, 0: 1900, 20: 2000, 40: 2100, 60: 2200 } as Record<number, number>)[centuryOffset];
+  if (century === undefined || mm < 1 || mm > 12 || dd < 1) return false;
+  const daysInMonth = new Date(Date.UTC(century + yy, mm, 0)).getUTCDate();
+  return dd <= daysInMonth;
+}
+
+export function isValidNip(nip: string): boolean {
+  if (!/^\d{10}$/.test(nip)) return false;
+  const w = [6, 5, 7, 2, 3, 4, 5, 6, 7];
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(nip[i]) * (w[i] as number);
+  const check = sum % 11;
+  return check !== 10 && check === Number(nip[9]);
+}
+
+/**
+ * Reads a checksummed number from an OCR token: the raw reading when it validates, otherwise the
+ * single repair that validates. Two competing repairs mean the scan is ambiguous: nothing is returned.
+ */
+export function repairChecksummed(
+  token: string,
+  valid: (s: string) => boolean,
+  length: number,
+  allowDigitSwaps = true,
+): string | null {
+  // Digit-for-digit swaps pass a mod-10/11 checksum by chance one time in ten, so callers allow them
+  // only when a keyword already says what the number is.
+  const all = ocrDigitVariants(token);
+  const variants = (allowDigitSwaps ? all : all.slice(0, 1)).filter((v) => v.length === length);
+  const [first, ...rest] = variants;
+  if (first === undefined) return null;
+  if (valid(first)) return first;
+  const repaired = [...new Set(rest.filter(valid))];
+  return repaired.length === 1 ? (repaired[0] as string) : null;
+}

@@ -1,0 +1,71 @@
+// Letter text -> named sparse features. Names are kept (not just hashes) so a decision can be
+// explained with the words that drove it.
+import { prefix, stem, tokenize } from './normalize.js';
+import { lexiconHits } from './lexicon.js';
+import { detectInstitution } from './identifiers.js';
+
+export interface Feature {
+  name: string;
+  value: number;
+}
+
+// Function words carry no topic; "nie" stays because "nie działa" is a fault and "nie zgadzam się" a complaint.
+const STOP = new Set(
+  'i w z na do ze sie o a oraz to jest sa od po za przez dla jak ze jako ktory ktora ktore tym tego ten ta te tej moj moja moje mnie mi ja my jego jej ich ze tez by byc bylo czy lub albo ale pan pani panstwo panstwa szanowni szanowny szanowna poniewaz'.split(' '),
+);
+
+const LEX_VALUE = 2;
+const CHAR_VALUE = 0.35;
+
+export function extractFeatures(text: string): Feature[] {
+  const tokens = tokenize(text);
+  const words = tokens.filter((t) => t.length >= 2 && !STOP.has(t));
+  const feats = new Map<string, number>();
+  const add = (name: string, v: number): void => {
+    feats.set(name, Math.max(feats.get(name) ?? 0, v));
+  };
+  const stems = words.map(stem);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    const s = stems[i] as string;
+    add(`w:${w}`, 1);
+    add(`s:${s}`, 1);
+    add(`p:${prefix(w)}`, 1);
+    if (i > 0) add(`b:${stems[i - 1]}_${s}`, 1);
+    // Character 4-grams survive the OCR damage that breaks whole-word features.
+    if (w.length >= 5) {
+      const padded = `_${w}_`;
+      for (let j = 0; j + 4 <= padded.length; j++) add(`c:${padded.slice(j, j + 4)}`, CHAR_VALUE);
+    }
+  }
+  // Unit length for the wording block: long letters must not be more confident just for being long.
+  let norm = 0;
+  for (const v of feats.values()) norm += v * v;
+  const scale = 1 / Math.sqrt(norm || 1);
+  const out: Feature[] = [...feats].map(([name, value]) => ({ name, value: value * scale }));
+  // Prior features, outside the normalisation so a long letter does not dilute them. Evidence grows
+  // with the number of distinct lexicon keys, saturating: one stray word is weak.
+  for (const [cat, hits] of lexiconHits(tokens)) {
+    out.push({ name: `kw:${cat}`, value: LEX_VALUE * Math.min(1, hits / 3) });
+  }
+  // Who wrote it is the strongest cue for legal mail, and it does not depend on wording.
+  const inst = detectInstitution(text);
+  if (inst) out.push({ name: 'inst:any', value: LEX_VALUE }, { name: `inst:${inst}`, value: LEX_VALUE * 0.5 });
+  out.push({ name: 'bias:1', value: 1 });
+  return out;
+}
+
+/** Prior features (lexicon, institution, bias) are never hidden by training-time dropout. */
+export function isPriorFeature(name: string): boolean {
+  return name.startsWith('kw:') || name.startsWith('inst:') || name === 'bias:1';
+}
+
+/** FNV-1a into a power-of-two feature space. */
+export function hashFeature(name: string, dim: number): number {
+  let h = 2166136261 >>> 0;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 16777619) >>> 0;
+  }
+  return h & (dim - 1);
+}

@@ -1,0 +1,66 @@
+// Common Polish given names (folded, nominative). A name lexicon is what tells "Jan Kowalski" from
+// "Sąd Rejonowy" in a sender block; unknown given names are still read from the signature position.
+
+const FEMALE = `anna maria katarzyna malgorzata agnieszka barbara ewa krystyna elzbieta zofia teresa magdalena
+joanna janina monika danuta jadwiga aleksandra halina irena beata marta dorota helena karolina jolanta
+iwona marianna natalia grazyna justyna stanislawa bozena urszula renata agata paulina aneta sylwia
+wanda kamila julia patrycja genowefa hanna izabela zuzanna weronika emilia alicja lucyna wioletta
+edyta stefania ilona michalina wiktoria gabriela zdzislawa jozefa lena oliwia maja amelia klaudia
+dominika ewelina kinga martyna marzena bogumila henryka kazimiera wladyslawa leokadia regina roza
+mariola violetta elzbieta olga nina ada laura nikola milena angelika daria adrianna sandra marlena
+lidia bronislawa czeslawa anita bernadeta grazyna wiesława wieslawa teodora jagoda lucja marcelina
+antonina ksenia kornelia eliza edyta boguslawa aldona ludmila malwina celina mirosława miroslawa`;
+
+const MALE = `jan andrzej piotr krzysztof stanislaw tomasz pawel jozef marcin marek michal grzegorz jerzy
+tadeusz adam lukasz zbigniew ryszard dariusz henryk mariusz kazimierz wojciech robert mateusz
+marian rafal jacek janusz miroslaw maciej slawomir jaroslaw kamil wieslaw roman wladyslaw jakub
+artur zdzislaw edward mieczyslaw damian dawid przemyslaw sebastian czeslaw leszek daniel waldemar
+bartosz patryk krystian szymon kacper karol filip igor hubert dominik mikolaj oskar wiktor antoni
+franciszek aleksander leon ignacy stefan bogdan boguslaw eugeniusz lech witold zygmunt zenon leopold
+alojzy bronislaw bernard emil konrad norbert radoslaw sylwester arkadiusz cezary dariusz ireneusz
+lucjan maksymilian nikodem olaf oliwer gabriel julian kajetan tymon borys fryderyk wincenty teodor
+bartlomiej remigiusz gustaw ludwik albert alan natan marcel adrian grzegorz wit zenon`;
+
+export const FEMALE_NAMES = new Set(FEMALE.split(/\s+/).filter(Boolean));
+export const MALE_NAMES = new Set(MALE.split(/\s+/).filter(Boolean));
+
+export type Gender = 'f' | 'm';
+
+export interface GivenName {
+  nominative: string; // folded
+  gender: Gender;
+  /** Grammatical case the surface form was in, so the surname can be de-declined the same way. */
+  declined: 'nom' | 'gen' | 'dat' | 'acc' | 'ins' | 'loc';
+}
+
+// Surface ending -> nominative ending, per gender; tried in order, first lexicon hit wins.
+const FEMALE_FORMS: [string, string, GivenName['declined']][] = [
+  ['', '', 'nom'], ['y', 'a', 'gen'], ['i', 'a', 'gen'], ['ie', 'a', 'dat'], ['e', 'a', 'acc'], ['a', 'a', 'ins'],
+  ['ii', 'ia', 'gen'],
+];
+const MALE_FORMS: [string, string, GivenName['declined']][] = [
+  ['', '', 'nom'], ['a', '', 'gen'], ['owi', '', 'dat'], ['em', '', 'ins'], ['ie', '', 'loc'], ['u', '', 'dat'],
+  ['ego', 'y', 'gen'], ['emu', 'y', 'dat'], ['ka', 'ek', 'gen'], ['kowi', 'ek', 'dat'], ['kiem', 'ek', 'ins'],
+  ['cie', 't', 'loc'], ['rze', 'r', 'loc'], ['ie', 'a', 'loc'],
+];
+
+/**
+ * Every reading of a (possibly declined) given name; input must be folded to lower case.
+ * "Stanisława" is both a woman's nominative and a man's genitive: the caller decides by the surname.
+ */
+export function readGivenNames(folded: string): GivenName[] {
+  const out: GivenName[] = [];
+  // Polish accusative/instrumental forms fold "ę"/"ą" to "e"/"a", so they are covered above.
+  for (const [forms, names, gender] of [[FEMALE_FORMS, FEMALE_NAMES, 'f'], [MALE_FORMS, MALE_NAMES, 'm']] as const) {
+    for (const [suf, nomSuf, declined] of forms) {
+      if (!folded.endsWith(suf)) continue;
+      const nom = folded.slice(0, folded.length - suf.length) + nomSuf;
+      if (names.has(nom) && !out.some((g) => g.nominative === nom)) out.push({ nominative: nom, gender, declined });
+    }
+  }
+  return out;
+}
+
+export function readGivenName(folded: string): GivenName | null {
+  return readGivenNames(folded)[0] ?? null;
+}

@@ -1,0 +1,99 @@
+// Finders for the numbered and structured identifiers in a letter. Each returns hits with their
+// offset so identifiers.ts can tell the customer's identifiers from an institution's own.
+import { foldChars } from './normalize.js';
+import { isValidNip, isValidPesel, ocrToDigits, repairChecksummed } from './checksums.js';
+
+export interface Hit {
+  value: string;
+  index: number;
+}
+
+// OCR look-alikes accepted inside a number once a keyword says a number follows.
+const DIGITISH = '[0-9OoDIl|SBZgq]';
+const CUSTOMER_KEY =
+  /(?:\bnr\.?|\bnumer(?:u|em)?|\bid\.?|\bidentyfikator(?:a|em)?|\bkod)\s*(?:konta\s+|ewidencyjny\s+)?(?:k[l1i][il1]?en[tl]\w*|abon[ea]nt\w*|konta\s+k[l1i]ient\w*)[\s:.#-]*(?:nr\.?|to)?[\s:.#-]*/gi;
+
+/** 10-digit customer numbers introduced by "nr klienta", "numer abonenta", "ID klienta", ... */
+export function findCustomerNumbers(text: string): Hit[] {
+  const out: Hit[] = [];
+  const folded = foldChars(text);
+  for (const m of folded.matchAll(CUSTOMER_KEY)) {
+    const start = (m.index ?? 0) + m[0].length;
+    // Take the number as written (original text: OCR letters keep their case), up to 16 chars.
+    const run = new RegExp(`^${DIGITISH}(?:[ -]?${DIGITISH}){8,14}`).exec(text.slice(start, start + 24));
+    if (!run) continue;
+    // The run may swallow a look-alike letter of the next word: cut it after the 10th digit.
+    const after = text.slice(start + run[0].length, start + run[0].length + 1);
+    let cut = 0;
+    let count = 0;
+    while (cut < run[0].length && count < 10) if (/[^ -]/.test(run[0][cut++] as string)) count++;
+    if (/\d/.test(run[0].slice(cut)) || (cut === run[0].length && /\d/.test(after))) continue;
+    const digits = ocrToDigits(run[0].slice(0, cut));
+    if (digits !== null && digits.length === 10) out.push({ value: digits, index: m.index ?? 0 });
+  }
+  return out;
+}
+
+/** Invoice numbers after faktura/FV/rachunek, or standing alone in an FV/… shape. */
+export function findInvoiceNumbers(text: string): Hit[] {
+  const out: Hit[] = [];
+  const key = /(?:faktur\w*|\bfv|\bf-ra|rachun\w*(?!\s+bank)|\bnot[aey]\s+(?:ksiegow|obciaz)\w*)(?:\s+(?:vat|korygujac\w*|proforma))?[\s:]*(?:nr\.?|numer|o\s+numerze)?[\s:.]*/g;
+  const folded = foldChars(text);
+  const token = /^(?:[A-Za-z]{1,4}[/ -]?)?\d[\dA-Za-z]*(?:[/-][\dA-Za-z]+)*/;
+  for (const m of folded.matchAll(key)) {
+    const start = (m.index ?? 0) + m[0].length;
+    const t = token.exec(text.slice(start, start + 40));
+    if (t && isInvoiceShaped(t[0])) out.push({ value: t[0].toUpperCase(), index: m.index ?? 0 });
+  }
+  for (const m of text.matchAll(/\b(?:FV|FA|FK|F)[/-][0-9A-Z]+(?:[/-][0-9A-Z]+)+/g)) {
+    if (isInvoiceShaped(m[0])) out.push({ value: m[0].toUpperCase(), index: m.index ?? 0 });
+  }
+  return out;
+}
+
+function isInvoiceShaped(t: string): boolean {
+  const digits = t.replace(/\D/g, '').length;
+  // A date or a bare year is not an invoice number; a code with a separator or 6+ digits is.
+  if (/^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(t) || /^\d{4}$/.test(t)) return false;
+  return digits >= 4 && (/[/-]/.test(t) || digits >= 6) && t.length <= 30;
+}
+
+/** Checksum-valid PESEL numbers; an OCR repair only when the checksum confirms it. */
+export function findPesels(text: string): Hit[] {
+  const out: Hit[] = [];
+  const folded = foldChars(text);
+  for (const m of text.matchAll(/(?<![\dA-Za-z])[0-9OoIlSBZ](?:[ ]?[0-9OoIlSBZ]){10}(?![\dA-Za-z])/g)) {
+    if (!/\d{5}/.test(m[0].replace(/ /g, ''))) continue; // a word, not a number
+    const idx = m.index ?? 0;
+    const keyed = /pesel[\s:.]*(?:nr\.?)?[\s:.]*$/.test(folded.slice(Math.max(0, idx - 16), idx));
+    const v = repairChecksummed(m[0], isValidPesel, 11, keyed);
+    if (v) out.push({ value: v, index: m.index ?? 0 });
+  }
+  return out;
+}
+
+/** NIPs: after "NIP", with a PL prefix, or in the hyphenated shapes NIPs are printed in. */
+export function findNips(text: string): Hit[] {
+  const out: Hit[] = [];
+  const folded = foldChars(text);
+  const re = /(?<![\dA-Za-z])(PL ?)?([0-9OoIlSBZ]{3}[- ]?[0-9OoIlSBZ]{2,3}[- ]?[0-9OoIlSBZ]{2}[- ]?[0-9OoIlSBZ]{2,3})(?![\dA-Za-z])/g;
+  for (const m of text.matchAll(re)) {
+    const idx = m.index ?? 0;
+    const body = m[2] as string;
+    const keyed = /nip[\s:.]*(?:nr\.?)?[\s:.]*(?:pl)?\s*$/.test(folded.slice(Math.max(0, idx - 16), idx + (m[1]?.length ?? 0)));
+    const hyphenated = /^\d{3}-\d{3}-\d{2}-\d{2}$|^\d{3}-\d{2}-\d{2}-\d{3}$/.test(body);
+    if (!keyed && !m[1] && !hyphenated) continue;
+    const v = repairChecksummed(body, isValidNip, 10, keyed);
+    if (v) out.push({ value: v, index: idx });
+  }
+  return out;
+}
+
+export function findPostalCodes(text: string): Hit[] {
+  return [...text.matchAll(/(?<![\d-])(\d{2})\s?-\s?(\d{3})(?![\d-])/g)].map((m) => ({ value: `${m[1]}-${m[2]}`, index: m.index ?? 0 }));
+}
+
+export function findEmails(text: string): Hit[] {
+  const re = /[A-Za-z0-9._%+-]+\s?@\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+  return [...text.matchAll(re)].map((m) => ({ value: m[0].replace(/\s/g, '').toLowerCase(), index: m.index ?? 0 }));
+}

@@ -1,0 +1,119 @@
+// Everything in a letter that can tie it to a customer. For letters from courts, bailiffs, the
+// regulator or an ombudsman the customer is the subject of the letter, not its sender: see
+// extractIdentifiers for how the institution's own NIP, address and signatory are kept out.
+import type { Identifiers } from '../core/types.js';
+import { foldChars } from './normalize.js';
+import { findPhones } from './phones.js';
+import { findNames, type NameHit } from './names.js';
+import { findAddresses, findCompanies, type AddressHit } from './addresses.js';
+import {
+  findCustomerNumbers, findEmails, findInvoiceNumbers, findNips, findPesels, findPostalCodes, type Hit,
+} from './identifier-patterns.js';
+
+export { ocrDigitVariants, ocrToDigits, isValidNip, isValidPesel } from './checksums.js';
+export { normalizePhone } from './phones.js';
+
+export type InstitutionKind = 'court' | 'bailiff' | 'regulator' | 'ombudsman' | 'police';
+
+// Nominative names as an institution prints them in its own letterhead or signature.
+const INSTITUTIONS: [InstitutionKind, RegExp][] = [
+  ['court', /sad (rejonowy|okregowy|apelacyjny|najwyzszy)|sad \w+ (wydzial|dla)/],
+  ['bailiff', /komornik sadowy|kancelaria komornicza|asesor komorniczy/],
+  ['regulator', /prezes urzedu komunikacji elektronicznej|urzad komunikacji elektronicznej|^\s*(prezes )?uke\b/],
+  ['ombudsman', /(miejski|powiatowy|wojewodzki) rzecznik (praw )?konsumentow|rzecznik praw konsumenta|prezes urzedu ochrony konkurencji/],
+  ['police', /komenda (rejonowa|miejska|powiatowa|wojewodzka|stoleczna) policji|prokuratura (rejonowa|okregowa|regionalna)|komisariat policji/],
+];
+
+export function detectInstitution(text: string): InstitutionKind | null {
+  const folded = foldChars(text);
+  const head = folded.slice(0, 300);
+  const lines = folded.split('\n').map((l) => l.trim().replace(/^["„'(]+/, ''));
+  for (const [kind, re] of INSTITUTIONS) {
+    const anchored = new RegExp(`^(?:${re.source})`);
+    if (re.test(head) || lines.some((l) => anchored.test(l))) return kind;
+  }
+  return null;
+}
+
+// Passages that name the person or firm a letter concerns.
+const SUBJECT_KEY =
+  /\b(dluznik\w*|w sprawie|dotyczy|dot\.|abonent\w*|klient\w*|konsument\w*|pozwan\w*|przeciwko|wnioskodawc\w*|skarzac\w*|uczestnik\w*|podejrzan\w*|wobec|zobowiazan\w*)\b/g;
+const OFFICIAL_TITLE = /(sedzia|sedziego|komornik\w*|asesor\w*|referendarz\w*|prokurator\w*|rzecznik\w*|inspektor\w*|insp\.|sekretarz\w*|kierownik\w*|z up\.|z upowaznienia|prezes\w*|zastepca|dyrektor\w*|specjalist\w*|starszy|st\.)[\s\w.]{0,25}$/;
+
+function subjectSpans(text: string): [number, number][] {
+  const folded = foldChars(text);
+  const spans: [number, number][] = [];
+  for (const m of folded.matchAll(SUBJECT_KEY)) {
+    const start = m.index ?? 0;
+    const para = folded.indexOf('\n\n', start);
+    spans.push([start, Math.min(para < 0 ? text.length : para, start + 320)]);
+  }
+  return spans;
+}
+
+function uniq<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((t) => (seen.has(key(t)) ? false : (seen.add(key(t)), true)));
+}
+
+export interface IdentifierParts {
+  identifiers: Identifiers;
+  institution: InstitutionKind | null;
+  /** True when identifiers were narrowed to the passages naming the letter's subject. */
+  narrowedToSubject: boolean;
+}
+
+/**
+ * For institution letters, identifiers found in passages naming the subject ("dłużnik", "w sprawie",
+ * "dotyczy abonenta", ...) come first in every list. When those passages carry any identifier, the
+ * NIPs, phones, e-mails, names, companies and addresses found elsewhere (the institution's header
+ * and signature) are dropped; customer and invoice numbers and PESELs are kept but ordered after.
+ * Names written after an official's title (Sędzia, Komornik, z up. ...) are never returned.
+ */
+export function extractIdentifierParts(text: string): IdentifierParts {
+  const folded = foldChars(text);
+  const institution = detectInstitution(text);
+  const spans = institution ? subjectSpans(text) : [];
+  const inSubject = (i: number): boolean => spans.some(([a, b]) => i >= a && i < b);
+  const names = findNames(text).filter((n) => !OFFICIAL_TITLE.test(folded.slice(Math.max(0, folded.lastIndexOf('\n', n.index - 1) + 1, n.index - 40), n.index)));
+  const raw = {
+    customerNumbers: findCustomerNumbers(text), phones: findPhones(text).map((p) => ({ value: p.phone, index: p.index })),
+    invoiceNumbers: findInvoiceNumbers(text), pesels: findPesels(text), nips: findNips(text),
+    postalCodes: findPostalCodes(text), emails: findEmails(text), companyNames: findCompanies(text),
+  };
+  const addresses = findAddresses(text);
+  const subjectHasAny = spans.length > 0 && [...raw.customerNumbers, ...raw.pesels, ...raw.nips, ...raw.phones, ...raw.emails, ...names].some((h) => inSubject(h.index));
+  const narrowed = institution !== null && subjectHasAny;
+  const order = <T extends { index: number }>(hits: T[], dropOutside: boolean): T[] => {
+    const sub = hits.filter((h) => inSubject(h.index));
+    const rest = hits.filter((h) => !inSubject(h.index));
+    return narrowed && dropOutside ? sub : [...sub, ...rest];
+  };
+  const values = (hits: Hit[], drop: boolean): string[] => [...new Set(order(hits, drop).map((h) => h.value))];
+  const nameList = uniq(order<NameHit>(names, true), (n) => `${n.first}|${n.last}`).flatMap((n) =>
+    n.raw ? [{ first: n.first, last: n.last }, n.raw] : [{ first: n.first, last: n.last }],
+  );
+  return {
+    institution,
+    narrowedToSubject: narrowed,
+    identifiers: {
+      customerNumbers: values(raw.customerNumbers, false),
+      phones: values(raw.phones, true),
+      invoiceNumbers: values(raw.invoiceNumbers, false),
+      pesels: values(raw.pesels, false),
+      nips: values(raw.nips, true),
+      postalCodes: values(raw.postalCodes, true),
+      emails: values(raw.emails, true),
+      names: uniq(nameList, (n) => `${n.first}|${n.last}`),
+      companyNames: values(raw.companyNames, true),
+      addresses: uniq(order<AddressHit>(addresses, true), (a) => `${a.street}|${a.postalCode}|${a.city}`).map(
+        ({ street, postalCode, city }) => ({ street, postalCode, city }),
+      ),
+      fromInstitution: institution !== null,
+    },
+  };
+}
+
+export function extractIdentifiers(text: string): Identifiers {
+  return extractIdentifierParts(text).identifiers;
+}

@@ -1,0 +1,81 @@
+// Prior domain lexicon: word-start keys (folded, matched at word boundaries) that signal each
+// category in Polish telecom post. Written from the domain, not from any training letter, so that a
+// letter in wording the training set never used still carries a shared "kw:" feature per category.
+import type { Category } from '../core/types.js';
+
+export const LEXICON: Record<Category, string[]> = {
+  COMPLAINT: [
+    'reklamac', 'reklamuj', 'skarg', 'skarz', 'nie zgadzam', 'niezgod', 'bezpodstaw', 'niesluszn', 'odszkodow',
+    'rekompens', 'bonifik', 'nieprawidlow', 'zawiedz', 'niezadowol', 'oburz', 'zadam', 'domagam', 'skandal',
+    'niedopuszczal', 'wprowadzon w blad', 'wprowadzil w blad', 'oszuk', 'naciag', 'nierzetel', 'nie rozpatrz',
+    'odwolan', 'uznanie', 'uznac', 'za duzo', 'zawyzon', 'policzyliscie', 'naliczyliscie', 'nie zamawial',
+    'nie zamawialam', 'nikt mnie nie', 'zle potraktow', 'kompensat', 'obnizenie oplat', 'zwrot pieniedzy',
+  ],
+  CANCELLATION: [
+    'wypowi', 'rozwiaz', 'rezygn', 'zrezygn', 'odstap', 'odstepu', 'zerwan', 'nie przedluz', 'zakoncz umow',
+    'zakonczyc umow', 'zakonczenie umow', 'koniec umow', 'konczy sie umow', 'przeniesienie numeru', 'przenosze numer',
+    'przejsc do inn', 'do innego operatora', 'zmiana operatora', 'konkurenc', 'dezaktyw', 'nie bede juz', 'odejsc',
+    'okres wypowiedzenia', 'zwrot sprzetu', 'oddac sprzet', 'oddam sprzet', 'zwrocic dekoder', 'zwrocic router',
+  ],
+  ORDER: [
+    'zamawiam', 'zamowi', 'zamowic', 'zamowien', 'chce zamow', 'podlacz', 'przylacz', 'instalac', 'zainstal',
+    'aktywac', 'aktywow', 'nowa usluge', 'nowej uslugi', 'dodatkow', 'dokup', 'zwiekszen', 'wiekszy pakiet',
+    'pakiet na wiekszy', 'wyzszy pakiet', 'rozszerz', 'ofert', 'zakup', 'kupic', 'kupie', 'drugi numer',
+    'dodatkowa karta', 'nowy pakiet', 'przedluz umow', 'przedluzenie umow', 'podpisac umow', 'swiatlowod',
+    'chcialbym miec', 'chcialabym miec', 'prosze o podlacz', 'telewizj', 'kanal', 'kanaly',
+  ],
+  FAULT: [
+    'awari', 'usterk', 'nie dziala', 'przestal dzial', 'przestala dzial', 'przestalo dzial', 'nie ma sygnal',
+    'brak sygnal', 'brak internet', 'brak zasieg', 'zasieg', 'zrywa', 'rozlacza', 'przerw', 'zaklocen', 'szum',
+    'trzeszcz', 'gluch', 'sniezy', 'zawiesza', 'wolny', 'wolno dziala', 'predkosc', 'uszkodz', 'zepsu', 'psuje',
+    'napraw', 'serwis', 'technik', 'monter', 'modem', 'router', 'dekoder', 'kabel', 'linii', 'linia', 'wifi',
+    'wi fi', 'obraz', 'nie laczy', 'nie moge sie polaczyc', 'nie moge sie dodzwonic', 'zglaszal', 'zgloszenie',
+  ],
+  BILLING: [
+    'faktur', 'rachun', 'oplat', 'naliczon', 'kwot', 'platnos', 'placic', 'zaplac', 'nadplat', 'saldo',
+    'rozlicz', 'zaleglos', 'przelew', 'wplat', 'splat', 'raty', 'ratach', 'ratal', 'dopla', 'odsetk',
+    'upomnien', 'obciaz', 'podwojn', 'dwa razy', 'e faktur', 'papierow', 'na maila', 'termin platnosci',
+    'zwrot nadplaty', 'korekt', 'blednie naliczon', 'za drogo', 'cena', 'abonament',
+  ],
+  DATA_CHANGE: [
+    'zmiane danych', 'zmiana danych', 'zmiany danych', 'zmienic dane', 'aktualizac', 'zaktualiz', 'nowy adres',
+    'zmiana adresu', 'zmiane adresu', 'zmienic adres', 'zmienic moj adres', 'adres korespond', 'stary adres',
+    'przeprowadz', 'wyprowadz', 'mieszkam juz', 'zmiana nazwiska', 'zmiane nazwiska', 'nazwisko', 'po slubie',
+    'slub', 'nowy numer telefonu kontakt', 'nowy e mail', 'nowy email', 'adres e mail', 'pelnomoc', 'cesj',
+    'przepisac umow', 'przepisanie umow', 'zmiana wlasciciel', 'nowy dowod', 'dowod osobist', 'poprawic w systemie',
+    'poprawic dane', 'blednie wpisan', 'literowk', 'numer konta do zwrot', 'zmiana nazwy firmy', 'siedzib',
+  ],
+  PRIVACY: [
+    'rodo', 'dane osobow', 'danych osobow', 'danymi osobow', 'przetwarz', 'usuniec', 'usunac', 'usunieciu',
+    'zapomnien', 'administrator', 'inspektor ochrony', 'ochrony danych', 'ochrona danych', 'uodo', 'giodo',
+    'kopie moich danych', 'kopia danych', 'dostep do danych', 'dostepu do danych', 'art 15', 'art 17', 'art 21',
+    'sprzeciw', 'zgode marketing', 'zgody marketing', 'cofam zgod', 'cofniecie zgod', 'wycofuje zgod', 'marketing',
+    'telemarketing', 'reklamowe sms', 'sms y reklam', 'dzwonia do mnie', 'skad macie', 'wyciek', 'prywatn',
+    'moje dane', 'moich danych', 'ogolnego rozporzadzenia',
+  ],
+  LEGAL: [
+    'komorni', 'sad rejon', 'sad okreg', 'sadu', 'sygn', 'sygnatur', 'egzekuc', 'zajeci', 'zajmuje', 'postanowien',
+    'wyrok', 'pozew', 'powodztw', 'nakaz zaplaty', 'uke', 'urzad komunikacji', 'urzedu komunikacji', 'rzecznik konsument',
+    'rzecznika konsument', 'prokurat', 'policj', 'postepowan', 'dluzni', 'wierzyciel', 'pouczen', 'k p c', 'kpc',
+    'kodeksu postepowania', 'na podstawie art', 'ustawy z dnia', 'prawo telekomunikac', 'wydzial cywiln', 'sedzi',
+    'referendarz', 'zawiadamiam', 'wzywa sie', 'wzywam do', 'nr sprawy', 'numer sprawy', 'akt sprawy', 'interwenc',
+    'wyjasnien w sprawie', 'stanowisk', 'organ',
+  ],
+  OTHER: [
+    'podziekow', 'dziekuj', 'dzieki', 'gratul', 'zycze', 'zyczenia', 'pytanie', 'zapytan', 'prosba o informac',
+    'regulamin', 'cennik', 'katalog', 'broszur', 'ulotk', 'sponsor', 'wspolprac', 'propozyc', 'godziny otwarcia',
+    'salon', 'punkt obslugi', 'praca', 'praktyk', 'staz', 'zaproszen', 'informacyjn', 'ciekaw', 'pochwal', 'polecam',
+  ],
+};
+
+/** Per category, the number of distinct lexicon keys present in folded, space-joined tokens. */
+export function lexiconHits(foldedTokens: string[]): Map<Category, number> {
+  const joined = ` ${foldedTokens.join(' ')}`;
+  const out = new Map<Category, number>();
+  for (const [cat, keys] of Object.entries(LEXICON) as [Category, string[]][]) {
+    let hits = 0;
+    for (const k of keys) if (joined.includes(` ${k}`)) hits++;
+    if (hits > 0) out.set(cat, hits);
+  }
+  return out;
+}

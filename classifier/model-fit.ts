@@ -1,0 +1,122 @@
+// Fitting: hash features, train both heads, prune and quantise, then calibrate the temperature and
+// the secondary-intent threshold on a held-out split using the packed model exactly as it ships.
+import { CATEGORIES, type Category } from '../core/types.js';
+import { extractFeatures, hashFeature, isPriorFeature } from './features.js';
+import { DEFAULT_SGD, sigmoid, softmax, trainHead, type DenseHead, type SgdOptions, type SparseExample } from './sgd.js';
+import { expectedCalibrationError, fitTemperature } from './calibration.js';
+import { scoreText, type ClassifierModel, type PackedHead } from './model.js';
+
+export interface TrainExample {
+  text: string;
+  category: Category;
+  secondary?: Category[];
+}
+
+export interface TrainOptions extends Partial<SgdOptions> {
+  /** Hashed feature space while training (power of two). */
+  dim?: number;
+  /** Feature buckets kept in the shipped model, by weight norm. */
+  keep?: number;
+  /** Share of letters held out for calibration. */
+  heldOut?: number;
+}
+
+function toSparse(ex: TrainExample, dim: number): SparseExample {
+  const byBucket = new Map<number, number>();
+  const feats = extractFeatures(ex.text);
+  // Priors first, so dropout can spare them by position.
+  feats.sort((a, b) => Number(isPriorFeature(b.name)) - Number(isPriorFeature(a.name)));
+  const priorBuckets = new Set(feats.filter((f) => isPriorFeature(f.name)).map((f) => hashFeature(f.name, dim)));
+  for (const f of feats) {
+    const h = hashFeature(f.name, dim);
+    byBucket.set(h, (byBucket.get(h) ?? 0) + f.value);
+  }
+  const y = CATEGORIES.indexOf(ex.category);
+  const labels = [y, ...(ex.secondary ?? []).map((c) => CATEGORIES.indexOf(c))];
+  return { idx: Int32Array.from(byBucket.keys()), val: Float64Array.from(byBucket.values()), y, labels, priors: priorBuckets.size };
+}
+
+function pack(head: DenseHead, rows: number[], classes: number): PackedHead {
+  const scale = Array.from({ length: classes }, (_, c) => {
+    let max = 0;
+    for (const r of rows) max = Math.max(max, Math.abs(head.w[r * classes + c] as number));
+    return max > 0 ? max / 127 : 1;
+  });
+  const q = new Int8Array(rows.length * classes);
+  rows.forEach((r, i) => {
+    for (let c = 0; c < classes; c++) q[i * classes + c] = Math.round((head.w[r * classes + c] as number) / (scale[c] as number));
+  });
+  return { bias: Array.from(head.b), scale, weights: Buffer.from(q.buffer).toString('base64') };
+}
+
+export function trainClassifier(examples: TrainExample[], opts: TrainOptions = {}): ClassifierModel {
+  const dim = opts.dim ?? 1 << 18;
+  const keep = opts.keep ?? 12000;
+  const sgd: SgdOptions = { ...DEFAULT_SGD, ...opts };
+  const classes = CATEGORIES.length;
+  // Deterministic split: every k-th letter (by a seeded order) is held out for calibration.
+  const order = examples.map((_, i) => i).sort((a, b) => hashFeature(`${sgd.seed}:${a}`, 1 << 30) - hashFeature(`${sgd.seed}:${b}`, 1 << 30));
+  const nHeld = Math.round(examples.length * (opts.heldOut ?? 0.15));
+  const held = order.slice(0, nHeld).map((i) => examples[i] as TrainExample);
+  const train = order.slice(nHeld).map((i) => toSparse(examples[i] as TrainExample, dim));
+
+  const primary = trainHead(train, dim, classes, 'softmax', sgd);
+  const secondary = trainHead(train, dim, classes, 'ovr', sgd);
+  // Softmax is unchanged by a per-feature constant: centring makes the norm reflect discrimination.
+  const norms: [number, number][] = [];
+  for (let r = 0; r < dim; r++) {
+    let mean = 0;
+    for (let c = 0; c < classes; c++) mean += primary.w[r * classes + c] as number;
+    mean /= classes;
+    let n = 0;
+    for (let c = 0; c < classes; c++) {
+      primary.w[r * classes + c] = (primary.w[r * classes + c] as number) - mean;
+      n += (primary.w[r * classes + c] as number) ** 2 + 0.5 * (secondary.w[r * classes + c] as number) ** 2;
+    }
+    if (n > 0) norms.push([r, n]);
+  }
+  const rows = norms.sort((a, b) => b[1] - a[1]).slice(0, keep).map(([r]) => r).sort((a, b) => a - b);
+
+  const model: ClassifierModel = {
+    format: 'mailroom-logreg-v1',
+    categories: [...CATEGORIES],
+    dim,
+    buckets: Buffer.from(Uint32Array.from(rows).buffer).toString('base64'),
+    primary: pack(primary, rows, classes),
+    secondary: pack(secondary, rows, classes),
+    temperature: 1,
+    secondaryThreshold: 0.5,
+    metrics: { heldOutSize: held.length, heldOutAccuracy: NaN, heldOutEce: NaN, trainSize: train.length },
+  };
+  if (held.length === 0) return model;
+
+  const scored = held.map((ex) => scoreText(model, ex.text));
+  const labels = held.map((ex) => CATEGORIES.indexOf(ex.category));
+  model.temperature = fitTemperature(scored.map((s) => s.logits), labels);
+  const probs = scored.map((s) => softmax(s.logits, model.temperature));
+  const pred = probs.map((p) => p.indexOf(Math.max(...p)));
+  model.metrics.heldOutAccuracy = pred.filter((p, i) => p === labels[i]).length / held.length;
+  model.metrics.heldOutEce = expectedCalibrationError(probs.map((p) => Math.max(...p)), pred.map((p, i) => p === labels[i]));
+  model.secondaryThreshold = tuneSecondaryThreshold(held, scored.map((s) => s.secondaryLogits), pred);
+  return model;
+}
+
+/** Threshold on the one-vs-rest probability maximising secondary-intent F1 on held-out letters. */
+function tuneSecondaryThreshold(held: TrainExample[], sLogits: number[][], pred: number[]): number {
+  const truth = held.map((ex) => new Set((ex.secondary ?? []).map((c) => CATEGORIES.indexOf(c))));
+  if (truth.every((t) => t.size === 0)) return 0.5;
+  let best = { t: 0.5, f1: -1 };
+  for (let t = 0.2; t <= 0.81; t += 0.05) {
+    let tp = 0, fp = 0, fn = 0;
+    held.forEach((_, i) => {
+      const chosen = new Set(
+        (sLogits[i] as number[]).flatMap((z, c) => (c !== pred[i] && CATEGORIES[c] !== 'OTHER' && sigmoid(z) >= t ? [c] : [])),
+      );
+      for (const c of chosen) (truth[i]!.has(c) ? tp++ : fp++);
+      for (const c of truth[i]!) if (!chosen.has(c)) fn++;
+    });
+    const f1 = (2 * tp) / Math.max(1, 2 * tp + fp + fn);
+    if (f1 > best.f1 + 1e-9) best = { t: Math.round(t * 100) / 100, f1 };
+  }
+  return best.t;
+}

@@ -1,0 +1,117 @@
+// The shipped category model: a pruned, int8-quantised logistic regression in plain JSON, plus the
+// inference that turns a letter's text into a Classification.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CATEGORIES, type Category, type Classification } from '../core/types.js';
+import { extractFeatures, hashFeature } from './features.js';
+import { parseStatedTermDays } from './legal-term.js';
+import { sigmoid, softmax } from './sgd.js';
+
+export { trainClassifier, type TrainExample, type TrainOptions } from './model-fit.js';
+
+export interface PackedHead {
+  bias: number[];
+  /** Per-class multiplier turning the int8 weights back into floats. */
+  scale: number[];
+  /** base64 of Int8 weights, buckets x classes, row-major by bucket. */
+  weights: string;
+}
+
+export interface ClassifierModel {
+  format: 'mailroom-logreg-v1';
+  categories: Category[];
+  /** Size of the hashed feature space (power of two). */
+  dim: number;
+  /** base64 of the Uint32 bucket ids that survived pruning, ascending. */
+  buckets: string;
+  primary: PackedHead;
+  secondary: PackedHead;
+  temperature: number;
+  secondaryThreshold: number;
+  metrics: { heldOutSize: number; heldOutAccuracy: number; heldOutEce: number; trainSize: number };
+}
+
+interface Decoded {
+  row: Map<number, number>;
+  primary: Float32Array;
+  secondary: Float32Array;
+}
+
+const decodedCache = new WeakMap<ClassifierModel, Decoded>();
+
+function unpackHead(head: PackedHead, classes: number): Float32Array {
+  const q = new Int8Array(Buffer.from(head.weights, 'base64').buffer.slice(0));
+  const out = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) out[i] = (q[i] as number) * (head.scale[i % classes] as number);
+  return out;
+}
+
+function decode(model: ClassifierModel): Decoded {
+  let d = decodedCache.get(model);
+  if (d) return d;
+  const buf = Buffer.from(model.buckets, 'base64');
+  const ids = new Uint32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  const classes = model.categories.length;
+  d = { row: new Map(Array.from(ids, (id, i) => [id, i])), primary: unpackHead(model.primary, classes), secondary: unpackHead(model.secondary, classes) };
+  decodedCache.set(model, d);
+  return d;
+}
+
+/** Raw (untempered) primary logits and secondary sigmoid logits, plus per-feature contributions. */
+export function scoreText(model: ClassifierModel, text: string) {
+  const d = decode(model);
+  const classes = model.categories.length;
+  const z = Float64Array.from(model.primary.bias);
+  const zs = Float64Array.from(model.secondary.bias);
+  const used: { name: string; row: number; value: number }[] = [];
+  for (const f of extractFeatures(text)) {
+    const row = d.row.get(hashFeature(f.name, model.dim));
+    if (row === undefined) continue;
+    used.push({ name: f.name, row, value: f.value });
+    for (let c = 0; c < classes; c++) {
+      z[c] = (z[c] as number) + (d.primary[row * classes + c] as number) * f.value;
+      zs[c] = (zs[c] as number) + (d.secondary[row * classes + c] as number) * f.value;
+    }
+  }
+  const contribution = (c: number) =>
+    used.map((u) => ({ feature: u.name, weight: (d.primary[u.row * classes + c] as number) * u.value }));
+  return { logits: Array.from(z), secondaryLogits: Array.from(zs), contribution };
+}
+
+export function classify(model: ClassifierModel, text: string): Classification {
+  const { logits, secondaryLogits, contribution } = scoreText(model, text);
+  const p = softmax(logits, model.temperature);
+  let best = 0;
+  for (let c = 1; c < p.length; c++) if ((p[c] as number) > (p[best] as number)) best = c;
+  const category = model.categories[best] as Category;
+  const secondary = model.categories.filter(
+    (cat, c) => c !== best && cat !== 'OTHER' && sigmoid(secondaryLogits[c] as number) >= model.secondaryThreshold,
+  );
+  const explanation = contribution(best)
+    .filter((e) => e.weight > 0 && e.feature !== 'bias:1')
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, 8)
+    .map((e) => ({ feature: e.feature, weight: Math.round(e.weight * 1000) / 1000 }));
+  const isLegal = category === 'LEGAL' || secondary.includes('LEGAL');
+  return {
+    category,
+    confidence: p[best] as number,
+    secondary,
+    explanation: explanation.length > 0 ? explanation : [{ feature: 'prior', weight: 0 }],
+    statedTermDays: isLegal ? parseStatedTermDays(text) : null,
+  };
+}
+
+let defaultModel: ClassifierModel | null = null;
+
+/** Reads classifier/model.json (committed; rebuilt by `node bin/run-ts.js classifier/train.ts`). */
+export function loadDefaultModel(): ClassifierModel {
+  if (defaultModel) return defaultModel;
+  const path = fileURLToPath(new URL('./model.json', import.meta.url));
+  const model = JSON.parse(readFileSync(path, 'utf8')) as ClassifierModel;
+  if (model.format !== 'mailroom-logreg-v1' || model.categories.join() !== CATEGORIES.join()) {
+    throw new Error(`classifier/model.json is not a ${CATEGORIES.length}-category mailroom-logreg-v1 model; retrain it`);
+  }
+  defaultModel = model;
+  return model;
+}

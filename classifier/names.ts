@@ -1,0 +1,108 @@
+// Person names from the sender block, signature and body ("Jan Kowalski", "KOWALSKI JAN",
+// "dłużnika Jana Kowalskiego"), returned in the nominative where the case could be recovered.
+import { foldChars } from './normalize.js';
+import { readGivenName, readGivenNames, type GivenName } from './first-names.js';
+
+export interface NameHit {
+  first: string;
+  last: string;
+  index: number;
+  /** Surface form as written, when it differs from the nominative guess. */
+  raw?: { first: string; last: string };
+}
+
+const WORD = /[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?|[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:-[A-ZĄĆĘŁŃÓŚŹŻ]{2,})?/gu;
+// Streets and institutions are named after people ("ul. Marii Konopnickiej"): not senders.
+const NOT_PERSON_BEFORE = /(ul\.?|ulica|ulicy|al\.?|aleja|alei|pl\.?|plac|placu|os\.?|osiedle|im\.?|imienia|rondo|skwer|szkola)\s*$/i;
+// Only the separators a name is written with: a space, or a line break in "Kowalski\nJan" is not one.
+const GAP = /^[ \t]+$/;
+
+function titleCase(w: string): string {
+  return w
+    .split('-')
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1).toLowerCase())
+    .join('-');
+}
+
+/** Rebuilds a given name's nominative from its surface form, keeping the letter's own diacritics. */
+function givenNominative(surface: string, g: GivenName): string {
+  const folded = foldChars(surface);
+  let common = 0;
+  while (common < folded.length && common < g.nominative.length && folded[common] === g.nominative[common]) common++;
+  return titleCase(surface.slice(0, common) + g.nominative.slice(common));
+}
+
+// [surface ending, nominative ending] per gender; the first that applies wins.
+const MALE_SURNAME: [RegExp, string][] = [
+  [/(sk|ck|dzk)(iego|iemu|im)$/i, '$1i'], [/(n|w|t|l|r|d|ł|ż)(ego|emu|ym)$/i, '$1y'],
+  [/(owi|em)$/i, ''],
+];
+const MALE_GEN_A: RegExp = /[^aeiouyąęó]a$/i; // Nowaka -> Nowak
+const FEMALE_SURNAME: [RegExp, string][] = [
+  [/(sk|ck|dzk)(iej|ą)$/i, '$1a'], [/(n|w|t|l|r|d|ł|ż)(ej|ą)$/i, '$1a'],
+];
+
+export function surnameNominative(surface: string, g: GivenName): string {
+  if (g.declined === 'nom') return titleCase(surface);
+  const rules = g.gender === 'm' ? MALE_SURNAME : FEMALE_SURNAME;
+  for (const [re, rep] of rules) if (re.test(surface)) return titleCase(surface.replace(re, rep));
+  if (g.gender === 'm' && g.declined === 'gen' && MALE_GEN_A.test(surface)) return titleCase(surface.slice(0, -1));
+  return titleCase(surface);
+}
+
+// Capitalised words that stand next to names but are never surnames.
+const NEVER_SURNAME = new Set(
+  `pan pani panu pana panem panstwo panstwa szanowny szanowna szanowni szanowne drogi droga dzien
+  sad sedzia komornik referendarz prokurator rzecznik dluznik dluznika wierzyciel klient klientka
+  abonent abonentka wnioskodawca ul al pl os dotyczy temat data nr numer tel email adres
+  warszawa krakow lodz wroclaw poznan gdansk szczecin lublin katowice bialystok z w i oraz`.split(/\s+/),
+);
+
+function isCandidateSurname(w: string): boolean {
+  const f = foldChars(w);
+  return w.length >= 2 && !NEVER_SURNAME.has(f) && readGivenName(f) === null;
+}
+
+/** Picks the reading of an ambiguous given name ("Stanisława") that agrees with the surname's ending. */
+function pickReading(given: string, surname: string): GivenName | null {
+  const readings = readGivenNames(foldChars(given));
+  if (readings.length <= 1) return readings[0] ?? null;
+  const s = foldChars(surname);
+  const looksMaleDeclined = /(ego|emu|owi|em)$/.test(s) || (/[^aeiouy]a$/.test(s) && !/(sk|ck|dzk|n|w)a$/.test(s));
+  return readings.find((r) => (looksMaleDeclined ? r.gender === 'm' && r.declined !== 'nom' : r.gender === 'f')) ?? readings[0]!;
+}
+
+export function findNames(text: string): NameHit[] {
+  const words = [...text.matchAll(WORD)].map((m) => ({ w: m[0], i: m.index ?? 0 }));
+  const out: NameHit[] = [];
+  for (let k = 0; k < words.length - 1; k++) {
+    const a = words[k]!;
+    let b = words[k + 1]!;
+    if (!GAP.test(text.slice(a.i + a.w.length, b.i))) continue;
+    if (NOT_PERSON_BEFORE.test(text.slice(Math.max(0, a.i - 12), a.i))) continue;
+    if (NEVER_SURNAME.has(foldChars(a.w)) && !readGivenName(foldChars(b.w))) continue;
+    const ga = pickReading(a.w, b.w);
+    const gb = readGivenName(foldChars(b.w));
+    if (ga) {
+      // "Anna Maria Kowalska": skip a second given name.
+      let skip = 1;
+      const c = words[k + 2];
+      if (gb && c && GAP.test(text.slice(b.i + b.w.length, c.i)) && isCandidateSurname(c.w)) {
+        b = c;
+        skip = 2;
+      } else if (!isCandidateSurname(b.w)) continue;
+      const reading = skip === 2 ? ga : (pickReading(a.w, b.w) ?? ga);
+      const first = givenNominative(a.w, reading);
+      const last = surnameNominative(b.w, reading);
+      const hit: NameHit = { first, last, index: a.i };
+      if (first !== titleCase(a.w) || last !== titleCase(b.w)) hit.raw = { first: titleCase(a.w), last: titleCase(b.w) };
+      out.push(hit);
+      k += skip;
+    } else if (gb && isCandidateSurname(a.w)) {
+      // "KOWALSKI JAN" / "Kowalski Jan", as forms and registers write it.
+      out.push({ first: givenNominative(b.w, gb), last: surnameNominative(a.w, gb), index: a.i });
+      k += 1;
+    }
+  }
+  return out;
+}
