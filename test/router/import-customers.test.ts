@@ -1,0 +1,101 @@
+import { Readable } from 'node:stream';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCustomers } from '../../router/import-customers.js';
+import { nipFor, peselFor } from '../../router/synthetic-customers.js';
+import { HEADER, openTestDb, type TestDb } from './db-helpers.js';
+
+const P1 = peselFor(1, true);
+const P2 = peselFor(2, false);
+const N1 = nipFor(1);
+const badPesel = P1.slice(0, 10) + String((Number(P1[10]) + 1) % 10);
+const badNip = N1.slice(0, 9) + String((Number(N1[9]) + 1) % 10);
+
+// Line numbers are those of the file as an operator opens it (header = line 1).
+const FILE = [
+  HEADER,
+  `C1,individual,Jan,Kowalski,,${P1},,ul. Długa 5/3,00-950,Warszawa,mazowieckie,+48 601 234 567;22 123 45 67,Jan.K@Example.pl,FV/2025/01/1;FV/2025/02/2`,
+  `C2,business,,,"Techbud ""Północ"" Sp. z o.o.",,PL ${N1},"ul. Przemysłowa 7,
+hala B",60-001,Poznań,wielkopolskie,,,`, // quoted field over two lines: the row starts on line 3
+  `C3,individual,Anna,Nowak,,${badPesel},,,,,,,,`,
+  `C4,business,,,ACME,,${badNip},,,,,,,`,
+  `C5,individual,Ewa,Zając,,,,Polna 1,00950,Kraków,,,,`,
+  `C6,individual,Ewa,Zając,,,,,,,,60123,,`,
+  `C7,individual,,Zając,,,,,,,,,,`,
+  `C8,personal,Ewa,Zając,,,,,,,,,,`,
+  `C1,individual,Jan,Kowalski,,${P1},,,,,,,,`,
+  `C9,individual,Ewa,Zając,,,`,
+  `C10,individual,Maria,Wójcik,,${P2},,,,Gdańsk,,603000000,not-an-email,`,
+  `C11,individual,Maria,Wójcik,,${P2},,Krótka 2,80-001,Gdańsk,pomorskie,603000000,,`,
+].join('\n');
+
+for (const kind of ['postgres', 'pglite'] as const) {
+  describe(`importCustomers on ${kind}`, () => {
+    let t: TestDb;
+    beforeAll(async () => {
+      t = await openTestDb(kind, 'imp');
+    });
+    afterAll(async () => t?.close());
+
+    it('imports valid rows and rejects each bad one with its line and reason', async () => {
+      const progress: number[] = [];
+      const r = await importCustomers(t.db, Readable.from([FILE]), { onProgress: (n) => progress.push(n) });
+      expect(r.imported).toBe(3);
+      expect(r.updated).toBe(0);
+      const byLine = Object.fromEntries(r.rejected.map((x) => [x.line, x.reason]));
+      expect(Object.keys(byLine).map(Number)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13]);
+      expect(byLine[5]).toMatch(/PESEL/);
+      expect(byLine[6]).toMatch(/NIP/);
+      expect(byLine[7]).toMatch(/postal_code/);
+      expect(byLine[8]).toMatch(/phone '60123'/);
+      expect(byLine[9]).toMatch(/first_name/);
+      expect(byLine[10]).toMatch(/segment/);
+      expect(byLine[11]).toMatch(/duplicate customer_id C1 \(first on line 2\)/);
+      expect(byLine[12]).toMatch(/fields/);
+      expect(byLine[13]).toMatch(/email/);
+      expect(progress.at(-1)).toBe(3);
+
+      const c1 = await t.db.query<{ phones: string[]; email: string; last_name_key: string; street_key: string }>(
+        `SELECT phones, email, last_name_key, street_key FROM customers WHERE customer_id = 'C1'`,
+      );
+      expect(c1.rows[0]).toEqual({ phones: ['601234567', '221234567'], email: 'jan.k@example.pl', last_name_key: 'kowalski', street_key: 'dluga 5 3' });
+      const c2 = await t.db.query<{ nip: string; company_name: string; company_key: string; street: string }>(
+        `SELECT nip, company_name, company_key, street FROM customers WHERE customer_id = 'C2'`,
+      );
+      expect(c2.rows[0]).toEqual({ nip: N1, company_name: 'Techbud "Północ" Sp. z o.o.', company_key: 'techbud polnoc', street: 'ul. Przemysłowa 7, hala B' });
+      const inv = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM customer_invoices WHERE customer_id = 'C1'`);
+      expect(inv.rows[0]!.n).toBe(2);
+    });
+
+    it('updates on re-import instead of duplicating, replacing phones and invoices', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'imp-'));
+      const path = join(dir, 'customers.csv');
+      writeFileSync(path, [
+        HEADER,
+        `C1,individual,Jan,Kowalski,,${P1},,ul. Długa 7,00-950,Warszawa,mazowieckie,605 000 000,,FV/2025/03/3`,
+        `C12,individual,Adam,Mazur,,,,,,,,,,`,
+      ].join('\r\n'));
+      const r = await importCustomers(t.db, path);
+      expect(r).toEqual({ imported: 1, updated: 1, rejected: [] });
+      const count = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM customers`);
+      expect(count.rows[0]!.n).toBe(4);
+      const phones = await t.db.query<{ phone: string }>(`SELECT phone FROM customer_phones WHERE customer_id = 'C1'`);
+      expect(phones.rows.map((p) => p.phone)).toEqual(['605000000']);
+      const inv = await t.db.query<{ invoice_number: string }>(`SELECT invoice_number FROM customer_invoices WHERE customer_id = 'C1'`);
+      expect(inv.rows.map((p) => p.invoice_number)).toEqual(['FV/2025/03/3']);
+      const c1 = await t.db.query<{ street_key: string; email: string | null }>(`SELECT street_key, email FROM customers WHERE customer_id = 'C1'`);
+      expect(c1.rows[0]).toEqual({ street_key: 'dluga 7', email: null });
+    });
+
+    it('refuses a file whose header lacks or adds columns, naming them, and imports nothing', async () => {
+      const header = HEADER.replace(',region', '').replace('email', 'e_mail');
+      await expect(importCustomers(t.db, Readable.from([`${header}\nC99,individual,A,B\n`]))).rejects.toThrow(
+        /missing columns: region, email; unknown columns: e_mail/,
+      );
+      const count = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM customers WHERE customer_id = 'C99'`);
+      expect(count.rows[0]!.n).toBe(0);
+    });
+  });
+}
