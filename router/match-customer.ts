@@ -1,0 +1,154 @@
+// Finds the customer a letter is about. Precision first: a letter routed to the wrong customer's
+// adviser discloses personal data, so anything short of clear evidence for one customer goes to a
+// person with the ranked candidates instead.
+import type { Queryable } from '../core/db.js';
+import type { Identifiers, MatchCandidate, MatchResult } from '../core/types.js';
+import { customerNumberKey, fold, foldCompany, foldStreet, invoiceKey } from './fold.js';
+import { lookupCandidates, type CandidateRow, type LookupKeys } from './match-lookup.js';
+import { scoreCandidate, type LetterKeys, type Scored } from './match-score.js';
+import { normalisePhone } from './pl-ids.js';
+
+export interface MatchOptions {
+  /** Readings of a token with OCR confusions undone (O->0, I->1...); the classifier supplies it. */
+  ocrVariants?: (token: string) => string[];
+}
+
+/** Points needed to decide alone, and the lead the winner needs over the runner-up. */
+export const MATCH_POINTS = 5;
+export const MARGIN_POINTS = 2;
+/** Below this a candidate is listed for the reviewer but not called plausible. */
+const PLAUSIBLE_POINTS = 3;
+const MAX_CANDIDATES = 10;
+
+export async function matchCustomer(db: Queryable, ids: Identifiers, opts: MatchOptions = {}): Promise<MatchResult> {
+  const numbers = withVariants(ids.customerNumbers.flatMap((n) => [n.trim(), customerNumberKey(n)]), opts, (v) => v);
+  const phones = withVariants(ids.phones.map((p) => normalisePhone(p) ?? p.replace(/[\s-]/g, '')), opts, normalisePhone);
+  const names = ids.names.map((n) => ({ first: fold(n.first), last: fold(n.last) })).filter((n) => n.last);
+  const postalCodes = unique([...ids.postalCodes, ...ids.addresses.map((a) => a.postalCode ?? '')].filter(Boolean));
+  const cities = unique(ids.addresses.map((a) => fold(a.city)).filter(Boolean));
+  const keys: LookupKeys = {
+    customerNumbers: [...numbers.keys()],
+    pesels: unique(ids.pesels),
+    nips: unique(ids.nips.map((n) => n.replace(/\D/g, ''))),
+    phones: [...phones.keys()],
+    invoices: unique(ids.invoiceNumbers.map(invoiceKey)),
+    emails: unique(ids.emails.map((e) => e.trim().toLowerCase())),
+    lastNames: unique(names.map((n) => n.last)),
+    firstNames: unique(names.map((n) => n.first).filter(Boolean)),
+    postalCodes,
+    cities,
+    companies: unique(ids.companyNames.map(foldCompany).filter(Boolean)),
+  };
+  const rows = await lookupCandidates(db, keys);
+  const letter: LetterKeys = {
+    customerNumbers: resolveVariants(numbers, rows, 'customer_number'),
+    phones: resolveVariants(phones, rows, 'phone'),
+    pesels: new Set(keys.pesels),
+    nips: new Set(keys.nips),
+    invoices: new Set(keys.invoices),
+    emails: new Set(keys.emails),
+    names,
+    companies: keys.companies,
+    streets: ids.addresses.map((a) => foldStreet(a.street)).filter(Boolean),
+    postalCodes: new Set(postalCodes),
+    cities: new Set(cities),
+  };
+  const scored = rows
+    .map((r) => scoreCandidate(r, letter, ids.fromInstitution))
+    .sort((a, b) => b.points - a.points || a.customerId.localeCompare(b.customerId));
+  return decide(scored, ids.fromInstitution);
+}
+
+function decide(scored: Scored[], fromInstitution: boolean): MatchResult {
+  // A neighbour with another name found through the postal code is no candidate at all.
+  const listed = scored.filter((s) => s.listed);
+  const candidates: MatchCandidate[] = listed.slice(0, MAX_CANDIDATES).map((s) => ({
+    customerId: s.customerId, score: toScore(s.points), evidence: s.evidence,
+  }));
+  const [top, second] = scored;
+  if (!top) return { kind: 'unmatched', candidates, reason: 'no customer shares any identifier, name or address with the letter' };
+  const plausible = scored.filter((s) => s.points >= PLAUSIBLE_POINTS && (!fromInstitution || s.identifier));
+  // Strong identifiers that point at someone other than the leader: the letter contradicts itself.
+  const conflict = scored.slice(1).some((s) => [...s.strong].some((e) => !top.strong.has(e)));
+  const lead = top.points - (second?.points ?? 0);
+  if (conflict) return { kind: 'ambiguous', candidates, reason: 'strong identifiers in the letter belong to different customers' };
+  if (fromInstitution && !top.identifier) {
+    return plausible.length
+      ? { kind: 'ambiguous', candidates, reason: 'institution letter: the best candidate shares no identifier' }
+      : { kind: 'unmatched', candidates, reason: 'institution letter without an identifier of any customer' };
+  }
+  if (top.points >= MATCH_POINTS && lead >= MARGIN_POINTS) {
+    return { kind: 'matched', customerId: top.customerId, confidence: toScore(top.points), evidence: top.evidence, candidates };
+  }
+  if (plausible.length === 0) return { kind: 'unmatched', candidates, reason: 'no candidate has enough evidence' };
+  const reason = plausible.length > 1 && lead < MARGIN_POINTS
+    ? `${plausible.length} customers fit the letter about equally well`
+    : 'evidence for the best candidate is too weak to decide without a person';
+  return { kind: 'ambiguous', candidates, reason };
+}
+
+/** 0..1 for display and calibration: 5 points (the match threshold) is about 0.81. */
+function toScore(points: number): number {
+  return Math.round((1 - Math.exp(-Math.max(points, 0) / 3)) * 1000) / 1000;
+}
+
+type How = 'exact' | 'repaired' | 'uncertain';
+
+/** Each value to look up -> the letter tokens it reads, and whether it is the token as printed. */
+function withVariants(
+  tokens: string[],
+  opts: MatchOptions,
+  normalise: (v: string) => string | null,
+): Map<string, { token: string; variant: boolean }[]> {
+  const out = new Map<string, { token: string; variant: boolean }[]>();
+  const put = (raw: string, token: string, variant: boolean) => {
+    const value = normalise(raw);
+    if (!value) return;
+    const list = out.get(value) ?? [];
+    if (!list.some((e) => e.token === token)) list.push({ token, variant });
+    out.set(value, list);
+  };
+  for (const t of unique(tokens)) {
+    put(t, t, false);
+    for (const v of opts.ocrVariants?.(t) ?? []) if (v !== t) put(v, t, true);
+  }
+  return out;
+}
+
+/**
+ * Master values the letter's tokens reached. A token found as printed is exact; otherwise its OCR
+ * variants count only when exactly one of them exists in the master ('repaired'), and several
+ * surviving variants are only listed for the reviewer ('uncertain').
+ */
+function resolveVariants(
+  looked: Map<string, { token: string; variant: boolean }[]>,
+  rows: CandidateRow[],
+  kind: 'customer_number' | 'phone',
+): Map<string, How> {
+  const found = new Set(rows.flatMap((r) => r.hits).filter((h) => h.startsWith(`${kind}:`)).map((h) => h.slice(kind.length + 1)));
+  const byToken = new Map<string, { exact: string[]; variants: string[] }>();
+  for (const [value, sources] of looked) {
+    if (!found.has(value)) continue;
+    for (const s of sources) {
+      const e = byToken.get(s.token) ?? { exact: [], variants: [] };
+      (s.variant ? e.variants : e.exact).push(value);
+      byToken.set(s.token, e);
+    }
+  }
+  const out = new Map<string, How>();
+  const rank: Record<How, number> = { exact: 3, repaired: 2, uncertain: 1 };
+  const set = (value: string, how: How) => {
+    const prev = out.get(value);
+    if (!prev || rank[how] > rank[prev]) out.set(value, how);
+  };
+  for (const { exact, variants } of byToken.values()) {
+    if (exact.length) exact.forEach((v) => set(v, 'exact'));
+    else if (variants.length === 1) set(variants[0]!, 'repaired');
+    else variants.forEach((v) => set(v, 'uncertain'));
+  }
+  return out;
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}

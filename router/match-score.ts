@@ -1,0 +1,125 @@
+// Weighing the evidence for each candidate. Points, not probabilities, because the rules a
+// reviewer must be able to check are about combinations: a customer number alone is enough,
+// a name alone never is, name + street + postal code together are.
+import type { MatchEvidence } from '../core/types.js';
+import type { CandidateRow } from './match-lookup.js';
+import { splitStreet } from './fold.js';
+
+export interface LetterKeys {
+  customerNumbers: Map<string, 'exact' | 'repaired' | 'uncertain'>; // master id -> how the letter gave it
+  phones: Map<string, 'exact' | 'repaired' | 'uncertain'>;
+  pesels: Set<string>;
+  nips: Set<string>;
+  invoices: Set<string>;
+  emails: Set<string>;
+  names: { first: string; last: string }[]; // folded
+  companies: string[]; // folded
+  streets: string[]; // folded
+  postalCodes: Set<string>;
+  cities: Set<string>;
+}
+
+export interface Scored {
+  customerId: string;
+  points: number;
+  evidence: MatchEvidence[];
+  /** Strong identifiers given exactly (not repaired): two customers holding different ones conflict. */
+  strong: Set<MatchEvidence>;
+  identifier: boolean;
+  /** Worth showing to the reviewer: positive evidence, or any identifier of the letter however read. */
+  listed: boolean;
+}
+
+export const POINTS = {
+  strong: 6, nip: 5, invoice: 5, repairedNumber: 4, uncertainNumber: 1, medium: 3, repairedPhone: 3,
+  name: 2, surname: 1, company: 2, address: 2, place: 1, nameConflict: -3, firstNameConflict: -2,
+} as const;
+
+export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: boolean): Scored {
+  let points = 0;
+  const evidence: MatchEvidence[] = [];
+  const strong = new Set<MatchEvidence>();
+  const add = (e: MatchEvidence, p: number) => {
+    points += p;
+    if (!evidence.includes(e)) evidence.push(e);
+  };
+  const byNumber = k.customerNumbers.get(c.customer_id);
+  if (byNumber === 'exact') (add('customer_number', POINTS.strong), strong.add('customer_number'));
+  else if (byNumber === 'repaired') add('customer_number', POINTS.repairedNumber);
+  else if (byNumber === 'uncertain') add('customer_number', POINTS.uncertainNumber);
+  if (c.pesel && k.pesels.has(c.pesel)) (add('pesel', POINTS.strong), strong.add('pesel'));
+  if (c.nip && k.nips.has(c.nip)) (add('nip', POINTS.nip), strong.add('nip'));
+  if (c.invoice_numbers.some((i) => k.invoices.has(i))) (add('invoice_number', POINTS.invoice), strong.add('invoice_number'));
+  const phoneHow = c.phones.map((p) => k.phones.get(p)).filter(Boolean);
+  if (phoneHow.includes('exact')) add('phone', POINTS.medium);
+  else if (phoneHow.includes('repaired')) add('phone', POINTS.repairedPhone);
+  if (c.email && k.emails.has(c.email)) add('email', POINTS.medium);
+  const identifier = evidence.length > 0 && !(evidence.length === 1 && byNumber === 'uncertain');
+  const viaIdentifier = evidence.length > 0;
+
+  if (k.names.length && c.last_name_key) {
+    const best = bestName(c, k.names);
+    if (best === 'full') add('name', POINTS.name);
+    else if (best === 'surname') add('name', POINTS.surname);
+    // Institution letters also carry the names of judges and bailiffs: no penalty from them.
+    else if (!fromInstitution) points += best === 'first-differs' ? POINTS.firstNameConflict : c.segment === 'individual' ? POINTS.nameConflict : 0;
+  }
+  if (k.companies.length && c.company_key) {
+    if (k.companies.some((n) => similarity(n, c.company_key!) >= 0.6)) add('company_name', POINTS.company);
+    else if (!fromInstitution && c.segment === 'business' && !evidence.includes('name')) points += POINTS.nameConflict;
+  }
+  if (c.street_key && k.streets.some((s) => sameStreet(s, c.street_key!))) add('address', POINTS.address);
+  if ((c.postal_code && k.postalCodes.has(c.postal_code)) || (c.city_key && k.cities.has(c.city_key))) {
+    add('postal_code', POINTS.place);
+  }
+  return { customerId: c.customer_id, points, evidence, strong, identifier, listed: points > 0 || viaIdentifier };
+}
+
+type NameAgreement = 'full' | 'surname' | 'first-differs' | 'none';
+
+function bestName(c: CandidateRow, names: { first: string; last: string }[]): NameAgreement {
+  let best: NameAgreement = 'none';
+  for (const n of names) {
+    if (!n.last || similarity(n.last, c.last_name_key!) < 0.6) continue;
+    if (!n.first || !c.first_name_key) best = 'surname';
+    else if (sameFirstName(n.first, c.first_name_key)) return 'full';
+    else if (best === 'none') best = 'first-differs';
+  }
+  return best;
+}
+
+function sameFirstName(a: string, b: string): boolean {
+  // "J." in a signature stands for any J-name; otherwise OCR may garble a letter or two.
+  if (a.length === 1 || b.length === 1) return a[0] === b[0];
+  return a === b || similarity(a, b) >= 0.5;
+}
+
+/** Same street name (tolerating OCR slips) and, where both give one, the same house number. */
+export function sameStreet(letter: string, master: string): boolean {
+  const a = splitStreet(letter);
+  const b = splitStreet(master);
+  if (!a.name || !b.name) return false;
+  // A street without a house number is shared by hundreds of neighbours: it proves nothing.
+  if (!a.house || a.house !== b.house) return false;
+  return a.name === b.name || similarity(a.name, b.name) >= 0.6;
+}
+
+/** pg_trgm's similarity on folded text: shared trigrams of space-padded words over all trigrams. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return a ? 1 : 0;
+  const ta = trigrams(a);
+  const tb = trigrams(b);
+  let shared = 0;
+  for (const t of ta) if (tb.has(t)) shared++;
+  const total = ta.size + tb.size - shared;
+  return total ? shared / total : 0;
+}
+
+function trigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of s.split(' ').filter(Boolean)) {
+    const p = `  ${w} `;
+    for (let i = 0; i + 3 <= p.length; i++) out.add(p.slice(i, i + 3));
+  }
+  return out;
+}

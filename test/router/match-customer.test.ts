@@ -1,0 +1,118 @@
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Identifiers, MatchResult } from '../../core/types.js';
+import { importCustomers } from '../../router/import-customers.js';
+import { matchCustomer } from '../../router/match-customer.js';
+import { nipFor, peselFor } from '../../router/synthetic-customers.js';
+import { csvOf, customer, openTestDb, type TestDb } from './db-helpers.js';
+
+const A = customer({ customerId: '2000000001', firstName: 'Jan', lastName: 'Kowalski', pesel: peselFor(11, true),
+  street: 'ul. Długa 5/3', postalCode: '00-950', city: 'Warszawa', phones: ['601234567'], email: 'jan.kowalski@example.pl',
+  invoiceNumbers: ['FV/2025/01/0001'] });
+const B = customer({ customerId: '2000000002', firstName: 'Jan', lastName: 'Kowalski', pesel: peselFor(12, true),
+  street: 'ul. Polna 12', postalCode: '30-001', city: 'Kraków', phones: ['602000000'] });
+const C = customer({ customerId: '2000000003', firstName: 'Jan', lastName: 'Kowalski', pesel: peselFor(13, true),
+  street: 'al. Jerozolimskie 100', postalCode: '00-950', city: 'Warszawa' });
+const D = customer({ customerId: '2000000010', segment: 'business', companyName: 'Techbud Sp. z o.o.', nip: nipFor(10),
+  street: 'ul. Przemysłowa 7', postalCode: '60-001', city: 'Poznań', invoiceNumbers: ['FV/2025/02/0002'] });
+const E = customer({ customerId: '2000000008', firstName: 'Anna', lastName: 'Nowak', pesel: peselFor(14, false),
+  street: 'Leśna 3', postalCode: '80-001', city: 'Gdańsk', phones: ['603111222'] });
+const F = customer({ customerId: '2000000055', firstName: 'Ewa', lastName: 'Nowak', street: 'Leśna 3', postalCode: '80-001', city: 'Gdańsk' });
+
+const letter = (over: Partial<Identifiers>): Identifiers => ({
+  customerNumbers: [], phones: [], invoiceNumbers: [], pesels: [], nips: [], postalCodes: [], emails: [], names: [],
+  companyNames: [], addresses: [], fromInstitution: false, ...over,
+});
+const ids = (r: MatchResult) => r.candidates.map((c) => c.customerId);
+// What the classifier's repair does for these tests: letters that look like digits become them.
+const lookalikes = (t: string) => [t.replace(/O/g, '0').replace(/I/g, '1')];
+
+for (const kind of ['postgres', 'pglite'] as const) {
+  describe(`matchCustomer on ${kind}`, () => {
+    let t: TestDb;
+    beforeAll(async () => {
+      t = await openTestDb(kind, 'match');
+      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, E, F])]));
+      expect(r.rejected).toEqual([]);
+    });
+    afterAll(async () => t?.close());
+    const match = (over: Partial<Identifiers>, opts = {}) => matchCustomer(t.db, letter(over), opts);
+    const expectMatched = (r: MatchResult, id: string) => {
+      expect(r.kind).toBe('matched');
+      if (r.kind === 'matched') expect(r.customerId).toBe(id);
+    };
+
+    it('matches on each identifier kind', async () => {
+      expectMatched(await match({ customerNumbers: ['2000 0000 01'] }), A.customerId);
+      expectMatched(await match({ pesels: [B.pesel!] }), B.customerId);
+      expectMatched(await match({ nips: [D.nip!] }), D.customerId);
+      expectMatched(await match({ invoiceNumbers: ['fv/2025/02/ 0002'] }), D.customerId);
+      expectMatched(await match({ phones: ['+48 601 234 567'], names: [{ first: 'Jan', last: 'Kowalski' }] }), A.customerId);
+      expectMatched(await match({ emails: ['Jan.Kowalski@example.pl'], names: [{ first: 'Jan', last: 'Kowalski' }] }), A.customerId);
+      expectMatched(await match({ companyNames: ['TECHBUD spółka z o.o.'], addresses: [{ street: 'Przemysłowa 7', postalCode: '60-001', city: 'Poznań' }] }), D.customerId);
+      const r = await match({ pesels: [A.pesel!] });
+      expect(r.kind === 'matched' && r.evidence).toEqual(['pesel']);
+    });
+
+    it('does not decide on a phone alone, but offers its holder', async () => {
+      const r = await match({ phones: ['602000000'] });
+      expect(r.kind).toBe('ambiguous');
+      expect(ids(r)).toEqual([B.customerId]);
+    });
+
+    it('tells namesakes apart by street and postal code', async () => {
+      const r = await match({ names: [{ first: 'Jan', last: 'Kowalski' }], addresses: [{ street: 'Długa 5 m. 3', postalCode: '00-950', city: 'Warszawa' }] });
+      expectMatched(r, A.customerId);
+      expect(r.kind === 'matched' && r.evidence.sort()).toEqual(['address', 'name', 'postal_code']);
+      expectMatched(await match({ names: [{ first: 'Jan', last: 'Kowalski' }], addresses: [{ street: 'ul. Polna 12', postalCode: null, city: 'KRAKÓW' }] }), B.customerId);
+    });
+
+    it('leaves namesakes without a street to a person, listing both', async () => {
+      const r = await match({ names: [{ first: 'Jan', last: 'Kowalski' }], addresses: [{ street: null, postalCode: '00-950', city: 'Warszawa' }] });
+      expect(r.kind).toBe('ambiguous');
+      expect(ids(r).slice(0, 2).sort()).toEqual([A.customerId, C.customerId]);
+    });
+
+    it('keeps a stranger unmatched, even one living on a customer street', async () => {
+      const r = await match({ names: [{ first: 'Piotr', last: 'Wiśniewski' }], phones: ['609999999'],
+        addresses: [{ street: 'ul. Długa 5', postalCode: '00-950', city: 'Warszawa' }] });
+      expect(r.kind).toBe('unmatched');
+      const namesake = await match({ names: [{ first: 'Jan', last: 'Kowalski' }], addresses: [{ street: 'ul. Słoneczna 8', postalCode: '02-495', city: 'Warszawa' }] });
+      expect(namesake.kind).not.toBe('matched');
+    });
+
+    it('does not match a relative on a shared address', async () => {
+      const r = await match({ names: [{ first: 'Ewa', last: 'Nowak' }], phones: ['603111222'], addresses: [{ street: 'Leśna 3', postalCode: '80-001', city: 'Gdańsk' }] });
+      // Ewa's name and address, Anna's phone: the letter is probably Ewa's, but not clearly enough.
+      expect(r.kind).toBe('ambiguous');
+      expect(ids(r).slice(0, 2)).toEqual([F.customerId, E.customerId]);
+      const anna = await match({ names: [{ first: 'Ewa', last: 'Nowak' }], customerNumbers: [E.customerId] });
+      expect(anna.kind).not.toBe('matched');
+    });
+
+    it('repairs an OCR-damaged customer number only when one reading exists', async () => {
+      expect((await match({ customerNumbers: ['2OOOOOOOO8'], names: [{ first: 'Anna', last: 'Nowak' }] })).kind).not.toBe('matched');
+      expectMatched(await match({ customerNumbers: ['2OOOOOOOO8'], names: [{ first: 'Anna', last: 'Nowak' }] }, { ocrVariants: lookalikes }), E.customerId);
+      // "B" read as 8 or 3: both numbers exist, so the reading is not trusted.
+      const twoReadings = (tok: string) => (tok.endsWith('B') ? ['3', '8'].map((d) => tok.slice(0, -1).replace(/O/g, '0') + d) : []);
+      const r = await match({ customerNumbers: ['2OOOOOOOOB'], names: [{ first: 'Jan', last: 'Kowalski' }] }, { ocrVariants: twoReadings });
+      expect(r.kind).not.toBe('matched');
+      expect(ids(r)).toEqual(expect.arrayContaining([C.customerId, E.customerId]));
+    });
+
+    it('calls conflicting strong identifiers ambiguous', async () => {
+      const r = await match({ customerNumbers: [A.customerId], pesels: [B.pesel!], names: [{ first: 'Jan', last: 'Kowalski' }] });
+      expect(r.kind).toBe('ambiguous');
+      expect(ids(r).slice(0, 2).sort()).toEqual([A.customerId, B.customerId]);
+    });
+
+    it('matches an institution letter to the debtor by identifier, never by name alone', async () => {
+      const debtor = [{ first: 'Jan', last: 'Kowalski' }];
+      const bailiff = [{ first: 'Marek', last: 'Zieliński' }];
+      const office = [{ street: 'ul. Sądowa 1', postalCode: '00-950', city: 'Warszawa' }];
+      expectMatched(await match({ fromInstitution: true, pesels: [C.pesel!], names: [...bailiff, ...debtor], addresses: office }), C.customerId);
+      const byName = await match({ fromInstitution: true, names: debtor, addresses: [{ street: 'Długa 5/3', postalCode: '00-950', city: 'Warszawa' }] });
+      expect(byName.kind).not.toBe('matched');
+    });
+  });
+}
