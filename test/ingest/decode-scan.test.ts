@@ -1,0 +1,193 @@
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PermanentError } from '../../core/errors.js';
+import type { PageImage } from '../../core/types.js';
+import { decodeScan, detectFormat } from '../../ingest/decode-scan.js';
+import { rawToSharp, renderLetterRaw, tiffTag } from './fixtures.js';
+import { encryptedPdf, emptyPdf, flate, imagePdf, stripPdf, textPdf } from './pdf-fixtures.js';
+
+type Raw = { data: Buffer; width: number; height: number };
+let letter: Raw; // A4 300 dpi
+let small: Raw; // A4 100 dpi: fast fixtures where resolution does not matter
+
+async function grey(page: PageImage): Promise<Buffer> {
+  const meta = await sharp(page.png).metadata();
+  expect(meta.format).toBe('png');
+  expect(meta.channels).toBe(1);
+  expect([meta.width, meta.height]).toEqual([page.width, page.height]);
+  return sharp(page.png).extractChannel(0).raw().toBuffer();
+}
+
+/** Mean absolute difference to the source: small means the right picture, upright and not inverted. */
+async function diff(page: PageImage, src: Raw): Promise<number> {
+  expect([page.width, page.height]).toEqual([src.width, src.height]);
+  return diffRaw(await grey(page), src.data);
+}
+
+function diffRaw(px: Buffer, ref: Buffer): number {
+  expect(px.length).toBe(ref.length);
+  const src = { data: ref };
+  let sum = 0;
+  for (let i = 0; i < px.length; i++) sum += Math.abs(px[i]! - src.data[i]!);
+  return sum / px.length;
+}
+
+async function permanentCode(p: Promise<unknown>): Promise<string> {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(PermanentError);
+  return (err as PermanentError).code;
+}
+
+beforeAll(async () => {
+  letter = await renderLetterRaw({ dpi: 300 });
+  small = await renderLetterRaw({ dpi: 100 });
+});
+
+describe('decodeScan: raster files', () => {
+  it('JPEG keeps its 300 dpi and pixels', async () => {
+    const jpg = await rawToSharp(letter).jpeg({ quality: 90 }).withDensity(300).toBuffer();
+    const pages = await decodeScan(jpg, 'scan.pdf'); // misleading extension: bytes decide
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.dpi).toBe(300);
+    expect(await diff(pages[0]!, letter)).toBeLessThan(3);
+  });
+
+  it('applies the EXIF orientation of a phone/scanner JPEG', async () => {
+    // Pixels stored rotated 90° counter-clockwise with orientation 6 (display rotates clockwise).
+    const stored = await rawToSharp(small).rotate(-90).jpeg({ quality: 92 }).withMetadata({ orientation: 6 }).toBuffer();
+    const [page] = await decodeScan(stored, 'photo.jpg');
+    expect(await diff(page!, small)).toBeLessThan(6);
+  });
+
+  it('PNG without a resolution gives dpi null; 72 dpi counts as none', async () => {
+    const png = await rawToSharp(small).png().toBuffer();
+    expect((await decodeScan(png, 'a.png'))[0]!.dpi).toBeNull();
+    const png72 = await rawToSharp(small).png().withDensity(72).toBuffer();
+    expect((await decodeScan(png72, 'a.png'))[0]!.dpi).toBeNull();
+  });
+
+  it.each([
+    ['ccittfax4', { compression: 'ccittfax4', bitdepth: 1 }],
+    ['lzw', { compression: 'lzw' }],
+    ['jpeg', { compression: 'jpeg', quality: 90 }],
+  ] as const)('multi-page TIFF (%s): every page, with its dpi', async (_name, opts) => {
+    const pages3 = [small, small, small].map((r, i) => ({ ...r, data: i === 1 ? Buffer.from(r.data.map((v) => 255 - v)) : r.data }));
+    const joined = sharp(Buffer.concat(pages3.map((p) => p.data)), { raw: { width: small.width, height: small.height * 3, channels: 1, pageHeight: small.height } } as never);
+    const src = opts.compression === 'ccittfax4' ? joined.toColourspace('b-w').threshold(128) : joined;
+    const tif = await src.tiff({ ...opts, xres: 200 / 25.4, yres: 200 / 25.4 } as never).toBuffer();
+    const pages = await decodeScan(tif, 'stack.tif');
+    expect(pages).toHaveLength(3);
+    for (const [i, p] of pages.entries()) {
+      expect(p.dpi).toBe(200);
+      expect(await diff(p, pages3[i]!)).toBeLessThan(opts.compression === 'ccittfax4' ? 15 : 4);
+    }
+  });
+});
+
+describe('decodeScan: scanner PDFs', () => {
+  it('extracts DCT (JPEG) page images at the scanned resolution', async () => {
+    const jpeg = await rawToSharp(letter).jpeg({ quality: 90 }).toBuffer();
+    // Placed as a 240 dpi scan: a rendered page would come out at 300 dpi and another size.
+    const spec = { data: jpeg, dict: { Width: letter.width, Height: letter.height, ColorSpace: 'DeviceGray', BitsPerComponent: 8, Filter: 'DCTDecode' }, widthPt: (letter.width / 240) * 72, heightPt: (letter.height / 240) * 72 };
+    const pages = await decodeScan(await imagePdf([spec, spec]), 'scan.pdf');
+    expect(pages.map((p) => p.dpi)).toEqual([240, 240]);
+    expect(await diff(pages[1]!, letter)).toBeLessThan(3);
+  });
+
+  it('extracts Flate RGB and 1-bit images, honouring /Decode [1 0]', async () => {
+    const rgb = Buffer.alloc(small.data.length * 3);
+    small.data.forEach((v, i) => rgb.fill(v, i * 3, i * 3 + 3));
+    const rowBytes = Math.ceil(small.width / 8);
+    const bits = Buffer.alloc(rowBytes * small.height);
+    // Stored with 1 = black and /Decode [1 0], as some scanners write bilevel pages.
+    small.data.forEach((v, i) => {
+      const x = i % small.width, y = Math.floor(i / small.width);
+      if (v < 128) bits[y * rowBytes + (x >> 3)]! |= 0x80 >> (x & 7);
+    });
+    const pdf = await imagePdf([
+      { data: flate(rgb), dict: { Width: small.width, Height: small.height, ColorSpace: 'DeviceRGB', BitsPerComponent: 8, Filter: 'FlateDecode' }, widthPt: 595.28, heightPt: 841.89 },
+      { data: flate(bits), dict: { Width: small.width, Height: small.height, ColorSpace: 'DeviceGray', BitsPerComponent: 1, Filter: 'FlateDecode', Decode: [1, 0] }, widthPt: 595.28, heightPt: 841.89 },
+    ]);
+    const pages = await decodeScan(pdf, 'scan.pdf');
+    expect(pages.map((p) => p.dpi)).toEqual([100, 100]);
+    expect(await diff(pages[0]!, small)).toBeLessThan(1);
+    expect(await diff(pages[1]!, small)).toBeLessThan(20); // thresholded copy: only antialiasing differs
+  });
+
+  it('decodes a CCITT G4 page taken from a real G4 TIFF', async () => {
+    // Height a multiple of 16 so sharp writes the whole page as one tile: one G4 stream.
+    const h = 3504;
+    const src = { ...letter, height: h, data: letter.data.subarray(0, letter.width * h) };
+    const tif = await rawToSharp(src).toColourspace('b-w').threshold(128).tiff({ compression: 'ccittfax4', bitdepth: 1, tile: true, tileWidth: letter.width, tileHeight: h }).toBuffer();
+    const [offset] = tiffTag(tif, 324), [count] = tiffTag(tif, 325);
+    expect(tiffTag(tif, 325)).toHaveLength(1);
+    const photometric = tiffTag(tif, 262)[0];
+    const g4 = tif.subarray(offset!, offset! + count!);
+    const dict = { Width: src.width, Height: h, ColorSpace: 'DeviceGray', BitsPerComponent: 1, Filter: 'CCITTFaxDecode', DecodeParms: { K: -1, Columns: src.width, Rows: h, BlackIs1: photometric === 1 } };
+    const t0 = performance.now();
+    // Declared 200 dpi (page size) so extraction is told apart from the 300 dpi render fallback.
+    const [page] = await decodeScan(await imagePdf([{ data: g4, dict, widthPt: (src.width / 200) * 72, heightPt: (h / 200) * 72 }]), 'g4.pdf');
+    console.log(`CCITT G4 A4 300 dpi page decode: ${(performance.now() - t0).toFixed(0)} ms`);
+    expect(page!.dpi).toBe(200);
+    expect(await diff(page!, src)).toBeLessThan(10);
+  });
+
+  it('applies the page /Rotate of an extracted image', async () => {
+    const jpeg = await rawToSharp(small).rotate(-90).jpeg({ quality: 92 }).toBuffer();
+    const dict = { Width: small.height, Height: small.width, ColorSpace: 'DeviceGray', BitsPerComponent: 8, Filter: 'DCTDecode' };
+    const [page] = await decodeScan(await imagePdf([{ data: jpeg, dict, widthPt: 841.89, heightPt: 595.28, rotate: 90 }]), 'r.pdf');
+    expect(await diff(page!, small)).toBeLessThan(6);
+  });
+
+  it('renders pages that are not one image (vector text, strips) at 300 dpi', async () => {
+    const [text] = await decodeScan(await textPdf(['Szanowni Panstwo, wypowiadam umowe.']), 'digital.pdf');
+    expect(text!.dpi).toBe(300);
+    expect([text!.width, text!.height]).toEqual([2480, 3508]);
+    const px = await grey(text!);
+    const inked = px.filter((v) => v < 128).length;
+    expect(inked).toBeGreaterThan(2000); // the text line is there
+    expect(inked).toBeLessThan(px.length * 0.02); // on a white page
+
+    const half = Math.floor(small.height / 2);
+    const strips = await Promise.all([0, half].map((top) => rawToSharp(small).extract({ left: 0, top, width: small.width, height: half }).jpeg().toBuffer()));
+    const [page] = await decodeScan(await stripPdf(strips.map((jpeg) => ({ jpeg, heightPx: half })), 595.28, 841.89), 'strips.pdf');
+    expect(page!.dpi).toBe(300);
+    const back = await sharp(page!.png).resize(small.width, small.height, { fit: 'fill' }).extractChannel(0).raw().toBuffer();
+    expect(diffRaw(back, small.data)).toBeLessThan(12);
+  });
+});
+
+describe('decodeScan: bad input', () => {
+  it('gives operator-readable PermanentError codes', async () => {
+    expect(await permanentCode(decodeScan(Buffer.alloc(0), 'x.pdf'))).toBe('EMPTY_FILE');
+    expect(await permanentCode(decodeScan(Buffer.from('PK\x03\x04 this is a zip'), 'x.pdf'))).toBe('UNSUPPORTED_FORMAT');
+    expect(await permanentCode(decodeScan(Buffer.from('GIF89a....'), 'x.gif'))).toBe('UNSUPPORTED_FORMAT');
+    expect(await permanentCode(decodeScan(await encryptedPdf(), 'secret.pdf'))).toBe('ENCRYPTED_PDF');
+    expect(await permanentCode(decodeScan(await emptyPdf(), 'empty.pdf'))).toBe('NO_PAGES');
+    expect(await permanentCode(decodeScan(Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog'), 'trunc.pdf'))).toBe('CORRUPT_FILE');
+    const jpg = await rawToSharp(small).jpeg().toBuffer();
+    expect(await permanentCode(decodeScan(jpg.subarray(0, jpg.length / 2), 'cut.jpg'))).toBe('CORRUPT_FILE');
+    const tif = await rawToSharp(small).tiff({ compression: 'lzw' }).toBuffer();
+    expect(await permanentCode(decodeScan(tif.subarray(0, 200), 'cut.tif'))).toBe('CORRUPT_FILE');
+  });
+
+  it('refuses a Flate decompression bomb instead of inflating it', async () => {
+    const bomb = flate(Buffer.alloc(64 * 1024 * 1024)); // 64 MB of zeros in ~64 kB
+    const dict = { Width: 100, Height: 100, ColorSpace: 'DeviceGray', BitsPerComponent: 8, Filter: 'FlateDecode' };
+    const pdf = await imagePdf([{ data: bomb, dict, widthPt: 72, heightPt: 72 }]);
+    expect(await permanentCode(decodeScan(pdf, 'bomb.pdf'))).toBe('CORRUPT_FILE');
+  });
+
+  it('refuses images over the pixel limit before decoding them', async () => {
+    const dict = { Width: 60000, Height: 60000, ColorSpace: 'DeviceGray', BitsPerComponent: 1, Filter: 'FlateDecode' };
+    const pdf = await imagePdf([{ data: flate(Buffer.alloc(10)), dict, widthPt: 595, heightPt: 842 }]);
+    expect(await permanentCode(decodeScan(pdf, 'huge.pdf'))).toBe('IMAGE_TOO_LARGE');
+  });
+
+  it('detects formats by magic bytes', () => {
+    expect(detectFormat(Buffer.from('junk\n%PDF-1.4\n'))).toBe('pdf');
+    expect(detectFormat(Buffer.from([0x49, 0x49, 0x2a, 0x00]))).toBe('tiff');
+    expect(detectFormat(Buffer.from([0x4d, 0x4d, 0x00, 0x2a]))).toBe('tiff');
+    expect(detectFormat(Buffer.from('hello'))).toBeNull();
+  });
+});
