@@ -3,15 +3,17 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
 import {
-  PDFDocument, StandardFonts, TextRenderingMode, beginText, endText, popGraphicsState, pushGraphicsState,
+  PDFDocument, PDFPage, StandardFonts, TextRenderingMode, beginText, concatTransformationMatrix, drawObject,
+  endText, popGraphicsState, pushGraphicsState,
   setCharacterSqueeze, setFontAndSize, setTextMatrix, setTextRenderingMode, showText, type PDFFont,
 } from 'pdf-lib';
 import type { OcrWord } from '../core/types.js';
 
 export interface PdfPageInput {
-  image: Buffer; // PNG or JPEG
+  image: Buffer; // PNG, JPEG or binary PBM (P4, from page-preparer's encodeForPdf)
   width: number;
   height: number;
   dpi: number;
@@ -68,6 +70,22 @@ async function loadTextFont(pdf: PDFDocument): Promise<TextFont> {
 
 const isJpeg = (b: Buffer) => b[0] === 0xff && b[1] === 0xd8;
 
+/** Draws a binary PBM full-page as a 1-bit image, deflated natively (pdf-lib would use pako). */
+function drawPbm(pdf: PDFDocument, page: PDFPage, pbm: Buffer): boolean {
+  const head = /^P4\s+(?:#[^\n]*\n\s*)*(\d+)\s+(\d+)\s/.exec(pbm.toString('latin1', 0, 128));
+  if (!head) return false;
+  const [, w, h] = head;
+  const stream = pdf.context.stream(deflateSync(pbm.subarray(head[0].length), { level: 6 }), {
+    Type: 'XObject', Subtype: 'Image', Width: Number(w), Height: Number(h),
+    ColorSpace: 'DeviceGray', BitsPerComponent: 1, Filter: 'FlateDecode',
+    Decode: [1, 0], // PBM stores ink as 1; DeviceGray 1 would be white
+  });
+  const name = page.node.newXObject('Im', pdf.context.register(stream));
+  const { width, height } = page.getSize();
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(width, 0, 0, height, 0, 0), drawObject(name), popGraphicsState());
+  return true;
+}
+
 export interface PdfOptions {
   /** Re-encodes each page image before embedding (e.g. page-preparer's encodeForPdf: grey to JPEG). */
   encodeImage?: (image: Buffer) => Promise<Buffer>;
@@ -83,8 +101,12 @@ export async function buildSearchablePdf(pages: PdfPageInput[], options: PdfOpti
     const pageH = p.height * k;
     const page = pdf.addPage([pageW, pageH]);
     const bytes = options.encodeImage ? await options.encodeImage(p.image) : p.image;
-    const img = isJpeg(bytes) ? await pdf.embedJpg(bytes) : await pdf.embedPng(bytes);
-    page.drawImage(img, { x: 0, y: 0, width: pageW, height: pageH });
+    if (bytes[0] === 0x50 && bytes[1] === 0x34) {
+      if (!drawPbm(pdf, page, bytes)) throw new Error('page image is a malformed PBM');
+    } else {
+      const img = isJpeg(bytes) ? await pdf.embedJpg(bytes) : await pdf.embedPng(bytes);
+      page.drawImage(img, { x: 0, y: 0, width: pageW, height: pageH });
+    }
     if (!text || p.words.length === 0) continue;
     const fontKey = page.node.newFontDictionary(text.font.name, text.font.ref);
     // Ascender-to-descender height of the font per point of size.

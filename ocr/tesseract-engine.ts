@@ -10,9 +10,10 @@ import { TransientError } from '../core/errors.js';
 import type { OcrEngine, RecognizeOutput } from './ports.js';
 
 /**
- * PSM 3 (automatic layout) measured best on rendered letters: the sender block, date line and
- * body are separate blocks at different indents, which PSM 6 (one uniform block) merges into
- * ragged lines. See ocr/README.md for the figures.
+ * Page segmentation mode. On prepared pages PSM 3, 4 and 6 read our rendered letters identically
+ * (mean CER 0.0031 over five variants), but on a speckled page that preparation failed to clean,
+ * PSM 6 (one uniform block) fell apart (CER 0.31 vs 0.09 for 3 and 4), and PSM 3 keeps side-by-side
+ * sender/date/recipient blocks apart. Figures: ocr/README.md.
  */
 export const DEFAULT_PSM = '3';
 

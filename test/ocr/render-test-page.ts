@@ -39,6 +39,30 @@ export const SAMPLE_LETTER: string[] = [
   'Anna Kowalczyk',
 ];
 
+/** Lines starting with a tab are set in the right half, as address blocks and dates often are. */
+export const BUSINESS_LETTER: string[] = [
+  'BUDMAX Sp. z o.o.',
+  'ul. Przemysłowa 7',
+  '60-115 Poznań',
+  'NIP 7792345618',
+  '',
+  '\tPoznań, 3 listopada 2026 r.',
+  '',
+  '\tBiuro Obsługi Klienta Biznesowego',
+  '\tskr. pocztowa 1200',
+  '\t00-950 Warszawa',
+  '',
+  'Dotyczy: wypowiedzenie umowy nr 2024/B/55719',
+  '',
+  'Niniejszym wypowiadamy umowę o świadczenie usług telekomunikacyjnych',
+  'dla numerów 612 440 118 oraz 612 440 119 z zachowaniem okresu',
+  'wypowiedzenia. Prosimy o potwierdzenie rozwiązania umowy na piśmie',
+  'oraz o przesłanie końcowego rozliczenia. Urządzenia zwrócimy kurierem.',
+  '',
+  '\tZa zarząd:',
+  '\tŁukasz Wiśniewski',
+];
+
 export interface RenderedPage extends PageImage {
   dpi: number;
   truth: string;
@@ -59,13 +83,14 @@ export async function renderLetter(lines: string[] = SAMPLE_LETTER, dpi = 300, f
   const left = Math.round(dpi * 0.9);
   let y = Math.round(dpi * 1.1);
   for (const line of lines) {
-    if (line) ctx.fillText(line, left, y);
+    if (line.startsWith('\t')) ctx.fillText(line.slice(1), Math.round(width * 0.55), y);
+    else if (line) ctx.fillText(line, left, y);
     y += Math.round(px * 1.45);
   }
   const rgba = canvas.toBuffer('image/png');
   // sharp 0.35 writes 3-channel PNGs unless told the colour space: b-w keeps the promised 8-bit grey.
   const png = await sharp(rgba).flatten({ background: '#fff' }).toColourspace('b-w').png().toBuffer();
-  return { png, width, height, dpi, truth: lines.filter((l) => l).join('\n') };
+  return { png, width, height, dpi, truth: lines.filter((l) => l).map((l) => l.replace(/^\t/, '')).join('\n') };
 }
 
 export interface Degradation {

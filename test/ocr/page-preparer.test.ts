@@ -1,0 +1,84 @@
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { encodeForPdf, estimateDpi, levels, preparePage, speckleShare } from '../../ocr/page-preparer.js';
+import { estimateSkew, inkPoints, otsuThreshold } from '../../ocr/projection.js';
+import { BUSINESS_LETTER, degrade, renderLetter, type RenderedPage } from './render-test-page.js';
+
+async function grey(png: Buffer) {
+  const { data, info } = await sharp(png).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+let letter: RenderedPage;
+let business: RenderedPage;
+beforeAll(async () => {
+  letter = await renderLetter();
+  business = await renderLetter(BUSINESS_LETTER, 300, 'TestSans');
+});
+
+describe('skew estimation (projection profile)', () => {
+  it.each([-9.5, -6.2, -2.7, 1.3, 4.0, 8.8])('finds %s° within 0.5°', async (angle) => {
+    const page = await degrade(angle < 0 ? letter : business, { rotate: angle, dpi: 200, noise: 0.004 });
+    const small = await grey(await sharp(page.png).resize(Math.round(page.width / 2)).png().toBuffer());
+    const ink = inkPoints(small.data, small.width, otsuThreshold(small.data));
+    expect(Math.abs(estimateSkew(ink).angle - angle)).toBeLessThanOrEqual(0.5);
+  });
+});
+
+describe('preparePage', () => {
+  it('leaves a clean upright 300 dpi page geometrically alone', async () => {
+    const p = await preparePage(letter);
+    expect(p).toMatchObject({ rotation: 0, skewDegrees: 0, width: letter.width, height: letter.height, dpi: 300 });
+    expect((await sharp(p.png).metadata()).channels).toBe(1);
+  });
+
+  it('deskews and reports the corrected angle', async () => {
+    const p = await preparePage(await degrade(business, { rotate: -5 }));
+    expect(Math.abs(p.skewDegrees + 5)).toBeLessThanOrEqual(0.5);
+    expect(p.rotation).toBe(0);
+  });
+
+  it('turns a sideways page so its lines run across (90 or 270 left to the 180° check)', async () => {
+    const p = await preparePage(await degrade(letter, { rotate: 90 }));
+    expect(p.rotation).toBe(90);
+    expect(p.height).toBeGreaterThan(p.width);
+    const q = await preparePage(await degrade(business, { rotate: 272 }));
+    expect(q.rotation).toBe(90);
+    expect(Math.abs(q.skewDegrees - 2)).toBeLessThanOrEqual(0.5);
+  });
+
+  it('brings a 200 dpi bitonal scan to 300 dpi, and estimates a missing dpi from A4 size', async () => {
+    const scan = await degrade(letter, { dpi: 200, bitonal: true });
+    const p = await preparePage({ ...scan, dpi: null });
+    expect(p.dpi).toBe(300);
+    expect(Math.abs(p.width - 2480)).toBeLessThanOrEqual(3);
+    expect(estimateDpi(1654, 2339)).toBe(200);
+    expect(estimateDpi(2550, 3300)).toBe(300); // US Letter at 300 dpi
+  });
+
+  it('measures speckle only where there is speckle', async () => {
+    const clean = await grey((await degrade(letter, { dpi: 200, bitonal: true })).png);
+    const noisy = await grey((await degrade(letter, { dpi: 200, bitonal: true, noise: 0.01 })).png);
+    expect(speckleShare(clean)).toBeLessThan(0.0001);
+    expect(speckleShare(noisy)).toBeGreaterThan(0.002);
+  });
+
+  it('maps grey paper to white and faded ink to black', async () => {
+    const p = await preparePage(await degrade(letter, { noise: 0.01 }));
+    const { lo, paper } = levels((await grey(p.png)).data);
+    expect(paper).toBeGreaterThanOrEqual(250);
+    expect(lo).toBeLessThanOrEqual(10);
+  });
+
+  it('archives grey pages as JPEG and bitonal pages as 1-bit PBM', async () => {
+    const greyPage = await preparePage(letter);
+    const jpeg = await encodeForPdf(greyPage.png);
+    expect(jpeg[0]).toBe(0xff);
+    expect(jpeg.length).toBeLessThan(greyPage.png.length);
+    const bitonal = await degrade(letter, { bitonal: true });
+    const pbm = await encodeForPdf(bitonal.png);
+    const header = `P4\n${bitonal.width} ${bitonal.height}\n`;
+    expect(pbm.subarray(0, header.length).toString()).toBe(header);
+    expect(pbm.length).toBe(header.length + Math.ceil(bitonal.width / 8) * bitonal.height);
+  });
+});

@@ -1,0 +1,101 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import type { OcrWord } from '../../core/types.js';
+import { encodeForPdf } from '../../ocr/page-preparer.js';
+import { buildSearchablePdf, foldToAscii } from '../../ocr/searchable-pdf.js';
+import { degrade, renderLetter } from './render-test-page.js';
+
+interface Pixels { data: Uint8ClampedArray; width: number; height: number }
+
+async function renderFirstPage(bytes: Uint8Array): Promise<Pixels> {
+  const doc = await getDocument({ data: bytes.slice(), isEvalSupported: false }).promise;
+  const page = await doc.getPage(1);
+  const viewport = page.getViewport({ scale: 0.5 });
+  // pdfjs' own canvas factory (backed by @napi-rs/canvas): a foreign canvas crashes the renderer.
+  type Ctx = { getImageData(x: number, y: number, w: number, h: number): Pixels };
+  const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: unknown; context: Ctx } } }).canvasFactory;
+  const { canvas, context } = factory.create(viewport.width, viewport.height);
+  await page.render({ canvasContext: context as never, canvas: canvas as never, viewport }).promise;
+  const { data, width, height } = context.getImageData(0, 0, viewport.width, viewport.height);
+  await doc.destroy();
+  return { data, width, height };
+}
+
+/** Mean red channel over a region given as fractions of the page. */
+function meanGrey(p: Pixels, x0: number, y0: number, x1: number, y1: number): number {
+  let sum = 0;
+  let n = 0;
+  for (let y = Math.floor(y0 * p.height); y < y1 * p.height; y++)
+    for (let x = Math.floor(x0 * p.width); x < x1 * p.width; x++, n++) sum += p.data[(y * p.width + x) * 4]!;
+  return sum / n;
+}
+
+interface Item { str: string; x: number; y: number }
+
+export async function extractPdf(bytes: Uint8Array): Promise<{ pages: { width: number; height: number; items: Item[] }[] }> {
+  const doc = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const [, , width, height] = page.view as [number, number, number, number];
+    const content = await page.getTextContent();
+    const items = content.items
+      .filter((i): i is typeof i & { str: string; transform: number[] } => 'str' in i)
+      .map((i) => ({ str: i.str, x: i.transform[4]!, y: i.transform[5]! }));
+    pages.push({ width, height, items });
+  }
+  await doc.destroy();
+  return { pages };
+}
+
+const w = (text: string, x0: number, y0: number, x1: number, y1: number): OcrWord => ({ text, confidence: 90, bbox: { x0, y0, x1, y1 } });
+
+describe('buildSearchablePdf', () => {
+  it('sizes pages from pixels and dpi, and lays extractable Polish words at their boxes', async () => {
+    const page = await renderLetter(['Źródlana łąka', 'Reklamacja faktury'], 300);
+    const words = [w('Źródlana', 270, 300, 520, 345), w('łąka', 545, 300, 660, 345), w('Reklamacja', 270, 370, 560, 415), w('faktury', 580, 370, 760, 415)];
+    const image = await encodeForPdf(page.png);
+    const pdf = await buildSearchablePdf([
+      { image, width: page.width, height: page.height, dpi: 300, words },
+      { image, width: page.width, height: page.height, dpi: 200, words: [] },
+    ]);
+    const { pages } = await extractPdf(pdf);
+    expect(pages).toHaveLength(2);
+    expect(pages[0]!.width).toBeCloseTo((page.width * 72) / 300, 1);
+    expect(pages[1]!.height).toBeCloseTo((page.height * 72) / 200, 1);
+    const text = pages[0]!.items.map((i) => i.str).join(' ');
+    for (const word of ['Źródlana', 'łąka', 'Reklamacja', 'faktury']) expect(text).toContain(word);
+    const k = 72 / 300;
+    for (const word of words) {
+      // pdfjs joins words of one line into one item; each word must still sit on its own box.
+      const item = pages[0]!.items.find((i) => i.str.includes(word.text));
+      expect(item, word.text).toBeDefined();
+      if (item!.str.startsWith(word.text)) expect(item!.x).toBeCloseTo(word.bbox.x0 * k, 0);
+      // PDF y runs upwards: the baseline must sit inside the word's box.
+      expect(item!.y).toBeGreaterThan(pages[0]!.height - word.bbox.y1 * k);
+      expect(item!.y).toBeLessThan(pages[0]!.height - word.bbox.y0 * k);
+    }
+    expect(pages[1]!.items).toHaveLength(0);
+  });
+
+  it('embeds grey pages as JPEG and bitonal pages as 1-bit images, ink dark and paper white', async () => {
+    const page = await renderLetter(undefined, 300);
+    const words = [w('Anna', 270, 300, 400, 345)];
+    const grey = await encodeForPdf(page.png);
+    expect(grey[0]).toBe(0xff);
+    const bitonal = await encodeForPdf((await degrade(page, { bitonal: true })).png);
+    expect(bitonal.subarray(0, 2).toString()).toBe('P4');
+    for (const image of [grey, bitonal]) {
+      const pdf = await buildSearchablePdf([{ image, width: page.width, height: page.height, dpi: 300, words }]);
+      expect(pdf.length).toBeLessThan(400_000);
+      const pixels = await renderFirstPage(pdf);
+      // The sender block (top left) holds ink; the lower half of the page is blank paper.
+      expect(meanGrey(pixels, 0.08, 0.09, 0.3, 0.16)).toBeLessThan(245); // an inverted 1-bit image would be near 20
+      expect(meanGrey(pixels, 0.1, 0.6, 0.9, 0.95)).toBeGreaterThan(250);
+    }
+  });
+
+  it('folds text to ASCII for the no-Unicode-font fallback', () => {
+    expect(foldToAscii('Łukasz Wiśniewski, Źródlana 5/ą')).toBe('Lukasz Wisniewski, Zrodlana 5/a');
+  });
+});
