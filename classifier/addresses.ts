@@ -24,6 +24,12 @@ function cleanPrefix(p: string): string {
   return 'pl.';
 }
 
+/** The text with streets and postal-code + city lines blanked out (same length). */
+export function maskAddresses(text: string): string {
+  const blank = (m: string): string => m.replace(/[^\n]/g, ' ');
+  return text.replace(STREET, blank).replace(POSTAL_CITY, blank);
+}
+
 export function findAddresses(text: string): AddressHit[] {
   const streets = [...text.matchAll(STREET)].map((m) => ({
     street: `${cleanPrefix(m[1] as string)} ${m[2]} ${(m[3] as string).replace(/\s*\/\s*/, '/')}`,

@@ -63,7 +63,7 @@ export function findPesels(text: string): Hit[] {
   const out: Hit[] = [];
   const folded = foldChars(text);
   for (const m of text.matchAll(/(?<![\dA-Za-z])[0-9OoIlSBZ](?:[ ]?[0-9OoIlSBZ]){10}(?![\dA-Za-z])/g)) {
-    if (!/\d{5}/.test(m[0].replace(/ /g, ''))) continue; // a word, not a number
+    if ((m[0].match(/\d/g) ?? []).length < 7) continue; // a word, not a number
     const idx = m.index ?? 0;
     const keyed = /pesel[\s:.]*(?:nr\.?)?[\s:.]*$/.test(folded.slice(Math.max(0, idx - 16), idx));
     const v = repairChecksummed(m[0], isValidPesel, 11, keyed);

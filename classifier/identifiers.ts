@@ -3,6 +3,7 @@
 // extractIdentifiers for how the institution's own NIP, address and signatory are kept out.
 import type { Identifiers } from '../core/types.js';
 import { foldChars } from './normalize.js';
+import { approxFind } from './fuzzy.js';
 import { findPhones } from './phones.js';
 import { findNames, type NameHit } from './names.js';
 import { findAddresses, findCompanies, type AddressHit } from './addresses.js';
@@ -24,6 +25,15 @@ const INSTITUTIONS: [InstitutionKind, RegExp][] = [
   ['police', /komenda (rejonowa|miejska|powiatowa|wojewodzka|stoleczna) policji|prokuratura (rejonowa|okregowa|regionalna)|komisariat policji/],
 ];
 
+// The same names as plain phrases for approximate search in OCR-damaged text.
+const INSTITUTION_PHRASES: [InstitutionKind, string[]][] = [
+  ['court', ['sad rejonowy', 'sad okregowy', 'sad apelacyjny']],
+  ['bailiff', ['komornik sadowy', 'kancelaria komornicza']],
+  ['regulator', ['urzad komunikacji elektronicznej']],
+  ['ombudsman', ['rzecznik konsumentow', 'rzecznik praw konsumenta']],
+  ['police', ['komisariat policji', 'prokuratura rejonowa', 'prokuratura okregowa']],
+];
+
 export function detectInstitution(text: string): InstitutionKind | null {
   const folded = foldChars(text);
   const head = folded.slice(0, 300);
@@ -31,6 +41,14 @@ export function detectInstitution(text: string): InstitutionKind | null {
   for (const [kind, re] of INSTITUTIONS) {
     const anchored = new RegExp(`^(?:${re.source})`);
     if (re.test(head) || lines.some((l) => anchored.test(l))) return kind;
+  }
+  // OCR-damaged letterheads: the phrase within two edits, in the header or at a line start.
+  const lineHeads = lines.map((l) => l.slice(0, 40));
+  for (const [kind, phrases] of INSTITUTION_PHRASES) {
+    for (const p of phrases) {
+      const k = p.length >= 14 ? 2 : 1;
+      if (approxFind(head, p, k).length > 0 || lineHeads.some((l) => approxFind(l, p, k).some((i) => i <= 2))) return kind;
+    }
   }
   return null;
 }

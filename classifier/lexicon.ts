@@ -2,6 +2,7 @@
 // category in Polish telecom post. Written from the domain, not from any training letter, so that a
 // letter in wording the training set never used still carries a shared "kw:" feature per category.
 import type { Category } from '../core/types.js';
+import { PrefixIndex } from './fuzzy.js';
 
 export const LEXICON: Record<Category, string[]> = {
   COMPLAINT: [
@@ -10,12 +11,14 @@ export const LEXICON: Record<Category, string[]> = {
     'niedopuszczal', 'wprowadzon w blad', 'wprowadzil w blad', 'oszuk', 'naciag', 'nierzetel', 'nie rozpatrz',
     'odwolan', 'uznanie', 'uznac', 'za duzo', 'zawyzon', 'policzyliscie', 'naliczyliscie', 'nie zamawial',
     'nie zamawialam', 'nikt mnie nie', 'zle potraktow', 'kompensat', 'obnizenie oplat', 'zwrot pieniedzy',
+    'zareklam', 'pretensj', 'obiecyw', 'zle policz', 'niewlasciw', 'wiecej niz powin', 'nie otrzymalem odpowiedz', 'nie otrzymalam odpowiedz', 'nikt nie odpowiedzial', 'lekcewaz',
   ],
   CANCELLATION: [
     'wypowi', 'rozwiaz', 'rezygn', 'zrezygn', 'odstap', 'odstepu', 'zerwan', 'nie przedluz', 'zakoncz umow',
     'zakonczyc umow', 'zakonczenie umow', 'koniec umow', 'konczy sie umow', 'przeniesienie numeru', 'przenosze numer',
     'przejsc do inn', 'do innego operatora', 'zmiana operatora', 'konkurenc', 'dezaktyw', 'nie bede juz', 'odejsc',
     'okres wypowiedzenia', 'zwrot sprzetu', 'oddac sprzet', 'oddam sprzet', 'zwrocic dekoder', 'zwrocic router',
+    'zamknac umow', 'zamkniecie umow', 'zamykam umow', 'zmarl', 'zgon', 'nie stac mnie', 'rozwiazac', 'konczymy wspolprac', 'nie chce juz', 'wycofuje sie',
   ],
   ORDER: [
     'zamawiam', 'zamowi', 'zamowic', 'zamowien', 'chce zamow', 'podlacz', 'przylacz', 'instalac', 'zainstal',
@@ -23,6 +26,7 @@ export const LEXICON: Record<Category, string[]> = {
     'pakiet na wiekszy', 'wyzszy pakiet', 'rozszerz', 'ofert', 'zakup', 'kupic', 'kupie', 'drugi numer',
     'dodatkowa karta', 'nowy pakiet', 'przedluz umow', 'przedluzenie umow', 'podpisac umow', 'swiatlowod',
     'chcialbym miec', 'chcialabym miec', 'prosze o podlacz', 'telewizj', 'kanal', 'kanaly',
+    'karty sim', 'karta sim', 'karte sim', 'dolozen', 'dolozyc', 'kanalow', 'jeszcze jedn', 'podniesienie predkosci', 'nowy telefon', 'na raty telefon', 'zmiana pakietu', 'zmienic pakiet',
   ],
   FAULT: [
     'awari', 'usterk', 'nie dziala', 'przestal dzial', 'przestala dzial', 'przestalo dzial', 'nie ma sygnal',
@@ -30,12 +34,14 @@ export const LEXICON: Record<Category, string[]> = {
     'trzeszcz', 'gluch', 'sniezy', 'zawiesza', 'wolny', 'wolno dziala', 'predkosc', 'uszkodz', 'zepsu', 'psuje',
     'napraw', 'serwis', 'technik', 'monter', 'modem', 'router', 'dekoder', 'kabel', 'linii', 'linia', 'wifi',
     'wi fi', 'obraz', 'nie laczy', 'nie moge sie polaczyc', 'nie moge sie dodzwonic', 'zglaszal', 'zgloszenie',
+    'zacina', 'nie mozna sie polaczyc', 'brak polaczen', 'brak dostepu', 'nie odbiera', 'nie wysyla', 'nie laduje',
   ],
   BILLING: [
     'faktur', 'rachun', 'oplat', 'naliczon', 'kwot', 'platnos', 'placic', 'zaplac', 'nadplat', 'saldo',
     'rozlicz', 'zaleglos', 'przelew', 'wplat', 'splat', 'raty', 'ratach', 'ratal', 'dopla', 'odsetk',
     'upomnien', 'obciaz', 'podwojn', 'dwa razy', 'e faktur', 'papierow', 'na maila', 'termin platnosci',
     'zwrot nadplaty', 'korekt', 'blednie naliczon', 'za drogo', 'cena', 'abonament',
+    'wytlumacz', 'do zaplaty', 'kopie rachun', 'kopii rachun', 'kopie faktur', 'duplikat', 'nie przyszedl rachun', 'nie dostalem rachun', 'nie dostalam rachun', 'ile mam zaplac', 'numer konta', 'nota',
   ],
   DATA_CHANGE: [
     'zmiane danych', 'zmiana danych', 'zmiany danych', 'zmienic dane', 'aktualizac', 'zaktualiz', 'nowy adres',
@@ -44,6 +50,7 @@ export const LEXICON: Record<Category, string[]> = {
     'slub', 'nowy numer telefonu kontakt', 'nowy e mail', 'nowy email', 'adres e mail', 'pelnomoc', 'cesj',
     'przepisac umow', 'przepisanie umow', 'zmiana wlasciciel', 'nowy dowod', 'dowod osobist', 'poprawic w systemie',
     'poprawic dane', 'blednie wpisan', 'literowk', 'numer konta do zwrot', 'zmiana nazwy firmy', 'siedzib',
+    'mieszkam gdzie indziej', 'teraz mieszkam', 'nieaktualn', 'gdzie indziej', 'nowe nazwisko', 'zmienilam nazwisko', 'zmienilem adres', 'zmiana numeru kontakt', 'zmiana adresu e mail',
   ],
   PRIVACY: [
     'rodo', 'dane osobow', 'danych osobow', 'danymi osobow', 'przetwarz', 'usuniec', 'usunac', 'usunieciu',
@@ -52,6 +59,7 @@ export const LEXICON: Record<Category, string[]> = {
     'sprzeciw', 'zgode marketing', 'zgody marketing', 'cofam zgod', 'cofniecie zgod', 'wycofuje zgod', 'marketing',
     'telemarketing', 'reklamowe sms', 'sms y reklam', 'dzwonia do mnie', 'skad macie', 'wyciek', 'prywatn',
     'moje dane', 'moich danych', 'ogolnego rozporzadzenia',
+    'wykresl', 'wypisyw', 'wypisal', 'z reklamami', 'reklamy', 'z ofertami', 'newsletter', 'spam', 'skad je', 'wzieliscie', 'mam prawo wiedziec', 'przestancie dzwonic', 'nie dzwoncie',
   ],
   LEGAL: [
     'komorni', 'sad rejon', 'sad okreg', 'sadu', 'sygn', 'sygnatur', 'egzekuc', 'zajeci', 'zajmuje', 'postanowien',
@@ -65,17 +73,33 @@ export const LEXICON: Record<Category, string[]> = {
     'podziekow', 'dziekuj', 'dzieki', 'gratul', 'zycze', 'zyczenia', 'pytanie', 'zapytan', 'prosba o informac',
     'regulamin', 'cennik', 'katalog', 'broszur', 'ulotk', 'sponsor', 'wspolprac', 'propozyc', 'godziny otwarcia',
     'salon', 'punkt obslugi', 'praca', 'praktyk', 'staz', 'zaproszen', 'informacyjn', 'ciekaw', 'pochwal', 'polecam',
+    'gdzie jest', 'najblizsz', 'sklep', 'gazetk', 'czy bedzie', 'czy jest mozliw', 'chcialbym zapytac', 'chcialabym zapytac', 'uprzejmie pytam', 'list otwarty', 'opinia', 'sugestia',
   ],
 };
 
-/** Per category, the number of distinct lexicon keys present in folded, space-joined tokens. */
+const FUZZY = new PrefixIndex<string>(
+  (Object.entries(LEXICON) as [Category, string[]][]).flatMap(([cat, keys]) => keys.map((k): [string, string] => [k, `${cat}\t${k}`])),
+);
+
+/**
+ * Per category, the number of distinct lexicon keys present in folded tokens: multi-word keys
+ * exactly, single-word keys of 7+ letters also with one OCR edit or split across two tokens.
+ */
 export function lexiconHits(foldedTokens: string[]): Map<Category, number> {
   const joined = ` ${foldedTokens.join(' ')}`;
-  const out = new Map<Category, number>();
+  const found = new Set<string>();
   for (const [cat, keys] of Object.entries(LEXICON) as [Category, string[]][]) {
-    let hits = 0;
-    for (const k of keys) if (joined.includes(` ${k}`)) hits++;
-    if (hits > 0) out.set(cat, hits);
+    for (const k of keys) if (joined.includes(` ${k}`)) found.add(`${cat}\t${k}`);
+  }
+  foldedTokens.forEach((t, i) => {
+    for (const hit of FUZZY.lookup(t)) found.add(hit);
+    const next = foldedTokens[i + 1];
+    if (next && t.length <= 7) for (const hit of FUZZY.lookup(t + next)) found.add(hit);
+  });
+  const out = new Map<Category, number>();
+  for (const hit of found) {
+    const cat = hit.slice(0, hit.indexOf('\t')) as Category;
+    out.set(cat, (out.get(cat) ?? 0) + 1);
   }
   return out;
 }

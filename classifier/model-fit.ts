@@ -97,7 +97,8 @@ export function trainClassifier(examples: TrainExample[], opts: TrainOptions = {
   const pred = probs.map((p) => p.indexOf(Math.max(...p)));
   model.metrics.heldOutAccuracy = pred.filter((p, i) => p === labels[i]).length / held.length;
   model.metrics.heldOutEce = expectedCalibrationError(probs.map((p) => Math.max(...p)), pred.map((p, i) => p === labels[i]));
-  model.secondaryThreshold = tuneSecondaryThreshold(held, scored.map((s) => s.secondaryLogits), pred);
+  // In-style held-out letters flatter the one-vs-rest head; never go below even odds on new wording.
+  model.secondaryThreshold = Math.max(0.5, tuneSecondaryThreshold(held, scored.map((s) => s.secondaryLogits), pred));
   return model;
 }
 

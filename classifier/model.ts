@@ -40,7 +40,9 @@ interface Decoded {
 const decodedCache = new WeakMap<ClassifierModel, Decoded>();
 
 function unpackHead(head: PackedHead, classes: number): Float32Array {
-  const q = new Int8Array(Buffer.from(head.weights, 'base64').buffer.slice(0));
+  // Small buffers live inside Node's shared pool: copy exactly this one's bytes.
+  const buf = Buffer.from(head.weights, 'base64');
+  const q = new Int8Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   const out = new Float32Array(q.length);
   for (let i = 0; i < q.length; i++) out[i] = (q[i] as number) * (head.scale[i % classes] as number);
   return out;

@@ -7,6 +7,8 @@ export interface NameHit {
   first: string;
   last: string;
   index: number;
+  /** Characters the name spans in the text, from index. */
+  length: number;
   /** Surface form as written, when it differs from the nominative guess. */
   raw?: { first: string; last: string };
 }
@@ -94,13 +96,13 @@ export function findNames(text: string): NameHit[] {
       const reading = skip === 2 ? ga : (pickReading(a.w, b.w) ?? ga);
       const first = givenNominative(a.w, reading);
       const last = surnameNominative(b.w, reading);
-      const hit: NameHit = { first, last, index: a.i };
+      const hit: NameHit = { first, last, index: a.i, length: b.i + b.w.length - a.i };
       if (first !== titleCase(a.w) || last !== titleCase(b.w)) hit.raw = { first: titleCase(a.w), last: titleCase(b.w) };
       out.push(hit);
       k += skip;
     } else if (gb && isCandidateSurname(a.w)) {
       // "KOWALSKI JAN" / "Kowalski Jan", as forms and registers write it.
-      out.push({ first: givenNominative(b.w, gb), last: surnameNominative(a.w, gb), index: a.i });
+      out.push({ first: givenNominative(b.w, gb), last: surnameNominative(a.w, gb), index: a.i, length: b.i + b.w.length - a.i });
       k += 1;
     }
   }

@@ -1,0 +1,34 @@
+// The classify stage's core: one letter's OCR text in, category and identifiers out. No I/O, so
+// the worker, the API and the benchmarks all run exactly the same decision.
+import type { Classification, Identifiers } from '../core/types.js';
+import { classify, type ClassifierModel } from './model.js';
+import { extractIdentifiers } from './identifiers.js';
+import { parseStatedTermDays } from './legal-term.js';
+
+export interface LetterUnderstanding {
+  classification: Classification;
+  identifiers: Identifiers;
+}
+
+export function classifyLetter(model: ClassifierModel, text: string): LetterUnderstanding {
+  const classification = classify(model, text);
+  const identifiers = extractIdentifiers(text);
+  // A letter from a court, bailiff or regulator is legal mail whatever its wording resembles; the
+  // model usually agrees, but a letter that is only a header and a table can fool it.
+  if (identifiers.fromInstitution && classification.category !== 'LEGAL') {
+    const secondary = [classification.category, ...classification.secondary].filter((c) => c !== 'LEGAL' && c !== 'OTHER');
+    return {
+      classification: {
+        ...classification,
+        category: 'LEGAL',
+        secondary: [...new Set(secondary)],
+        // The model disagreed, so its own probability says how unsure this override is.
+        confidence: Math.max(0.5, 1 - classification.confidence),
+        statedTermDays: parseStatedTermDays(text),
+        explanation: [{ feature: 'sender:institution', weight: 1 }, ...classification.explanation],
+      },
+      identifiers,
+    };
+  }
+  return { classification, identifiers };
+}

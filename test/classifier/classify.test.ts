@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES, type Category } from '../../core/types.js';
+import { classify, loadDefaultModel, trainClassifier } from '../../classifier/model.js';
+import { classifyLetter } from '../../classifier/classify-letter.js';
+import { parseStatedTermDays } from '../../classifier/legal-term.js';
+import { normalizeText, prefix, stem, tokenize } from '../../classifier/normalize.js';
+
+// Hand-written letters, in wording of our own (not the fixture generator's phrase banks).
+const LETTERS: [Category, string][] = [
+  ['COMPLAINT', 'Zbigniew Pawlak\nul. Wiązowa 4\n41-200 Sosnowiec\n\nSkładam reklamację dotyczącą jakości obsługi. Konsultant w salonie wprowadził mnie w błąd co do warunków promocji i teraz płacę więcej. Żądam rekompensaty i wyjaśnienia sprawy.\n\nZ wyrazami szacunku\nZbigniew Pawlak'],
+  ['CANCELLATION', 'Szanowni Państwo,\nniniejszym wypowiadam umowę o świadczenie usług telekomunikacyjnych z zachowaniem okresu wypowiedzenia. Proszę o potwierdzenie rozwiązania umowy na piśmie.\nHenryka Dudek'],
+  ['ORDER', 'Dzień dobry, chciałbym zamówić dodatkową kartę SIM oraz pakiet internetu 50 GB do mojego abonamentu. Proszę o kontakt w sprawie podpisania aneksu.\nLeszek Baran'],
+  ['FAULT', 'Od trzech dni nie działa mi internet, router miga na czerwono, a telewizja się zawiesza. Proszę o pilne przysłanie technika, bo pracuję zdalnie.\nOlga Sikora, tel. 512 333 444'],
+  // A disputed charge is a complaint (reklamacja) in Polish telecom law; billing mail is the rest.
+  ['BILLING', 'Proszę o przesłanie duplikatu faktury za wrzesień, bo oryginał zaginął. Proszę też o informację, jaki jest stan mojego salda i czy mam zaległości w płatnościach.\nPatryk Lis'],
+  ['DATA_CHANGE', 'Informuję, że zmieniłam nazwisko po ślubie oraz adres korespondencyjny. Proszę o aktualizację moich danych w systemie, nowy adres: ul. Kasztanowa 9, 05-800 Pruszków.\nMonika Wilk'],
+  ['PRIVACY', 'Na podstawie art. 17 RODO żądam usunięcia moich danych osobowych oraz cofam zgodę na przetwarzanie danych w celach marketingowych.\nEdward Mazur'],
+  ['LEGAL', 'KOMORNIK SĄDOWY przy Sądzie Rejonowym w Kaliszu\nKm 998/26\n\nZawiadomienie o zajęciu wierzytelności. Dłużnik: Piotr Krawczyk, PESEL 44051401359. Wzywam do przekazywania zajętych kwot w terminie 7 dni od doręczenia, pod rygorem odpowiedzialności.\nKomornik Sądowy Adam Król'],
+  ['OTHER', 'Dzień dobry, chciałabym serdecznie podziękować pani z salonu przy ul. Rynek za cierpliwość i miłą obsługę. Jestem bardzo zadowolona.\nTeresa Kubiak'],
+];
+
+describe('normalisation', () => {
+  it('folds case, diacritics and whitespace, and re-joins hyphenated line breaks', () => {
+    expect(normalizeText('Żądam  ZWROTU\n reklama-\ncji')).toBe('zadam zwrotu reklamacji');
+    expect(tokenize('Łódź, 12 maja')).toEqual(['lodz', 'maja']);
+  });
+  it('maps inflected forms together', () => {
+    expect(new Set(['reklamacja', 'reklamację', 'reklamacji'].map((w) => stem(tokenize(w)[0]!))).size).toBe(1);
+    expect(prefix('wypowiadam')).toBe(prefix('wypowiedzenie'));
+  });
+});
+
+describe('shipped model', () => {
+  const model = loadDefaultModel();
+
+  it.each(LETTERS)('classifies a hand-written %s letter', (category, text) => {
+    const c = classify(model, text);
+    expect(c.category).toBe(category);
+    expect(c.confidence).toBeGreaterThan(0);
+    expect(c.confidence).toBeLessThanOrEqual(1);
+    expect(c.explanation.length).toBeGreaterThan(0);
+    expect(c.explanation[0]!.weight).toBeGreaterThan(0);
+  });
+
+  it('survives OCR damage and missing diacritics', () => {
+    const c = classify(model, 'Skladam rek1amacje, bo od dwoch tygodni intemet nie dziala a faktura przyszla w pe1nej wysokosci. Zadam obnizenia oplaty.');
+    expect(['COMPLAINT', 'BILLING', 'FAULT']).toContain(c.category);
+  });
+
+  it('detects the second intent of a two-intent letter', () => {
+    const c = classify(
+      model,
+      'Wypowiadam umowę na internet z końcem okresu rozliczeniowego. Jednocześnie składam reklamację ostatniej faktury, bo naliczono mi opłatę za usługę, której nie zamawiałem, i domagam się zwrotu.',
+    );
+    const all = [c.category, ...c.secondary];
+    expect(all).toContain('CANCELLATION');
+    expect(all.some((x) => x === 'COMPLAINT' || x === 'BILLING')).toBe(true);
+    expect(c.secondary).not.toContain(c.category);
+  });
+
+  it('states the term of a legal letter and the identifiers of its subject', () => {
+    const { classification, identifiers } = classifyLetter(model, LETTERS[7]![1]);
+    expect(classification.category).toBe('LEGAL');
+    expect(classification.statedTermDays).toBe(7);
+    expect(identifiers.fromInstitution).toBe(true);
+    expect(identifiers.pesels).toEqual(['44051401359']);
+    expect(identifiers.names).not.toContainEqual({ first: 'Adam', last: 'Król' });
+  });
+});
+
+describe('stated term', () => {
+  it.each([
+    ['w terminie 14 dni od doręczenia', 14],
+    ['w ciągu 7 dni', 7],
+    ['termin 21 dni', 21],
+    ['w terminie czternastu dni', 14],
+    ['w terminie 14 (czternastu) dni', 14],
+    ['w 7-dniowym terminie', 7],
+    ['w ciągu dwóch tygodni', 14],
+  ] as const)('reads "%s"', (text, days) => {
+    expect(parseStatedTermDays(text)).toBe(days);
+  });
+  it('is null when no term is stated', () => {
+    expect(parseStatedTermDays('Proszę o pilną odpowiedź.')).toBeNull();
+  });
+});
+
+describe('training', () => {
+  it('learns from examples, calibrates, and round-trips through JSON', () => {
+    const base: [Category, string][] = [
+      ['FAULT', 'nie działa internet awaria modemu brak sygnału'], ['BILLING', 'faktura zawyżona opłata kwota do zapłaty'],
+      ['CANCELLATION', 'wypowiadam umowę rezygnuję z usług'], ['PRIVACY', 'RODO usunięcie danych osobowych zgoda'],
+    ];
+    const examples = Array.from({ length: 80 }, (_, i) => {
+      const [category, text] = base[i % base.length]!;
+      return { text: `${text} list numer ${i} pozdrawiam`, category };
+    });
+    const model = JSON.parse(JSON.stringify(trainClassifier(examples, { dim: 1 << 14, epochs: 6, keep: 2000 })));
+    expect(model.categories).toEqual([...CATEGORIES]);
+    expect(model.temperature).toBeGreaterThan(0);
+    const c = classify(model, 'u mnie awaria, nie działa modem');
+    expect(c.category).toBe('FAULT');
+    expect(c.confidence).toBeGreaterThan(0.25);
+    expect(c.confidence).toBeLessThanOrEqual(1);
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { extractIdentifiers, extractIdentifierParts, ocrDigitVariants, isValidNip, isValidPesel } from '../../classifier/identifiers.js';
+import { findPhones } from '../../classifier/phones.js';
+
+// Checksum-valid test numbers computed by hand: PESEL 44051401359 (1944-05-14), 02270803624 (2002-07-08); NIP 1234563218.
+describe('phones', () => {
+  it.each([
+    ['tel. +48 601 234 567', '601234567'],
+    ['tel 0048 601234567', '601234567'],
+    ['kom. 601-234-567', '601234567'],
+    ['tel. (0-22) 654 32 10', '226543210'],
+    ['Telefon: (22) 654-32-10', '226543210'],
+    ['proszę dzwonić 22 654 32 10', '226543210'],
+    ['mój numer 601234567.', '601234567'],
+    ['tel. 6O1 234 S67', '601234567'],
+  ])('reads %s', (text, want) => {
+    expect(findPhones(text).map((h) => h.phone)).toEqual([want]);
+  });
+
+  it.each([
+    'PESEL 44051401359', 'NIP 123-456-32-18', 'NIP: 123-45-63-218', 'nr klienta 1234567890', 'faktura FV/2026/11/0012345',
+    'F-123456789/2026', '00-950 Warszawa', 'konto 12 1020 1026 0000 0102 0123 4567', 'z dnia 12.03.2026 r.', 'kwota 1 234,56 zł',
+    'REGON 012345678',
+  ])('does not take %s for a phone', (text) => {
+    expect(findPhones(text)).toEqual([]);
+  });
+});
+
+describe('checksummed numbers', () => {
+  it('validates PESEL checksum and birth date', () => {
+    expect(isValidPesel('44051401359')).toBe(true);
+    expect(isValidPesel('02270803624')).toBe(true);
+    expect(isValidPesel('44051401358')).toBe(false);
+    expect(isValidPesel('44135401351')).toBe(false); // month 13
+  });
+
+  it('validates NIP checksum', () => {
+    expect(isValidNip('1234563218')).toBe(true);
+    expect(isValidNip('1234563219')).toBe(false);
+  });
+
+  it('reads NIP in every printed shape', () => {
+    for (const t of ['NIP 1234563218', 'NIP: 123-456-32-18', 'NIP 123-45-63-218', 'PL1234563218', 'NIP PL 1234563218']) {
+      expect(extractIdentifiers(t).nips).toEqual(['1234563218']);
+    }
+  });
+
+  it('repairs OCR letters in a PESEL only when the checksum confirms it', () => {
+    expect(extractIdentifiers('PESEL 44O514O1359').pesels).toEqual(['44051401359']);
+    // Same shape, but the mapped digits fail the checksum: nothing is invented.
+    expect(extractIdentifiers('PESEL 44O514O1358').pesels).toEqual([]);
+    // A valid raw PESEL is never "repaired".
+    expect(extractIdentifiers('PESEL 02270803624').pesels).toEqual(['02270803624']);
+  });
+
+  it('repairs one misread digit of a labelled PESEL when exactly one repair validates', () => {
+    const misread = '44051401389'; // 5 read as 8 in the second-to-last place
+    const got = extractIdentifiers(`PESEL ${misread}`).pesels;
+    expect(got.length).toBeLessThanOrEqual(1);
+    if (got.length === 1) expect(isValidPesel(got[0]!)).toBe(true);
+    // Unlabelled, digit swaps are not attempted at all.
+    expect(extractIdentifiers(`liczba ${misread}`).pesels).toEqual([]);
+  });
+
+  it('offers OCR variants for the matcher, letter mapping first', () => {
+    const v = ocrDigitVariants('60l 234 S67');
+    expect(v[0]).toBe('601234567');
+    expect(v).toContain('607234567');
+    expect(new Set(v).size).toBe(v.length);
+  });
+});
+
+describe('customer, invoice and contact identifiers', () => {
+  it('reads customer numbers after their keywords, tolerating OCR and spacing', () => {
+    expect(extractIdentifiers('Nr klienta: 1234567890').customerNumbers).toEqual(['1234567890']);
+    expect(extractIdentifiers('numer abonenta 123 456 7890').customerNumbers).toEqual(['1234567890']);
+    expect(extractIdentifiers('ID klienta 12345-67890 oraz').customerNumbers).toEqual(['1234567890']);
+    expect(extractIdentifiers('numer konta klienta: l2345678gO').customerNumbers).toEqual(['1234567890']);
+    expect(extractIdentifiers('telefon 1234567890').customerNumbers).toEqual([]);
+  });
+
+  it('reads invoice numbers in common shapes', () => {
+    const ids = extractIdentifiers('Dotyczy faktury nr FV/2026/11/0012345 oraz faktury F-123456789/2026 i rachunek nr 12345/11/2026 z dnia 03.11.2026');
+    expect(ids.invoiceNumbers).toEqual(expect.arrayContaining(['FV/2026/11/0012345', 'F-123456789/2026', '12345/11/2026']));
+    expect(ids.invoiceNumbers).not.toContain('03.11.2026');
+  });
+
+  it('reads the sender block: name, street, postal code, city, e-mail, company', () => {
+    const ids = extractIdentifiers('Anna Wiśniewska\nos. Kościuszki 7/3\n62-100 Wągrowiec\nanna.w@poczta.pl\n\nFirma Budex Sp. z o.o.\nal. Jana Pawła II 12 m. 4\n30-001 Kraków');
+    expect(ids.names).toContainEqual({ first: 'Anna', last: 'Wiśniewska' });
+    expect(ids.addresses).toContainEqual({ street: 'os. Kościuszki 7/3', postalCode: '62-100', city: 'Wągrowiec' });
+    expect(ids.addresses).toContainEqual({ street: 'al. Jana Pawła II 12 m. 4', postalCode: '30-001', city: 'Kraków' });
+    expect(ids.postalCodes).toEqual(['62-100', '30-001']);
+    expect(ids.emails).toEqual(['anna.w@poczta.pl']);
+    expect(ids.companyNames).toEqual(['Budex Sp. z o.o.']);
+    expect(ids.fromInstitution).toBe(false);
+  });
+
+  it.each([
+    ['KOWALSKI JAN', 'Jan', 'Kowalski'],
+    ['dotyczy dłużnika Jana Kowalskiego', 'Jan', 'Kowalski'],
+    ['w imieniu Anny Nowak', 'Anna', 'Nowak'],
+    ['od Pani Katarzyny Wiśniewskiej', 'Katarzyna', 'Wiśniewska'],
+    ['rozmawiałem z Markiem Zielińskim', 'Marek', 'Zieliński'],
+    ['sprawa Stanisława Nowaka', 'Stanisław', 'Nowak'],
+  ])('recovers the nominative from %s', (text, first, last) => {
+    expect(extractIdentifiers(text).names[0]).toEqual({ first, last });
+  });
+
+  it('does not take streets named after people for senders', () => {
+    expect(extractIdentifiers('ul. Marii Konopnickiej 5').names).toEqual([]);
+  });
+});
+
+describe('institution letters', () => {
+  const court = `SĄD REJONOWY dla Warszawy-Mokotowa
+I Wydział Cywilny
+ul. Marszałkowska 82, 00-517 Warszawa
+NIP 525-22-48-481, tel. (22) 440 10 00
+
+Sygn. akt I C 1234/26
+
+W sprawie z powództwa Banku przeciwko dłużnikowi Janowi Kowalskiemu, PESEL 44051401359,
+zam. ul. Długa 5/12, 02-495 Warszawa, numer klienta 1234567890, tel. 601 234 567,
+Sąd wzywa do udzielenia informacji w terminie 14 dni.
+
+Sędzia Anna Nowak`;
+
+  it('returns the debtor, not the court or the judge', () => {
+    const parts = extractIdentifierParts(court);
+    expect(parts.institution).toBe('court');
+    expect(parts.narrowedToSubject).toBe(true);
+    const ids = parts.identifiers;
+    expect(ids.fromInstitution).toBe(true);
+    expect(ids.names[0]).toEqual({ first: 'Jan', last: 'Kowalski' });
+    expect(ids.names).not.toContainEqual({ first: 'Anna', last: 'Nowak' });
+    expect(ids.phones).toEqual(['601234567']);
+    expect(ids.nips).toEqual([]);
+    expect(ids.postalCodes).toEqual(['02-495']);
+    expect(ids.addresses[0]?.street).toBe('ul. Długa 5/12');
+    expect(ids.pesels).toEqual(['44051401359']);
+    expect(ids.customerNumbers).toEqual(['1234567890']);
+  });
+
+  it('recognises a bailiff even through OCR damage, and a customer merely mentioning a court is not one', () => {
+    expect(extractIdentifiers('Komornik Sadawy przy Sądzie Rejonowym w Olsztynie\nKm 123/26').fromInstitution).toBe(true);
+    expect(extractIdentifiers('Jan Kowalski\nul. Polna 3\n\nJeśli nie oddacie pieniędzy, pójdę do sądu i do rzecznika.').fromInstitution).toBe(false);
+  });
+});
