@@ -11,20 +11,22 @@ import { MAX_PAGES, decodeFailure, finishPage, usableDpi } from './page-output.j
 /** Share of the visible page an image must cover to count as "the scan of this page". */
 const FULL_PAGE_COVERAGE = 0.85;
 
-export async function decodePdf(bytes: Buffer, fileName: string): Promise<PageImage[]> {
+export async function* decodePdf(bytes: Buffer, fileName: string): AsyncGenerator<PageImage> {
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
   } catch {
     // pdf-lib cannot decrypt (EncryptedPDFError); pdf.js opens files encrypted with an empty user
     // password and reports a real password requirement. It also reads some files pdf-lib rejects.
-    return renderAll(bytes, fileName);
+    yield* renderAll(bytes, fileName);
+    return;
   }
   let pages: PDFPage[];
   try {
     pages = doc.getPages();
   } catch {
-    return renderAll(bytes, fileName);
+    yield* renderAll(bytes, fileName);
+    return;
   }
   if (pages.length === 0) throw new PermanentError('NO_PAGES', `${fileName}: the PDF has no pages`);
   if (pages.length > MAX_PAGES) {
@@ -32,29 +34,25 @@ export async function decodePdf(bytes: Buffer, fileName: string): Promise<PageIm
   }
   let renderer: PdfRenderer | null = null;
   try {
-    const out: PageImage[] = [];
     for (let i = 0; i < pages.length; i++) {
       const where = `${fileName} page ${i + 1}`;
       const extracted = await extractScannedImage(pages[i]!, where);
-      if (extracted) out.push(extracted);
+      if (extracted) yield extracted;
       else {
         renderer ??= await openPdfRenderer(bytes, fileName);
-        out.push(await renderer.render(i));
+        yield await renderer.render(i);
       }
     }
-    return out;
   } finally {
     await renderer?.close();
   }
 }
 
-async function renderAll(bytes: Buffer, fileName: string): Promise<PageImage[]> {
+async function* renderAll(bytes: Buffer, fileName: string): AsyncGenerator<PageImage> {
   const renderer = await openPdfRenderer(bytes, fileName);
   try {
     if (renderer.pageCount === 0) throw new PermanentError('NO_PAGES', `${fileName}: the PDF has no pages`);
-    const out: PageImage[] = [];
-    for (let i = 0; i < renderer.pageCount; i++) out.push(await renderer.render(i));
-    return out;
+    for (let i = 0; i < renderer.pageCount; i++) yield await renderer.render(i);
   } finally {
     await renderer.close();
   }

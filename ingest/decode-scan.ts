@@ -26,6 +26,16 @@ export function detectFormat(bytes: Buffer): ScanFormat | null {
 }
 
 export async function decodeScan(bytes: Buffer, fileName: string): Promise<PageImage[]> {
+  const pages: PageImage[] = [];
+  for await (const page of decodeScanPages(bytes, fileName)) pages.push(page);
+  return pages;
+}
+
+/**
+ * Same pages one at a time, so a caller can store each page before the next is decoded
+ * (a 500-page stack as PNGs would otherwise sit in memory at once).
+ */
+export async function* decodeScanPages(bytes: Buffer, fileName: string): AsyncGenerator<PageImage> {
   if (bytes.length === 0) throw new PermanentError('EMPTY_FILE', `${fileName}: the file is empty (0 bytes)`);
   const format = detectFormat(bytes);
   if (format === null) {
@@ -34,11 +44,11 @@ export async function decodeScan(bytes: Buffer, fileName: string): Promise<PageI
       `${fileName}: not a PDF, TIFF, JPEG, PNG or WebP file (starts with bytes ${bytes.subarray(0, 8).toString('hex')})`,
     );
   }
-  if (format === 'pdf') return decodePdf(bytes, fileName);
-  return decodeRaster(bytes, fileName, format);
+  if (format === 'pdf') yield* decodePdf(bytes, fileName);
+  else yield* decodeRaster(bytes, fileName, format);
 }
 
-async function decodeRaster(bytes: Buffer, fileName: string, format: ScanFormat): Promise<PageImage[]> {
+async function* decodeRaster(bytes: Buffer, fileName: string, format: ScanFormat): AsyncGenerator<PageImage> {
   let pageCount = 1;
   let density: number | undefined;
   try {
@@ -52,17 +62,17 @@ async function decodeRaster(bytes: Buffer, fileName: string, format: ScanFormat)
   if (pageCount > MAX_PAGES) {
     throw new PermanentError('TOO_MANY_PAGES', `${fileName}: ${pageCount} pages exceeds the limit of ${MAX_PAGES} per file`);
   }
-  const pages: PageImage[] = [];
   for (let i = 0; i < pageCount; i++) {
+    let page: PageImage;
     try {
       const img = sharp(bytes, { ...sharpInput, page: i });
       // Pages of a TIFF may differ in resolution (mixed duplex settings), so read each one's own.
       const dpi = pageCount > 1 ? usableDpi((await img.metadata()).density) : usableDpi(density);
       // autoOrient applies the EXIF/TIFF orientation tag so the page is upright as the scanner meant.
-      pages.push(await finishPage(img.autoOrient(), dpi));
+      page = await finishPage(img.autoOrient(), dpi);
     } catch (err) {
       throw decodeFailure(fileName, pageCount > 1 ? `page ${i + 1} of ${pageCount}` : 'the image', err);
     }
+    yield page;
   }
-  return pages;
 }

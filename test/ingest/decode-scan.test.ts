@@ -2,7 +2,8 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PermanentError } from '../../core/errors.js';
 import type { PageImage } from '../../core/types.js';
-import { decodeScan, detectFormat } from '../../ingest/decode-scan.js';
+import { decodeScan, decodeScanPages, detectFormat } from '../../ingest/decode-scan.js';
+import { summariseContent } from '../../ingest/pdf-content.js';
 import { rawToSharp, renderLetterRaw, tiffTag } from './fixtures.js';
 import { encryptedPdf, emptyPdf, flate, imagePdf, stripPdf, textPdf } from './pdf-fixtures.js';
 
@@ -130,6 +131,27 @@ describe('decodeScan: scanner PDFs', () => {
     console.log(`CCITT G4 A4 300 dpi page decode: ${(performance.now() - t0).toFixed(0)} ms`);
     expect(page!.dpi).toBe(200);
     expect(await diff(page!, src)).toBeLessThan(10);
+  });
+
+  it('extracts the image of a searchable scan (invisible OCR text layer), streaming page by page', async () => {
+    const jpeg = await rawToSharp(small).jpeg({ quality: 90 }).toBuffer();
+    const dict = { Width: small.width, Height: small.height, ColorSpace: 'DeviceGray', BitsPerComponent: 8, Filter: 'DCTDecode' };
+    // 120 dpi placement: extraction reports 120, the 300 dpi renderer would not.
+    const spec = { data: jpeg, dict, widthPt: (small.width / 120) * 72, heightPt: (small.height / 120) * 72, extraOps: 'BT 3 Tr /F1 12 Tf 72 700 Td (Szanowni (Panstwo) Do) Tj ET' };
+    const seen: (number | null)[] = [];
+    for await (const page of decodeScanPages(await imagePdf([spec, spec, spec]), 'ocr.pdf')) seen.push(page.dpi);
+    expect(seen).toEqual([120, 120, 120]);
+  });
+
+  it('tells a lone image from painted content in a content stream', () => {
+    const enc = (s: string): Uint8Array => Buffer.from(s, 'latin1');
+    const one = summariseContent(enc('q 1 0 0 1 10 20 cm q 595 0 0 842 0 0 cm /Im0 Do Q Q'));
+    expect(one).toEqual({ draws: [{ name: 'Im0', ctm: [595, 0, 0, 842, 10, 20] }], otherPainting: false });
+    expect(summariseContent(enc('BT /F1 12 Tf (Hello) Tj ET')).otherPainting).toBe(true);
+    expect(summariseContent(enc('0 0 m 100 100 l S')).otherPainting).toBe(true);
+    expect(summariseContent(enc('0 0 100 100 re W n /Im0 Do')).otherPainting).toBe(false);
+    expect(summariseContent(enc('BI /W 1 /H 1 ID x EI')).otherPainting).toBe(true);
+    expect(summariseContent(enc('/Im0 Do /Im1 Do')).draws).toHaveLength(2);
   });
 
   it('applies the page /Rotate of an extracted image', async () => {

@@ -8,6 +8,8 @@ export interface XObjectSpec {
   widthPt: number;
   heightPt: number;
   rotate?: number;
+  /** Extra content operators after the image, e.g. the invisible OCR text layer of a searchable scan. */
+  extraOps?: string;
 }
 
 /** One page per spec, each a single image scaled to cover the page, like a scanner writes. */
@@ -17,7 +19,7 @@ export async function imagePdf(specs: XObjectSpec[]): Promise<Buffer> {
     const page = doc.addPage([s.widthPt, s.heightPt]);
     const img = doc.context.register(doc.context.stream(s.data, { Type: 'XObject', Subtype: 'Image', ...s.dict } as never));
     page.node.setXObject(PDFName.of('Im0'), img);
-    const ops = `q ${s.widthPt} 0 0 ${s.heightPt} 0 0 cm /Im0 Do Q`;
+    const ops = `q ${s.widthPt} 0 0 ${s.heightPt} 0 0 cm /Im0 Do Q ${s.extraOps ?? ''}`;
     page.node.addContentStream(doc.context.register(doc.context.flateStream(ops)));
     if (s.rotate) page.setRotation(degrees(s.rotate));
   }
