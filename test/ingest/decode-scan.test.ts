@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PermanentError } from '../../core/errors.js';
 import type { PageImage } from '../../core/types.js';
@@ -115,6 +116,20 @@ describe('decodeScan: scanner PDFs', () => {
     expect(await diff(pages[1]!, small)).toBeLessThan(20); // thresholded copy: only antialiasing differs
   });
 
+  it('undoes PNG predictors (Predictor 15), using the IDAT stream of a real adaptive-filtered PNG', async () => {
+    const png = await rawToSharp(small).png({ adaptiveFiltering: true, compressionLevel: 6 }).toBuffer();
+    const idat: Buffer[] = [];
+    for (let at = 8; at < png.length; ) {
+      const len = png.readUInt32BE(at);
+      if (png.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + len));
+      at += 12 + len;
+    }
+    const dict = { Width: small.width, Height: small.height, ColorSpace: 'DeviceGray', BitsPerComponent: 8, Filter: 'FlateDecode', DecodeParms: { Predictor: 15, Colors: 1, BitsPerComponent: 8, Columns: small.width } };
+    const [page] = await decodeScan(await imagePdf([{ data: Buffer.concat(idat), dict, widthPt: 595.28, heightPt: 841.89 }]), 'pred.pdf');
+    expect(page!.dpi).toBe(100);
+    expect(await diff(page!, small)).toBe(0);
+  });
+
   it('decodes a CCITT G4 page taken from a real G4 TIFF', async () => {
     // Height a multiple of 16 so sharp writes the whole page as one tile: one G4 stream.
     const h = 3504;
@@ -198,6 +213,12 @@ describe('decodeScan: bad input', () => {
     const dict = { Width: 100, Height: 100, ColorSpace: 'DeviceGray', BitsPerComponent: 8, Filter: 'FlateDecode' };
     const pdf = await imagePdf([{ data: bomb, dict, widthPt: 72, heightPt: 72 }]);
     expect(await permanentCode(decodeScan(pdf, 'bomb.pdf'))).toBe('CORRUPT_FILE');
+  });
+
+  it('refuses files with more pages than the limit', async () => {
+    const doc = await PDFDocument.create();
+    for (let i = 0; i < 501; i++) doc.addPage([100, 100]);
+    expect(await permanentCode(decodeScan(Buffer.from(await doc.save()), 'many.pdf'))).toBe('TOO_MANY_PAGES');
   });
 
   it('refuses images over the pixel limit before decoding them', async () => {

@@ -54,7 +54,8 @@ export async function renderLetterRaw(o: LetterOptions): Promise<{ data: Buffer;
 }
 
 export function rawToSharp(r: { data: Buffer; width: number; height: number }): ReturnType<typeof sharp> {
-  return sharp(r.data, { raw: { width: r.width, height: r.height, channels: 1 } });
+  // Raw one-band input counts as "multiband" for libvips, which would write RGB PNGs: declare grey.
+  return sharp(r.data, { raw: { width: r.width, height: r.height, channels: 1 } }).toColourspace('b-w');
 }
 
 export async function toPage(r: { data: Buffer; width: number; height: number }, dpi: number | null): Promise<PageImage> {
