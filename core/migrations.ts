@@ -34,12 +34,13 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
       );
       CREATE INDEX customers_pesel ON customers (pesel) WHERE pesel IS NOT NULL;
       CREATE INDEX customers_nip ON customers (nip) WHERE nip IS NOT NULL;
-      CREATE INDEX customers_email ON customers (lower(email)) WHERE email IS NOT NULL;
+      -- Stored lower-cased by the importer: a plain column has statistics, an expression would not.
+      CREATE INDEX customers_email ON customers (email) WHERE email IS NOT NULL;
       -- Name lookups are always narrowed by place first (a postal code holds a few hundred
       -- customers), then compared by trigram similarity: a whole-table trigram index on surnames
       -- would return hundreds of thousands of rows for a common name and slow every import.
       CREATE INDEX customers_postal ON customers (postal_code, last_name_key);
-      CREATE INDEX customers_city ON customers (city_key, last_name_key);
+      CREATE INDEX customers_city ON customers (city_key, last_name_key, first_name_key);
       CREATE INDEX customers_name ON customers (last_name_key, first_name_key);
       CREATE INDEX customers_company_trgm ON customers USING gin (company_key gin_trgm_ops);
       -- Lookup tables for the matcher, derived from customers.phones / invoice_numbers. No foreign

@@ -13,25 +13,44 @@ export interface ImportResult {
 }
 
 const BATCH = 2000;
+const WRITERS = 2;
 
+// One statement per batch for the customers (every round trip waits for a busy 2-core server):
+// the old phone and invoice arrays are read in the statement's snapshot, before the upsert
+// rewrites them, to remove exactly the lookup rows this customer had. A batch lost to a crash
+// is imported again on the rerun, so commits need not wait for the WAL flush.
 const UPSERT = `
-  INSERT INTO customers AS c (customer_id, segment, first_name, last_name, company_name, pesel, nip, street,
-    postal_code, city, region, email, phones, invoice_numbers,
-    last_name_key, first_name_key, company_key, street_key, city_key)
-  SELECT u.id, u.seg, u.fn, u.ln, u.co, u.pesel, u.nip, u.street, u.pc, u.city, u.region, u.email,
-    string_to_array(u.phones, ';'), string_to_array(u.invoices, ';'), u.lnk, u.fnk, u.cok, u.stk, u.cik
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-    $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
-    $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
-    AS u(id, seg, fn, ln, co, pesel, nip, street, pc, city, region, email, phones, invoices, lnk, fnk, cok, stk, cik)
-  ON CONFLICT (customer_id) DO UPDATE SET segment = EXCLUDED.segment, first_name = EXCLUDED.first_name,
-    last_name = EXCLUDED.last_name, company_name = EXCLUDED.company_name, pesel = EXCLUDED.pesel,
-    nip = EXCLUDED.nip, street = EXCLUDED.street, postal_code = EXCLUDED.postal_code, city = EXCLUDED.city,
-    region = EXCLUDED.region, email = EXCLUDED.email, phones = EXCLUDED.phones,
-    invoice_numbers = EXCLUDED.invoice_numbers, last_name_key = EXCLUDED.last_name_key,
-    first_name_key = EXCLUDED.first_name_key, company_key = EXCLUDED.company_key,
-    street_key = EXCLUDED.street_key, city_key = EXCLUDED.city_key, updated_at = now()
-  RETURNING c.customer_id, (c.xmax = 0) AS inserted`;
+  WITH cfg AS (SELECT set_config('synchronous_commit', 'off', true)),
+  old AS (SELECT customer_id, phones, invoice_numbers FROM customers WHERE customer_id = ANY($1::text[])),
+  del_phones AS (DELETE FROM customer_phones p USING old
+    WHERE p.customer_id = old.customer_id AND p.phone = ANY(old.phones)),
+  del_invoices AS (DELETE FROM customer_invoices i USING old
+    WHERE i.customer_id = old.customer_id AND i.invoice_number = ANY(old.invoice_numbers)),
+  up AS (
+    INSERT INTO customers AS c (customer_id, segment, first_name, last_name, company_name, pesel, nip, street,
+      postal_code, city, region, email, phones, invoice_numbers,
+      last_name_key, first_name_key, company_key, street_key, city_key)
+    SELECT u.id, u.seg, u.fn, u.ln, u.co, u.pesel, u.nip, u.street, u.pc, u.city, u.region, u.email,
+      string_to_array(u.phones, ';'), string_to_array(u.invoices, ';'), u.lnk, u.fnk, u.cok, u.stk, u.cik
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+      $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
+      $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
+      AS u(id, seg, fn, ln, co, pesel, nip, street, pc, city, region, email, phones, invoices, lnk, fnk, cok, stk, cik)
+    ON CONFLICT (customer_id) DO UPDATE SET segment = EXCLUDED.segment, first_name = EXCLUDED.first_name,
+      last_name = EXCLUDED.last_name, company_name = EXCLUDED.company_name, pesel = EXCLUDED.pesel,
+      nip = EXCLUDED.nip, street = EXCLUDED.street, postal_code = EXCLUDED.postal_code, city = EXCLUDED.city,
+      region = EXCLUDED.region, email = EXCLUDED.email, phones = EXCLUDED.phones,
+      invoice_numbers = EXCLUDED.invoice_numbers, last_name_key = EXCLUDED.last_name_key,
+      first_name_key = EXCLUDED.first_name_key, company_key = EXCLUDED.company_key,
+      street_key = EXCLUDED.street_key, city_key = EXCLUDED.city_key, updated_at = now()
+    RETURNING c.customer_id, (c.xmax = 0) AS inserted)
+  SELECT up.customer_id, up.inserted FROM up, cfg`;
+
+const LOOKUP_ROWS = `
+  WITH phones AS (INSERT INTO customer_phones (phone, customer_id)
+    SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING)
+  INSERT INTO customer_invoices (invoice_number, customer_id)
+  SELECT * FROM unnest($3::text[], $4::text[]) ON CONFLICT DO NOTHING`;
 
 export async function importCustomers(
   db: Db,
@@ -44,17 +63,20 @@ export async function importCustomers(
   const seen = new Map<string, number>();
   let batch: { line: number; customer: Customer }[] = [];
   let rowsDone = 0;
-  // One batch is written while the next is parsed: the CSV parser and PostgreSQL overlap.
-  let pending: Promise<void> = Promise.resolve();
+  // Batches are written on two connections while the next is parsed: the CSV parser and two
+  // PostgreSQL backends keep both cores busy. Batches are independent (ids are unique in the file).
+  const inflight = new Set<Promise<void>>();
   const flush = async () => {
     const rows = batch;
     batch = [];
-    await pending;
-    pending = writeBatch(db, rows, result).then(() => {
+    while (inflight.size >= WRITERS) await Promise.race(inflight);
+    const p: Promise<void> = writeBatch(db, rows, result).then(() => {
+      inflight.delete(p);
       rowsDone += rows.length;
       opts.onProgress?.(rowsDone);
     });
-    pending.catch(() => undefined); // surfaced by the next await
+    p.catch(() => undefined); // surfaced by the next race or the final await
+    inflight.add(p);
   };
 
   for await (const item of readCsvRecords(input)) {
@@ -83,7 +105,10 @@ export async function importCustomers(
   }
   if (!cols) throw new PermanentError('CSV_HEADER', 'customer CSV is empty: no header row');
   if (batch.length) await flush();
-  await pending;
+  await Promise.all(inflight);
+  // Fresh trigram entries wait in the index's pending list, which every company lookup scans
+  // linearly until vacuum merges it: merge it now rather than slow the first matches down.
+  if (result.imported + result.updated) await db.query(`SELECT gin_clean_pending_list('customers_company_trgm'::regclass)`);
   result.rejected.sort((a, b) => a.line - b.line);
   return result;
 }
@@ -109,19 +134,9 @@ async function writeBatch(db: Db, rows: { line: number; customer: Customer }[], 
 }
 
 async function upsert(tx: Queryable, customers: Customer[]): Promise<{ imported: number; updated: number }> {
-  // A batch lost to a server crash is simply imported again on the rerun: no need to wait for
-  // the WAL flush at every commit.
-  await tx.query(`SET LOCAL synchronous_commit = off`);
   const col = <T>(f: (c: Customer) => T) => customers.map(f);
-  // An updated customer's phones and invoices are replaced, not merged: the master is the truth.
-  // The rows to remove are found through the arrays still stored, before the upsert rewrites them.
-  const ids = col((c) => c.customerId);
-  await tx.query(`DELETE FROM customer_phones p USING customers c
-    WHERE c.customer_id = ANY($1::text[]) AND p.customer_id = c.customer_id AND p.phone = ANY(c.phones)`, [ids]);
-  await tx.query(`DELETE FROM customer_invoices i USING customers c
-    WHERE c.customer_id = ANY($1::text[]) AND i.customer_id = c.customer_id AND i.invoice_number = ANY(c.invoice_numbers)`, [ids]);
   const res = await tx.query<{ customer_id: string; inserted: boolean }>(UPSERT, [
-    ids, col((c) => c.segment), col((c) => c.firstName), col((c) => c.lastName),
+    col((c) => c.customerId), col((c) => c.segment), col((c) => c.firstName), col((c) => c.lastName),
     col((c) => c.companyName), col((c) => c.pesel), col((c) => c.nip), col((c) => c.street),
     col((c) => c.postalCode), col((c) => c.city), col((c) => c.region), col((c) => c.email),
     col((c) => c.phones.join(';')), col((c) => c.invoiceNumbers.join(';')),
@@ -129,6 +144,7 @@ async function upsert(tx: Queryable, customers: Customer[]): Promise<{ imported:
     col((c) => foldCompany(c.companyName) || null), col((c) => foldStreet(c.street) || null),
     col((c) => fold(c.city) || null),
   ]);
+  // Replaced, not merged: the master is the truth (the old rows went in the statement above).
   const pairs = (f: (c: Customer) => string[]) => {
     const values: string[] = [];
     const ids: string[] = [];
@@ -136,13 +152,8 @@ async function upsert(tx: Queryable, customers: Customer[]): Promise<{ imported:
     return [values, ids];
   };
   const phones = pairs((c) => c.phones);
-  if (phones[0]!.length) {
-    await tx.query(`INSERT INTO customer_phones (phone, customer_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, phones);
-  }
   const invoices = pairs((c) => c.invoiceNumbers);
-  if (invoices[0]!.length) {
-    await tx.query(`INSERT INTO customer_invoices (invoice_number, customer_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, invoices);
-  }
+  if (phones[0]!.length || invoices[0]!.length) await tx.query(LOOKUP_ROWS, [...phones, ...invoices]);
   const inserted = res.rows.filter((r) => r.inserted).length;
   return { imported: inserted, updated: res.rows.length - inserted };
 }

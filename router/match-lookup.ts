@@ -35,6 +35,8 @@ export interface CandidateRow {
   hits: string[];
 }
 
+// Company names use word similarity (the letter's name as a stretch of the master's, threshold
+// 0.6): plain similarity at its 0.3 default drew thousands of rows from the trigram index.
 // Limits keep a common surname in a big city from flooding the human queue; the
 // identifier branches return one or a handful of rows by nature.
 export const LOOKUP_SQL = `
@@ -44,25 +46,27 @@ export const LOOKUP_SQL = `
     UNION ALL SELECT customer_id, 'nip:' || nip FROM customers WHERE nip = ANY($3::text[])
     UNION ALL SELECT customer_id, 'phone:' || phone FROM customer_phones WHERE phone = ANY($4::text[])
     UNION ALL SELECT customer_id, 'invoice_number:' || invoice_number FROM customer_invoices WHERE invoice_number = ANY($5::text[])
-    UNION ALL SELECT customer_id, 'email:' || lower(email) FROM customers WHERE lower(email) = ANY($6::text[])
+    UNION ALL SELECT customer_id, 'email:' || email FROM customers WHERE email = ANY($6::text[])
     UNION ALL (SELECT customer_id, 'name' FROM customers
       WHERE postal_code = ANY($9::text[])
         AND EXISTS (SELECT 1 FROM unnest($7::text[]) n WHERE similarity(last_name_key, n) >= 0.5)
       LIMIT 50)
     UNION ALL (SELECT customer_id, 'name' FROM customers
-      WHERE city_key = ANY($10::text[]) AND last_name_key = ANY($7::text[]) LIMIT 50)
+      WHERE city_key = ANY($10::text[]) AND last_name_key = ANY($7::text[])
+        AND (cardinality($8::text[]) = 0 OR first_name_key = ANY($8::text[])) LIMIT 50)
     UNION ALL (SELECT customer_id, 'name' FROM customers
       WHERE last_name_key = ANY($7::text[]) AND first_name_key = ANY($8::text[]) LIMIT 20)
     UNION ALL SELECT m.customer_id, 'company_name' FROM unnest($11::text[]) q(name)
-      CROSS JOIN LATERAL (SELECT customer_id FROM customers WHERE company_key % q.name
+      CROSS JOIN LATERAL (SELECT customer_id FROM customers WHERE q.name <% company_key
         ORDER BY similarity(company_key, q.name) DESC LIMIT 10) m
   )
-  SELECT c.customer_id, c.segment, c.first_name_key, c.last_name_key, c.company_key, c.pesel, c.nip,
-    c.street_key, c.postal_code, c.city_key, lower(c.email) AS email, c.phones, c.invoice_numbers,
-    array_agg(DISTINCT h.hit) AS hits
-  FROM hits h JOIN customers c USING (customer_id)
-  GROUP BY c.customer_id
-  LIMIT 200`;
+  -- Hits are grouped first and each customer then fetched by primary key: joining the whole
+  -- customers table let the planner pick a merge join over the full primary-key index.
+  SELECT c.*, g.hits FROM (SELECT customer_id, array_agg(DISTINCT hit) AS hits FROM hits GROUP BY customer_id LIMIT 200) g
+  CROSS JOIN LATERAL (
+    SELECT customer_id, segment, first_name_key, last_name_key, company_key, pesel, nip, street_key, postal_code,
+      city_key, email, phones, invoice_numbers
+    FROM customers WHERE customer_id = g.customer_id) c`;
 
 export function lookupParams(k: LookupKeys): unknown[] {
   return [

@@ -69,9 +69,12 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     else if (!fromInstitution && c.segment === 'business' && !evidence.includes('name')) points += POINTS.nameConflict;
   }
   if (c.street_key && k.streets.some((s) => sameStreet(s, c.street_key!))) add('address', POINTS.address);
-  if ((c.postal_code && k.postalCodes.has(c.postal_code)) || (c.city_key && k.cities.has(c.city_key))) {
-    add('postal_code', POINTS.place);
-  }
+  // The postal code is the finer of the two: when the letter gives one, a matching city alone
+  // does not count (a namesake on a same-named street elsewhere in town is no match). No penalty
+  // either way: customers move, and old letters carry old addresses.
+  if (k.postalCodes.size && c.postal_code) {
+    if (k.postalCodes.has(c.postal_code)) add('postal_code', POINTS.place);
+  } else if (c.city_key && k.cities.has(c.city_key)) add('postal_code', POINTS.place);
   return { customerId: c.customer_id, points, evidence, strong, identifier, listed: points > 0 || viaIdentifier };
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Identifiers, MatchResult } from '../../core/types.js';
 import { importCustomers } from '../../router/import-customers.js';
 import { matchCustomer } from '../../router/match-customer.js';
+import { LOOKUP_SQL, lookupParams } from '../../router/match-lookup.js';
 import { nipFor, peselFor } from '../../router/synthetic-customers.js';
 import { csvOf, customer, openTestDb, type TestDb } from './db-helpers.js';
 
@@ -104,6 +105,22 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const r = await match({ customerNumbers: [A.customerId], pesels: [B.pesel!], names: [{ first: 'Jan', last: 'Kowalski' }] });
       expect(r.kind).toBe('ambiguous');
       expect(ids(r).slice(0, 2).sort()).toEqual([A.customerId, B.customerId]);
+    });
+
+    it('finds candidates through indexes only, never a scan of the customer tables', async () => {
+      // The test tables are tiny, so the planner would rightly prefer scans; with scans priced
+      // out, one would still appear for any branch that has no usable index.
+      const plan = await t.db.transaction(async (tx) => {
+        await tx.query('SET LOCAL enable_seqscan = off');
+        const res = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${LOOKUP_SQL}`, lookupParams({
+          customerNumbers: [A.customerId], pesels: [A.pesel!], nips: [D.nip!], phones: ['601234567'],
+          invoices: ['FV/2025/01/0001'], emails: [A.email!], lastNames: ['kowalski'], firstNames: ['jan'],
+          postalCodes: ['00-950'], cities: ['warszawa'], companies: ['techbud'],
+        }));
+        return res.rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+      expect(plan).toMatch(/Index/);
+      expect(plan).not.toMatch(/Seq Scan on customer/);
     });
 
     it('matches an institution letter to the debtor by identifier, never by name alone', async () => {
