@@ -1,12 +1,12 @@
 // Scanner PDFs hold one image per page: extract it at its scanned resolution (faster and sharper
 // than rendering). Anything else on a page (text, vectors, strips) goes to the pdf.js renderer.
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, decodePDFRawStream, type PDFPage } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, decodePDFRawStream, type PDFPage } from 'pdf-lib';
 import { PermanentError } from '../core/errors.js';
 import type { PageImage } from '../core/types.js';
 import { summariseContent, type ImageDraw } from './pdf-content.js';
 import { decodeImageXObject } from './pdf-image.js';
 import { openPdfRenderer, type PdfRenderer } from './pdf-render.js';
-import { MAX_PAGES, decodeFailure, finishPage, usableDpi } from './page-output.js';
+import { MAX_PAGES, checkPixels, decodeFailure, finishPage, usableDpi } from './page-output.js';
 
 /** Share of the visible page an image must cover to count as "the scan of this page". */
 const FULL_PAGE_COVERAGE = 0.85;
@@ -39,6 +39,7 @@ export async function* decodePdf(bytes: Buffer, fileName: string): AsyncGenerato
       const extracted = await extractScannedImage(pages[i]!, where);
       if (extracted) yield extracted;
       else {
+        assertImagesWithinLimit(pages[i]!, where);
         renderer ??= await openPdfRenderer(bytes, fileName);
         yield await renderer.render(i);
       }
@@ -55,6 +56,21 @@ async function* renderAll(bytes: Buffer, fileName: string): AsyncGenerator<PageI
     for (let i = 0; i < renderer.pageCount; i++) yield await renderer.render(i);
   } finally {
     await renderer.close();
+  }
+}
+
+/** pdf.js decodes images without any size limit: check the page's images before handing it over. */
+function assertImagesWithinLimit(page: PDFPage, where: string): void {
+  const xobjects = page.node.Resources()?.lookup(PDFName.of('XObject'));
+  if (!(xobjects instanceof PDFDict)) return;
+  for (const key of xobjects.keys()) {
+    const x = xobjects.lookup(key);
+    if (!(x instanceof PDFRawStream) || x.dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) continue;
+    const size = (k: string): number => {
+      const v = x.dict.lookup(PDFName.of(k));
+      return v instanceof PDFNumber ? v.asNumber() : 0;
+    };
+    checkPixels(size('Width'), size('Height'), where);
   }
 }
 

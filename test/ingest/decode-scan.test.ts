@@ -225,6 +225,9 @@ describe('decodeScan: bad input', () => {
     const dict = { Width: 60000, Height: 60000, ColorSpace: 'DeviceGray', BitsPerComponent: 1, Filter: 'FlateDecode' };
     const pdf = await imagePdf([{ data: flate(Buffer.alloc(10)), dict, widthPt: 595, heightPt: 842 }]);
     expect(await permanentCode(decodeScan(pdf, 'huge.pdf'))).toBe('IMAGE_TOO_LARGE');
+    // Same image on a page that must be rendered (text drawn too): checked before pdf.js sees it.
+    const mixed = await imagePdf([{ data: flate(Buffer.alloc(10)), dict, widthPt: 595, heightPt: 842, extraOps: '0 0 m 100 100 l S' }]);
+    expect(await permanentCode(decodeScan(mixed, 'huge2.pdf'))).toBe('IMAGE_TOO_LARGE');
   });
 
   it('detects formats by magic bytes', () => {
