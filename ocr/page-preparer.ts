@@ -70,8 +70,12 @@ async function analyse(r: Raw, dpi: number) {
   return { ink, inkShare: ink.xs.length / small.data.length };
 }
 
-/** Ink level (1st percentile) and paper level (median) of a grey page. */
-export function levels(data: Uint8Array): { lo: number; paper: number } {
+/**
+ * Ink level (1st percentile), paper level (median: text covers well under half a page) and the
+ * white point: the paper level less twice the paper's grain (robust spread of its darker half),
+ * so grain maps to white instead of to speckle that tesseract tries to read.
+ */
+export function levels(data: Uint8Array): { lo: number; paper: number; white: number } {
   const hist = new Uint32Array(256);
   for (let i = 0; i < data.length; i++) hist[data[i]!] = hist[data[i]!]! + 1;
   const at = (q: number) => {
@@ -79,7 +83,13 @@ export function levels(data: Uint8Array): { lo: number; paper: number } {
     for (let v = 0; v < 256; v++) if ((acc += hist[v]!) >= data.length * q) return v;
     return 255;
   };
-  return { lo: at(0.01), paper: at(0.5) };
+  const lo = at(0.01);
+  const paper = at(0.5);
+  // Half the page is at or above the median; its darker neighbourhood (25th-50th percentile)
+  // is paper grain as long as ink covers under a quarter of the page.
+  const grain = Math.max(0, (paper - at(0.25)) * 1.48);
+  const white = Math.max(Math.round((lo + paper) / 2), Math.round(paper - 2 * grain));
+  return { lo, paper, white };
 }
 
 export interface PrepareOptions {
@@ -132,12 +142,12 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
     img = fromRaw(await toRaw(img.resize(Math.round(r.width * scale), Math.round(r.height * scale), { kernel: 'cubic' })));
     outDpi = TARGET_DPI;
   }
-  // Grey paper and faded toner: paper (the median grey, as text covers well under half a page)
-  // becomes white and the darkest ink black. A percentile stretch (sharp normalise) would instead
-  // spread the paper's grain over the whole grey range, which costs tesseract every word.
-  const { lo, paper } = levels(r.data);
-  if (paper - lo >= 40 && (lo > 8 || paper < 245)) {
-    const a = 255 / (paper - lo);
+  // Grey, grainy paper and faded toner: the paper's white point becomes white and the darkest ink
+  // black. A percentile stretch (sharp normalise) instead spread the grain over the whole grey
+  // range: on a speckled page tesseract then found no words at all.
+  const { lo, white } = levels(r.data);
+  if (white - lo >= 40 && (lo > 8 || white < 245)) {
+    const a = 255 / (white - lo);
     img = img.linear(a, -lo * a);
   }
   const { data, info } = await img

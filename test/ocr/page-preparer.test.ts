@@ -9,6 +9,8 @@ async function grey(png: Buffer) {
   return { data, width: info.width, height: info.height };
 }
 
+const slow = process.env.MAILROOM_SKIP_SLOW ? describe.skip : describe;
+
 let letter: RenderedPage;
 let business: RenderedPage;
 beforeAll(async () => {
@@ -25,7 +27,8 @@ describe('skew estimation (projection profile)', () => {
   });
 });
 
-describe('preparePage', () => {
+// Whole-page image pipelines, ~1-3 s each on a loaded 2-core machine.
+slow('preparePage', () => {
   it('leaves a clean upright 300 dpi page geometrically alone', async () => {
     const p = await preparePage(letter);
     expect(p).toMatchObject({ rotation: 0, skewDegrees: 0, width: letter.width, height: letter.height, dpi: 300 });

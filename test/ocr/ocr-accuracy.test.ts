@@ -1,0 +1,101 @@
+// End-to-end reading of rendered letters through preparation, tesseract and the 180° check.
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageImage } from '../../core/types.js';
+import { encodeForPdf, preparePage, rotatePng180 } from '../../ocr/page-preparer.js';
+import type { OcrEngine } from '../../ocr/ports.js';
+import { readPage } from '../../ocr/read-page.js';
+import { buildSearchablePdf } from '../../ocr/searchable-pdf.js';
+import { createTesseractEngine, createTesseractPool } from '../../ocr/tesseract-engine.js';
+import { cer } from '../../ocr/text-metrics.js';
+import { BUSINESS_LETTER, degrade, renderLetter, type RenderedPage } from './render-test-page.js';
+import { extractPdf } from './pdf-inspect.js';
+
+const slow = process.env.MAILROOM_SKIP_SLOW ? describe.skip : describe;
+const T = 180_000;
+
+slow('OCR on rendered letters', () => {
+  let engine: OcrEngine;
+  let letter: RenderedPage;
+  let business: RenderedPage;
+  const read = (page: PageImage) => readPage({ engine, prepare: (p) => preparePage(p), rotate180: rotatePng180 }, page);
+
+  beforeAll(async () => {
+    engine = await createTesseractEngine();
+    letter = await renderLetter();
+    business = await renderLetter(BUSINESS_LETTER, 300, 'TestSans');
+  }, T);
+  afterAll(() => engine?.close());
+
+  it('reads a clean letter with diacritics in one pass, boxes inside the page', async () => {
+    const { result, reads } = await read(letter);
+    expect(reads).toBe(1);
+    expect(cer(result.text, letter.truth)).toBeLessThan(0.02);
+    expect(result.confidence).toBeGreaterThan(80);
+    expect(result.words.length).toBeGreaterThan(80);
+    for (const w of result.words) {
+      expect(w.bbox.x0).toBeGreaterThanOrEqual(0);
+      expect(w.bbox.x1).toBeLessThanOrEqual(result.width);
+      expect(w.bbox.y1).toBeLessThanOrEqual(result.height);
+    }
+  }, T);
+
+  it('reads a speckled grey page', async () => {
+    const page = await degrade(business, { noise: 0.03, rotate: 2, seed: 7 });
+    const { result } = await read(page);
+    expect(cer(result.text, business.truth)).toBeLessThan(0.03);
+  }, T);
+
+  it('reads a skewed 200 dpi bitonal scan and reports the skew', async () => {
+    const page = await degrade(letter, { rotate: 5, dpi: 200, bitonal: true, noise: 0.005 });
+    const { result } = await read(page);
+    expect(Math.abs(result.skewDegrees - 5)).toBeLessThanOrEqual(0.5);
+    expect(result.dpi).toBe(300);
+    expect(cer(result.text, letter.truth)).toBeLessThan(0.03);
+  }, T);
+
+  it('reads an upside-down page as well as the upright one', async () => {
+    const upright = cer((await read(business)).result.text, business.truth);
+    const { result, reads } = await read(await degrade(business, { rotate: 180 }));
+    expect(result.rotation).toBe(180);
+    expect(reads).toBe(2);
+    expect(cer(result.text, business.truth)).toBeLessThanOrEqual(upright + 0.01);
+  }, T);
+
+  it('reads an upside-down, skewed 200 dpi bitonal scan', async () => {
+    const { result } = await read(await degrade(letter, { rotate: 183, dpi: 200, bitonal: true, noise: 0.005, seed: 3 }));
+    expect(result.rotation).toBe(180);
+    expect(Math.abs(result.skewDegrees - 3)).toBeLessThanOrEqual(0.5);
+    expect(cer(result.text, letter.truth)).toBeLessThan(0.03);
+  }, T);
+
+  it('reads a page scanned sideways (turned 90° clockwise)', async () => {
+    const { result } = await read(await degrade(business, { rotate: 90 }));
+    expect(result.rotation).toBe(270);
+    expect(cer(result.text, business.truth)).toBeLessThan(0.02);
+  }, T);
+
+  it('builds a searchable PDF whose text layer carries what was read', async () => {
+    const { result, preparedPng } = await read(letter);
+    const pdf = await buildSearchablePdf([{ image: await encodeForPdf(preparedPng), ...result }]);
+    const { pages } = await extractPdf(pdf);
+    const text = pages[0]!.items.map((i) => i.str).join(' ');
+    expect(cer(text, result.text)).toBeLessThan(0.02);
+    expect(text).toContain('Reklamacja');
+    expect(text).toContain('października');
+  }, T);
+});
+
+slow('tesseract pool', () => {
+  it('reuses and recycles workers without losing pages', async () => {
+    const pool = createTesseractPool({ size: 1, recycleAfterPages: 1 });
+    try {
+      const page = await renderLetter(['Numer klienta 4402 1187', 'Proszę o korektę'], 300);
+      const strip = await sharp(page.png).extract({ left: 0, top: 200, width: page.width, height: 300 }).png().toBuffer();
+      const results = await Promise.all([1, 2].map(() => pool.recognize(strip, { dpi: 300 })));
+      for (const r of results) expect(cer(r.text, page.truth)).toBeLessThan(0.05);
+    } finally {
+      await pool.close();
+    }
+  }, T);
+});
