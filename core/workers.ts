@@ -12,6 +12,7 @@ import { ocrPage } from '../ocr/ocr-stage.js';
 import { assembleDocument } from '../ocr/assemble-stage.js';
 import { createOcrReader } from '../ocr/ocr-reader.js';
 import { buildSearchablePdf } from '../ocr/searchable-pdf.js';
+import { encodeForPdf } from '../ocr/page-preparer.js';
 import { classifyDocument } from '../classifier/classify-stage.js';
 import { classifyLetter } from '../classifier/classify-letter.js';
 import { loadDefaultModel } from '../classifier/model.js';
@@ -50,7 +51,7 @@ export function startWorkers(rt: Runtime, only: readonly Stage[]): { close(): Pr
     queues.startWorker('ocr', (d) => ocrPage({ store, blobs, readPage: reader.readPage }, d), { concurrency: size, onGaveUp: gaveUp('ocr') });
   }
   if (only.includes('assemble')) {
-    queues.startWorker('assemble', (d) => assembleDocument({ store, blobs, buildSearchablePdf }, d), { concurrency: 2, onGaveUp: gaveUp('assemble') });
+    queues.startWorker('assemble', (d) => assembleDocument({ store, blobs, buildSearchablePdf, encodeForPdf: (png) => encodeForPdf(png) }, d), { concurrency: 2, onGaveUp: gaveUp('assemble') });
   }
   if (only.includes('classify')) {
     const model = loadDefaultModel();

@@ -19,6 +19,8 @@ export interface AssembleDeps {
   store: DocumentStore;
   blobs: BlobStore;
   buildSearchablePdf(pages: SearchablePage[]): Promise<Uint8Array>;
+  /** The archived page image in the form the PDF embeds cheaply (JPEG, or 1-bit for bitonal). */
+  encodeForPdf(png: Buffer): Promise<Buffer>;
 }
 
 export async function assembleDocument(deps: AssembleDeps, job: JobPayloads['assemble']): Promise<StageResults['assemble']> {
@@ -32,7 +34,7 @@ export async function assembleDocument(deps: AssembleDeps, job: JobPayloads['ass
   let words = 0;
   for (const p of pages) {
     const ocr = JSON.parse((await deps.blobs.get(p.ocr_key)).toString('utf8')) as OcrPageResult;
-    searchable.push({ image: await deps.blobs.get(p.prepared_key), width: ocr.width, height: ocr.height, dpi: ocr.dpi, words: ocr.words });
+    searchable.push({ image: await deps.encodeForPdf(await deps.blobs.get(p.prepared_key)), width: ocr.width, height: ocr.height, dpi: ocr.dpi, words: ocr.words });
     // Confidence of the letter = mean over its words, so a near-empty page does not weigh as much as a full one.
     weighted += ocr.words.reduce((s, w) => s + w.confidence, 0);
     words += ocr.words.length;

@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPgDb } from '../../core/pg-db.js';
+import { TEST_DATABASE_URL } from '../helpers/db.js';
+
+// The `mailroom` command as an operator runs it: real processes, exit codes, stdout and stderr.
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const samples = join(root, 'fixtures/samples');
+const id = randomUUID().replace(/-/g, '').slice(0, 10);
+let dir = '';
+const env = () => ({
+  ...process.env,
+  MAILROOM_DATA_DIR: join(dir, 'data'),
+  MAILROOM_QUEUE_PREFIX: `mrcli-${id}`,
+  DATABASE_URL: TEST_DATABASE_URL,
+  DATABASE_SCHEMA: `cli_${id}`,
+  MAILROOM_REDIS_AUTOSTART: 'false',
+});
+
+function mailroom(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(root, 'bin/mailroom.js'), ...args], { env: { ...env(), ...extraEnv }, cwd: dir, timeout: 600_000, maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mailroom-cli-'));
+});
+afterAll(async () => {
+  const admin = createPgDb(TEST_DATABASE_URL, { max: 1 });
+  await admin.exec(`DROP SCHEMA IF EXISTS cli_${id} CASCADE`);
+  await admin.close();
+  const { Redis } = await import('ioredis');
+  const r = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const keys = await r.keys(`mrcli-${id}:*`);
+  if (keys.length) await r.del(...keys);
+  r.disconnect();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('mailroom command', () => {
+  it('reports every bad configuration variable at once with exit code 2', async () => {
+    const r = await mailroom(['process', 'x.pdf'], { PORT: 'x', REDIS_URL: 'nope' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('PORT');
+    expect(r.stderr).toContain('REDIS_URL');
+  });
+
+  it('imports customers and reports rejected rows with line numbers', async () => {
+    const csv = await readFile(join(samples, 'customers.csv'), 'utf8');
+    const lines = csv.trimEnd().split('\n');
+    const bad = [...lines.slice(0, 3), '9999999999,alien,Jan,Kowalski,,,,,,,,,,', lines[3]!].join('\n');
+    await writeFile(join(dir, 'customers.csv'), bad);
+    const r = await mailroom(['import-customers', 'customers.csv']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/imported 3, updated 0, rejected 1/);
+    expect(r.stderr).toMatch(/line 4: .*segment/);
+  });
+
+  it('writes a separator sheet PDF', async () => {
+    const r = await mailroom(['separator-sheet', '-o', 'sep.pdf']);
+    expect(r.code).toBe(0);
+    expect((await readFile(join(dir, 'sep.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  const slow = process.env.MAILROOM_SKIP_SLOW ? it.skip : it;
+  slow('processes a file with --json, rejects a corrupt one, and exits 3 because of it', async () => {
+    await copyFile(join(samples, 'scan-005.png'), join(dir, 'letter.png'));
+    await writeFile(join(dir, 'broken.pdf'), '%PDF-1.4\nthis is not really a pdf');
+    const r = await mailroom(['process', '--json', '--received-at', '2026-11-16', 'letter.png', 'broken.pdf']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/broken\.pdf: .+/);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ source: 'letter.png', pages: [1], receivedAt: '2026-11-16' });
+    for (const k of ['documentId', 'category', 'categoryConfidence', 'customerId', 'matchConfidence', 'matchedOn', 'worklist', 'dueAt', 'ocrConfidence', 'text']) {
+      expect(lines[0]).toHaveProperty(k);
+    }
+    expect(lines[0].text.length).toBeGreaterThan(100);
+  }, 600_000);
+});
