@@ -15,6 +15,8 @@ const ANALYSIS_DPI = 100;
 const SPECKLE_SHARE = 0.0005;
 /** Line structure across the page must beat along it by this factor before turning the page. */
 const SIDEWAYS_MARGIN = 1.15;
+/** Profile smoothing for the orientation decision: 0.05 in, about a word gap, at ANALYSIS_DPI. */
+const ORIENTATION_SMOOTH = 5;
 const MIN_SKEW = 0.2;
 
 export interface Raw {
@@ -115,9 +117,12 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
     let { ink, inkShare } = await analyse(r, dpi);
     // A blank or nearly blank page has no lines to measure; leave it as scanned.
     if (inkShare > 0.001) {
+      // Orientation compares smoothed profiles: unsmoothed, the letter gaps along a lone line of
+      // text look like line structure across it, and such pages were turned sideways.
+      const along = estimateSkew(ink, 10, ORIENTATION_SMOOTH);
+      const across = estimateSkew(transpose(ink), 10, ORIENTATION_SMOOTH);
       let skew = estimateSkew(ink);
-      const across = estimateSkew(transpose(ink));
-      if (across.score > skew.score * SIDEWAYS_MARGIN) {
+      if (across.score > along.score * SIDEWAYS_MARGIN) {
         rotation = 90;
         r = await toRaw(fromRaw(r).rotate(90));
         ({ ink } = await analyse(r, dpi));

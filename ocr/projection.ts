@@ -52,7 +52,7 @@ export function inkPoints(grey: Uint8Array, width: number, threshold: number): I
  * sum(h^2) * extent / (sum h)^2. It is 1 for ink spread evenly and grows with line structure;
  * the extent is taken between the 1st and 99th ink percentile so stray speckles do not dilute it.
  */
-export function lineStructure(ink: Ink, angleDeg: number): number {
+export function lineStructure(ink: Ink, angleDeg: number, smooth = 0): number {
   const n = ink.xs.length;
   if (n < 50) return 0;
   const t = Math.tan((angleDeg * Math.PI) / 180);
@@ -65,8 +65,9 @@ export function lineStructure(ink: Ink, angleDeg: number): number {
     if (p < min) min = p;
     if (p > max) max = p;
   }
-  const hist = new Float64Array(max - min + 1);
-  for (let i = 0; i < n; i++) hist[pos[i]! - min] = hist[pos[i]! - min]! + 1;
+  const raw = new Float64Array(max - min + 1);
+  for (let i = 0; i < n; i++) raw[pos[i]! - min] = raw[pos[i]! - min]! + 1;
+  const hist = smooth > 1 ? boxSmooth(raw, smooth) : raw;
   let sq = 0;
   for (const h of hist) sq += h * h;
   let acc = 0;
@@ -81,12 +82,25 @@ export function lineStructure(ink: Ink, angleDeg: number): number {
   return (sq * extent) / (n * n);
 }
 
+/** Running mean over `w` bins: keeps line-scale structure, drops letter- and word-gap ripple. */
+function boxSmooth(h: Float64Array, w: number): Float64Array {
+  const out = new Float64Array(h.length);
+  const half = Math.floor(w / 2);
+  let acc = 0;
+  for (let i = 0; i < h.length + half; i++) {
+    if (i < h.length) acc += h[i]!;
+    if (i - w >= 0) acc -= h[i - w]!;
+    if (i - half >= 0 && i - half < h.length) out[i - half] = acc / w;
+  }
+  return out;
+}
+
 /** Best skew angle in [-range, range]: coarse 0.5° steps, then 0.05° steps around the best. */
-export function estimateSkew(ink: Ink, range = 10): { angle: number; score: number } {
-  let best = { angle: 0, score: lineStructure(ink, 0) };
+export function estimateSkew(ink: Ink, range = 10, smooth = 0): { angle: number; score: number } {
+  let best = { angle: 0, score: lineStructure(ink, 0, smooth) };
   const search = (from: number, to: number, step: number) => {
     for (let a = from; a <= to + 1e-9; a += step) {
-      const score = lineStructure(ink, a);
+      const score = lineStructure(ink, a, smooth);
       if (score > best.score) best = { angle: a, score };
     }
   };

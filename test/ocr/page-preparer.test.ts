@@ -50,6 +50,13 @@ slow('preparePage', () => {
     expect(Math.abs(q.skewDegrees - 2)).toBeLessThanOrEqual(0.5);
   });
 
+  it('does not turn an upright page holding a single line, and turns a short sideways note', async () => {
+    const oneLine = await renderLetter(['Reklamacja faktury nr FV/2026/10/48213']);
+    expect((await preparePage(oneLine)).rotation).toBe(0);
+    const note = await renderLetter(['Jan Nowak', 'ul. Długa 5', '00-950 Warszawa']);
+    expect((await preparePage(await degrade(note, { rotate: 90 }))).rotation).toBe(90);
+  });
+
   it('brings a 200 dpi bitonal scan to 300 dpi, and estimates a missing dpi from A4 size', async () => {
     const scan = await degrade(letter, { dpi: 200, bitonal: true });
     const p = await preparePage({ ...scan, dpi: null });
