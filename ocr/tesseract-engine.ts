@@ -1,6 +1,6 @@
 // The only module that talks to tesseract.js. Language data comes from the installed
 // @tesseract.js-data packages on disk: a production worker must never reach for a CDN.
-import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,6 +22,8 @@ export interface TesseractOptions {
   /** Folder receiving the gathered `.traineddata.gz` files; defaults to a folder in os.tmpdir(). */
   cacheDir?: string;
   psm?: string;
+  /** A page taking longer than this kills its worker (pathological images can spin for minutes). */
+  pageTimeoutMs?: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -40,9 +42,11 @@ export async function gatherLanguageData(langs: string[], cacheDir?: string): Pr
     const src = join(pkgDir, '4.0.0_best_int', `${lang}.traineddata.gz`);
     const dst = join(dir, `${lang}.traineddata.gz`);
     const [s, d] = await Promise.all([stat(src), stat(dst).catch(() => null)]);
-    // Copy to a temp name and rename would be atomic, but size equality already guards reruns;
-    // concurrent starters copy identical bytes.
-    if (!d || d.size !== s.size) await copyFile(src, dst);
+    if (d && d.size === s.size) continue;
+    // Copy then rename, so a worker starting in another process never reads a half-written file.
+    const tmp = `${dst}.${process.pid}.${Date.now()}.tmp`;
+    await copyFile(src, tmp);
+    await rename(tmp, dst);
   }
   return dir;
 }
@@ -63,7 +67,9 @@ function collectWords(data: TessPage): OcrWord[] {
 }
 
 /** One tesseract worker behind the OcrEngine port. */
-export async function createTesseractEngine(options: TesseractOptions = {}): Promise<OcrEngine & { pages: number }> {
+export async function createTesseractEngine(
+  options: TesseractOptions = {},
+): Promise<OcrEngine & { pages: number; broken: boolean }> {
   const langs = options.langs ?? ['pol', 'eng'];
   const langPath = await gatherLanguageData(langs, options.cacheDir);
   let worker: Worker;
@@ -74,22 +80,40 @@ export async function createTesseractEngine(options: TesseractOptions = {}): Pro
   }
   await worker.setParameters({ tessedit_pageseg_mode: (options.psm ?? DEFAULT_PSM) as never });
   let lastDpi = 0;
+  const timeoutMs = options.pageTimeoutMs ?? 120_000;
   const engine = {
     pages: 0,
+    /** Set after a failure or timeout: the worker is terminated and must not be reused. */
+    broken: false,
     async recognize(png: Buffer, opts: { dpi?: number } = {}): Promise<RecognizeOutput> {
-      const dpi = Math.round(opts.dpi ?? 300);
-      if (dpi !== lastDpi) {
-        await worker.setParameters({ user_defined_dpi: String(dpi) });
-        lastDpi = dpi;
+      if (engine.broken) throw new TransientError('ocr_engine_broken', 'tesseract worker was terminated');
+      let timer: NodeJS.Timeout | undefined;
+      let data: TessPage;
+      try {
+        const dpi = Math.round(opts.dpi ?? 300);
+        if (dpi !== lastDpi) {
+          await worker.setParameters({ user_defined_dpi: String(dpi) });
+          lastDpi = dpi;
+        }
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new TransientError('ocr_timeout', `page not read within ${timeoutMs} ms`)), timeoutMs);
+        });
+        ({ data } = await Promise.race([worker.recognize(png, {}, { text: true, blocks: true }), timeout]));
+      } catch (err) {
+        engine.broken = true;
+        await worker.terminate().catch(() => undefined);
+        if (err instanceof TransientError) throw err;
+        throw new TransientError('ocr_engine_failed', `tesseract failed: ${String(err)}`, { cause: err });
+      } finally {
+        clearTimeout(timer);
       }
-      const { data } = await worker.recognize(png, {}, { text: true, blocks: true });
       engine.pages++;
       const words = collectWords(data);
       const confidence = words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0;
       return { text: data.text, confidence, words };
     },
     async close(): Promise<void> {
-      await worker.terminate();
+      if (!engine.broken) await worker.terminate();
     },
   };
   return engine;
@@ -128,7 +152,7 @@ export function createTesseractPool(options: PoolOptions = {}): OcrEngine {
   }
 
   function release(e: Engine): void {
-    if (closed || e.pages >= recycleAfter) {
+    if (closed || e.broken || e.pages >= recycleAfter) {
       started--;
       void e.close().catch(() => undefined);
       // A waiter would otherwise hang: start a fresh worker for it.

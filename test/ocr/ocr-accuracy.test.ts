@@ -98,4 +98,13 @@ slow('tesseract pool', () => {
       await pool.close();
     }
   }, T);
+
+  it('kills a worker whose page overruns the timeout and reports a retryable error', async () => {
+    const engine = await createTesseractEngine({ pageTimeoutMs: 5 });
+    const page = await renderLetter();
+    await expect(engine.recognize(page.png, { dpi: 300 })).rejects.toMatchObject({ code: 'ocr_timeout', retry: true });
+    expect(engine.broken).toBe(true);
+    await expect(engine.recognize(page.png)).rejects.toMatchObject({ code: 'ocr_engine_broken' });
+    await engine.close();
+  }, T);
 });
