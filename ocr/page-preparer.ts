@@ -1,11 +1,15 @@
 // Turns a scanned page into what tesseract reads best: text upright (up to 180°, which read-page
 // settles), level, speckle-free, ~300 dpi, full contrast. Every step is decided by measuring the
 // page, so clean pages pass through untouched where a step would only cost time or sharpness.
-import sharp, { type Sharp } from 'sharp';
+import sharp from 'sharp';
 import type { PageImage } from '../core/types.js';
 import { PermanentError } from '../core/errors.js';
 import type { PreparedPage, Rotation } from './ports.js';
+import { fromRaw, toRaw, type Raw } from './page-image.js';
 import { estimateSkew, inkPoints, otsuThreshold, transpose } from './projection.js';
+
+// Other stages import these from here; they live in page-image.ts to keep this file on preparation.
+export { encodeForPdf, rotatePng180 } from './page-image.js';
 
 export const TARGET_DPI = 300;
 /** Resolutions tesseract already reads well (x-height of body text ~20-35 px); others are resampled. */
@@ -19,19 +23,6 @@ const SIDEWAYS_MARGIN = 1.15;
 const ORIENTATION_SMOOTH = 5;
 const MIN_SKEW = 0.2;
 
-export interface Raw {
-  data: Buffer;
-  width: number;
-  height: number;
-}
-
-async function toRaw(img: Sharp): Promise<Raw> {
-  const { data, info } = await img.extractChannel(0).raw().toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
-}
-
-const fromRaw = (r: Raw) => sharp(r.data, { raw: { width: r.width, height: r.height, channels: 1 } });
-
 /** Resolution of a page that carried none, from its pixel size, assuming A4 (or Letter) paper. */
 export function estimateDpi(width: number, height: number): number {
   const long = Math.max(width, height);
@@ -39,6 +30,16 @@ export function estimateDpi(width: number, height: number): number {
   const common = [100, 150, 200, 240, 300, 400, 600];
   const near = common.find((d) => Math.abs(d - raw) / d < 0.08);
   return near ?? Math.max(50, Math.round(raw));
+}
+
+/**
+ * The dpi to work with. A stated dpi is trusted when it makes the sheet's long side a paper size
+ * (A5 to A3, 7.5-18 in); files often carry a default 72 or 96 dpi whatever the scanner did, and
+ * trusting that would blow a 300 dpi page up four times before OCR.
+ */
+export function trustedDpi(stated: number | null, width: number, height: number): number {
+  const longInches = stated ? Math.max(width, height) / stated : 0;
+  return stated && longInches >= 7.5 && longInches <= 18 ? stated : estimateDpi(width, height);
 }
 
 /**
@@ -106,7 +107,7 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
   } catch (err) {
     throw new PermanentError('ocr_bad_image', `page image cannot be decoded: ${String(err)}`, { cause: err });
   }
-  const dpi = page.dpi ?? estimateDpi(r.width, r.height);
+  const dpi = trustedDpi(page.dpi, r.width, r.height);
 
   // Speckle is removed at the scanned resolution, before resampling would smear specks into blobs.
   if (speckleShare(r) > SPECKLE_SHARE) r = await toRaw(fromRaw(r).median(3));
@@ -161,31 +162,4 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
     .png({ compressionLevel: 3 })
     .toBuffer({ resolveWithObject: true });
   return { png: data, width: info.width, height: info.height, dpi: outDpi, rotation, skewDegrees };
-}
-
-/** Turns a prepared page upside down (for the 180° check in read-page). */
-export async function rotatePng180(png: Buffer): Promise<Buffer> {
-  return sharp(png).rotate(180).toColourspace('b-w').png({ compressionLevel: 3 }).toBuffer();
-}
-
-/**
- * The page image to archive in the searchable PDF. pdf-lib decodes and re-compresses PNGs in
- * JavaScript (measured 1.6 s for a bitonal and 12 s for a speckled grey A4 page), so PNG is never
- * handed over: bitonal pages become 1-bit PBM (searchable-pdf deflates it natively, ~70 KB a page)
- * and grey pages JPEG (embedded as is, 30 ms, 0.1-0.8 MB a page).
- */
-export async function encodeForPdf(png: Buffer, quality = 70): Promise<Buffer> {
-  const { data, width, height } = await toRaw(sharp(png));
-  let bitonal = true;
-  for (let i = 0; i < data.length && bitonal; i++) if (data[i] !== 0 && data[i] !== 255) bitonal = false;
-  if (!bitonal) return sharp(png).toColourspace('b-w').jpeg({ quality, mozjpeg: true }).toBuffer();
-  const rowBytes = Math.ceil(width / 8);
-  const header = Buffer.from(`P4\n${width} ${height}\n`, 'ascii');
-  const bits = Buffer.alloc(rowBytes * height);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const at = y * rowBytes + (x >> 3);
-      if (data[y * width + x] === 0) bits[at] = bits[at]! | (0x80 >> (x & 7));
-    }
-  return Buffer.concat([header, bits]);
 }

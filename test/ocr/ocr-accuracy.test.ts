@@ -2,7 +2,8 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageImage } from '../../core/types.js';
-import { encodeForPdf, preparePage, rotatePng180 } from '../../ocr/page-preparer.js';
+import { encodeForPdf, rotatePng180 } from '../../ocr/page-image.js';
+import { preparePage } from '../../ocr/page-preparer.js';
 import type { OcrEngine } from '../../ocr/ports.js';
 import { readPage } from '../../ocr/read-page.js';
 import { buildSearchablePdf } from '../../ocr/searchable-pdf.js';

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encodeForPdf, estimateDpi, levels, preparePage, speckleShare } from '../../ocr/page-preparer.js';
+import { encodeForPdf } from '../../ocr/page-image.js';
+import { estimateDpi, levels, preparePage, speckleShare, trustedDpi } from '../../ocr/page-preparer.js';
 import { estimateSkew, inkPoints, otsuThreshold } from '../../ocr/projection.js';
 import { BUSINESS_LETTER, degrade, renderLetter, type RenderedPage } from './render-test-page.js';
 
@@ -64,6 +65,9 @@ slow('preparePage', () => {
     expect(Math.abs(p.width - 2480)).toBeLessThanOrEqual(3);
     expect(estimateDpi(1654, 2339)).toBe(200);
     expect(estimateDpi(2550, 3300)).toBe(300); // US Letter at 300 dpi
+    expect(trustedDpi(72, 2480, 3508)).toBe(300); // a default 72 dpi tag on a 300 dpi scan
+    expect(trustedDpi(200, 1654, 2339)).toBe(200);
+    expect(trustedDpi(300, 1748, 2480)).toBe(300); // A5 at 300 dpi is still plausible
   });
 
   it('measures speckle only where there is speckle', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrWord } from '../../core/types.js';
-import { encodeForPdf } from '../../ocr/page-preparer.js';
+import { encodeForPdf } from '../../ocr/page-image.js';
 import { buildSearchablePdf, foldToAscii } from '../../ocr/searchable-pdf.js';
 import { extractPdf, meanGrey, renderFirstPage } from './pdf-inspect.js';
 import { degrade, renderLetter } from './render-test-page.js';
