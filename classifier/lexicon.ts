@@ -9,6 +9,8 @@ export const LEXICON: Record<Category, string[]> = {
     'reklamac', 'reklamuj', 'skarg', 'skarz', 'nie zgadzam', 'niezgod', 'bezpodstaw', 'niesluszn', 'odszkodow',
     'rekompens', 'bonifik', 'nieprawidlow', 'zawiedz', 'niezadowol', 'oburz', 'zadam', 'domagam', 'skandal',
     'niedopuszczal', 'wprowadzon w blad', 'wprowadzil w blad', 'oszuk', 'naciag', 'nierzetel', 'nie rozpatrz',
+    'nieuzasadnion', 'bledn', 'pomylk', 'nie korzystal', 'nie uzywal', 'bez mojej zgody', 'bez zgody',
+    'zwrotu pieniedzy', 'oddajcie', 'oddac pieniadze', 'nie powinien', 'nie powinnam', 'nie powinienem',
     'odwolan', 'uznanie', 'uznac', 'za duzo', 'zawyzon', 'policzyliscie', 'naliczyliscie', 'nie zamawial',
     'nie zamawialam', 'nikt mnie nie', 'zle potraktow', 'kompensat', 'obnizenie oplat', 'zwrot pieniedzy',
     'zareklam', 'pretensj', 'obiecyw', 'zle policz', 'niewlasciw', 'wiecej niz powin', 'nie otrzymalem odpowiedz', 'nie otrzymalam odpowiedz', 'nikt nie odpowiedzial', 'lekcewaz',
@@ -36,12 +38,14 @@ export const LEXICON: Record<Category, string[]> = {
     'wi fi', 'obraz', 'nie laczy', 'nie moge sie polaczyc', 'nie moge sie dodzwonic', 'zglaszal', 'zgloszenie',
     'zacina', 'nie mozna sie polaczyc', 'brak polaczen', 'brak dostepu', 'nie odbiera', 'nie wysyla', 'nie laduje',
   ],
+  // Administrative billing requests; the bill vocabulary itself is a topic (below), shared with complaints.
   BILLING: [
-    'faktur', 'rachun', 'oplat', 'naliczon', 'kwot', 'platnos', 'placic', 'zaplac', 'nadplat', 'saldo',
-    'rozlicz', 'zaleglos', 'przelew', 'wplat', 'splat', 'raty', 'ratach', 'ratal', 'dopla', 'odsetk',
-    'upomnien', 'obciaz', 'podwojn', 'dwa razy', 'e faktur', 'papierow', 'na maila', 'termin platnosci',
-    'zwrot nadplaty', 'korekt', 'blednie naliczon', 'za drogo', 'cena', 'abonament',
-    'wytlumacz', 'do zaplaty', 'kopie rachun', 'kopii rachun', 'kopie faktur', 'duplikat', 'nie przyszedl rachun', 'nie dostalem rachun', 'nie dostalam rachun', 'ile mam zaplac', 'numer konta', 'nota',
+    'platnos', 'placic', 'zaplac', 'saldo', 'stan konta', 'rozlicz', 'zaleglos', 'przelew', 'wplat', 'splat',
+    'raty', 'ratach', 'ratal', 'rozlozen', 'dopla', 'odsetk', 'upomnien', 'e faktur', 'faktur elektroniczn',
+    'papierow', 'na maila', 'termin platnosci', 'wytlumacz', 'wyjasnic', 'do zaplaty', 'kopie rachun',
+    'kopii rachun', 'kopie faktur', 'kopii faktur', 'duplikat', 'nie przyszedl rachun', 'nie przyszla faktur',
+    'nie dostalem rachun', 'nie dostalam rachun', 'ile mam zaplac', 'numer konta', 'nota', 'polecenie zaplaty',
+    'zgoda na raty', 'potwierdzenie wplat', 'nadplat',
   ],
   DATA_CHANGE: [
     'zmiane danych', 'zmiana danych', 'zmiany danych', 'zmienic dane', 'aktualizac', 'zaktualiz', 'nowy adres',
@@ -77,18 +81,25 @@ export const LEXICON: Record<Category, string[]> = {
   ],
 };
 
+/** Subjects several categories talk about: which category it is depends on what the writer asks. */
+export const TOPICS: Record<string, string[]> = {
+  BILL_TOPIC: ['faktur', 'rachun', 'oplat', 'naliczon', 'kwot', 'obciaz', 'podwojn', 'dwa razy', 'korekt', 'abonament', 'cena', 'za drogo', 'zl', 'zlotych'],
+};
+
+const ALL_KEYS: [string, string[]][] = [...Object.entries(LEXICON), ...Object.entries(TOPICS)];
+
 const FUZZY = new PrefixIndex<string>(
-  (Object.entries(LEXICON) as [Category, string[]][]).flatMap(([cat, keys]) => keys.map((k): [string, string] => [k, `${cat}\t${k}`])),
+  ALL_KEYS.flatMap(([cat, keys]) => keys.map((k): [string, string] => [k, `${cat}\t${k}`])),
 );
 
 /**
  * Per category, the number of distinct lexicon keys present in folded tokens: multi-word keys
  * exactly, single-word keys of 7+ letters also with one OCR edit or split across two tokens.
  */
-export function lexiconHits(foldedTokens: string[]): Map<Category, number> {
+export function lexiconHits(foldedTokens: string[]): Map<string, number> {
   const joined = ` ${foldedTokens.join(' ')}`;
   const found = new Set<string>();
-  for (const [cat, keys] of Object.entries(LEXICON) as [Category, string[]][]) {
+  for (const [cat, keys] of ALL_KEYS) {
     for (const k of keys) if (joined.includes(` ${k}`)) found.add(`${cat}\t${k}`);
   }
   foldedTokens.forEach((t, i) => {
@@ -96,9 +107,9 @@ export function lexiconHits(foldedTokens: string[]): Map<Category, number> {
     const next = foldedTokens[i + 1];
     if (next && t.length <= 7) for (const hit of FUZZY.lookup(t + next)) found.add(hit);
   });
-  const out = new Map<Category, number>();
+  const out = new Map<string, number>();
   for (const hit of found) {
-    const cat = hit.slice(0, hit.indexOf('\t')) as Category;
+    const cat = hit.slice(0, hit.indexOf('\t'));
     out.set(cat, (out.get(cat) ?? 0) + 1);
   }
   return out;

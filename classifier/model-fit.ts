@@ -1,10 +1,10 @@
 // Fitting: hash features, train both heads, prune and quantise, then calibrate the temperature and
 // the secondary-intent threshold on a held-out split using the packed model exactly as it ships.
 import { CATEGORIES, type Category } from '../core/types.js';
-import { extractFeatures, hashFeature, isPriorFeature } from './features.js';
+import { extractFeatures, hashFeature, isPriorFeature, type Feature } from './features.js';
 import { DEFAULT_SGD, sigmoid, softmax, trainHead, type DenseHead, type SgdOptions, type SparseExample } from './sgd.js';
 import { expectedCalibrationError, fitTemperature } from './calibration.js';
-import { scoreText, type ClassifierModel, type PackedHead } from './model.js';
+import { scoreFeatures, type ClassifierModel, type PackedHead } from './model.js';
 
 export interface TrainExample {
   text: string;
@@ -19,6 +19,14 @@ export interface TrainOptions extends Partial<SgdOptions> {
   keep?: number;
   /** Share of letters held out for calibration. */
   heldOut?: number;
+  /** Lowest secondary-intent threshold the tuning may choose. */
+  minSecondaryThreshold?: number;
+  /**
+   * Share of wording features hidden when calibrating. Held-out letters share the training wording,
+   * so they make the model look surer than it is on new wording; hiding features simulates that.
+   * Defaults to the training dropout.
+   */
+  calibrationDropout?: number;
 }
 
 function toSparse(ex: TrainExample, dim: number): SparseExample {
@@ -90,7 +98,8 @@ export function trainClassifier(examples: TrainExample[], opts: TrainOptions = {
   };
   if (held.length === 0) return model;
 
-  const scored = held.map((ex) => scoreText(model, ex.text));
+  const drop = opts.calibrationDropout ?? sgd.dropout;
+  const scored = held.map((ex, i) => scoreFeatures(model, hideWording(extractFeatures(ex.text), drop, sgd.seed + i)));
   const labels = held.map((ex) => CATEGORIES.indexOf(ex.category));
   model.temperature = fitTemperature(scored.map((s) => s.logits), labels);
   const probs = scored.map((s) => softmax(s.logits, model.temperature));
@@ -98,8 +107,17 @@ export function trainClassifier(examples: TrainExample[], opts: TrainOptions = {
   model.metrics.heldOutAccuracy = pred.filter((p, i) => p === labels[i]).length / held.length;
   model.metrics.heldOutEce = expectedCalibrationError(probs.map((p) => Math.max(...p)), pred.map((p, i) => p === labels[i]));
   // In-style held-out letters flatter the one-vs-rest head; never go below even odds on new wording.
-  model.secondaryThreshold = Math.max(0.5, tuneSecondaryThreshold(held, scored.map((s) => s.secondaryLogits), pred));
+  model.secondaryThreshold = Math.max(opts.minSecondaryThreshold ?? 0.5, tuneSecondaryThreshold(held, scored.map((s) => s.secondaryLogits), pred));
   return model;
+}
+
+function hideWording(features: Feature[], share: number, seed: number): Feature[] {
+  if (share <= 0) return features;
+  const keepScale = 1 / (1 - share);
+  return features.flatMap((f) => {
+    if (isPriorFeature(f.name)) return [f];
+    return hashFeature(`${seed}|${f.name}`, 1 << 20) / (1 << 20) < share ? [] : [{ name: f.name, value: f.value * keepScale }];
+  });
 }
 
 /** Threshold on the one-vs-rest probability maximising secondary-intent F1 on held-out letters. */

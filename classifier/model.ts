@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CATEGORIES, type Category, type Classification } from '../core/types.js';
-import { extractFeatures, hashFeature } from './features.js';
+import { extractFeatures, hashFeature, type Feature } from './features.js';
 import { parseStatedTermDays } from './legal-term.js';
 import { sigmoid, softmax } from './sgd.js';
 
@@ -61,12 +61,16 @@ function decode(model: ClassifierModel): Decoded {
 
 /** Raw (untempered) primary logits and secondary sigmoid logits, plus per-feature contributions. */
 export function scoreText(model: ClassifierModel, text: string) {
+  return scoreFeatures(model, extractFeatures(text));
+}
+
+export function scoreFeatures(model: ClassifierModel, features: Feature[]) {
   const d = decode(model);
   const classes = model.categories.length;
   const z = Float64Array.from(model.primary.bias);
   const zs = Float64Array.from(model.secondary.bias);
   const used: { name: string; row: number; value: number }[] = [];
-  for (const f of extractFeatures(text)) {
+  for (const f of features) {
     const row = d.row.get(hashFeature(f.name, model.dim));
     if (row === undefined) continue;
     used.push({ name: f.name, row, value: f.value });

@@ -30,7 +30,7 @@ export interface SgdOptions {
   dropout: number;
 }
 
-export const DEFAULT_SGD: SgdOptions = { epochs: 12, learningRate: 0.5, l2: 1e-4, seed: 7, dropout: 0.5 };
+export const DEFAULT_SGD: SgdOptions = { epochs: 12, learningRate: 0.5, l2: 1e-5, seed: 7, dropout: 0.9 };
 
 function shuffled(n: number, seed: number): number[] {
   const order = Array.from({ length: n }, (_, i) => i);
