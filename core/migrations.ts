@@ -42,7 +42,9 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
       CREATE INDEX customers_postal ON customers (postal_code, last_name_key);
       CREATE INDEX customers_city ON customers (city_key, last_name_key, first_name_key);
       CREATE INDEX customers_name ON customers (last_name_key, first_name_key);
-      CREATE INDEX customers_company_trgm ON customers USING gin (company_key gin_trgm_ops);
+      -- Only businesses have a company key: partial indexes skip the other rows at import.
+      CREATE INDEX customers_company ON customers (company_key) WHERE company_key IS NOT NULL;
+      CREATE INDEX customers_company_trgm ON customers USING gin (company_key gin_trgm_ops) WHERE company_key IS NOT NULL;
       -- Lookup tables for the matcher, derived from customers.phones / invoice_numbers. No foreign
       -- keys and no index by customer: the per-row RI trigger and the extra btree nearly doubled
       -- the cost of loading the 11-million-row master. The importer, their only writer, replaces a

@@ -1,18 +1,17 @@
 // Benchmark: import a million synthetic customers into a fresh PostgreSQL schema, then time
 // customer matching and count how often it is right, wrong, or rightly unsure.
 // Usage: npx tsx router/bench-match.ts [customers=1000000] [queries=2000]; DATABASE_URL overrides
-// the server; KEEP_SCHEMA=1 keeps the data for another run.
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createWriteStream, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// the server; the master comes from fixtures/generator, or with BENCH_SOURCE=synthetic from
+// router/synthetic-customers.ts (denser namesakes); KEEP_SCHEMA=1 keeps the data.
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPgDb } from '../core/pg-db.js';
 import { migrate } from '../core/migrations.js';
 import { importCustomers } from './import-customers.js';
 import { matchCustomer } from './match-customer.js';
 import { LOOKUP_SQL, lookupParams } from './match-lookup.js';
-import { syntheticCsv } from './synthetic-customers.js';
+import { writeBenchMaster, type MasterSource } from './bench-master.js';
 import { benchOcrVariants, benchQueries } from './bench-queries.js';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -27,17 +26,24 @@ try {
   await migrate(db);
   // The master arrives as a file: generate it first so that only the import is timed.
   const csvPath = join(tmpdir(), `${schema}.csv`);
-  await pipeline(Readable.from(syntheticCsv(n)), createWriteStream(csvPath));
+  const source = (process.env.BENCH_SOURCE ?? 'fixtures') as MasterSource;
+  const { known, outsiders } = await writeBenchMaster(source, n, csvPath);
+  console.log(`master: ${n} customers from the ${source} generator`);
+  const cpu0 = { node: process.cpuUsage(), pg: postgresCpuSeconds() };
   const t0 = performance.now();
   const imported = await importCustomers(db, csvPath, {
     onProgress: (done) => done % 100_000 === 0 && console.log(`  ${done} rows, ${((performance.now() - t0) / 1000).toFixed(0)} s`),
   });
   const importSeconds = (performance.now() - t0) / 1000;
   rmSync(csvPath);
+  // The machine is shared: CPU seconds say what the import itself cost, wall time what it took.
+  const nodeCpu = (process.cpuUsage(cpu0.node).user + process.cpuUsage(cpu0.node).system) / 1e6;
+  console.log(`import CPU: node ${nodeCpu.toFixed(0)} s, postgres ${(postgresCpuSeconds() - cpu0.pg).toFixed(0)} s; ` +
+    `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
   console.log(`import: ${imported.imported} new, ${imported.updated} updated, ${imported.rejected.length} rejected in ${importSeconds.toFixed(1)} s`);
   await db.exec('ANALYZE');
 
-  const queries = benchQueries(n, queryCount);
+  const queries = benchQueries(known, outsiders, queryCount);
   const plan = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${LOOKUP_SQL}`, lookupParams({
     customerNumbers: ['1000000000'], pesels: ['45050400011'], nips: ['1000000000'], phones: ['600000000'],
     invoices: ['FV/1'], emails: ['a@b.pl'], lastNames: ['kowalski'], firstNames: ['jan'],
@@ -81,4 +87,24 @@ try {
   if (!process.env.KEEP_SCHEMA) await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
   else console.log(`schema kept: ${schema}`);
   await admin.close();
+}
+
+/** CPU seconds used so far by all local postgres processes (Linux /proc; 0 elsewhere). */
+function postgresCpuSeconds(): number {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        if (!stat.includes('(postgres)')) continue;
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      } catch {
+        /* the process ended meanwhile */
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return ticks / 100; // USER_HZ is 100 on Linux
 }

@@ -1,7 +1,7 @@
 // Letters as the matcher would receive them, built from known synthetic customers (with the
 // damage real post shows) and from strangers who are not in the master but share its names.
 import type { Customer, Identifiers } from '../core/types.js';
-import { customerIdFor, seeded, syntheticCustomer } from './synthetic-customers.js';
+import { seeded } from './synthetic-customers.js';
 
 export interface BenchQuery {
   kind: string;
@@ -35,31 +35,39 @@ function damageDigits(s: string, r: () => number): string {
   return s.slice(0, i) + LOOKALIKE[s[i]!] + s.slice(i + 1);
 }
 
-const nameOf = (c: Customer) => [{ first: c.firstName ?? '', last: c.lastName ?? '' }];
+// A business writes under its company name (and a sole trader's owner may sign it).
+const nameOf = (c: Customer): Partial<Identifiers> => ({
+  names: c.lastName ? [{ first: c.firstName ?? '', last: c.lastName }] : [],
+  companyNames: c.companyName ? [c.companyName] : [],
+});
 const addressOf = (c: Customer) => [{ street: c.street, postalCode: c.postalCode, city: c.city }];
 
 const KNOWN: [string, (c: Customer, r: () => number) => Partial<Identifiers> | null][] = [
-  ['customer_number+name', (c) => ({ customerNumbers: [c.customerId], names: nameOf(c) })],
+  ['customer_number+name', (c) => ({ customerNumbers: [c.customerId], ...nameOf(c) })],
   ['pesel', (c) => (c.pesel ? { pesels: [c.pesel] } : null)],
   ['nip+company', (c) => (c.nip ? { nips: [c.nip], companyNames: [c.companyName!] } : null)],
-  ['phone+name', (c) => (c.phones.length ? { phones: c.phones, names: nameOf(c) } : null)],
+  ['phone+name', (c) => (c.phones.length ? { phones: c.phones, ...nameOf(c) } : null)],
   ['invoice', (c) => (c.invoiceNumbers.length ? { invoiceNumbers: [c.invoiceNumbers[0]!.toLowerCase()] } : null)],
-  ['email+name', (c) => (c.email ? { emails: [c.email], names: nameOf(c) } : null)],
-  ['name+address', (c) => ({ names: nameOf(c), addresses: addressOf(c), postalCodes: [c.postalCode!] })],
-  ['ocr_customer_number+name', (c, r) => ({ customerNumbers: [damageDigits(c.customerId, r)], names: nameOf(c) })],
-  ['ocr_phone+name', (c, r) => (c.phones.length ? { phones: [damageDigits(c.phones[0]!, r)], names: nameOf(c) } : null)],
-  ['institution_pesel', (c) => (c.pesel ? { pesels: [c.pesel], names: nameOf(c), fromInstitution: true } : null)],
-  ['name+city (namesakes likely)', (c) => ({ names: nameOf(c), addresses: [{ street: null, postalCode: null, city: c.city }] })],
+  ['email+name', (c) => (c.email ? { emails: [c.email], ...nameOf(c) } : null)],
+  ['name+address', (c) => ({ ...nameOf(c), addresses: addressOf(c), postalCodes: [c.postalCode!] })],
+  ['ocr_customer_number+name', (c, r) => ({ customerNumbers: [damageDigits(c.customerId, r)], ...nameOf(c) })],
+  ['ocr_phone+name', (c, r) => (c.phones.length ? { phones: [damageDigits(c.phones[0]!, r)], ...nameOf(c) } : null)],
+  ['institution_pesel', (c) => (c.pesel ? { pesels: [c.pesel], ...nameOf(c), fromInstitution: true } : null)],
+  ['name+city (namesakes likely)', (c) => ({ ...nameOf(c), addresses: [{ street: null, postalCode: null, city: c.city }] })],
 ];
 
-/** `count` queries, about one in five from a stranger; customers are drawn from [0, n). */
-export function benchQueries(n: number, count: number, seed = 7): BenchQuery[] {
+/**
+ * `count` queries, about one in five from a stranger. `known` are imported customers; `outsiders`
+ * were generated the same way but never imported, so their numbers, phones and addresses are
+ * realistic yet absent from the master.
+ */
+export function benchQueries(known: Customer[], outsiders: Customer[], count: number, seed = 7): BenchQuery[] {
   const r = seeded(seed);
   const out: BenchQuery[] = [];
   while (out.length < count) {
-    const c = syntheticCustomer(Math.floor(r() * n));
+    const c = known[Math.floor(r() * known.length)]!;
     if (r() < 0.2) {
-      out.push(stranger(c, r, n));
+      out.push(stranger(c, outsiders[Math.floor(r() * outsiders.length)]!, r));
       continue;
     }
     const [kind, build] = KNOWN[Math.floor(r() * KNOWN.length)]!;
@@ -71,13 +79,12 @@ export function benchQueries(n: number, count: number, seed = 7): BenchQuery[] {
 
 // A stranger borrows a real customer's name (the hard case) but lives elsewhere and quotes
 // numbers the master does not hold.
-function stranger(namesake: Customer, r: () => number, n: number): BenchQuery {
-  const other = syntheticCustomer(n + 1 + Math.floor(r() * n)); // never imported
-  const ids = { ...empty(), names: nameOf(namesake) };
+function stranger(namesake: Customer, other: Customer, r: () => number): BenchQuery {
+  const ids = { ...empty(), ...nameOf(namesake) };
   const v = Math.floor(r() * 4);
   if (v === 0) ids.addresses = addressOf(other);
   if (v === 1) ids.addresses = [{ street: other.street, postalCode: namesake.postalCode, city: namesake.city }];
-  if (v === 2) ids.phones = [`9${String(Math.floor(r() * 1e8)).padStart(8, '0')}`];
-  if (v === 3) ids.customerNumbers = [customerIdFor(n + 1 + Math.floor(r() * n))];
+  if (v === 2) ids.phones = other.phones.length ? other.phones : [`9${String(Math.floor(r() * 1e8)).padStart(8, '0')}`];
+  if (v === 3) ids.customerNumbers = [other.customerId];
   return { kind: `stranger${['', '+same_postcode', '+phone', '+customer_number'][v]}`, ids, expected: null };
 }

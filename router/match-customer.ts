@@ -2,7 +2,7 @@
 // adviser discloses personal data, so anything short of clear evidence for one customer goes to a
 // person with the ranked candidates instead.
 import type { Queryable } from '../core/db.js';
-import type { Identifiers, MatchCandidate, MatchResult } from '../core/types.js';
+import type { Identifiers, MatchCandidate, MatchEvidence, MatchResult } from '../core/types.js';
 import { customerNumberKey, fold, foldCompany, foldStreet, invoiceKey } from './fold.js';
 import { lookupCandidates, type CandidateRow, type LookupKeys } from './match-lookup.js';
 import { scoreCandidate, type LetterKeys, type Scored } from './match-score.js';
@@ -77,7 +77,11 @@ function decide(scored: Scored[], fromInstitution: boolean): MatchResult {
       ? { kind: 'ambiguous', candidates, reason: 'institution letter: the best candidate shares no identifier' }
       : { kind: 'unmatched', candidates, reason: 'institution letter without an identifier of any customer' };
   }
-  if (top.points >= MATCH_POINTS && lead >= MARGIN_POINTS) {
+  // Without an identifier only the full combination decides: name (or company), street and house
+  // number, and postal code or town. A name and a company name are often the same words twice.
+  const has = (e: MatchEvidence) => top.evidence.includes(e);
+  const eligible = top.identifier || (has('address') && has('postal_code') && (has('name') || has('company_name')));
+  if (eligible && top.points >= MATCH_POINTS && lead >= MARGIN_POINTS) {
     return { kind: 'matched', customerId: top.customerId, confidence: toScore(top.points), evidence: top.evidence, candidates };
   }
   if (plausible.length === 0) return { kind: 'unmatched', candidates, reason: 'no candidate has enough evidence' };

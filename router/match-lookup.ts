@@ -35,8 +35,11 @@ export interface CandidateRow {
   hits: string[];
 }
 
-// Company names use word similarity (the letter's name as a stretch of the master's, threshold
-// 0.6): plain similarity at its 0.3 default drew thousands of rows from the trigram index.
+// Company names are looked up exactly first; only a name nobody has exactly (an OCR slip) goes to
+// the trigram index, by word similarity (threshold 0.6): a common name matched by trigrams drew
+// thousands of rows, every one of them sorted for the top ten.
+// A chain's name recurs across the country, so companies are also looked for within the
+// letter's postal code, where the whole-country top ten may not reach.
 // Limits keep a common surname in a big city from flooding the human queue; the
 // identifier branches return one or a handful of rows by nature.
 export const LOOKUP_SQL = `
@@ -49,7 +52,8 @@ export const LOOKUP_SQL = `
     UNION ALL SELECT customer_id, 'email:' || email FROM customers WHERE email = ANY($6::text[])
     UNION ALL (SELECT customer_id, 'name' FROM customers
       WHERE postal_code = ANY($9::text[])
-        AND EXISTS (SELECT 1 FROM unnest($7::text[]) n WHERE similarity(last_name_key, n) >= 0.5)
+        AND (EXISTS (SELECT 1 FROM unnest($7::text[]) n WHERE similarity(last_name_key, n) >= 0.5)
+          OR EXISTS (SELECT 1 FROM unnest($11::text[]) n WHERE similarity(company_key, n) >= 0.5))
       LIMIT 50)
     UNION ALL (SELECT customer_id, 'name' FROM customers
       WHERE city_key = ANY($10::text[]) AND last_name_key = ANY($7::text[])
@@ -57,8 +61,12 @@ export const LOOKUP_SQL = `
     UNION ALL (SELECT customer_id, 'name' FROM customers
       WHERE last_name_key = ANY($7::text[]) AND first_name_key = ANY($8::text[]) LIMIT 20)
     UNION ALL SELECT m.customer_id, 'company_name' FROM unnest($11::text[]) q(name)
-      CROSS JOIN LATERAL (SELECT customer_id FROM customers WHERE q.name <% company_key
-        ORDER BY similarity(company_key, q.name) DESC LIMIT 10) m
+      CROSS JOIN LATERAL (
+        (SELECT customer_id FROM customers WHERE company_key = q.name LIMIT 20)
+        UNION ALL
+        (SELECT customer_id FROM customers
+          WHERE q.name <% company_key AND NOT EXISTS (SELECT 1 FROM customers e WHERE e.company_key = q.name)
+          ORDER BY similarity(company_key, q.name) DESC LIMIT 10)) m
   )
   -- Hits are grouped first and each customer then fetched by primary key: joining the whole
   -- customers table let the planner pick a merge join over the full primary-key index.

@@ -16,6 +16,11 @@ const C = customer({ customerId: '2000000003', firstName: 'Jan', lastName: 'Kowa
   street: 'al. Jerozolimskie 100', postalCode: '00-950', city: 'Warszawa' });
 const D = customer({ customerId: '2000000010', segment: 'business', companyName: 'Techbud Sp. z o.o.', nip: nipFor(10),
   street: 'ul. Przemysłowa 7', postalCode: '60-001', city: 'Poznań', invoiceNumbers: ['FV/2025/02/0002'] });
+// A chain: the same company name in another town, with its own NIP.
+const D2 = customer({ customerId: '2000000011', segment: 'business', companyName: 'TECHBUD S.A.', nip: nipFor(11),
+  street: 'ul. Portowa 2', postalCode: '81-001', city: 'Gdynia' });
+const G = customer({ customerId: '2000000012', segment: 'business', companyName: 'Instal Jan Nowicki s.c.', firstName: 'Jan',
+  lastName: 'Nowicki', nip: nipFor(12), street: 'ul. Kolejowa 4', postalCode: '20-001', city: 'Lublin' });
 const E = customer({ customerId: '2000000008', firstName: 'Anna', lastName: 'Nowak', pesel: peselFor(14, false),
   street: 'Leśna 3', postalCode: '80-001', city: 'Gdańsk', phones: ['603111222'] });
 const F = customer({ customerId: '2000000055', firstName: 'Ewa', lastName: 'Nowak', street: 'Leśna 3', postalCode: '80-001', city: 'Gdańsk' });
@@ -33,7 +38,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
     let t: TestDb;
     beforeAll(async () => {
       t = await openTestDb(kind, 'match');
-      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, E, F])]));
+      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G])]));
       expect(r.rejected).toEqual([]);
     });
     afterAll(async () => t?.close());
@@ -53,6 +58,21 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(await match({ companyNames: ['TECHBUD spółka z o.o.'], addresses: [{ street: 'Przemysłowa 7', postalCode: '60-001', city: 'Poznań' }] }), D.customerId);
       const r = await match({ pesels: [A.pesel!] });
       expect(r.kind === 'matched' && r.evidence).toEqual(['pesel']);
+    });
+
+    it('tells branches of a chain apart by address, and never decides on names and a town alone', async () => {
+      const poznan = { street: 'Przemysłowa 7', postalCode: '60-001', city: 'Poznań' };
+      expectMatched(await match({ companyNames: ['Techbud'], addresses: [poznan] }), D.customerId);
+      const r = await match({ companyNames: ['Techbud'], addresses: [{ ...poznan, street: null }] });
+      expect(r.kind).toBe('ambiguous');
+      expect(ids(r)[0]).toBe(D.customerId);
+      expect(ids(r)).toContain(D2.customerId);
+      // Name and company name are often the same words: together with a postal code they are still no address.
+      const sameWords = { names: [{ first: 'Jan', last: 'Nowicki' }], companyNames: ['Instal Jan Nowicki'] };
+      const owner = await match({ ...sameWords, addresses: [{ street: 'ul. Zielona 9', postalCode: '20-001', city: 'Lublin' }] });
+      expect(owner.kind).toBe('ambiguous');
+      expect(ids(owner)).toEqual([G.customerId]);
+      expectMatched(await match({ ...sameWords, addresses: [{ street: 'Kolejowa 4', postalCode: '20-001', city: 'Lublin' }] }), G.customerId);
     });
 
     it('does not decide on a phone alone, but offers its holder', async () => {
