@@ -1,14 +1,12 @@
 import { Command, Option, InvalidArgumentError } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { loadConfig, ConfigError } from './config.js';
-import { openRuntime, type Runtime } from './runtime.js';
+import type { Runtime } from './runtime.js';
 import { STAGES, type Stage } from './pipeline.js';
-import { startWorkers } from './workers.js';
 import { PermanentError, errorMessage } from './errors.js';
-import { runProcessCommand } from './process-command.js';
-import { runImportCommand } from './import-command.js';
-import { runServe } from './serve.js';
-import { separatorSheetPdf } from '../ingest/separator-sheet.js';
+
+// Commands load their modules when they run: OCR, PDF and S3 libraries take seconds to import,
+// and `--help` or a configuration error should answer at once.
 
 // Exit codes: 0 done; 1 unexpected failure; 2 bad usage or configuration; 3 done, but some input
 // was rejected or some letters need attention (details on stderr and in the output).
@@ -28,7 +26,9 @@ async function withRuntime(fn: (rt: Runtime) => Promise<number>): Promise<never>
   let rt: Runtime | null = null;
   let code = 1;
   try {
-    rt = await openRuntime(loadConfig());
+    const config = loadConfig();
+    const { openRuntime } = await import('./runtime.js');
+    rt = await openRuntime(config);
     code = await fn(rt);
   } catch (err) {
     process.stderr.write(`mailroom: ${err instanceof ConfigError ? err.message : errorMessage(err)}\n`);
@@ -48,6 +48,8 @@ program
   .option('--timeout <seconds>', 'give up waiting after this long', (v) => Number(v), 3600)
   .action((paths: string[], o: { receivedAt: string; json?: boolean; timeout: number }) =>
     withRuntime(async (rt) => {
+      const { startWorkers } = await import('./workers.js');
+      const { runProcessCommand } = await import('./process-command.js');
       const workers = startWorkers(rt, STAGES);
       try {
         return await runProcessCommand(rt, paths, o);
@@ -61,12 +63,12 @@ program
   .command('import-customers')
   .description('insert or update the customer master from a CSV file')
   .argument('<file>')
-  .action((file: string) => withRuntime((rt) => runImportCommand(rt, file)));
+  .action((file: string) => withRuntime(async (rt) => (await import('./import-command.js')).runImportCommand(rt, file)));
 
 program
   .command('serve')
   .description('API, web pages, inbox watcher and all workers in one process')
-  .action(() => withRuntime((rt) => runServe(rt, { stages: STAGES, api: true, inbox: true })));
+  .action(() => withRuntime(async (rt) => (await import('./serve.js')).runServe(rt, { stages: STAGES, api: true, inbox: true })));
 
 program
   .command('worker')
@@ -79,7 +81,7 @@ program
       process.stderr.write(`mailroom: unknown stage(s) ${bad.join(', ')}; choose from ${STAGES.join(', ')}\n`);
       process.exit(2);
     }
-    return withRuntime((rt) => runServe(rt, { stages: stages as Stage[], api: false, inbox: false }));
+    return withRuntime(async (rt) => (await import('./serve.js')).runServe(rt, { stages: stages as Stage[], api: false, inbox: false }));
   });
 
 program
@@ -87,6 +89,7 @@ program
   .description('write a printable separator sheet PDF (QR code MAILROOM-SEPARATOR)')
   .option('-o, --out <file>', 'output file', 'separator-sheet.pdf')
   .action(async (o: { out: string }) => {
+    const { separatorSheetPdf } = await import('../ingest/separator-sheet.js');
     await writeFile(o.out, await separatorSheetPdf());
     process.stderr.write(`mailroom: wrote ${o.out}; print it and put one between letters of a stack\n`);
   });

@@ -54,6 +54,12 @@ describe('mailroom command', () => {
     expect(r.stderr).toContain('REDIS_URL');
   });
 
+  it('refuses unknown worker stages with exit code 2', async () => {
+    const r = await mailroom(['worker', '--only', 'ocr,teleport']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown stage(s) teleport');
+  });
+
   it('imports customers and reports rejected rows with line numbers', async () => {
     const csv = await readFile(join(samples, 'customers.csv'), 'utf8');
     const lines = csv.trimEnd().split('\n');

@@ -74,7 +74,7 @@ slow('end-to-end: sample scans reach worklists', () => {
     });
     for (const { t, d } of rows) {
       const where = `${t.source} p.${t.pages.join(',')}`;
-      expect(d.status, where).toBe('routed');
+      expect(d.status, `${where}: ${d.error ?? ""}`).toBe("routed");
       // Never a guessed customer: a letter either names the right one or none.
       if (d.customerId !== null) expect(d.customerId, where).toBe(t.customerId);
       if (expectedCustomer(t) === null) expect([MANUAL_IDENTIFICATION, MANUAL_CLASSIFICATION], where).toContain(d.worklist);
