@@ -9,7 +9,8 @@ edyta stefania ilona michalina wiktoria gabriela zdzislawa jozefa lena oliwia ma
 dominika ewelina kinga martyna marzena bogumila henryka kazimiera wladyslawa leokadia regina roza
 mariola violetta elzbieta olga nina ada laura nikola milena angelika daria adrianna sandra marlena
 lidia bronislawa czeslawa anita bernadeta grazyna wiesława wieslawa teodora jagoda lucja marcelina
-antonina ksenia kornelia eliza edyta boguslawa aldona ludmila malwina celina mirosława miroslawa`;
+antonina ksenia kornelia eliza edyta boguslawa aldona ludmila malwina celina miroslawa zaneta
+sabina lucyna zyta felicja honorata izabella jowita karina luiza nadia roksana sara wanda`;
 
 const MALE = `jan andrzej piotr krzysztof stanislaw tomasz pawel jozef marcin marek michal grzegorz jerzy
 tadeusz adam lukasz zbigniew ryszard dariusz henryk mariusz kazimierz wojciech robert mateusz

@@ -80,7 +80,7 @@ export function findNips(text: string): Hit[] {
   for (const m of text.matchAll(re)) {
     const idx = m.index ?? 0;
     const body = m[2] as string;
-    const keyed = /nip[\s:.]*(?:nr\.?)?[\s:.]*(?:pl)?\s*$/.test(folded.slice(Math.max(0, idx - 16), idx + (m[1]?.length ?? 0)));
+    const keyed = /nip(?:\s+(?:firmy|spolki|podatnika|sprzedawcy|nabywcy))?[\s:.]*(?:nr\.?)?[\s:.]*(?:pl)?\s*$/.test(folded.slice(Math.max(0, idx - 28), idx + (m[1]?.length ?? 0)));
     const hyphenated = /^\d{3}-\d{3}-\d{2}-\d{2}$|^\d{3}-\d{2}-\d{2}-\d{3}$/.test(body);
     if (!keyed && !m[1] && !hyphenated) continue;
     const v = repairChecksummed(body, isValidNip, 10, keyed);

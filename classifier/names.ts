@@ -74,7 +74,39 @@ function pickReading(given: string, surname: string): GivenName | null {
   return readings.find((r) => (looksMaleDeclined ? r.gender === 'm' && r.declined !== 'nom' : r.gender === 'f')) ?? readings[0]!;
 }
 
+const CLOSING = /(pozdrawiam|pozdrowienia|powazaniem|szacunkiem|szacunku|wyrazami|uklonami|z gory dziekuje|dziekuje)[\s,.!]*$/;
+
+/**
+ * The line under a closing formula ("Z poważaniem") is a signature even when the given name is not
+ * in the lexicon: "Żaneta Kamińska", "Wiesław Zięba".
+ */
+function signatureNames(text: string): NameHit[] {
+  const out: NameHit[] = [];
+  const lines = text.split('\n');
+  let offset = 0;
+  let afterClosing = false;
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (afterClosing && trimmed) {
+      const m = /^([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+|[A-ZĄĆĘŁŃÓŚŹŻ]{2,})\s+([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?|[A-ZĄĆĘŁŃÓŚŹŻ]{2,})$/u.exec(trimmed);
+      if (m && isCandidateSurname(m[2] as string) && !NEVER_SURNAME.has(foldChars(m[1] as string))) {
+        out.push({ first: titleCase(m[1] as string), last: titleCase(m[2] as string), index: offset + line.indexOf(trimmed), length: trimmed.length });
+      }
+      afterClosing = false;
+    }
+    if (CLOSING.test(foldChars(trimmed))) afterClosing = true;
+    offset += line.length + 1;
+  }
+  return out;
+}
+
 export function findNames(text: string): NameHit[] {
+  const lexical = findLexicalNames(text);
+  const extra = signatureNames(text).filter((s) => !lexical.some((n) => Math.abs(n.index - s.index) < s.length));
+  return [...lexical, ...extra].sort((a, b) => a.index - b.index);
+}
+
+function findLexicalNames(text: string): NameHit[] {
   const words = [...text.matchAll(WORD)].map((m) => ({ w: m[0], i: m.index ?? 0 }));
   const out: NameHit[] = [];
   for (let k = 0; k < words.length - 1; k++) {

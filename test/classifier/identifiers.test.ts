@@ -107,6 +107,15 @@ describe('customer, invoice and contact identifiers', () => {
     expect(extractIdentifiers(text).names[0]).toEqual({ first, last });
   });
 
+  it('reads a signature under a closing formula even for a given name outside the lexicon', () => {
+    const ids = extractIdentifiers('Proszę o kontakt.\n\nZ poważaniem\nHortensja Zięba');
+    expect(ids.names).toEqual([{ first: 'Hortensja', last: 'Zięba' }]);
+  });
+
+  it('reads a NIP introduced as "NIP firmy"', () => {
+    expect(extractIdentifiers('NIP firmy 1234563218.').nips).toEqual(['1234563218']);
+  });
+
   it('does not take streets named after people for senders', () => {
     expect(extractIdentifiers('ul. Marii Konopnickiej 5').names).toEqual([]);
   });
