@@ -20,11 +20,16 @@ export interface PageStats {
 
 /** Scanner edges, shadows and punch holes live in this band; it does not count for blank/ink. */
 const MARGIN = 0.05;
-const EDGE_SKIP = 0.01; // outermost band: scanner edge lines
-const EDGE_DEPTH = 0.04;
-const CUT_MIN_COVER = 0.15;
-const CUT_MAX_COVER = 0.9; // an unbroken dark band is backing/lid, not text
-const CUT_MIN_RUNS = 3; // text cut at the edge shows as many separate runs
+// Cut-off content reaches the very edge of the image. Receipt stamps in the top margin come within
+// a few mm but are one border line there; text running off the glass crosses as many short runs.
+const EDGE_SKIP_MM = 0.5; // the outermost pixels: resampling seams, 1-px scanner lines
+const EDGE_DEPTH_MM = 2;
+/** Gaps shorter than this do not split a run: a slanted stamp border breaks into stair-steps at 100 dpi. */
+const RUN_GAP_MM = 1;
+const CUT_MIN_COVER = 0.05; // glyph strokes cover only part of a 1.5 mm band even where every line is cut
+const CUT_MAX_COVER = 0.9; // an unbroken dark band is backing, lid or edge shadow, not text
+const CUT_MIN_RUNS = 6;
+const CROSS_SHARE = 0.5; // measured: stamp borders reach 1-2 of 6 depth px at 100 dpi, cut glyphs 3-6
 
 /** Noise left after the median is a few levels; show-through of the back side is usually fainter than this. */
 const FAINT_DELTA = 25;
@@ -52,11 +57,13 @@ export function measurePage(img: GreyImage, pxPerMm: number): PageStats {
     contrast = paper - percentile(dark, faint, 0.1);
   }
   const isInk = (x: number, y: number): boolean => data[y * w + x]! < inkT;
+  const d0 = Math.round(EDGE_SKIP_MM * pxPerMm), d1 = Math.max(d0 + 1, Math.round(EDGE_DEPTH_MM * pxPerMm));
+  const gap = Math.max(1, Math.round(RUN_GAP_MM * pxPerMm));
   const cutEdges = [
-    edgeCut(w, h, (p, d) => isInk(p, d)), // top
-    edgeCut(w, h, (p, d) => isInk(p, h - 1 - d)), // bottom
-    edgeCut(h, w, (p, d) => isInk(d, p)), // left
-    edgeCut(h, w, (p, d) => isInk(w - 1 - d, p)), // right
+    edgeCut(w, d0, d1, gap, (p, d) => isInk(p, d)), // top
+    edgeCut(w, d0, d1, gap, (p, d) => isInk(p, h - 1 - d)), // bottom
+    edgeCut(h, d0, d1, gap, (p, d) => isInk(d, p)), // left
+    edgeCut(h, d0, d1, gap, (p, d) => isInk(w - 1 - d, p)), // right
   ].filter(Boolean).length;
   const iw = w - 2 * mx, ih = h - 2 * my;
   const mask = new Uint8Array(iw * ih);
@@ -75,18 +82,25 @@ function percentile(hist: number[], total: number, q: number): number {
   return 255;
 }
 
-/** length: pixels along the edge; depthDim: the perpendicular dimension. */
-function edgeCut(length: number, depthDim: number, ink: (pos: number, depth: number) => boolean): boolean {
-  const d0 = Math.floor(depthDim * EDGE_SKIP), d1 = Math.max(d0 + 1, Math.ceil(depthDim * EDGE_DEPTH));
+/** length: pixels along the edge; [d0, d1): the band inspected, in pixels from the edge. */
+function edgeCut(length: number, d0: number, d1: number, gap: number, ink: (pos: number, depth: number) => boolean): boolean {
   const p0 = Math.floor(length * MARGIN), p1 = length - p0;
-  let covered = 0, runs = 0, prev = false;
+  let covered = 0, runs = 0, lastHit = -Infinity, runCrosses = false;
   for (let p = p0; p < p1; p++) {
-    let hit = false;
-    for (let d = d0; d < d1 && !hit; d++) hit = ink(p, d);
-    if (hit) covered++;
-    if (hit && !prev) runs++;
-    prev = hit;
+    let depth = 0;
+    for (let d = d0; d < d1; d++) if (ink(p, d)) depth++;
+    if (depth === 0) continue;
+    covered++;
+    if (p - lastHit > gap) {
+      if (runCrosses) runs++;
+      runCrosses = false;
+    }
+    // Content cut by the edge crosses the whole band somewhere in each run; a stamp border or a
+    // fold parallel to the edge only ever touches one or two depths of it.
+    if (depth >= CROSS_SHARE * (d1 - d0)) runCrosses = true;
+    lastHit = p;
   }
+  if (runCrosses) runs++;
   const cover = covered / Math.max(1, p1 - p0);
   return cover >= CUT_MIN_COVER && cover < CUT_MAX_COVER && runs >= CUT_MIN_RUNS;
 }
