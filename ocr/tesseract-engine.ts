@@ -5,8 +5,8 @@ import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createWorker, type Worker } from 'tesseract.js';
-import type { OcrWord } from '../core/types.js';
 import { TransientError } from '../core/errors.js';
+import { assembleReading, type WordLayout } from './page-text.js';
 import type { OcrEngine, RecognizeOutput } from './ports.js';
 
 /**
@@ -53,17 +53,15 @@ export async function gatherLanguageData(langs: string[], cacheDir?: string): Pr
 
 type TessPage = Awaited<ReturnType<Worker['recognize']>>['data'];
 
-function collectWords(data: TessPage): OcrWord[] {
-  const words: OcrWord[] = [];
+/** The page as paragraphs of lines of words, in tesseract's reading order. */
+function layoutOf(data: TessPage): WordLayout {
+  const layout: WordLayout = [];
   for (const block of data.blocks ?? [])
     for (const para of block.paragraphs)
-      for (const line of para.lines)
-        for (const w of line.words) {
-          const text = w.text.trim();
-          if (!text) continue;
-          words.push({ text, confidence: w.confidence, bbox: { ...w.bbox } });
-        }
-  return words;
+      layout.push(
+        para.lines.map((line) => line.words.map((w) => ({ text: w.text.trim(), confidence: w.confidence, bbox: { ...w.bbox } }))),
+      );
+  return layout;
 }
 
 /** One tesseract worker behind the OcrEngine port. */
@@ -108,9 +106,7 @@ export async function createTesseractEngine(
         clearTimeout(timer);
       }
       engine.pages++;
-      const words = collectWords(data);
-      const confidence = words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0;
-      return { text: data.text, confidence, words };
+      return assembleReading(layoutOf(data));
     },
     async close(): Promise<void> {
       if (!engine.broken) await worker.terminate();
