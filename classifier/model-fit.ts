@@ -19,6 +19,11 @@ export interface TrainOptions extends Partial<SgdOptions> {
   keep?: number;
   /** Share of letters held out for calibration. */
   heldOut?: number;
+  /**
+   * Primary heads trained with different seeds and averaged. Heavy dropout makes single runs
+   * noisy; a linear model's average is still one linear model, so this costs nothing at runtime.
+   */
+  ensemble?: number;
   /** Lowest secondary-intent threshold the tuning may choose. */
   minSecondaryThreshold?: number;
   /**
@@ -68,7 +73,15 @@ export function trainClassifier(examples: TrainExample[], opts: TrainOptions = {
   const held = order.slice(0, nHeld).map((i) => examples[i] as TrainExample);
   const train = order.slice(nHeld).map((i) => toSparse(examples[i] as TrainExample, dim));
 
+  const runs = Math.max(1, opts.ensemble ?? 1);
   const primary = trainHead(train, dim, classes, 'softmax', sgd);
+  for (let r = 1; r < runs; r++) {
+    const extra = trainHead(train, dim, classes, 'softmax', { ...sgd, seed: sgd.seed + 101 * r });
+    for (let j = 0; j < primary.w.length; j++) primary.w[j] = (primary.w[j] as number) + (extra.w[j] as number);
+    for (let c = 0; c < classes; c++) primary.b[c] = (primary.b[c] as number) + (extra.b[c] as number);
+  }
+  for (let j = 0; j < primary.w.length; j++) primary.w[j] = (primary.w[j] as number) / runs;
+  for (let c = 0; c < classes; c++) primary.b[c] = (primary.b[c] as number) / runs;
   const secondary = trainHead(train, dim, classes, 'ovr', sgd);
   // Softmax is unchanged by a per-feature constant: centring makes the norm reflect discrimination.
   const norms: [number, number][] = [];

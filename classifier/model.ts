@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CATEGORIES, type Category, type Classification } from '../core/types.js';
-import { extractFeatures, hashFeature, type Feature } from './features.js';
+import { extractFeatures, hashFeature, maskPersonalData, type Feature } from './features.js';
+import { lexiconHits } from './lexicon.js';
+import { tokenize } from './normalize.js';
 import { parseStatedTermDays } from './legal-term.js';
 import { sigmoid, softmax } from './sgd.js';
 
@@ -90,8 +92,11 @@ export function classify(model: ClassifierModel, text: string): Classification {
   let best = 0;
   for (let c = 1; c < p.length; c++) if ((p[c] as number) > (p[best] as number)) best = c;
   const category = model.categories[best] as Category;
+  // A second intent must also be said in the domain's own words: the one-vs-rest head alone fires on
+  // wording that merely resembles another category's letters.
+  const lexicon = lexiconHits(tokenize(maskPersonalData(text)));
   const secondary = model.categories.filter(
-    (cat, c) => c !== best && cat !== 'OTHER' && sigmoid(secondaryLogits[c] as number) >= model.secondaryThreshold,
+    (cat, c) => c !== best && cat !== 'OTHER' && lexicon.has(cat) && sigmoid(secondaryLogits[c] as number) >= model.secondaryThreshold,
   );
   const explanation = contribution(best)
     .filter((e) => e.weight > 0 && e.feature !== 'bias:1')
