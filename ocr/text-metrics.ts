@@ -41,3 +41,25 @@ export function wer(hypothesis: string, truth: string): number {
   if (t.length === 0) return h.length === 0 ? 0 : 1;
   return editDistance(h, t) / t.length;
 }
+
+/**
+ * Order-free word recall: share of truth words (as a multiset, case-sensitive) found in the
+ * hypothesis. CER and WER punish a correct reading whose blocks come out in another order (a
+ * date read after the address block, a stamp read first); downstream extraction mostly does not care.
+ */
+export function wordRecall(hypothesis: string, truth: string): number {
+  const words = (s: string) => normaliseForMetrics(s).split(' ').filter(Boolean);
+  const have = new Map<string, number>();
+  for (const w of words(hypothesis)) have.set(w, (have.get(w) ?? 0) + 1);
+  const want = words(truth);
+  if (want.length === 0) return 1;
+  let found = 0;
+  for (const w of want) {
+    const n = have.get(w) ?? 0;
+    if (n > 0) {
+      found++;
+      have.set(w, n - 1);
+    }
+  }
+  return found / want.length;
+}

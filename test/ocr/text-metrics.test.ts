@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cer, editDistance, wer } from '../../ocr/text-metrics.js';
+import { cer, editDistance, wer, wordRecall } from '../../ocr/text-metrics.js';
 
 describe('text metrics', () => {
   it('counts insertions, deletions and substitutions', () => {
@@ -19,5 +19,12 @@ describe('text metrics', () => {
     expect(wer('proszę o korektę faktury', 'proszę o korektę rachunku')).toBeCloseTo(0.25, 5);
     expect(wer('', 'a b')).toBe(1);
     expect(wer('', '')).toBe(0);
+  });
+
+  it('measures word recall regardless of block order', () => {
+    const truth = 'Poznań, 30 października\nKomornik Sądowy';
+    expect(wordRecall('WPŁYNĘŁO\nKomornik Sądowy\nPoznań, 30 października', truth)).toBe(1);
+    expect(wordRecall('Komornik Sadowy', truth)).toBeCloseTo(1 / 5, 5);
+    expect(wordRecall('a a', 'a a a')).toBeCloseTo(2 / 3, 5);
   });
 });
