@@ -5,7 +5,7 @@ import { errorMessage } from './errors.js';
 import type { Stage } from './pipeline.js';
 import type { Segment } from './types.js';
 import { ingestScan } from '../ingest/ingest-stage.js';
-import { decodeScan } from '../ingest/decode-scan.js';
+import { decodeScanPages } from '../ingest/decode-scan.js';
 import { inspectPage } from '../ingest/inspect-page.js';
 import { splitStack } from '../ingest/split-stack.js';
 import { ocrPage } from '../ocr/ocr-stage.js';
@@ -38,7 +38,7 @@ export function startWorkers(rt: Runtime, only: readonly Stage[]): { close(): Pr
     const deps = {
       store,
       blobs,
-      decode: decodeScan,
+      decode: decodeScanPages,
       inspect: inspectPage,
       split: (v: Awaited<ReturnType<typeof inspectPage>>[]) => splitStack(v),
     };

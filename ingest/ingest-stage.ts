@@ -16,7 +16,8 @@ export interface PageVerdict {
 export interface IngestDeps {
   store: DocumentStore;
   blobs: BlobStore;
-  decode(bytes: Buffer, fileName: string): Promise<PageImage[]>;
+  /** Pages one at a time, so a 500-page stack is never held in memory whole. */
+  decode(bytes: Buffer, fileName: string): AsyncIterable<PageImage>;
   inspect(page: PageImage): Promise<PageVerdict>;
   split(verdicts: PageVerdict[]): { letters: number[][] };
 }
@@ -26,13 +27,14 @@ export async function ingestScan(deps: IngestDeps, scanId: string): Promise<Stag
   if (!scan) throw new PermanentError('UNKNOWN_SCAN', `scan ${scanId} is not recorded`);
   if (scan.status === 'split') return resultFromRecord(deps, scanId); // re-delivered job
 
-  const pages = await deps.decode(await deps.blobs.get(scan.blob_key), scan.file_name);
-  if (pages.length === 0) throw new PermanentError('NO_PAGES', `${scan.file_name}: no pages found`);
   const verdicts: PageVerdict[] = [];
-  for (const [i, page] of pages.entries()) {
-    await deps.blobs.put(blobKeys.page(scanId, i + 1), page.png, 'image/png');
+  const dpis: (number | null)[] = [];
+  for await (const page of deps.decode(await deps.blobs.get(scan.blob_key), scan.file_name)) {
+    dpis.push(page.dpi);
+    await deps.blobs.put(blobKeys.page(scanId, dpis.length), page.png, 'image/png');
     verdicts.push(await deps.inspect(page));
   }
+  if (dpis.length === 0) throw new PermanentError('NO_PAGES', `${scan.file_name}: no pages found`);
   const { letters } = deps.split(verdicts);
   const docOfPage = new Map<number, string>();
   const documents = letters.map((idx) => {
@@ -40,19 +42,19 @@ export async function ingestScan(deps: IngestDeps, scanId: string): Promise<Stag
     for (const i of idx) docOfPage.set(i, documentId);
     return { documentId, pages: idx.map((i) => i + 1) };
   });
-  const split: SplitPage[] = pages.map((p, i) => ({
+  const split: SplitPage[] = dpis.map((dpi, i) => ({
     pageNo: i + 1,
     kind: verdicts[i]!.separator ? 'separator' : docOfPage.has(i) ? 'letter' : 'blank',
     documentId: docOfPage.get(i) ?? null,
     imageKey: blobKeys.page(scanId, i + 1),
-    dpi: p.dpi,
+    dpi,
     issues: verdicts[i]!.issues,
   }));
   await deps.store.markScanSplit(scanId, scan.received_at, split, documents);
   return {
     documents: documents.map((d) => ({
       documentId: d.documentId,
-      pages: d.pages.map((n) => ({ imageKey: blobKeys.page(scanId, n), dpi: pages[n - 1]!.dpi })),
+      pages: d.pages.map((n) => ({ imageKey: blobKeys.page(scanId, n), dpi: dpis[n - 1] ?? null })),
     })),
   };
 }
