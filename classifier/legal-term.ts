@@ -11,8 +11,10 @@ const NUMBER_WORDS: Record<string, number> = {
 const WORDS = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|');
 // "dni" survives OCR as "dnl", "dn1", "cini"; the unit is what makes a number a term.
 const DAYS = '(d[nm][il1!|]|cin[il1]|tygodni)';
+// A count of days near a word that sets a deadline: "w terminie", "w ciągu", "czekamy", "na odpowiedź".
+const CUE = '(?:termin\\w*|ciagu|okresie|czeka\\w*|odpowiedz\\w*|udziel\\w*|przesl\\w*|przekaz\\w*|zaplat\\w*|ustosunk\\w*|wyjasni\\w*|pozniej\\s+niz)';
 const TERM = new RegExp(
-  `(?:w\\s+(?:nieprzekraczalnym\\s+)?terminie|w\\s+ciagu|termin\\w*(?:\\s+[a-z]+){0,3}?\\s*(?:wynosi|:|-)?|w\\s+okresie|nie\\s+pozniej\\s+niz\\s+(?:w\\s+ciagu|w\\s+terminie)?)\\s*(?:do\\s+)?(\\d{1,3}|${WORDS})\\s*(?:\\(\\s*[a-z ]+\\s*\\)\\s*)?${DAYS}(?![a-z])`,
+  `${CUE}(?:\\s+[a-z]+){0,3}?\\s*(?:wynosi|:|-)?\\s*(?:do\\s+)?(\\d{1,3}|${WORDS})\\s*(?:\\(\\s*[a-z ]+\\s*\\)\\s*)?${DAYS}(?![a-z])`,
 );
 const ADJECTIVAL = /\b(\d{1,3})\s*-?\s*(dniow|tygodniow)\w*\s+termin/;
 
