@@ -77,7 +77,7 @@ describe('stated term', () => {
     ['w terminie 14 (czternastu) dni', 14],
     ['w 7-dniowym terminie', 7],
     ['w ciągu dwóch tygodni', 14],
-    ['Prosimy o ustosunkowanie się do zarzutów konsumenta – 10 dni od doręczenia', 10],
+    ['Oczekujemy wyjaśnień najpóźniej 10 dni od doręczenia', 10],
   ] as const)('reads "%s"', (text, days) => {
     expect(parseStatedTermDays(text)).toBe(days);
   });
