@@ -67,20 +67,22 @@ function decide(scored: Scored[], fromInstitution: boolean): MatchResult {
   }));
   const [top, second] = scored;
   if (!top) return { kind: 'unmatched', candidates, reason: 'no customer shares any identifier, name or address with the letter' };
-  const plausible = scored.filter((s) => s.points >= PLAUSIBLE_POINTS && (!fromInstitution || s.identifier));
+  const plausible = scored.filter((s) => s.points >= PLAUSIBLE_POINTS);
   // Strong identifiers that point at someone other than the leader: the letter contradicts itself.
   const conflict = scored.slice(1).some((s) => [...s.strong].some((e) => !top.strong.has(e)));
   const lead = top.points - (second?.points ?? 0);
   if (conflict) return { kind: 'ambiguous', candidates, reason: 'strong identifiers in the letter belong to different customers' };
-  if (fromInstitution && !top.identifier) {
-    return plausible.length
-      ? { kind: 'ambiguous', candidates, reason: 'institution letter: the best candidate shares no identifier' }
-      : { kind: 'unmatched', candidates, reason: 'institution letter without an identifier of any customer' };
-  }
   // Without an identifier only the full combination decides: name (or company), street and house
   // number, and postal code or town. A name and a company name are often the same words twice.
+  // Courts and bailiffs often name the debtor by name and address only: the same full combination
+  // decides for them, but never a name alone (a judge's or bailiff's own name must not match).
   const has = (e: MatchEvidence) => top.evidence.includes(e);
   const eligible = top.identifier || (has('address') && has('postal_code') && (has('name') || has('company_name')));
+  if (fromInstitution && !eligible) {
+    return plausible.length
+      ? { kind: 'ambiguous', candidates, reason: 'institution letter: the best candidate shares no identifier nor full address' }
+      : { kind: 'unmatched', candidates, reason: 'institution letter without an identifier or full address of any customer' };
+  }
   if (eligible && top.points >= MATCH_POINTS && lead >= MARGIN_POINTS) {
     return { kind: 'matched', customerId: top.customerId, confidence: toScore(top.points), evidence: top.evidence, candidates };
   }

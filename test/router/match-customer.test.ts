@@ -143,12 +143,16 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect(plan).not.toMatch(/Seq Scan on customer/);
     });
 
-    it('matches an institution letter to the debtor by identifier, never by name alone', async () => {
+    it('matches an institution letter to the debtor by identifier or full address, never by name alone', async () => {
       const debtor = [{ first: 'Jan', last: 'Kowalski' }];
       const bailiff = [{ first: 'Marek', last: 'Zieliński' }];
       const office = [{ street: 'ul. Sądowa 1', postalCode: '00-950', city: 'Warszawa' }];
       expectMatched(await match({ fromInstitution: true, pesels: [C.pesel!], names: [...bailiff, ...debtor], addresses: office }), C.customerId);
-      const byName = await match({ fromInstitution: true, names: debtor, addresses: [{ street: 'Długa 5/3', postalCode: '00-950', city: 'Warszawa' }] });
+      // Courts often name the debtor by name and address only: the full combination decides.
+      const byAddress = await match({ fromInstitution: true, names: [...bailiff, ...debtor], addresses: [...office, { street: 'al. Jerozolimskie 100', postalCode: '00-950', city: 'Warszawa' }] });
+      expectMatched(byAddress, C.customerId);
+      // The debtor's name with only the court's own address is not enough.
+      const byName = await match({ fromInstitution: true, names: [...bailiff, ...debtor], addresses: office });
       expect(byName.kind).not.toBe('matched');
     });
   });
