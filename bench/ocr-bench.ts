@@ -1,0 +1,144 @@
+// OCR benchmark (`npm run bench:ocr -- [--pages N] [--seed S] [--quick] [--skip-native] [--skip-pipeline]
+//   [--phases mailroom,tesseract,ocrmypdf,pipeline] [--ocrmypdf-pages N]`):
+// quality (CER/WER per condition) and page rate of mailroom's OCR, the whole pipeline's rate, and
+// native tesseract / OCRmyPDF on the same decoded pages when they are installed.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
+import { basename, join } from 'node:path';
+import { Command } from 'commander';
+import { ensureBenchSet, letterPages } from './ocr-set.js';
+import { decodeSetPages, flipPairs, readWithMailroom } from './ocr-mailroom.js';
+import { onPath, runOcrmypdf, runTesseract, type NativeRun } from './ocr-native.js';
+import { runPipeline } from './ocr-pipeline.js';
+import { printConditions, printFlips, printSummary, printWorst, scoreLetters, scoreTexts, type EngineResult } from './ocr-report.js';
+
+const int = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`not a positive integer: ${v}`);
+  return n;
+};
+const o = new Command()
+  .option('--pages <n>', 'letters to generate (each has at least one page)', int, 150)
+  .option('--seed <n>', 'fixtures generator seed', int, 1)
+  .option('--quick', 'smoke run on 30 letters')
+  .option('--flip <n>', 'upright letters also read turned over (besides every upside-down scan)', int, 6)
+  .option('--skip-native', 'do not run tesseract / ocrmypdf even when installed')
+  .option('--skip-pipeline', 'do not run the whole pipeline')
+  .option('--phases <list>', 'phases to run, comma-separated', 'mailroom,tesseract,ocrmypdf,pipeline')
+  .option('--ocrmypdf-pages <n>', 'OCRmyPDF on this many evenly spread pages only (it is the slowest)', int)
+  .option('--out <dir>', 'cache folder for sets and results', 'bench-out')
+  .parse()
+  .opts<{ pages: number; seed: number; quick?: boolean; flip: number; skipNative?: boolean; skipPipeline?: boolean; out: string; phases: string; ocrmypdfPages?: number }>();
+const phases = new Set(o.phases.split(','));
+if (o.skipNative) phases.delete('tesseract'), phases.delete('ocrmypdf');
+if (o.skipPipeline) phases.delete('pipeline');
+
+const letters = o.quick ? 30 : o.pages;
+const cores = availableParallelism();
+const log = (m: string) => process.stderr.write(`${m}\n`);
+const progress = (label: string, total: number) => (done: number) => {
+  if (done % 10 === 0 || done === total) log(`  ${label}: ${done}/${total} (load ${loadavg()[0]!.toFixed(1)})`);
+};
+const loads: number[] = [];
+const loadTimer = setInterval(() => loads.push(loadavg()[0]!), 5000);
+loadTimer.unref();
+
+const set = await ensureBenchSet(o.out, o.seed, letters, log);
+const { jobs, decodeMs } = await decodeSetPages(set);
+log(`${set.documents.length} letters, ${jobs.length} letter pages (${set.files.reduce((n, f) => n + f.pageCount, 0)} file pages in ${set.files.length} files)`);
+if (letterPages(set) !== jobs.length) throw new Error('page index does not match the manifest: delete the pages/ folder');
+
+const engines: EngineResult[] = [];
+/** `n` jobs evenly spread over the set (so every condition keeps its share), or all. */
+const spread = <T>(all: T[], n?: number): T[] => (n && n < all.length ? Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]!) : all);
+const resultsDir = join(set.dir, 'results');
+await mkdir(resultsDir, { recursive: true });
+
+let mr: Awaited<ReturnType<typeof readWithMailroom>> | null = null;
+let flipped: Awaited<ReturnType<typeof readWithMailroom>> | null = null;
+if (phases.has('mailroom')) {
+  log(`mailroom OCR, pool of ${cores} ...`);
+  mr = await readWithMailroom(jobs, cores, progress('mailroom', jobs.length));
+  await writeFile(join(resultsDir, 'mailroom.json'), JSON.stringify(mr.readings, null, 1));
+  engines.push({
+    name: 'mailroom OCR (prepare + tesseract.js)',
+    pages: jobs.length,
+    wallMs: mr.wallMs,
+    letters: scoreLetters(set, mr.readings),
+    memory: `peak RSS ${mr.peakMb.toFixed(0)} MB (${cores} workers in-process; ${((mr.peakMb - mr.startMb) / cores).toFixed(0)} MB/worker above start)`,
+  });
+  log(`  mailroom: ${(jobs.length / (mr.wallMs / 1000)).toFixed(3)} pages/s`);
+  const pairs = await flipPairs(set, jobs, o.flip);
+  const flipJobs = pairs.map(([down, up]) => (down.flipOf ? down : up));
+  log(`mailroom OCR on ${flipJobs.length} turned copies for the upside-down check ...`);
+  flipped = await readWithMailroom(flipJobs, cores, progress('turned', flipJobs.length));
+}
+
+const nativeRuns: Record<string, NativeRun> = {};
+{
+  for (const [name, cmd, fn] of [['native tesseract', 'tesseract', runTesseract], ['OCRmyPDF', 'ocrmypdf', runOcrmypdf]] as const) {
+    if (!phases.has(cmd)) {
+      log(`${name} skipped`);
+      continue;
+    }
+    if (!(await onPath(cmd)) || (cmd === 'ocrmypdf' && !(await onPath('pdftotext')))) {
+      log(`${name}: not installed, skipped (apt-get install tesseract-ocr tesseract-ocr-pol ocrmypdf poppler-utils)`);
+      continue;
+    }
+    log(`${name}, ${cores} single-threaded processes ...`);
+    const subset = cmd === 'ocrmypdf' ? spread(jobs, o.ocrmypdfPages) : jobs;
+    const run = await fn(subset, cores, progress(cmd, subset.length));
+    nativeRuns[name] = run;
+    await writeFile(join(resultsDir, `${cmd}.json`), JSON.stringify(run.readings, null, 1));
+    for (const f of run.failures.slice(0, 5)) log(`  ${cmd} failed: ${f}`);
+    engines.push({
+      name: `${name} (OMP_THREAD_LIMIT=1)`,
+      pages: subset.length,
+      wallMs: run.wallMs,
+      letters: scoreLetters(set, run.readings),
+      memory: run.peakProcessMb === null ? '-' : `max ${run.peakProcessMb.toFixed(0)} MB per process`,
+    });
+  }
+}
+
+if (!phases.has('pipeline')) log('whole pipeline skipped');
+else {
+  log('whole pipeline (processFiles, all stages, PGlite + local Redis) ...');
+  let last = -1;
+  const p = await runPipeline(set, (done, total) => {
+    if (done !== last) progress('letters routed', total)(done);
+    last = done;
+  });
+  const index = new Map(set.documents.map((d, i) => [`${d.source}#${d.pages[0]}`, i]));
+  const texts = p.outcomes.flatMap((f) => f.documents).flatMap((d) => {
+    const i = index.get(`${basename(d.source)}#${d.pages[0]}`);
+    return i === undefined ? [] : [{ doc: i, text: d.text }];
+  });
+  engines.push({
+    name: `whole pipeline (file in → worklist; ${p.letters} letters, ${p.routed} routed, ${p.needsAttention} need attention)`,
+    pages: p.filePages,
+    wallMs: p.wallMs,
+    letters: scoreTexts(set, texts),
+    memory: `peak RSS ${p.peakMb.toFixed(0)} MB (all stages, OCR pool ${p.ocrConcurrency})`,
+  });
+  for (const f of p.failedFiles) log(`  pipeline failed: ${f}`);
+  log(`  pipeline: ${(p.letters / (p.wallMs / 1000)).toFixed(3)} letters/s; ${texts.length}/${set.documents.length} letters matched to the truth by file and first page`);
+}
+
+const print = (l: string) => process.stdout.write(`${l}\n`);
+const meanLoad = loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : loadavg()[0]!;
+print(`\nSet: ${set.dir} — ${set.documents.length} letters, ${jobs.length} letter pages, ${set.files.length} files; ${cores} cores, mean load ${meanLoad.toFixed(1)}${decodeMs === null ? '' : `; decoding took ${(decodeMs / 1000).toFixed(0)} s`}\n`);
+print('CER/WER: "line" = each truth line aligned where it fits best in the reading (order-robust; text outside the lines, e.g. stamps, not counted); "strict" = whole text in layout order (ocr/text-metrics); "bag WER" = words as a multiset.\n');
+printSummary(engines, 'native tesseract (OMP_THREAD_LIMIT=1)', print);
+print('');
+printConditions(engines.filter((e) => !e.name.startsWith('whole')), print);
+if (mr && flipped) {
+  print('\nUpside down vs upright (mailroom):\n');
+  const flip = printFlips(set, [...mr.readings, ...flipped.readings], print);
+  print(`\n${flip.worse}/${flip.pairs} upside-down pages read worse than upright (by more than 0.2 % CER).`);
+}
+for (const e of engines) {
+  print(`\nWorst letters (${e.name}, line CER):\n`);
+  printWorst(set, e, 12, print);
+}
+process.exit(0);
