@@ -1,5 +1,5 @@
 // OCR benchmark (`npm run bench:ocr -- [--pages N] [--seed S] [--quick] [--skip-native] [--skip-pipeline]
-//   [--phases mailroom,tesseract,ocrmypdf,pipeline] [--ocrmypdf-pages N]`):
+//   [--phases mailroom,tesseract,ocrmypdf,pipeline] [--ocrmypdf-pages N] [--report-only]`):
 // quality (CER/WER per condition) and page rate of mailroom's OCR, the whole pipeline's rate, and
 // native tesseract / OCRmyPDF on the same decoded pages when they are installed.
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -7,10 +7,11 @@ import { availableParallelism, loadavg } from 'node:os';
 import { basename, join } from 'node:path';
 import { Command } from 'commander';
 import { ensureBenchSet, letterPages } from './ocr-set.js';
-import { decodeSetPages, flipPairs, readWithMailroom } from './ocr-mailroom.js';
-import { onPath, runOcrmypdf, runTesseract, type NativeRun } from './ocr-native.js';
+import { decodeSetPages, flipPairs, readWithMailroom, type PageReading } from './ocr-mailroom.js';
+import { letterTexts, loadPhases, savePhase, toEngine, type SavedPhase } from './ocr-results.js';
+import { onPath, runOcrmypdf, runTesseract } from './ocr-native.js';
 import { runPipeline } from './ocr-pipeline.js';
-import { printConditions, printFlips, printSummary, printWorst, scoreLetters, scoreTexts, type EngineResult } from './ocr-report.js';
+import { printConditions, printFlips, printSummary, printWorst, type EngineResult } from './ocr-report.js';
 
 const int = (v: string) => {
   const n = Number(v);
@@ -27,8 +28,9 @@ const o = new Command()
   .option('--phases <list>', 'phases to run, comma-separated', 'mailroom,tesseract,ocrmypdf,pipeline')
   .option('--ocrmypdf-pages <n>', 'OCRmyPDF on this many evenly spread pages only (it is the slowest)', int)
   .option('--out <dir>', 'cache folder for sets and results', 'bench-out')
+  .option('--report-only', 'run nothing: print the tables from the phases saved in <set>/results/')
   .parse()
-  .opts<{ pages: number; seed: number; quick?: boolean; flip: number; skipNative?: boolean; skipPipeline?: boolean; out: string; phases: string; ocrmypdfPages?: number }>();
+  .opts<{ pages: number; seed: number; quick?: boolean; flip: number; skipNative?: boolean; skipPipeline?: boolean; out: string; phases: string; ocrmypdfPages?: number; reportOnly?: boolean }>();
 const phases = new Set(o.phases.split(','));
 if (o.skipNative) phases.delete('tesseract'), phases.delete('ocrmypdf');
 if (o.skipPipeline) phases.delete('pipeline');
@@ -53,56 +55,55 @@ const engines: EngineResult[] = [];
 const spread = <T>(all: T[], n?: number): T[] => (n && n < all.length ? Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]!) : all);
 const resultsDir = join(set.dir, 'results');
 await mkdir(resultsDir, { recursive: true });
+const meanLoad = () => (loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : loadavg()[0]!);
+/** Saves a finished phase and adds it to this run's report; `loads` restarts for the next phase. */
+async function finish(key: string, phase: Omit<SavedPhase, 'finishedAt' | 'meanLoad'>, pages?: PageReading[]): Promise<void> {
+  const saved = { ...phase, finishedAt: new Date().toISOString(), meanLoad: meanLoad() };
+  loads.length = 0;
+  await savePhase(resultsDir, key, saved, pages);
+  engines.push(toEngine(set, saved));
+  log(`  ${phase.name}: ${(phase.pages / (phase.wallMs / 1000)).toFixed(3)} pages/s`);
+}
 
-let mr: Awaited<ReturnType<typeof readWithMailroom>> | null = null;
-let flipped: Awaited<ReturnType<typeof readWithMailroom>> | null = null;
-if (phases.has('mailroom')) {
+const turnedPages: PageReading[] = [];
+if (phases.has('mailroom') && !o.reportOnly) {
   log(`mailroom OCR, pool of ${cores} ...`);
-  mr = await readWithMailroom(jobs, cores, progress('mailroom', jobs.length));
-  await writeFile(join(resultsDir, 'mailroom.json'), JSON.stringify(mr.readings, null, 1));
-  engines.push({
+  const mr = await readWithMailroom(jobs, cores, progress('mailroom', jobs.length));
+  await finish('mailroom', {
     name: 'mailroom OCR (prepare + tesseract.js)',
     pages: jobs.length,
     wallMs: mr.wallMs,
-    letters: scoreLetters(set, mr.readings),
     memory: `peak RSS ${mr.peakMb.toFixed(0)} MB (${cores} workers in-process; ${((mr.peakMb - mr.startMb) / cores).toFixed(0)} MB/worker above start)`,
-  });
-  log(`  mailroom: ${(jobs.length / (mr.wallMs / 1000)).toFixed(3)} pages/s`);
+    letters: letterTexts(mr.readings),
+  }, mr.readings);
   const pairs = await flipPairs(set, jobs, o.flip);
   const flipJobs = pairs.map(([down, up]) => (down.flipOf ? down : up));
   log(`mailroom OCR on ${flipJobs.length} turned copies for the upside-down check ...`);
-  flipped = await readWithMailroom(flipJobs, cores, progress('turned', flipJobs.length));
+  const flipped = await readWithMailroom(flipJobs, cores, progress('turned', flipJobs.length));
+  turnedPages.push(...mr.readings, ...flipped.readings);
+  await writeFile(join(resultsDir, 'turned.pages.json'), JSON.stringify(flipped.readings, null, 1));
 }
 
-const nativeRuns: Record<string, NativeRun> = {};
-{
-  for (const [name, cmd, fn] of [['native tesseract', 'tesseract', runTesseract], ['OCRmyPDF', 'ocrmypdf', runOcrmypdf]] as const) {
-    if (!phases.has(cmd)) {
-      log(`${name} skipped`);
-      continue;
-    }
-    if (!(await onPath(cmd)) || (cmd === 'ocrmypdf' && !(await onPath('pdftotext')))) {
-      log(`${name}: not installed, skipped (apt-get install tesseract-ocr tesseract-ocr-pol ocrmypdf poppler-utils)`);
-      continue;
-    }
-    log(`${name}, ${cores} single-threaded processes ...`);
-    const subset = cmd === 'ocrmypdf' ? spread(jobs, o.ocrmypdfPages) : jobs;
-    const run = await fn(subset, cores, progress(cmd, subset.length));
-    nativeRuns[name] = run;
-    await writeFile(join(resultsDir, `${cmd}.json`), JSON.stringify(run.readings, null, 1));
-    for (const f of run.failures.slice(0, 5)) log(`  ${cmd} failed: ${f}`);
-    engines.push({
-      name: `${name} (OMP_THREAD_LIMIT=1)`,
-      pages: subset.length,
-      wallMs: run.wallMs,
-      letters: scoreLetters(set, run.readings),
-      memory: run.peakProcessMb === null ? '-' : `max ${run.peakProcessMb.toFixed(0)} MB per process`,
-    });
+for (const [name, cmd, fn] of [['native tesseract', 'tesseract', runTesseract], ['OCRmyPDF', 'ocrmypdf', runOcrmypdf]] as const) {
+  if (!phases.has(cmd) || o.reportOnly) continue;
+  if (!(await onPath(cmd)) || (cmd === 'ocrmypdf' && !(await onPath('pdftotext')))) {
+    log(`${name}: not installed, skipped (apt-get install tesseract-ocr tesseract-ocr-pol ocrmypdf poppler-utils)`);
+    continue;
   }
+  log(`${name}, ${cores} single-threaded processes ...`);
+  const subset = cmd === 'ocrmypdf' ? spread(jobs, o.ocrmypdfPages) : jobs;
+  const run = await fn(subset, cores, progress(cmd, subset.length));
+  for (const f of run.failures.slice(0, 5)) log(`  ${cmd} failed: ${f}`);
+  await finish(cmd, {
+    name: `${name} (OMP_THREAD_LIMIT=1)`,
+    pages: subset.length,
+    wallMs: run.wallMs,
+    memory: run.peakProcessMb === null ? '-' : `max ${run.peakProcessMb.toFixed(0)} MB per process`,
+    letters: letterTexts(run.readings),
+  }, run.readings);
 }
 
-if (!phases.has('pipeline')) log('whole pipeline skipped');
-else {
+if (phases.has('pipeline') && !o.reportOnly) {
   log('whole pipeline (processFiles, all stages, PGlite + local Redis) ...');
   let last = -1;
   const p = await runPipeline(set, (done, total) => {
@@ -114,27 +115,34 @@ else {
     const i = index.get(`${basename(d.source)}#${d.pages[0]}`);
     return i === undefined ? [] : [{ doc: i, text: d.text }];
   });
-  engines.push({
-    name: `whole pipeline (file in → worklist; ${p.letters} letters, ${p.routed} routed, ${p.needsAttention} need attention)`,
-    pages: p.filePages,
-    wallMs: p.wallMs,
-    letters: scoreTexts(set, texts),
-    memory: `peak RSS ${p.peakMb.toFixed(0)} MB (all stages, OCR pool ${p.ocrConcurrency})`,
-  });
   for (const f of p.failedFiles) log(`  pipeline failed: ${f}`);
-  log(`  pipeline: ${(p.letters / (p.wallMs / 1000)).toFixed(3)} letters/s; ${texts.length}/${set.documents.length} letters matched to the truth by file and first page`);
+  log(`  pipeline: ${(p.letters / (p.wallMs / 1000)).toFixed(3)} letters/s, ${(p.filePages / (p.wallMs / 1000)).toFixed(3)} file pages/s; ${texts.length}/${set.documents.length} letters matched to the truth by file and first page`);
+  await finish('pipeline', {
+    // Letter pages, like the engines' rows: separator sheets and blank backs are cheap and would flatter the rate.
+    name: `whole pipeline (file in → worklist; ${p.filePages} file pages, ${p.letters} letters = ${(p.letters / (p.wallMs / 1000)).toFixed(3)}/s, ${p.routed} routed, ${p.needsAttention} need attention)`,
+    pages: jobs.length,
+    wallMs: p.wallMs,
+    memory: `peak RSS ${p.peakMb.toFixed(0)} MB (all stages, OCR pool ${p.ocrConcurrency})`,
+    letters: texts,
+  });
+}
+
+let flipReadings = turnedPages;
+if (o.reportOnly) {
+  const loaded = await loadPhases(set, resultsDir);
+  engines.push(...loaded.engines);
+  flipReadings = [...(loaded.pages.mailroom ?? []), ...(loaded.pages.turned ?? [])];
 }
 
 const print = (l: string) => process.stdout.write(`${l}\n`);
-const meanLoad = loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : loadavg()[0]!;
-print(`\nSet: ${set.dir} — ${set.documents.length} letters, ${jobs.length} letter pages, ${set.files.length} files; ${cores} cores, mean load ${meanLoad.toFixed(1)}${decodeMs === null ? '' : `; decoding took ${(decodeMs / 1000).toFixed(0)} s`}\n`);
-print('CER/WER: "line" = each truth line aligned where it fits best in the reading (order-robust; text outside the lines, e.g. stamps, not counted); "strict" = whole text in layout order (ocr/text-metrics); "bag WER" = words as a multiset.\n');
+print(`\nSet: ${set.dir} — ${set.documents.length} letters, ${jobs.length} letter pages, ${set.files.length} files; ${cores} cores${decodeMs === null ? '' : `; decoding took ${(decodeMs / 1000).toFixed(0)} s`}\n`);
+print('CER/WER: "line" = each truth line aligned where it fits best in the reading (order-robust; text outside the lines, e.g. stamps, not counted); "strict" = whole text in layout order (ocr/text-metrics); "bag WER" = words as a multiset. Rates pool edits over letters.\n');
 printSummary(engines, 'native tesseract (OMP_THREAD_LIMIT=1)', print);
 print('');
 printConditions(engines.filter((e) => !e.name.startsWith('whole')), print);
-if (mr && flipped) {
+if (flipReadings.some((r) => r.job.flipOf)) {
   print('\nUpside down vs upright (mailroom):\n');
-  const flip = printFlips(set, [...mr.readings, ...flipped.readings], print);
+  const flip = printFlips(set, flipReadings, print);
   print(`\n${flip.worse}/${flip.pairs} upside-down pages read worse than upright (by more than 0.2 % CER).`);
 }
 for (const e of engines) {

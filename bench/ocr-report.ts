@@ -13,16 +13,6 @@ export interface LetterScore {
   score: Score;
 }
 
-/** One score per letter: its pages' readings joined in page order against the letter's truth. */
-export function scoreLetters(set: BenchSet, readings: PageReading[]): LetterScore[] {
-  const byDoc = new Map<number, PageReading[]>();
-  for (const r of readings) if (!r.job.flipOf) byDoc.set(r.job.doc, [...(byDoc.get(r.job.doc) ?? []), r]);
-  return scoreTexts(set, [...byDoc.entries()].map(([doc, rs]) => ({
-    doc,
-    text: rs.sort((a, b) => a.job.page - b.job.page).map((r) => r.text).join('\n'),
-  })));
-}
-
 export function scoreTexts(set: BenchSet, items: { doc: number; text: string }[]): LetterScore[] {
   return items.map(({ doc, text }) => {
     const d = set.documents[doc]!;

@@ -8,6 +8,8 @@ import { cer, normaliseForMetrics, wer } from '../ocr/text-metrics.js';
 
 export interface Score {
   truthChars: number;
+  /** Characters of the truth lines alone (the line-matched rate's denominator: no joins between lines). */
+  lineChars: number;
   truthWords: number;
   /** Edit counts; rates are these divided by truthChars / truthWords (summed before dividing). */
   strictCharEdits: number;
@@ -56,9 +58,15 @@ export function scoreReading(hypothesis: string, truth: string): Score {
   const tWords = t.split(' ').filter(Boolean);
   const hWords = h.split(' ').filter(Boolean);
   let lineCharEdits = 0;
-  for (const line of truth.split('\n')) lineCharEdits += bestSubstringDistance(normaliseForMetrics(line), h);
+  let lineChars = 0;
+  for (const raw of truth.split('\n')) {
+    const line = normaliseForMetrics(raw);
+    lineChars += line.length;
+    lineCharEdits += bestSubstringDistance(line, h);
+  }
   return {
     truthChars: t.length,
+    lineChars,
     truthWords: tWords.length,
     strictCharEdits: Math.round(cer(hypothesis, truth) * t.length),
     strictWordEdits: Math.round(wer(hypothesis, truth) * tWords.length),
@@ -84,9 +92,9 @@ export function rates(scores: Score[]): Rates {
     n: scores.length,
     strictCer: sum('strictCharEdits') / chars,
     strictWer: sum('strictWordEdits') / words,
-    lineCer: sum('lineCharEdits') / chars,
+    lineCer: sum('lineCharEdits') / Math.max(1, sum('lineChars')),
     bagWer: sum('bagWordEdits') / words,
   };
 }
 
-export const lineCerOf = (s: Score) => s.lineCharEdits / Math.max(1, s.truthChars);
+export const lineCerOf = (s: Score) => s.lineCharEdits / Math.max(1, s.lineChars);

@@ -14,7 +14,7 @@ export interface BenchSet {
 
 /** Conditions the report breaks down by, in print order (`clean` is derived, see below). */
 export const REPORT_CONDITIONS = [
-  'clean', 'noisy', 'skewed', 'rotated180', 'rotated90', '200dpi', 'bitonal', 'typewriter',
+  'clean', 'noisy', 'skewed', 'noisy|skewed', 'rotated180', 'rotated90', '200dpi', 'bitonal', 'typewriter',
   'lowcontrast', 'blurred', 'stamp', 'no-diacritics',
 ] as const;
 
@@ -25,6 +25,8 @@ const DEGRADING = ['200dpi', 'noisy', 'skewed', 'rotated180', 'rotated90', 'bito
 export function reportConditions(doc: ManifestDocument): string[] {
   const out = doc.conditions.filter((c) => (REPORT_CONDITIONS as readonly string[]).includes(c));
   if (!doc.conditions.some((c) => DEGRADING.includes(c))) out.unshift('clean');
+  // The goals name noisy or skewed letters together.
+  if (doc.conditions.includes('noisy') || doc.conditions.includes('skewed')) out.push('noisy|skewed');
   return out;
 }
 
