@@ -18,11 +18,18 @@ export async function runDemo(rt: Runtime): Promise<number> {
   const services = await startServices(rt, { stages: STAGES, api: true, inbox: true });
   const files = await expandPaths([samples]);
   log(`processing ${files.length} sample scans (OCR takes a few seconds a page)...`);
+  let last = '';
   const outcomes = await processFiles(rt, files, {
     receivedAt: new Date().toISOString().slice(0, 10),
-    onProgress: (done, total) => process.stderr.write(`\r  letters routed: ${done}/${total}   `),
+    onProgress: (done, total) => {
+      const line = `letters routed: ${done}/${total}`;
+      if (line === last) return;
+      last = line;
+      // A terminal gets one updating line; a log gets a line per change.
+      process.stderr.write(process.stderr.isTTY ? `\r  ${line}   ` : `  ${line}\n`);
+    },
   });
-  process.stderr.write('\n');
+  if (process.stderr.isTTY) process.stderr.write('\n');
   for (const o of outcomes) {
     if (o.error) log(`${o.source}: ${o.error}`);
     for (const d of o.documents) log(`${d.source.replace(samples, '')} p.${d.pages.join(',')}: ${d.category} -> ${d.worklist} (customer ${d.customerId ?? '-'}, due ${d.dueAt ?? '-'})`);
