@@ -13,7 +13,7 @@ export async function resumeScan(store: DocumentStore, queues: QueueRuntime, sca
     await queues.dispatch([{ kind: 'job', job: { queue: 'ingest', name: 'ingest', jobId: jobIds.ingest(scanId), data: { scanId } } }]);
     return;
   }
-  const pages = await store.scanPages(scanId);
+  const pageByNo = new Map((await store.scanPages(scanId)).map((p) => [p.page_no, p]));
   const next: NextJob[] = [];
   for (const d of await store.documentsOfScan(scanId)) {
     switch (d.status) {
@@ -22,7 +22,7 @@ export async function resumeScan(store: DocumentStore, queues: QueueRuntime, sca
         if (!(await queues.hasJob('assemble', jobIds.assemble(d.document_id)))) {
           next.push(
             ...nextJobs('ingest', {
-              documents: [{ documentId: d.document_id, pages: d.pages.map((n) => ({ imageKey: pages.find((p) => p.page_no === n)!.image_key, dpi: pages.find((p) => p.page_no === n)!.dpi })) }],
+              documents: [{ documentId: d.document_id, pages: d.pages.map((n) => ({ imageKey: pageByNo.get(n)!.image_key, dpi: pageByNo.get(n)!.dpi })) }],
             }),
           );
         }
