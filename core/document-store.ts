@@ -84,6 +84,12 @@ export function createDocumentStore(db: Db) {
         return { created: false, scan: (await one<ScanRow>(t, `SELECT * FROM scans WHERE scan_id = $1`, [s.scanId]))! };
       }),
 
+    unfinishedScans: async () =>
+      (await db.query<{ scan_id: string }>(
+        `SELECT scan_id FROM scans WHERE status = 'received'
+         UNION SELECT DISTINCT scan_id FROM documents WHERE status IN ('ocr', 'classifying', 'routing')`,
+      )).rows.map((r) => r.scan_id),
+
     getScan: (scanId: string) => one<ScanRow>(db, `SELECT * FROM scans WHERE scan_id = $1`, [scanId]),
 
     scanPages: async (scanId: string) =>

@@ -44,3 +44,10 @@ export async function resumeScan(store: DocumentStore, queues: QueueRuntime, sca
   }
   await queues.dispatch(next);
 }
+
+/** On start-up: every scan with unfinished work is resumed, so nothing waits on a lost job. */
+export async function resumeUnfinished(store: DocumentStore, queues: QueueRuntime): Promise<number> {
+  const ids = await store.unfinishedScans();
+  for (const id of ids) await resumeScan(store, queues, id);
+  return ids.length;
+}

@@ -2,7 +2,7 @@ import type { Runtime } from './runtime.js';
 import type { Stage } from './pipeline.js';
 import { startWorkers } from './workers.js';
 import { createDocumentStore } from './document-store.js';
-import { resumeScan } from './recovery.js';
+import { resumeScan, resumeUnfinished } from './recovery.js';
 import { acceptScan } from '../ingest/accept-scan.js';
 import { watchInbox } from '../ingest/inbox-watcher.js';
 import { buildApp } from '../api/app.js';
@@ -29,6 +29,10 @@ export async function startServices(rt: Runtime, o: ServeOptions): Promise<{ sto
   const log = (m: string) => process.stderr.write(`mailroom: ${m}\n`);
   const workers = startWorkers(rt, o.stages);
   const store = createDocumentStore(rt.db);
+  if (o.stages.includes('ingest')) {
+    const resumed = await resumeUnfinished(store, rt.queues);
+    if (resumed) log(`resumed unfinished work of ${resumed} scan(s)`);
+  }
   const app = o.api ? await buildApp(rt, { logger: false }) : null;
   if (app) {
     const address = await app.listen({ host: rt.config.host, port: rt.config.port });

@@ -4,7 +4,7 @@ import { testRuntime } from '../helpers/runtime.js';
 import type { Runtime } from '../../core/runtime.js';
 import { createDocumentStore } from '../../core/document-store.js';
 import { acceptScan } from '../../ingest/accept-scan.js';
-import { resumeScan } from '../../core/recovery.js';
+import { resumeScan, resumeUnfinished } from '../../core/recovery.js';
 import { jobIds } from '../../core/pipeline.js';
 
 // Redis without persistence can lose every queued job; the database must be enough to go on.
@@ -36,6 +36,9 @@ describe('recovery from the system of record', () => {
     expect(await rt.queues.hasJob('ingest', jobIds.ingest(first.scanId))).toBe(false);
     const again = await acceptScan(deps, { bytes, fileName: 'copy.pdf', source: '/in/copy.pdf', channel: 'cli', receivedAt: '2026-11-20' });
     expect(again).toEqual({ scanId: first.scanId, created: false });
+    expect(await rt.queues.hasJob('ingest', jobIds.ingest(first.scanId))).toBe(true);
+    await wipeQueues();
+    expect(await resumeUnfinished(store, rt.queues)).toBe(1);
     expect(await rt.queues.hasJob('ingest', jobIds.ingest(first.scanId))).toBe(true);
     const scan = await store.getScan(first.scanId);
     expect(scan).toMatchObject({ received_at: '2026-11-16', file_name: 'stack.PDF', status: 'received' });
