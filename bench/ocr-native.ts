@@ -81,6 +81,7 @@ export function runTesseract(jobs: PageJob[], cores: number, onPage?: (done: num
  * `ocrmypdf --rotate-pages --deskew -l pol+eng --image-dpi <scanned>` on the page image (OCRmyPDF
  * wraps it into a one-page PDF itself), then pdftotext. `--output-type pdf --optimize 0` skip the
  * Ghostscript PDF/A pass and image optimisation: what is timed is orientation, deskew and OCR.
+ * Text is extracted with `pdftotext -raw`.
  */
 export function runOcrmypdf(jobs: PageJob[], cores: number, onPage?: (done: number) => void): Promise<NativeRun> {
   return runAll(jobs, cores, async (job, tmp, useTime) => {
@@ -88,7 +89,9 @@ export function runOcrmypdf(jobs: PageJob[], cores: number, onPage?: (done: numb
     const args = ['--rotate-pages', '--deskew', '-l', 'pol+eng', '--image-dpi', String(job.dpi), '--output-type', 'pdf',
       '--optimize', '0', '--jobs', '1', '--quiet', job.pngPath, out];
     const r = await timed('ocrmypdf', args, useTime, `${tmp}.mem`);
-    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', out, '-'], { maxBuffer: 64 * 2 ** 20 });
+    // -raw keeps the text layer's stream order (tesseract's reading order); without it pdftotext
+    // re-flows OCRmyPDF's separately placed invisible words across columns.
+    const { stdout } = await run('pdftotext', ['-raw', '-enc', 'UTF-8', out, '-'], { maxBuffer: 64 * 2 ** 20 });
     return { text: stdout, maxRssMb: r.maxRssMb };
   }, onPage);
 }
