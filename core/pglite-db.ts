@@ -5,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { Db, Queryable } from './db.js';
 import { PermanentError } from './errors.js';
+import { isProcessAlive } from './process-alive.js';
 
 // Match the node-postgres adapter: numbers as numbers, DATE as 'YYYY-MM-DD'.
 const parsers = {
@@ -60,7 +61,7 @@ function takeLock(path: string): () => void {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     const pid = Number(readFileSync(path, 'utf8'));
-    if (pid && pid !== process.pid && isAlive(pid)) {
+    if (pid && pid !== process.pid && isProcessAlive(pid)) {
       throw new PermanentError(
         'DB_LOCKED',
         `the embedded database is in use by process ${pid}; stop it, or set DATABASE_URL to share a PostgreSQL server`,
@@ -75,13 +76,4 @@ function takeLock(path: string): () => void {
       /* already gone */
     }
   };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }

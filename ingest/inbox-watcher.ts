@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promi
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { errorMessage } from '../core/errors.js';
+import { isProcessAlive } from '../core/process-alive.js';
 
 // Scanners drop files into a shared folder. Polling, not inotify: network shares do not deliver
 // change events reliably. A file is taken when its size and mtime held still for one poll, and
@@ -72,7 +73,7 @@ export function watchInbox(o: InboxOptions): { stop(): Promise<void> } {
     for (const owner of await readdir(root)) {
       const prefix = `${hostname()}-`;
       const pid = owner.startsWith(prefix) ? Number(owner.slice(prefix.length)) : NaN;
-      if (!Number.isInteger(pid) || (pid !== process.pid && isAlive(pid))) continue;
+      if (!Number.isInteger(pid) || (pid !== process.pid && isProcessAlive(pid))) continue;
       for (const name of await readdir(join(root, owner))) await rename(join(root, owner, name), join(o.dir, name));
     }
   };
@@ -92,13 +93,4 @@ export function watchInbox(o: InboxOptions): { stop(): Promise<void> } {
       await running;
     },
   };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
