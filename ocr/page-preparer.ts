@@ -7,6 +7,7 @@ import { PermanentError } from '../core/errors.js';
 import type { PreparedPage, Rotation } from './ports.js';
 import { fromRaw, toRaw, type Raw } from './page-image.js';
 import { estimateSkew, inkPoints, otsuThreshold, transpose } from './projection.js';
+import { bridgeStrokes, FRAGMENTED_INK_SHARE, fragmentedInkShare } from './stroke-repair.js';
 
 // Other stages import these from here; they live in page-image.ts to keep this file on preparation.
 export { encodeForPdf, rotatePng180 } from './page-image.js';
@@ -98,6 +99,8 @@ export function levels(data: Uint8Array): { lo: number; paper: number; white: nu
 export interface PrepareOptions {
   /** Skip the orientation/skew search (pages known to be straight, e.g. born-digital). */
   geometry?: boolean;
+  /** Join broken strokes: measured per page when unset (see stroke-repair.ts); false never, true always. */
+  repairStrokes?: boolean;
 }
 
 export async function preparePage(page: PageImage, options: PrepareOptions = {}): Promise<PreparedPage> {
@@ -111,6 +114,9 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
 
   // Speckle is removed at the scanned resolution, before resampling would smear specks into blobs.
   if (speckleShare(r) > SPECKLE_SHARE) r = await toRaw(fromRaw(r).median(3));
+  // Measured at the scanned resolution too: resampling would blur the gaps of broken strokes shut
+  // in the measurement, and only in the measurement.
+  const fragmented = options.repairStrokes ?? fragmentedInkShare(r, dpi) > FRAGMENTED_INK_SHARE;
 
   let rotation: Rotation = 0;
   let skewDegrees = 0;
@@ -156,6 +162,8 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
     const a = 255 / (white - lo);
     img = img.linear(a, -lo * a);
   }
+  // After resampling, so the blur works on the 300 dpi grid and the joined strokes stay smooth.
+  if (fragmented) img = fromRaw(await bridgeStrokes(await toRaw(img), outDpi));
   const { data, info } = await img
     // Without an explicit colour space sharp 0.35 writes grey as 3-channel sRGB: 3x the bytes.
     .toColourspace('b-w')

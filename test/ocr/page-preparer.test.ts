@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeForPdf } from '../../ocr/page-image.js';
 import { estimateDpi, levels, preparePage, speckleShare, trustedDpi } from '../../ocr/page-preparer.js';
 import { estimateSkew, inkPoints, otsuThreshold } from '../../ocr/projection.js';
-import { BUSINESS_LETTER, degrade, renderLetter, type RenderedPage } from './render-test-page.js';
+import { FRAGMENTED_INK_SHARE, fragmentedInkShare } from '../../ocr/stroke-repair.js';
+import { BUSINESS_LETTER, degrade, renderBrokenStrokes, renderLetter, type RenderedPage } from './render-test-page.js';
 
 async function grey(png: Buffer) {
   const { data, info } = await sharp(png).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
@@ -25,6 +26,19 @@ describe('skew estimation (projection profile)', () => {
     const small = await grey(await sharp(page.png).resize(Math.round(page.width / 2)).png().toBuffer());
     const ink = inkPoints(small.data, small.width, otsuThreshold(small.data));
     expect(Math.abs(estimateSkew(ink).angle - angle)).toBeLessThanOrEqual(0.5);
+  });
+});
+
+describe('broken-stroke measure (share of ink in tiny pieces)', () => {
+  it('stays low on whole strokes and rises on a faint typewriter page thresholded too dark', async () => {
+    const mono = await renderLetter(BUSINESS_LETTER, 300, 'TestMono');
+    const whole = await grey((await degrade(mono, { dpi: 200, bitonal: true })).png);
+    const serif = await grey((await degrade(letter, { dpi: 200, bitonal: true })).png);
+    const broken = await grey((await renderBrokenStrokes(BUSINESS_LETTER, 2)).png);
+    expect(fragmentedInkShare(whole, 200)).toBeLessThan(FRAGMENTED_INK_SHARE / 2);
+    expect(fragmentedInkShare(serif, 200)).toBeLessThan(FRAGMENTED_INK_SHARE / 2);
+    expect(fragmentedInkShare(broken, 200)).toBeGreaterThan(FRAGMENTED_INK_SHARE * 2);
+    expect(fragmentedInkShare({ data: Buffer.alloc(100, 255), width: 10, height: 10 }, 200)).toBe(0);
   });
 });
 
@@ -75,6 +89,17 @@ slow('preparePage', () => {
     const noisy = await grey((await degrade(letter, { dpi: 200, bitonal: true, noise: 0.01 })).png);
     expect(speckleShare(clean)).toBeLessThan(0.0001);
     expect(speckleShare(noisy)).toBeGreaterThan(0.002);
+  });
+
+  it('joins broken strokes only on a page measured as fragmented', async () => {
+    const broken = await preparePage(await renderBrokenStrokes(BUSINESS_LETTER, 2));
+    const brokenLeft = await preparePage(await renderBrokenStrokes(BUSINESS_LETTER, 2), { repairStrokes: false });
+    const tiny = (png: Buffer) => grey(png).then((g) => fragmentedInkShare(g, 300));
+    expect(await tiny(broken.png)).toBeLessThan(FRAGMENTED_INK_SHARE / 2);
+    expect(await tiny(brokenLeft.png)).toBeGreaterThan(FRAGMENTED_INK_SHARE);
+    // A clean page comes out as it did before the repair existed.
+    const clean = await degrade(letter, { dpi: 200, bitonal: true });
+    expect((await preparePage(clean)).png.equals((await preparePage(clean, { repairStrokes: false })).png)).toBe(true);
   });
 
   it('maps grey paper to white and faded ink to black', async () => {

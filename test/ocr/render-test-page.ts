@@ -1,5 +1,6 @@
 // Renders real letter-like page images for the OCR tests, and degrades them the way a post room
 // scanner does (upside down, skewed, speckled, 200 dpi, bitonal), so tests run on pixels, not mocks.
+import { existsSync } from 'node:fs';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import type { PageImage } from '../../core/types.js';
@@ -11,6 +12,9 @@ function ensureFonts(): void {
   if (fontsReady) return;
   GlobalFonts.registerFromPath(`${FONT_DIR}/DejaVuSerif.ttf`, 'TestSerif');
   GlobalFonts.registerFromPath(`${FONT_DIR}/DejaVuSans.ttf`, 'TestSans');
+  // A thin-stroked monospace face, the nearest installed thing to a typewriter.
+  const mono = ['/usr/share/fonts/truetype/freefont/FreeMono.ttf', `${FONT_DIR}/DejaVuSansMono.ttf`].find((f) => existsSync(f))!;
+  GlobalFonts.registerFromPath(mono, 'TestMono');
   fontsReady = true;
 }
 
@@ -69,7 +73,7 @@ export interface RenderedPage extends PageImage {
 }
 
 /** Draws an A4 letter at `dpi` (11 pt type) and returns an 8-bit grey PNG plus its ground truth. */
-export async function renderLetter(lines: string[] = SAMPLE_LETTER, dpi = 300, font = 'TestSerif'): Promise<RenderedPage> {
+export async function renderLetter(lines: string[] = SAMPLE_LETTER, dpi = 300, font = 'TestSerif', ink = '#111'): Promise<RenderedPage> {
   ensureFonts();
   const width = Math.round((210 / 25.4) * dpi);
   const height = Math.round((297 / 25.4) * dpi);
@@ -77,7 +81,7 @@ export async function renderLetter(lines: string[] = SAMPLE_LETTER, dpi = 300, f
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = '#111';
+  ctx.fillStyle = ink;
   const px = (11 * dpi) / 72;
   ctx.font = `${px.toFixed(1)}px ${font}`;
   const left = Math.round(dpi * 0.9);
@@ -102,6 +106,8 @@ export interface Degradation {
   dpi?: number;
   /** Threshold to pure black/white, as fax-like bitonal scanners deliver. */
   bitonal?: boolean;
+  /** Grey level below which a bitonal scan keeps a pixel as ink (150 unless told). */
+  threshold?: number;
   seed?: number;
 }
 
@@ -130,7 +136,17 @@ export async function degrade(page: RenderedPage, d: Degradation): Promise<Rende
       data[i] = r < d.noise / 2 ? 20 : r < d.noise ? 255 : Math.min(255, Math.max(0, v + (rand() - 0.5) * 40));
     }
   }
-  if (d.bitonal) for (let i = 0; i < data.length; i++) data[i] = data[i]! < 150 ? 0 : 255;
+  const cut = d.threshold ?? 150;
+  if (d.bitonal) for (let i = 0; i < data.length; i++) data[i] = data[i]! < cut ? 0 : 255;
   const png = await sharp(data, { raw: { width, height, channels: 1 } }).toColourspace('b-w').png().toBuffer();
   return { png, width, height, dpi, truth: page.truth };
+}
+
+/**
+ * A faint typewriter page as a bitonal 200 dpi scanner delivers it: thin monospace strokes in
+ * grey ink, thresholded darker than the ink, so most strokes break into dots and short dashes.
+ */
+export async function renderBrokenStrokes(lines: string[], rotate = 0, ink = '#666', threshold = 145): Promise<RenderedPage> {
+  const page = await renderLetter(lines, 300, 'TestMono', ink);
+  return degrade(page, { dpi: 200, bitonal: true, threshold, rotate });
 }
