@@ -8,11 +8,12 @@ import { scanRoutes } from './routes/scans.js';
 import { documentRoutes } from './routes/documents.js';
 import { worklistRoutes } from './routes/worklists.js';
 import { healthRoutes } from './routes/health.js';
+import { correctionRoutes } from './routes/corrections.js';
 import { pageRoutes } from './routes/pages.js';
 
 // The app is built here and started elsewhere (listen only in serve), so tests use inject().
 
-export type ApiDeps = Pick<Runtime, 'db' | 'blobs' | 'queues'>;
+export type ApiDeps = Pick<Runtime, 'db' | 'blobs' | 'queues' | 'config'>;
 
 export async function buildApp(deps: ApiDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_SCAN_BYTES });
@@ -22,7 +23,7 @@ export async function buildApp(deps: ApiDeps, opts: { logger?: boolean } = {}): 
     done(null, body),
   );
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, _req, reply) => {
-    if (err instanceof PermanentError) return reply.code(422).send({ error: err.code, message: err.message });
+    if (err instanceof PermanentError) return reply.code(err.code === 'NOT_FOUND' ? 404 : 422).send({ error: err.code, message: err.message });
     if (err.validation) return reply.code(400).send({ error: 'BAD_REQUEST', message: err.message });
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) app.log.error(err);
@@ -33,6 +34,7 @@ export async function buildApp(deps: ApiDeps, opts: { logger?: boolean } = {}): 
   await app.register(scanRoutes, { deps, store });
   await app.register(documentRoutes, { deps, store });
   await app.register(worklistRoutes, { deps });
+  await app.register(correctionRoutes, { deps });
   await app.register(pageRoutes);
   return app;
 }

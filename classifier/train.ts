@@ -4,9 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRng } from '../fixtures/generator/rng.js';
 import { generateCustomers } from '../fixtures/generator/customers.js';
-import { generateLetterSet } from './training-data.js';
+import { shippedTrainingSet } from './training-data.js';
 import { trainClassifier } from './model.js';
-import { OCR_NOISE } from './ocr-noise.js';
 
 const outIdx = process.argv.indexOf('--out');
 const out = outIdx >= 0 ? (process.argv[outIdx + 1] as string) : fileURLToPath(new URL('./model.json', import.meta.url));
@@ -15,11 +14,7 @@ const perStyle = nIdx >= 0 ? Number(process.argv[nIdx + 1]) / 2 : 2000;
 
 const rng = createRng('mailroom-classifier-v1');
 const customers = generateCustomers(rng.fork('customers'), 400);
-const examples = (['formal', 'plain'] as const).flatMap((style) => [
-  ...generateLetterSet(rng.fork(`${style}-clean`), { style, count: Math.round(perStyle * 0.3), customers }),
-  ...generateLetterSet(rng.fork(`${style}-light`), { style, count: Math.round(perStyle * 0.4), customers, noise: OCR_NOISE.light }),
-  ...generateLetterSet(rng.fork(`${style}-heavy`), { style, count: Math.round(perStyle * 0.3), customers, noise: OCR_NOISE.heavy }),
-]);
+const examples = shippedTrainingSet(rng, perStyle, customers);
 const t0 = Date.now();
 const model = trainClassifier(examples);
 writeFileSync(out, `${JSON.stringify(model)}\n`);

@@ -4,7 +4,7 @@ import { CATEGORIES, type Category, type Customer } from '../core/types.js';
 import type { Rng } from '../fixtures/generator/rng.js';
 import { generateLetterText, type LetterStyle } from '../fixtures/generator/letter-text.js';
 import { CITIES, FEMALE_FIRST, MALE_FIRST, STREETS, SURNAMES } from '../fixtures/generator/pl-data.js';
-import { applyOcrNoise, type OcrNoiseLevel } from './ocr-noise.js';
+import { applyOcrNoise, OCR_NOISE, type OcrNoiseLevel } from './ocr-noise.js';
 import type { TrainExample } from './model-fit.js';
 
 export interface LabelledLetter extends TrainExample {
@@ -53,4 +53,16 @@ export function generateLetterSet(rng: Rng, opts: LetterSetOptions): LabelledLet
     out.push({ text, category, secondary: letter.truth.secondary, statedTermDays: letter.truth.statedTermDays });
   }
   return out;
+}
+
+/**
+ * The synthetic corpus the shipped model learns from: both wording styles, clean and with light
+ * and heavy OCR damage. Retraining on advisers' corrections starts from the same corpus.
+ */
+export function shippedTrainingSet(rng: Rng, perStyle: number, customers: Customer[]): LabelledLetter[] {
+  return (['formal', 'plain'] as const).flatMap((style) => [
+    ...generateLetterSet(rng.fork(`${style}-clean`), { style, count: Math.round(perStyle * 0.3), customers }),
+    ...generateLetterSet(rng.fork(`${style}-light`), { style, count: Math.round(perStyle * 0.4), customers, noise: OCR_NOISE.light }),
+    ...generateLetterSet(rng.fork(`${style}-heavy`), { style, count: Math.round(perStyle * 0.3), customers, noise: OCR_NOISE.heavy }),
+  ]);
 }

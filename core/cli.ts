@@ -85,6 +85,20 @@ program
   });
 
 program
+  .command('retrain')
+  .description("retrain the classifier on advisers' corrections; the new model is used only if it scores at least as well")
+  .option('--base <letters>', 'synthetic letters per wording style', (v) => Number(v), 2000)
+  .action((o: { base: number }) =>
+    withRuntime(async (rt) => {
+      const { runRetraining } = await import('./retrain-job.js');
+      const r = await runRetraining(rt.db, { perStyle: o.base });
+      process.stdout.write(`${JSON.stringify(r)}\n`);
+      process.stderr.write(`mailroom: ${r.accepted ? `model ${r.modelId} is now in use` : 'the current model stays in use'}\n`);
+      return 0;
+    }),
+  );
+
+program
   .command('separator-sheet')
   .description('write a printable separator sheet PDF (QR code MAILROOM-SEPARATOR)')
   .option('-o, --out <file>', 'output file', 'separator-sheet.pdf')

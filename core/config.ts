@@ -44,6 +44,7 @@ const schema = z.object({
   MAILROOM_CATEGORY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
   MAILROOM_DUE_DAYS: dueDays.prefault('CANCELLATION=30,ORDER=14,FAULT=3,BILLING=14,DATA_CHANGE=14,OTHER=30'),
   MAILROOM_INBOX_POLL_MS: positiveInt.default(1000),
+  MAILROOM_RETRAIN_EVERY_HOURS: z.coerce.number().min(0).default(168),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -62,6 +63,8 @@ export interface Config {
   categoryThreshold: number;
   dueDays: Partial<Record<Category, number>>;
   inboxPollMs: number;
+  /** Retraining on advisers' corrections every this many hours; 0 turns it off. */
+  retrainEveryHours: number;
   logLevel: string;
 }
 
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     categoryThreshold: e.MAILROOM_CATEGORY_THRESHOLD,
     dueDays: e.MAILROOM_DUE_DAYS,
     inboxPollMs: e.MAILROOM_INBOX_POLL_MS,
+    retrainEveryHours: e.MAILROOM_RETRAIN_EVERY_HOURS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -153,6 +153,21 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
       );
     `,
   },
+  {
+    id: '003-classifier-models',
+    sql: `
+      -- Models trained from advisers' corrections; the newest accepted one is used by the classifier.
+      CREATE TABLE classifier_models (
+        model_id bigserial PRIMARY KEY,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        accepted boolean NOT NULL,
+        corrections int NOT NULL,
+        metrics jsonb NOT NULL,
+        model jsonb
+      );
+      CREATE INDEX corrections_document ON corrections (document_id, correction_id);
+    `,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {
@@ -169,10 +184,12 @@ export async function migrate(db: Db): Promise<void> {
   });
 }
 
-// Our migrations hold no functions or quoted semicolons, so splitting on ';' is exact.
+// Our migrations hold no functions or quoted semicolons, so once comments are gone splitting on
+// ';' is exact.
 function splitStatements(sql: string): string[] {
   return sql
+    .replace(/--[^\n]*/g, '')
     .split(';')
-    .map((s) => s.replace(/--[^\n]*/g, '').trim())
+    .map((s) => s.trim())
     .filter(Boolean);
 }

@@ -27,6 +27,10 @@ export interface QueueRuntime {
   /** Jobs waiting in a worklist, most urgent first. */
   worklistJobs(queueName: string, start?: number, end?: number): Promise<{ id: string; data: unknown; priority: number }[]>;
   hasJob(queueName: string, jobId: string): Promise<boolean>;
+  /** Removes a waiting job (e.g. a letter leaving a worklist); a job being worked on stays. */
+  removeJob(queueName: string, jobId: string): Promise<void>;
+  /** Runs `handler` every `everyMs` in exactly one of the processes that register it. */
+  schedule(name: string, everyMs: number, handler: () => Promise<unknown>): Promise<void>;
   counts(): Promise<Record<string, Record<string, number>>>;
   close(): Promise<void>;
 }
@@ -35,6 +39,7 @@ export function createQueueRuntime(redisUrl: string, prefix: string): QueueRunti
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
   const queues = new Map<string, Queue>();
   const workers: Worker[] = [];
+  const scheduled = new Map<string, () => Promise<unknown>>();
   const flows = new FlowProducer({ connection, prefix });
   const queue = (name: string) => {
     let q = queues.get(name);
@@ -106,6 +111,25 @@ export function createQueueRuntime(redisUrl: string, prefix: string): QueueRunti
     },
     async hasJob(queueName, jobId) {
       return (await queue(queueName).getJob(jobId)) !== undefined;
+    },
+    async removeJob(queueName, jobId) {
+      await queue(queueName).remove(jobId);
+    },
+    async schedule(name, everyMs, handler) {
+      scheduled.set(name, handler);
+      await queue('maintenance').upsertJobScheduler(name, { every: everyMs }, { name, data: {} });
+      if (scheduled.size > 1) return; // the one maintenance worker serves every schedule
+      const worker = new Worker(
+        'maintenance',
+        async (job: Job) => {
+          const run = scheduled.get(job.name);
+          if (!run) throw new Error(`no handler for scheduled job ${job.name} in this process`);
+          return run();
+        },
+        { connection, prefix, concurrency: 1, lockDuration: 30 * 60_000 },
+      );
+      worker.on('error', (err) => console.error(`[maintenance] worker error: ${errorMessage(err)}`));
+      workers.push(worker);
     },
     async counts() {
       const out: Record<string, Record<string, number>> = {};

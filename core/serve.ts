@@ -33,6 +33,14 @@ export async function startServices(rt: Runtime, o: ServeOptions): Promise<{ sto
     const resumed = await resumeUnfinished(store, rt.queues);
     if (resumed) log(`resumed unfinished work of ${resumed} scan(s)`);
   }
+  if (o.stages.includes('classify') && rt.config.retrainEveryHours > 0) {
+    const { runRetraining } = await import('./retrain-job.js');
+    await rt.queues.schedule('retrain-classifier', rt.config.retrainEveryHours * 3_600_000, async () => {
+      const r = await runRetraining(rt.db);
+      log(`retraining on ${r.corrections} correction(s): macro-F1 ${r.currentMacroF1} -> ${r.proposedMacroF1}, ${r.accepted ? 'new model in use' : 'kept the current model'}`);
+      return r;
+    });
+  }
   const app = o.api ? await buildApp(rt, { logger: false }) : null;
   if (app) {
     const address = await app.listen({ host: rt.config.host, port: rt.config.port });

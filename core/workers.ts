@@ -15,7 +15,7 @@ import { buildSearchablePdf } from '../ocr/searchable-pdf.js';
 import { encodeForPdf } from '../ocr/page-preparer.js';
 import { classifyDocument } from '../classifier/classify-stage.js';
 import { classifyLetter } from '../classifier/classify-letter.js';
-import { loadDefaultModel } from '../classifier/model.js';
+import { createModelSource } from '../classifier/model-store.js';
 import { ocrDigitVariants } from '../classifier/identifiers.js';
 import { routeDocument } from '../router/route-stage.js';
 import { matchCustomer } from '../router/match-customer.js';
@@ -54,8 +54,9 @@ export function startWorkers(rt: Runtime, only: readonly Stage[]): { close(): Pr
     queues.startWorker('assemble', (d) => assembleDocument({ store, blobs, buildSearchablePdf, encodeForPdf: (png) => encodeForPdf(png) }, d), { concurrency: 2, onGaveUp: gaveUp('assemble') });
   }
   if (only.includes('classify')) {
-    const model = loadDefaultModel();
-    queues.startWorker('classify', (d) => classifyDocument({ store, classify: (text) => classifyLetter(model, text) }, d), {
+    // The newest model accepted by retraining on advisers' corrections, else the shipped one.
+    const model = createModelSource(rt.db);
+    queues.startWorker('classify', async (d) => classifyDocument({ store, classify: classifyLetter.bind(null, await model()) }, d), {
       concurrency: 4,
       onGaveUp: gaveUp('classify'),
     });

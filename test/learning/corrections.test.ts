@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../api/app.js';
+import { testRuntime } from '../helpers/runtime.js';
+import type { Runtime } from '../../core/runtime.js';
+import { importCustomers } from '../../router/import-customers.js';
+import { createDocumentStore } from '../../core/document-store.js';
+import { worklistQueue } from '../../core/pipeline.js';
+import { runRetraining } from '../../core/retrain-job.js';
+import { createModelSource } from '../../classifier/model-store.js';
+import { verifyAuditChain } from '../../core/audit-log.js';
+
+// An adviser corrects a routed letter: recorded, audited, moved; retraining then learns from it.
+const samples = fileURLToPath(new URL('../../fixtures/samples/', import.meta.url));
+const doc = 'doc-aaaaaaaaaaaaaaaaaaaaaaaa-1';
+let rt: Runtime;
+let cleanup: () => Promise<void>;
+let app: FastifyInstance;
+let customerId: string;
+
+beforeAll(async () => {
+  ({ rt, cleanup } = await testRuntime({ db: 'pglite' }));
+  await importCustomers(rt.db, join(samples, 'customers.csv'));
+  customerId = (await rt.db.query<{ customer_id: string }>(`SELECT customer_id FROM customers WHERE segment = 'business' LIMIT 1`)).rows[0]!.customer_id;
+  const store = createDocumentStore(rt.db);
+  await store.insertScan({ scanId: 'a'.repeat(64), fileName: 'x.pdf', source: 'x.pdf', channel: 'cli', blobKey: 'scans/x/original.pdf', byteSize: 1, receivedAt: '2026-11-16' });
+  await store.markScanSplit('a'.repeat(64), '2026-11-16', [{ pageNo: 1, kind: 'letter', documentId: doc, imageKey: 'k', dpi: 300, issues: [] }], [{ documentId: doc, pages: [1] }]);
+  await store.update(doc, 'system:test', 'document.routed', {
+    status: 'routed', text: 'Proszę o wyjaśnienie, dlaczego rachunek za listopad jest wyższy niż zwykle.', category: 'OTHER', category_confidence: 0.7,
+    identifiers: {}, worklist: 'manual-identification', due_at: '2026-12-16', priority: 10,
+  });
+  await rt.queues.dispatch([{ kind: 'job', job: { queue: worklistQueue('manual-identification'), name: 'letter', jobId: doc, data: {}, priority: 10 } }]);
+  app = await buildApp(rt);
+});
+afterAll(async () => {
+  await app?.close();
+  await cleanup?.();
+});
+
+const correct = (body: unknown) => app.inject({ method: 'POST', url: `/api/documents/${doc}/corrections`, payload: body as object });
+
+describe('adviser corrections', () => {
+  it('applies category and customer, records both, and moves the letter between worklists', async () => {
+    const res = await correct({ actor: 'adviser.anna', category: 'BILLING', customerId });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ worklist: 'billing-business', dueAt: '2026-11-30' });
+    const { rows } = await rt.db.query<{ field: string; old_value: string | null; new_value: string }>(`SELECT field, old_value, new_value FROM corrections ORDER BY correction_id`);
+    expect(rows).toEqual([
+      { field: 'category', old_value: 'OTHER', new_value: 'BILLING' },
+      { field: 'customer', old_value: null, new_value: customerId },
+    ]);
+    expect(await rt.queues.hasJob(worklistQueue('manual-identification'), doc)).toBe(false);
+    expect((await rt.queues.worklistJobs(worklistQueue('billing-business'))).map((j) => j.id)).toEqual([doc]);
+    const history = await createDocumentStore(rt.db).history(doc);
+    expect(history.at(-1)).toMatchObject({ actor: 'adviser.anna', event: 'document.corrected' });
+    expect(await verifyAuditChain(rt.db)).toBeNull();
+  });
+
+  it('refuses unknown customers, unknown categories and unknown documents', async () => {
+    expect((await correct({ actor: 'a', customerId: '9999999999' })).json().error).toBe('UNKNOWN_CUSTOMER');
+    expect((await correct({ actor: 'a', category: 'SPAM' })).statusCode).toBe(400);
+    expect((await correct({ actor: 'a' })).json().error).toBe('NOTHING_TO_CORRECT');
+    const missing = await app.inject({ method: 'POST', url: '/api/documents/doc-bbbbbbbbbbbbbbbbbbbbbbbb-1/corrections', payload: { actor: 'a', category: 'FAULT' } });
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('sends a letter back to identification when the adviser removes the customer', async () => {
+    expect((await correct({ actor: 'adviser.anna', customerId: null })).json()).toEqual({ worklist: 'manual-identification', dueAt: '2026-11-30' });
+  });
+
+  it('retrains on the corrections and records the attempt, using the new model only if accepted', async () => {
+    const before = createModelSource(rt.db, 0);
+    const shipped = await before();
+    const r = await runRetraining(rt.db, { perStyle: 120 });
+    expect(r.corrections).toBe(1);
+    const { rows } = await rt.db.query<{ accepted: boolean; has_model: boolean }>(`SELECT accepted, model IS NOT NULL AS has_model FROM classifier_models`);
+    expect(rows).toEqual([{ accepted: r.accepted, has_model: r.accepted }]);
+    const after = await createModelSource(rt.db, 0)();
+    expect(after === shipped).toBe(!r.accepted);
+  }, 180_000);
+});
