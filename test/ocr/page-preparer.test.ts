@@ -38,6 +38,9 @@ describe('broken-stroke measure (share of ink in tiny pieces)', () => {
     expect(fragmentedInkShare(whole, 200)).toBeLessThan(FRAGMENTED_INK_SHARE / 2);
     expect(fragmentedInkShare(serif, 200)).toBeLessThan(FRAGMENTED_INK_SHARE / 2);
     expect(fragmentedInkShare(broken, 200)).toBeGreaterThan(FRAGMENTED_INK_SHARE * 2);
+    // The same faint ribbon scanned bitonal at 300 dpi: the piece size is judged in inches.
+    const thin300 = await degrade(await renderLetter(BUSINESS_LETTER, 300, 'TestMono', '#666'), { bitonal: true, threshold: 130, rotate: 2 });
+    expect(fragmentedInkShare(await grey(thin300.png), 300)).toBeGreaterThan(FRAGMENTED_INK_SHARE * 2);
     expect(fragmentedInkShare({ data: Buffer.alloc(100, 255), width: 10, height: 10 }, 200)).toBe(0);
   });
 });
