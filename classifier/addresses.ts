@@ -9,9 +9,13 @@ export interface AddressHit {
 }
 
 const CAP = '[A-ZĄĆĘŁŃÓŚŹŻ0-9][\\p{L}.-]*';
+// Street names also hold lower-case joining words and titles: "Żwirki i Wigury", "gen. Andersa",
+// "ks. Skargi", "św. Marcina", "Bohaterów spod Kutna".
+const JOIN = '(?:i|w|z|nad|pod|na|spod|od|do|gen\\.|ks\\.|św\\.|sw\\.|bp\\.|kard\\.|prof\\.|dr\\.?|im\\.|marsz\\.|płk\\.?|plk\\.?|kpt\\.|por\\.|hm\\.)';
+const WORD = `(?:${CAP}|${JOIN})`;
 // "ul. Długa 5/12", "al. Jana Pawła II 12 m. 4", "os. Kościuszki 7", "pl. Wolności 1A".
 const STREET = new RegExp(
-  `\\b(ul\\.?|ulica|al\\.?|aleja|aleje|os\\.?|osiedle|pl\\.?|plac)\\s+((?:${CAP}\\s+){0,4}?${CAP})\\s+(\\d+[A-Za-z]?(?:\\s?[/]\\s?\\d+[A-Za-z]?)?(?:\\s?(?:m\\.?|lok\\.?)\\s?\\d+)?)`,
+  `\\b(ul\\.?|ulica|al\\.?|aleja|aleje|os\\.?|osiedle|pl\\.?|plac)\\s+((?:${WORD}\\s+){0,5}?${CAP})\\s+(\\d+[A-Za-z]?(?:\\s?[/]\\s?\\d+[A-Za-z]?)?(?:\\s?(?:m\\.?|lok\\.?)\\s?\\d+)?)`,
   'gu',
 );
 const POSTAL_CITY = /(?<![\d-])(\d{2})\s?-\s?(\d{3})(?![\d-])[ \t]+([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+){0,2})/gu;
@@ -44,8 +48,8 @@ export function findAddresses(text: string): AddressHit[] {
   const out: AddressHit[] = [];
   const usedCities = new Set<number>();
   for (const s of streets) {
-    // The postal line follows the street within a line or two (or precedes it on one line).
-    const ci = cities.findIndex((c, i) => !usedCities.has(i) && c.index >= s.end && c.index - s.end <= 60 && !/\n\s*\n/.test(text.slice(s.end, c.index)));
+    // The postal line follows the street within a line or two (OCR may put a blank line between).
+    const ci = cities.findIndex((c, i) => !usedCities.has(i) && c.index >= s.end && c.index - s.end <= 60 && !/\n\s*\n\s*\n/.test(text.slice(s.end, c.index)));
     const c = ci >= 0 ? cities[ci] : undefined;
     if (c) usedCities.add(ci);
     out.push({ street: s.street, postalCode: c?.postalCode ?? null, city: c?.city ?? null, index: s.index });

@@ -116,6 +116,14 @@ describe('customer, invoice and contact identifiers', () => {
     expect(extractIdentifiers('NIP firmy 1234563218.').nips).toEqual(['1234563218']);
   });
 
+  it('reads streets with lower-case joining words and titles, across a blank OCR line', () => {
+    const streets = (t: string) => extractIdentifiers(t).addresses.map((a) => [a.street, a.postalCode, a.city]);
+    expect(streets('Serwis Bajt sp. z o.o.\nul. Żwirki i Wigury 123/6\n\n45-358 Opole')).toEqual([['ul. Żwirki i Wigury 123/6', '45-358', 'Opole']]);
+    expect(streets('ul. gen. Władysława Andersa 5 m. 3\n00-001 Warszawa')).toEqual([['ul. gen. Władysława Andersa 5 m. 3', '00-001', 'Warszawa']]);
+    expect(streets('ul. ks. Piotra Skargi 3, 31-001 Kraków')).toEqual([['ul. ks. Piotra Skargi 3', '31-001', 'Kraków']]);
+    expect(streets('ul. 3 Maja 4\n20-001 Lublin')).toEqual([['ul. 3 Maja 4', '20-001', 'Lublin']]);
+  });
+
   it('does not take streets named after people for senders', () => {
     expect(extractIdentifiers('ul. Marii Konopnickiej 5').names).toEqual([]);
   });
