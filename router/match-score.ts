@@ -74,6 +74,10 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   // either way: customers move, and old letters carry old addresses.
   if (k.postalCodes.size && c.postal_code) {
     if (k.postalCodes.has(c.postal_code)) add('postal_code', POINTS.place);
+    // One misread digit in the code counts only when the town agrees too (itself up to one slip).
+    else if (c.city_key && [...k.postalCodes].some((p) => oneSlip(p, c.postal_code!)) && [...k.cities].some((t) => t === c.city_key || oneSlip(t, c.city_key!))) {
+      add('postal_code', POINTS.place);
+    }
   } else if (c.city_key && k.cities.has(c.city_key)) add('postal_code', POINTS.place);
   return { customerId: c.customer_id, points, evidence, strong, identifier, listed: points > 0 || viaIdentifier };
 }
@@ -125,4 +129,12 @@ function trigrams(s: string): Set<string> {
     for (let i = 0; i + 3 <= p.length; i++) out.add(p.slice(i, i + 3));
   }
   return out;
+}
+
+/** Same length and exactly one character different: an OCR slip, not another place. */
+function oneSlip(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 4) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && ++diff > 1) return false;
+  return diff === 1;
 }

@@ -88,6 +88,13 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(await match({ names: [{ first: 'Jan', last: 'Kowalski' }], addresses: [{ street: 'ul. Polna 12', postalCode: null, city: 'KRAKÓW' }] }), B.customerId);
     });
 
+    it('forgives one misread digit of the postal code only when the town agrees too', async () => {
+      const techbud = { companyNames: ['Techbud Sp. z o.o.'] };
+      expectMatched(await match({ ...techbud, postalCodes: ['60-007'], addresses: [{ street: 'ul. Przemysłowa 7', postalCode: '60-007', city: 'Poznam' }] }), D.customerId);
+      const elsewhere = await match({ ...techbud, postalCodes: ['60-007'], addresses: [{ street: 'ul. Przemysłowa 7', postalCode: '60-007', city: 'Gdańsk' }] });
+      expect(elsewhere.kind).not.toBe('matched');
+    });
+
     it('leaves namesakes without a street to a person, listing both', async () => {
       const r = await match({ names: [{ first: 'Jan', last: 'Kowalski' }], addresses: [{ street: null, postalCode: '00-950', city: 'Warszawa' }] });
       expect(r.kind).toBe('ambiguous');
