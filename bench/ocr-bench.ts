@@ -7,7 +7,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { basename, join } from 'node:path';
 import { Command } from 'commander';
 import { ensureBenchSet, letterPages } from './ocr-set.js';
-import { decodeSetPages, flipPairs, readWithMailroom, type PageReading } from './ocr-mailroom.js';
+import { decodeSetPages, flipPairs, readWithMailroom, type PageJob, type PageReading } from './ocr-mailroom.js';
 import { letterTexts, loadPhases, savePhase, toEngine, type SavedPhase } from './ocr-results.js';
 import { onPath, runOcrmypdf, runTesseract } from './ocr-native.js';
 import { runPipeline } from './ocr-pipeline.js';
@@ -51,8 +51,17 @@ log(`${set.documents.length} letters, ${jobs.length} letter pages (${set.files.r
 if (letterPages(set) !== jobs.length) throw new Error('page index does not match the manifest: delete the pages/ folder');
 
 const engines: EngineResult[] = [];
-/** `n` jobs evenly spread over the set (so every condition keeps its share), or all. */
-const spread = <T>(all: T[], n?: number): T[] => (n && n < all.length ? Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]!) : all);
+/**
+ * Pages of whole letters evenly spread over the set (so every condition keeps its share) until
+ * about `n` pages, or all: a letter scored on part of its pages would count the rest as unread.
+ */
+const spread = (all: PageJob[], n?: number): PageJob[] => {
+  const docs = [...new Set(all.map((j) => j.doc))];
+  if (!n || n >= all.length) return all;
+  const k = Math.max(1, Math.round((n * docs.length) / all.length));
+  const picked = new Set(Array.from({ length: k }, (_, i) => docs[Math.floor((i * docs.length) / k)]!));
+  return all.filter((j) => picked.has(j.doc));
+};
 const resultsDir = join(set.dir, 'results');
 await mkdir(resultsDir, { recursive: true });
 const meanLoad = () => (loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : loadavg()[0]!);
