@@ -58,25 +58,25 @@ export function createQueueRuntime(redisUrl: string, prefix: string): QueueRunti
   });
 
   const dispatch = async (next: NextJob[]) => {
-      for (const n of next) {
-        if (n.kind === 'job') {
-          await queue(n.job.queue).add(n.job.name, n.job.data, jobOpts(n.job));
-        } else {
-          await flows.add({
-            name: n.parent.name,
-            queueName: n.parent.queue,
-            data: n.parent.data,
-            opts: jobOpts(n.parent),
-            children: n.children.map((c) => ({
-              name: c.name,
-              queueName: c.queue,
-              data: c.data,
-              // A page that cannot be read fails its letter visibly instead of leaving it waiting.
-              opts: { ...jobOpts(c), failParentOnFailure: true },
-            })),
-          });
-        }
+    for (const n of next) {
+      if (n.kind === 'job') {
+        await queue(n.job.queue).add(n.job.name, n.job.data, jobOpts(n.job));
+      } else {
+        await flows.add({
+          name: n.parent.name,
+          queueName: n.parent.queue,
+          data: n.parent.data,
+          opts: jobOpts(n.parent),
+          children: n.children.map((c) => ({
+            name: c.name,
+            queueName: c.queue,
+            data: c.data,
+            // A page that cannot be read fails its letter visibly instead of leaving it waiting.
+            opts: { ...jobOpts(c), failParentOnFailure: true },
+          })),
+        });
       }
+    }
   };
 
   return {
