@@ -6,7 +6,7 @@ import type { PageImage } from '../core/types.js';
 import { PermanentError } from '../core/errors.js';
 import type { PreparedPage, Rotation } from './ports.js';
 import { fromRaw, toRaw, type Raw } from './page-image.js';
-import { estimateSkew, inkPoints, otsuThreshold, transpose } from './projection.js';
+import { clearEdgeInk, estimateSkew, inkPoints, otsuThreshold, transpose } from './projection.js';
 import { bridgeStrokes, FRAGMENTED_INK_SHARE, fragmentedInkShare } from './stroke-repair.js';
 
 // Other stages import these from here; they live in page-image.ts to keep this file on preparation.
@@ -23,6 +23,8 @@ const SIDEWAYS_MARGIN = 1.15;
 /** Profile smoothing for the orientation decision: 0.05 in, about a word gap, at ANALYSIS_DPI. */
 const ORIENTATION_SMOOTH = 5;
 const MIN_SKEW = 0.2;
+/** Border band (share of the short side, ~2 mm on A4): ink reaching into it is shadow or sheet edge. */
+const EDGE_BAND = 0.01;
 
 /** Resolution of a page that carried none, from its pixel size, assuming A4 (or Letter) paper. */
 export function estimateDpi(width: number, height: number): number {
@@ -70,14 +72,19 @@ export function speckleShare(r: Raw): number {
 async function analyse(r: Raw, dpi: number) {
   const scale = Math.min(1, ANALYSIS_DPI / dpi);
   const small = await toRaw(fromRaw(r).resize(Math.max(1, Math.round(r.width * scale))));
-  const ink = inkPoints(small.data, small.width, otsuThreshold(small.data));
+  const t = otsuThreshold(small.data);
+  const margin = Math.round(EDGE_BAND * Math.min(small.width, small.height));
+  const ink = inkPoints(clearEdgeInk(small.data, small.width, small.height, t, margin), small.width, t);
   return { ink, inkShare: ink.xs.length / small.data.length };
 }
 
 /**
- * Ink level (1st percentile), paper level (median: text covers well under half a page) and the
- * white point: the paper level less twice the paper's grain (robust spread of its darker half),
- * so grain maps to white instead of to speckle that tesseract tries to read.
+ * Paper level (median: text covers well under half a page), the white point (paper level less
+ * twice the paper's grain, robust spread of its darker half, so grain maps to white instead of to
+ * speckle that tesseract tries to read) and the ink level (1st percentile). On a short note (under
+ * 1 % ink) that percentile landed in the grain (186 on paper 201, ink 120), the stretch was
+ * skipped and tesseract found no words; there the ink level comes from the pixels clearly below
+ * the grain.
  */
 export function levels(data: Uint8Array): { lo: number; paper: number; white: number } {
   const hist = new Uint32Array(256);
@@ -87,13 +94,33 @@ export function levels(data: Uint8Array): { lo: number; paper: number; white: nu
     for (let v = 0; v < 256; v++) if ((acc += hist[v]!) >= data.length * q) return v;
     return 255;
   };
-  const lo = at(0.01);
   const paper = at(0.5);
   // Half the page is at or above the median; its darker neighbourhood (25th-50th percentile)
   // is paper grain as long as ink covers under a quarter of the page.
   const grain = Math.max(0, (paper - at(0.25)) * 1.48);
+  // The 1st percentile is the ink level whenever it lies clearly below the grain (ink covers over
+  // 1 % of the page); on a sparse note it is grain, and the darker tail is looked at instead.
+  const cut = paper - Math.max(24, 5 * grain);
+  const first = at(0.01);
+  const lo = first < cut ? first : (inkLevel(hist, data.length, cut) ?? first);
   const white = Math.max(Math.round((lo + paper) / 2), Math.round(paper - 2 * grain));
   return { lo, paper, white };
+}
+
+/**
+ * Grey level at INK_QUANTILE of the pixels darker than `cut` (ink, anti-aliased edges, specks);
+ * null when there are too few of them to be text. On a note it lands in the strokes, darker than
+ * their anti-aliased edges.
+ */
+const INK_QUANTILE = 0.15;
+const MIN_INK_SHARE = 0.0002;
+function inkLevel(hist: Uint32Array, total: number, cut: number): number | null {
+  let dark = 0;
+  for (let v = 0; v < cut; v++) dark += hist[v]!;
+  if (dark < total * MIN_INK_SHARE) return null;
+  let acc = 0;
+  for (let v = 0; v < cut; v++) if ((acc += hist[v]!) >= dark * INK_QUANTILE) return v;
+  return null;
 }
 
 export interface PrepareOptions {

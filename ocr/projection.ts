@@ -48,6 +48,38 @@ export function inkPoints(grey: Uint8Array, width: number, threshold: number): I
 }
 
 /**
+ * A copy of the page with ink attached to its border set to paper: everything dark within
+ * `margin` px of an edge, and each dark run that reaches inward from there along a row (left and
+ * right edges) or a column (top and bottom). A scanner lid shadow or the dark edge of the sheet is
+ * one long bar; left in, it outweighed the text lines and an upright page was turned sideways.
+ * Text keeps a margin wider than this band, so it is not touched.
+ */
+export function clearEdgeInk(grey: Uint8Array, width: number, height: number, threshold: number, margin: number): Uint8Array {
+  const out = Uint8Array.from(grey);
+  const m = Math.max(1, Math.min(margin, Math.floor(width / 4), Math.floor(height / 4)));
+  // Clears pixel i and walks on by `step` while ink continues; `n` pixels along the line.
+  const sweep = (start: number, step: number, n: number) => {
+    let attached = false;
+    for (let k = 0; k < n; k++) {
+      const i = start + k * step;
+      const ink = grey[i]! <= threshold;
+      if (k >= m && !(attached && ink)) return;
+      if (ink) out[i] = 255;
+      attached = ink;
+    }
+  };
+  for (let y = 0; y < height; y++) {
+    sweep(y * width, 1, width);
+    sweep(y * width + width - 1, -1, width);
+  }
+  for (let x = 0; x < width; x++) {
+    sweep(x, width, height);
+    sweep((height - 1) * width + x, -width, height);
+  }
+  return out;
+}
+
+/**
  * How sharply ink concentrates into lines when projected along `angleDeg` (clockwise):
  * sum(h^2) * extent / (sum h)^2. It is 1 for ink spread evenly and grows with line structure;
  * the extent is taken between the 1st and 99th ink percentile so stray speckles do not dilute it.

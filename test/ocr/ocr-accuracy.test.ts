@@ -11,7 +11,7 @@ import { buildSearchablePdf } from '../../ocr/searchable-pdf.js';
 import { createTesseractEngine, createTesseractPool } from '../../ocr/tesseract-engine.js';
 import { cer, wordRecall } from '../../ocr/text-metrics.js';
 import { decodeScan } from '../../ingest/decode-scan.js';
-import { BUSINESS_LETTER, SAMPLE_LETTER, degrade, renderBrokenStrokes, renderLetter, type RenderedPage } from './render-test-page.js';
+import { BUSINESS_LETTER, SAMPLE_LETTER, degrade, edgeShadow, greyPaper, renderBrokenStrokes, renderLetter, type RenderedPage } from './render-test-page.js';
 import { extractPdf } from './pdf-inspect.js';
 
 const slow = process.env.MAILROOM_SKIP_SLOW ? describe.skip : describe;
@@ -76,6 +76,19 @@ slow('OCR on rendered letters', () => {
     const { result } = await read(await degrade(business, { rotate: 90 }));
     expect(result.rotation).toBe(270);
     expect(cer(result.text, business.truth)).toBeLessThan(0.02);
+  }, T);
+
+  it('reads a short note on grainy grey paper', async () => {
+    // Under 1 % ink: the contrast stretch was skipped and tesseract found no words at all.
+    const note = await greyPaper(await renderLetter(['Proszę o wyłączenie usługi', 'numer klienta 4402 1187', 'Jan Nowak']));
+    const { result } = await read(note);
+    expect(cer(result.text, note.truth)).toBeLessThan(0.05);
+  }, T);
+
+  it('reads an upright letter with a scanner-lid shadow along its edge without turning it', async () => {
+    const { result } = await read(await edgeShadow(letter, 'left', 0.04));
+    expect(result.rotation).toBe(0);
+    expect(cer(result.text, letter.truth)).toBeLessThan(0.03);
   }, T);
 
   it('joins the broken strokes of a faint typewriter page before reading it', async () => {

@@ -2,9 +2,9 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeForPdf } from '../../ocr/page-image.js';
 import { estimateDpi, levels, preparePage, speckleShare, trustedDpi } from '../../ocr/page-preparer.js';
-import { estimateSkew, inkPoints, otsuThreshold } from '../../ocr/projection.js';
+import { clearEdgeInk, estimateSkew, inkPoints, otsuThreshold } from '../../ocr/projection.js';
 import { FRAGMENTED_INK_SHARE, fragmentedInkShare } from '../../ocr/stroke-repair.js';
-import { BUSINESS_LETTER, degrade, renderBrokenStrokes, renderLetter, type RenderedPage } from './render-test-page.js';
+import { BUSINESS_LETTER, degrade, edgeShadow, greyPaper, renderBrokenStrokes, renderLetter, type RenderedPage } from './render-test-page.js';
 
 async function grey(png: Buffer) {
   const { data, info } = await sharp(png).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
@@ -46,6 +46,35 @@ describe('broken-stroke measure (share of ink in tiny pieces)', () => {
 });
 
 // Whole-page image pipelines, ~1-3 s each on a loaded 2-core machine.
+describe('levels', () => {
+  it('finds the ink of a short note on grainy grey paper (under 1 % ink), as well as of a full letter', async () => {
+    const note = await greyPaper(await renderLetter(['Proszę o wyłączenie usługi', 'numer klienta 4402 1187', 'Jan Nowak']));
+    const n = levels((await grey(note.png)).data);
+    // The ink is drawn at 120 on paper at 201; the old 1st percentile landed in the grain (~186).
+    expect(n.lo).toBeLessThan(135);
+    expect(n.white - n.lo).toBeGreaterThanOrEqual(40);
+    expect(n.white).toBeLessThan(201);
+    expect(levels((await grey(letter.png)).data)).toMatchObject({ paper: 255, white: 255 });
+    expect(levels((await grey(letter.png)).data).lo).toBeLessThan(40);
+    // A blank grainy sheet has no ink to find: nothing far below the grain is called ink.
+    const blank = levels((await grey((await greyPaper(await renderLetter([]))).png)).data);
+    expect(blank.lo).toBeGreaterThan(150);
+  });
+});
+
+describe('edge ink', () => {
+  it('clears ink attached to the border, and only that', () => {
+    const w = 40;
+    const h = 30;
+    const img = new Uint8Array(w * h).fill(255);
+    for (let y = 0; y < h; y++) for (let x = 0; x < 6; x++) img[y * w + x] = 20; // band 6 px from the left edge
+    for (let x = 15; x < 25; x++) img[12 * w + x] = 20; // a stroke in the middle
+    const out = clearEdgeInk(img, w, h, 128, 2);
+    expect(inkPoints(out, w, 128).xs.length).toBe(10);
+    expect(out[12 * w + 15]).toBe(20);
+  });
+});
+
 slow('preparePage', () => {
   it('leaves a clean upright 300 dpi page geometrically alone', async () => {
     const p = await preparePage(letter);
@@ -73,6 +102,18 @@ slow('preparePage', () => {
     expect((await preparePage(oneLine)).rotation).toBe(0);
     const note = await renderLetter(['Jan Nowak', 'ul. Długa 5', '00-950 Warszawa']);
     expect((await preparePage(await degrade(note, { rotate: 90 }))).rotation).toBe(90);
+  });
+
+  it('does not turn an upright page with an edge shadow, and still turns a sideways one', async () => {
+    for (const side of ['left', 'right'] as const) {
+      expect((await preparePage(await edgeShadow(letter, side, 0.04))).rotation).toBe(0);
+      expect((await preparePage(await edgeShadow(await degrade(business, { rotate: 90 }), side, 0.04))).rotation).toBe(90);
+    }
+    const note = await renderLetter(['Jan Nowak', 'ul. Długa 5', '00-950 Warszawa']);
+    expect((await preparePage(await edgeShadow(note, 'left', 0.05))).rotation).toBe(0);
+    const skewed = await preparePage(await edgeShadow(await degrade(business, { rotate: -3 }), 'right', 0.05));
+    expect(skewed.rotation).toBe(0);
+    expect(Math.abs(skewed.skewDegrees + 3)).toBeLessThanOrEqual(0.5);
   });
 
   it('brings a 200 dpi bitonal scan to 300 dpi, and estimates a missing dpi from A4 size', async () => {

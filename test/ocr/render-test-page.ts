@@ -150,3 +150,26 @@ export async function renderBrokenStrokes(lines: string[], rotate = 0, ink = '#6
   const page = await renderLetter(lines, 300, 'TestMono', ink);
   return degrade(page, { dpi: 200, bitonal: true, threshold, rotate });
 }
+
+async function mapPixels(page: RenderedPage, f: (v: number, x: number, y: number) => number): Promise<RenderedPage> {
+  const { data, info } = await sharp(page.png).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, Math.round(f(data[i]!, i % info.width, Math.floor(i / info.width)))));
+  const png = await sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } }).toColourspace('b-w').png().toBuffer();
+  return { ...page, png };
+}
+
+/** Grey recycled paper: black ink comes out at `ink`, white at `paper`, plus grain of about ±`grain`. */
+export function greyPaper(page: RenderedPage, ink = 120, paper = 201, grain = 14, seed = 7): Promise<RenderedPage> {
+  let s = seed;
+  const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  return mapPixels(page, (v) => ink + (v / 255) * (paper - ink) + (rand() + rand() + rand() - 1.5) * grain);
+}
+
+/** A scanner-lid shadow along one long edge: near black at the edge, fading to paper over `share` of the width. */
+export function edgeShadow(page: RenderedPage, side: 'left' | 'right', share = 0.04): Promise<RenderedPage> {
+  return mapPixels(page, (v, x) => {
+    const band = page.width * share;
+    const d = side === 'left' ? x : page.width - 1 - x;
+    return d < band ? Math.min(v, 30 + (d / band) * 200) : v;
+  });
+}
