@@ -18,6 +18,14 @@ describe('assembleReading', () => {
     expect(r.words).toHaveLength(8);
   });
 
+  it('keeps one-letter words when the boxes are transposed (lines running down the page)', () => {
+    const t = (x: OcrWord): OcrWord => ({ ...x, bbox: { x0: x.bbox.y0, y0: x.bbox.x0, x1: x.bbox.y1, y1: x.bbox.x1 } });
+    const r = assembleReading([body.map((line) => line.map(t))]);
+    expect(r.words.map((x) => x.text)).toContain('o');
+    expect(r.words.map((x) => x.text)).not.toContain('ł');
+    expect(r.words).toHaveLength(8);
+  });
+
   it('keeps paragraphs apart and averages confidence over kept words', () => {
     const r = assembleReading([body.slice(0, 1), [[w('Pozdrawiam', 100, 400, 330, 445, 85)]]]);
     expect(r.text).toBe('Szanowni Państwo,\n\nPozdrawiam');
