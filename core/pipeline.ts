@@ -52,6 +52,11 @@ export function documentIdFor(scanId: string, firstPageNo: number): string {
   return `doc-${scanId.slice(0, 24)}-${firstPageNo}`;
 }
 
+/** The first job of every scan: decode and split it. */
+export function ingestJob(scanId: string): NextJob {
+  return { kind: 'job', job: { queue: 'ingest', name: 'ingest', jobId: jobIds.ingest(scanId), data: { scanId } } };
+}
+
 export function worklistQueue(worklist: string): string {
   return `worklist-${worklist}`;
 }

@@ -69,11 +69,17 @@ export async function processFiles(
     }
   }
   const deadline = Date.now() + (opts.timeoutMs ?? 60 * 60_000);
+  const settled = new Set<FileOutcome>(); // every letter finished: no need to ask the database again
   for (;;) {
     let done = 0;
     let total = 0;
     let pending = false;
     for (const o of outcomes) {
+      if (settled.has(o)) {
+        done += o.documents.length;
+        total += o.documents.length;
+        continue;
+      }
       if (!o.scanId) continue;
       const scan = await store.getScan(o.scanId);
       if (scan?.status === 'failed') o.error = scan.error ?? 'failed';
@@ -85,8 +91,9 @@ export async function processFiles(
       total += docs.length;
       const finished = docs.filter((d) => d.status === 'routed' || d.status === 'needs_attention');
       done += finished.length;
-      if (finished.length < docs.length) pending = true;
       o.documents = docs.map((d) => toOutput(o.source, d));
+      if (finished.length < docs.length) pending = true;
+      else settled.add(o);
     }
     opts.onProgress?.(done, total);
     if (!pending) break;

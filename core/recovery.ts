@@ -1,5 +1,5 @@
 import type { DocumentStore } from './document-store.js';
-import { jobIds, nextJobs, worklistQueue, type NextJob } from './pipeline.js';
+import { ingestJob, jobIds, nextJobs, worklistQueue, type NextJob } from './pipeline.js';
 import type { QueueRuntime } from './queue.js';
 
 // The database is the system of record; queues are the to-do list. When a known scan comes in
@@ -10,7 +10,7 @@ export async function resumeScan(store: DocumentStore, queues: QueueRuntime, sca
   const scan = await store.getScan(scanId);
   if (!scan || scan.status === 'failed') return;
   if (scan.status === 'received') {
-    await queues.dispatch([{ kind: 'job', job: { queue: 'ingest', name: 'ingest', jobId: jobIds.ingest(scanId), data: { scanId } } }]);
+    await queues.dispatch([ingestJob(scanId)]);
     return;
   }
   const pageByNo = new Map((await store.scanPages(scanId)).map((p) => [p.page_no, p]));

@@ -40,7 +40,7 @@ export function startWorkers(rt: Runtime, only: readonly Stage[]): { close(): Pr
       blobs,
       decode: decodeScanPages,
       inspect: inspectPage,
-      split: (v: Awaited<ReturnType<typeof inspectPage>>[]) => splitStack(v),
+      split: splitStack,
     };
     queues.startWorker('ingest', (d) => ingestScan(deps, d.scanId), { concurrency: 1, onGaveUp: gaveUp('ingest') });
   }
@@ -51,7 +51,7 @@ export function startWorkers(rt: Runtime, only: readonly Stage[]): { close(): Pr
     queues.startWorker('ocr', (d) => ocrPage({ store, blobs, readPage: reader.readPage }, d), { concurrency: size, onGaveUp: gaveUp('ocr') });
   }
   if (only.includes('assemble')) {
-    queues.startWorker('assemble', (d) => assembleDocument({ store, blobs, buildSearchablePdf, encodeForPdf: (png) => encodeForPdf(png) }, d), { concurrency: 2, onGaveUp: gaveUp('assemble') });
+    queues.startWorker('assemble', (d) => assembleDocument({ store, blobs, buildSearchablePdf, encodeForPdf }, d), { concurrency: 2, onGaveUp: gaveUp('assemble') });
   }
   if (only.includes('classify')) {
     // The newest model accepted by retraining on advisers' corrections, else the shipped one.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import type { BlobStore } from '../core/blob-store.js';
 import type { DocumentStore } from '../core/document-store.js';
-import { blobKeys, jobIds, type NextJob } from '../core/pipeline.js';
+import { blobKeys, ingestJob, type NextJob } from '../core/pipeline.js';
 import { PermanentError } from '../core/errors.js';
 
 // Entry point of every channel (CLI, upload, inbox): archive the original first, record it, then
@@ -46,7 +46,7 @@ export async function acceptScan(deps: AcceptDeps, s: IncomingScan): Promise<{ s
     receivedAt: s.receivedAt,
   });
   if (created) {
-    await deps.dispatch([{ kind: 'job', job: { queue: 'ingest', name: 'ingest', jobId: jobIds.ingest(scanId), data: { scanId } } }]);
+    await deps.dispatch([ingestJob(scanId)]);
   } else if (scan.status !== 'failed') {
     await deps.resume(scanId);
   }

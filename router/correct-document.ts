@@ -40,16 +40,12 @@ export async function correctDocument(deps: CorrectDeps, c: Correction): Promise
     const doc = (await tx.query<Row>(`SELECT status, category, customer_id, secondary_categories, received_at, worklist, matched_on, match_confidence, explanation FROM documents WHERE document_id = $1 FOR UPDATE`, [c.documentId])).rows[0];
     if (!doc) throw new PermanentError('NOT_FOUND', `no document ${c.documentId}`);
     if (doc.status !== 'routed') throw new PermanentError('NOT_ROUTED', `document ${c.documentId} is ${doc.status}, not in a worklist`);
-    let segment: Segment | null = null;
-    if (c.customerId) {
-      const cust = (await tx.query<{ segment: Segment }>(`SELECT segment FROM customers WHERE customer_id = $1`, [c.customerId])).rows[0];
-      if (!cust) throw new PermanentError('UNKNOWN_CUSTOMER', `no customer ${c.customerId} in the customer master`);
-      segment = cust.segment;
-    } else if (c.customerId === undefined && doc.customer_id) {
-      segment = (await tx.query<{ segment: Segment }>(`SELECT segment FROM customers WHERE customer_id = $1`, [doc.customer_id])).rows[0]?.segment ?? null;
-    }
     const category = c.category ?? doc.category ?? 'OTHER';
     const customerId = c.customerId === undefined ? doc.customer_id : c.customerId;
+    const segment = customerId
+      ? ((await tx.query<{ segment: Segment }>(`SELECT segment FROM customers WHERE customer_id = $1`, [customerId])).rows[0]?.segment ?? null)
+      : null;
+    if (c.customerId && !segment) throw new PermanentError('UNKNOWN_CUSTOMER', `no customer ${c.customerId} in the customer master`);
     const d = decideRouting(
       {
         // A person's word is certain: confidence 1 keeps it out of manual classification.
