@@ -28,7 +28,7 @@ const DARK_INK = 0.5;
 const MIN_CONTRAST = 70;
 
 /** The page's resolution, or an estimate from its size when the file carried none (assumes A4/Letter). */
-export function effectiveDpi(page: PageImage): number {
+function effectiveDpi(page: PageImage): number {
   if (page.dpi !== null) return page.dpi;
   const short = Math.min(page.width, page.height);
   return short / 8.27; // A4 short side in inches; US Letter (8.5") is within 3%
@@ -62,7 +62,7 @@ export async function inspectPage(page: PageImage): Promise<PageInspection> {
   return decide(stats, dpi, separator);
 }
 
-export function decide(s: PageStats, dpi: number, separator: boolean): PageInspection {
+function decide(s: PageStats, dpi: number, separator: boolean): PageInspection {
   const issues: QualityIssue[] = [];
   const tooDark = s.paper < DARK_PAPER || s.inkRatio > DARK_INK;
   const blank = !separator && !tooDark && s.contentClusters === 0 && s.inkRatio < BLANK_MAX_INK;

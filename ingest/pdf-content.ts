@@ -1,7 +1,7 @@
 // Reads a page content stream just far enough to tell "one scanned image covering the page"
 // from anything else (vector text, several strips, inline images), which must be rendered.
 
-export type Matrix = [number, number, number, number, number, number];
+type Matrix = [number, number, number, number, number, number];
 export interface ImageDraw {
   name: string;
   ctm: Matrix;
@@ -17,7 +17,7 @@ const PATH_PAINT = new Set(['f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'S', 's', 'sh'
 const TEXT_SHOW = new Set(['Tj', 'TJ', "'", '"']);
 const DELIMS = new Set(['(', ')', '<', '>', '[', ']', '{', '}', '/', '%']);
 
-export function concat(m: Matrix, c: Matrix): Matrix {
+function concat(m: Matrix, c: Matrix): Matrix {
   return [
     m[0] * c[0] + m[1] * c[2],
     m[0] * c[1] + m[1] * c[3],

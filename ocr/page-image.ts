@@ -30,7 +30,8 @@ export async function encodeForPdf(png: Buffer, quality = 70): Promise<Buffer> {
   const { data, width, height } = await toRaw(sharp(png));
   let bitonal = true;
   for (let i = 0; i < data.length && bitonal; i++) if (data[i] !== 0 && data[i] !== 255) bitonal = false;
-  if (!bitonal) return sharp(png).toColourspace('b-w').jpeg({ quality, mozjpeg: true }).toBuffer();
+  // Encode from the pixels already decoded for the bitonal test, not from the PNG again.
+  if (!bitonal) return fromRaw({ data, width, height }).toColourspace('b-w').jpeg({ quality, mozjpeg: true }).toBuffer();
   const rowBytes = Math.ceil(width / 8);
   const header = Buffer.from(`P4\n${width} ${height}\n`, 'ascii');
   const bits = Buffer.alloc(rowBytes * height);

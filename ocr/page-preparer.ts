@@ -12,7 +12,7 @@ import { bridgeStrokes, FRAGMENTED_INK_SHARE, fragmentedInkShare } from './strok
 // Other stages import these from here; they live in page-image.ts to keep this file on preparation.
 export { encodeForPdf, rotatePng180 } from './page-image.js';
 
-export const TARGET_DPI = 300;
+const TARGET_DPI = 300;
 /** Resolutions tesseract already reads well (x-height of body text ~20-35 px); others are resampled. */
 const DPI_OK = { min: 270, max: 420 };
 const ANALYSIS_DPI = 100;

@@ -47,7 +47,7 @@ function typicalHeight(layout: WordLayout, transposed: boolean): number {
   return hs[Math.floor(hs.length / 2)]!;
 }
 
-export function isSpeck(w: OcrWord, typical: number, transposed = false): boolean {
+function isSpeck(w: OcrWord, typical: number, transposed = false): boolean {
   const { across, along } = sizes(w, transposed);
   return typical > 0 && across < typical * SPECK_HEIGHT_SHARE && along < typical;
 }

@@ -84,7 +84,7 @@ export function clearEdgeInk(grey: Uint8Array, width: number, height: number, th
  * sum(h^2) * extent / (sum h)^2. It is 1 for ink spread evenly and grows with line structure;
  * the extent is taken between the 1st and 99th ink percentile so stray speckles do not dilute it.
  */
-export function lineStructure(ink: Ink, angleDeg: number, smooth = 0): number {
+function lineStructure(ink: Ink, angleDeg: number, smooth = 0): number {
   const n = ink.xs.length;
   if (n < 50) return 0;
   const t = Math.tan((angleDeg * Math.PI) / 180);

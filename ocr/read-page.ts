@@ -1,11 +1,11 @@
 // The OCR stage core: prepare a scanned page, read it, and settle the 180° question by reading.
 // No image or OCR library here: everything arrives through ports, so this logic is testable alone.
 import type { OcrPageResult, PageImage } from '../core/types.js';
-import type { OcrEngine, PreparedPage, RecognizeOutput, Rotation } from './ports.js';
+import type { OcrEngine, PreparePage, RecognizeOutput, Rotation } from './ports.js';
 
 export interface ReadPageDeps {
   engine: OcrEngine;
-  prepare: (p: PageImage) => Promise<PreparedPage>;
+  prepare: PreparePage;
   rotate180: (png: Buffer) => Promise<Buffer>;
 }
 

@@ -49,13 +49,25 @@ export function foldToAscii(text: string): string {
 }
 
 let warned = false;
-async function loadTextFont(pdf: PDFDocument): Promise<TextFont> {
-  pdf.registerFontkit(fontkit);
+type Face = { hasGlyphForCodePoint(cp: number): boolean };
+// Read and parsed once per process: the font file does not change between letters.
+let unicodeFont: Promise<{ bytes: Buffer; face: Face } | null> | null = null;
+async function findUnicodeFont(): Promise<{ bytes: Buffer; face: Face } | null> {
   for (const path of fontCandidates()) {
     const bytes = await readFile(path).catch(() => null);
     if (!bytes) continue;
     const face = fontkit.create(bytes);
-    if (!('hasGlyphForCodePoint' in face)) continue;
+    if ('hasGlyphForCodePoint' in face) return { bytes, face: face as Face };
+  }
+  return null;
+}
+
+async function loadTextFont(pdf: PDFDocument): Promise<TextFont> {
+  pdf.registerFontkit(fontkit);
+  unicodeFont ??= findUnicodeFont();
+  const found = await unicodeFont;
+  if (found) {
+    const { bytes, face } = found;
     const font = await pdf.embedFont(bytes, { subset: true });
     const fit = (t: string) =>
       [...t].map((c) => (face.hasGlyphForCodePoint(c.codePointAt(0)!) ? c : foldToAscii(c))).join('');
