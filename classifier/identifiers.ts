@@ -12,7 +12,6 @@ import {
 } from './identifier-patterns.js';
 
 export { ocrDigitVariants, ocrToDigits, isValidNip, isValidPesel } from './checksums.js';
-export { normalizePhone } from './phones.js';
 
 export type InstitutionKind = 'court' | 'bailiff' | 'regulator' | 'ombudsman' | 'police';
 
@@ -34,12 +33,21 @@ const INSTITUTION_PHRASES: [InstitutionKind, string[]][] = [
   ['police', ['komisariat policji', 'prokuratura rejonowa', 'prokuratura okregowa']],
 ];
 
+const ANCHORED = INSTITUTIONS.map(([kind, re]) => [kind, re, new RegExp(`^(?:${re.source})`)] as const);
+
+// Classification and identifier extraction both ask about the same letter: answer once.
+let last: { text: string; kind: InstitutionKind | null } | null = null;
+
 export function detectInstitution(text: string): InstitutionKind | null {
+  if (last?.text !== text) last = { text, kind: detectInstitutionUncached(text) };
+  return last.kind;
+}
+
+function detectInstitutionUncached(text: string): InstitutionKind | null {
   const folded = foldChars(text);
   const head = folded.slice(0, 300);
   const lines = folded.split('\n').map((l) => l.trim().replace(/^["„'(]+/, ''));
-  for (const [kind, re] of INSTITUTIONS) {
-    const anchored = new RegExp(`^(?:${re.source})`);
+  for (const [kind, re, anchored] of ANCHORED) {
     if (re.test(head) || lines.some((l) => anchored.test(l))) return kind;
   }
   // OCR-damaged letterheads: the phrase within two edits, in the header or at a line start.

@@ -64,11 +64,3 @@ export function findPhones(text: string): PhoneHit[] {
   }
   return out;
 }
-
-/** Normalises a phone written any way to 9 national digits, or null. */
-export function normalizePhone(raw: string): string | null {
-  const digits = ocrToDigits(raw.replace(/[+()/]/g, ' '));
-  if (digits === null) return null;
-  const groups = raw.replace(/[+()]/g, ' ').split(/[\s.\-/]+/).filter(Boolean);
-  return national(digits, raw.includes('+'), groups);
-}

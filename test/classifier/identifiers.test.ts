@@ -54,10 +54,11 @@ describe('checksummed numbers', () => {
   });
 
   it('repairs one misread digit of a labelled PESEL when exactly one repair validates', () => {
-    const misread = '44051401389'; // 5 read as 8 in the second-to-last place
-    const got = extractIdentifiers(`PESEL ${misread}`).pesels;
-    expect(got.length).toBeLessThanOrEqual(1);
-    if (got.length === 1) expect(isValidPesel(got[0]!)).toBe(true);
+    // One misread digit whose only checksum-valid repair is the real number.
+    expect(extractIdentifiers('PESEL 44051401859').pesels).toEqual(['44051401359']);
+    // Several repairs validate: none is chosen, nothing is invented.
+    const misread = '44051401389';
+    expect(extractIdentifiers(`PESEL ${misread}`).pesels).toEqual([]);
     // Unlabelled, digit swaps are not attempted at all.
     expect(extractIdentifiers(`liczba ${misread}`).pesels).toEqual([]);
   });
