@@ -24,6 +24,10 @@ const dueDays = z
     return out;
   });
 
+/** `native` runs the distribution's `tesseract` program (apt packages); tesseract.js needs nothing installed. */
+export const OCR_ENGINES = ['tesseract.js', 'native'] as const;
+export type OcrEngineName = (typeof OCR_ENGINES)[number];
+
 const schema = z.object({
   MAILROOM_DATA_DIR: z.string().min(1).default('./data'),
   MAILROOM_INBOX: z.string().min(1).optional(),
@@ -41,6 +45,7 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   MAILROOM_OCR_CONCURRENCY: positiveInt.default(Math.max(1, cpus().length)),
+  MAILROOM_OCR_ENGINE: z.enum(OCR_ENGINES).default('tesseract.js'),
   MAILROOM_CATEGORY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
   MAILROOM_DUE_DAYS: dueDays.prefault('CANCELLATION=30,ORDER=14,FAULT=3,BILLING=14,DATA_CHANGE=14,OTHER=30'),
   MAILROOM_INBOX_POLL_MS: positiveInt.default(1000),
@@ -60,6 +65,7 @@ export interface Config {
   host: string;
   port: number;
   ocrConcurrency: number;
+  ocrEngine: OcrEngineName;
   categoryThreshold: number;
   dueDays: Partial<Record<Category, number>>;
   inboxPollMs: number;
@@ -109,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     ocrConcurrency: e.MAILROOM_OCR_CONCURRENCY,
+    ocrEngine: e.MAILROOM_OCR_ENGINE,
     categoryThreshold: e.MAILROOM_CATEGORY_THRESHOLD,
     dueDays: e.MAILROOM_DUE_DAYS,
     inboxPollMs: e.MAILROOM_INBOX_POLL_MS,

@@ -34,6 +34,10 @@ export function startWorkers(rt: Runtime, only: readonly Stage[]): { close(): Pr
     else if (data.scanId) await store.markScanFailed(data.scanId, errorMessage(err));
   };
 
+  const ocrSize = Math.min(config.ocrConcurrency, Math.max(1, cpus().length));
+  // Built before any worker starts: a missing native engine is a configuration error, not a half-started service.
+  const reader = only.includes('ocr') ? createOcrReader({ poolSize: ocrSize, engine: config.ocrEngine }) : null;
+
   if (only.includes('ingest')) {
     const deps = {
       store,
@@ -44,11 +48,9 @@ export function startWorkers(rt: Runtime, only: readonly Stage[]): { close(): Pr
     };
     queues.startWorker('ingest', (d) => ingestScan(deps, d.scanId), { concurrency: 1, onGaveUp: gaveUp('ingest') });
   }
-  if (only.includes('ocr')) {
-    const size = Math.min(config.ocrConcurrency, Math.max(1, cpus().length));
-    const reader = createOcrReader({ poolSize: size });
+  if (reader) {
     closers.push(() => reader.close());
-    queues.startWorker('ocr', (d) => ocrPage({ store, blobs, readPage: reader.readPage }, d), { concurrency: size, onGaveUp: gaveUp('ocr') });
+    queues.startWorker('ocr', (d) => ocrPage({ store, blobs, readPage: reader.readPage }, d), { concurrency: ocrSize, onGaveUp: gaveUp('ocr') });
   }
   if (only.includes('assemble')) {
     queues.startWorker('assemble', (d) => assembleDocument({ store, blobs, buildSearchablePdf, encodeForPdf }, d), { concurrency: 2, onGaveUp: gaveUp('assemble') });
