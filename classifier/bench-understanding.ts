@@ -1,12 +1,16 @@
 // Understanding benchmark: train on one wording style, test on the other one under simulated OCR
-// damage, both directions. Run: node bin/run-ts.js classifier/bench-understanding.ts [--n 1800] [--seed 1]
+// damage, both directions; then the hand-written corpus (classifier/bench-corpus.ts).
+// Run: node bin/run-ts.js classifier/bench-understanding.ts [--n 1800] [--base 4000] [--seed 1] [--only styles|corpus]
+//   [--corpus DIR]
+import { loadavg } from 'node:os';
 import { createRng } from '../fixtures/generator/rng.js';
 import { generateCustomers } from '../fixtures/generator/customers.js';
 import type { LetterStyle } from '../fixtures/generator/letter-text.js';
 import { generateLetterSet } from './training-data.js';
-import { classify, trainClassifier } from './model.js';
+import { trainClassifier } from './model.js';
 import { OCR_NOISE } from './ocr-noise.js';
-import { evaluate, formatReport, type EvalRow } from './metrics.js';
+import { evaluate, formatReport } from './metrics.js';
+import { evalRows, runCorpusBench } from './bench-corpus.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -14,12 +18,17 @@ function arg(name: string, fallback: number): number {
 }
 
 const n = arg('n', 1800);
+const base = arg('base', 4000);
+const onlyIdx = process.argv.indexOf('--only');
+const only = onlyIdx >= 0 ? process.argv[onlyIdx + 1] : null;
+const started = Date.now();
 const seed = arg('seed', 1);
 const rng = createRng(seed);
 const customers = generateCustomers(rng.fork('customers'), 400);
 const summary: string[] = [];
 
-for (const [trainStyle, testStyle] of [['formal', 'plain'], ['plain', 'formal']] as [LetterStyle, LetterStyle][]) {
+const styleRuns: [LetterStyle, LetterStyle][] = only === 'corpus' ? [] : [['formal', 'plain'], ['plain', 'formal']];
+for (const [trainStyle, testStyle] of styleRuns) {
   const t0 = Date.now();
   const train = [
     ...generateLetterSet(rng.fork(`train-${trainStyle}-light`), { style: trainStyle, count: n / 2, customers, noise: OCR_NOISE.light }),
@@ -30,17 +39,20 @@ for (const [trainStyle, testStyle] of [['formal', 'plain'], ['plain', 'formal']]
   for (const level of ['light', 'heavy'] as const) {
     const test = generateLetterSet(rng.fork(`test-${testStyle}-${level}`), { style: testStyle, count: 900, customers, noise: OCR_NOISE[level] });
     const t1 = Date.now();
-    const rows: EvalRow[] = test.map((ex) => {
-      const c = classify(model, ex.text);
-      return {
-        truth: ex.category, predicted: c.category, confidence: c.confidence, truthSecondary: ex.secondary,
-        predictedSecondary: c.secondary, truthTerm: ex.statedTermDays, predictedTerm: c.statedTermDays,
-      };
-    });
-    const report = evaluate(rows);
+    const report = evaluate(evalRows(model, test));
     const title = `train ${trainStyle} (n=${train.length}, ${trainMs} ms, T=${model.temperature.toFixed(2)}) -> test ${testStyle}, ${level} OCR noise (${((Date.now() - t1) / test.length).toFixed(1)} ms/letter)`;
     console.log(`${formatReport(title, report)}\n`);
     summary.push(`${trainStyle}->${testStyle} ${level}: macro-F1 ${report.macroF1.toFixed(3)}, accuracy ${(report.accuracy * 100).toFixed(1)}%, ECE ${report.ece.toFixed(3)}`);
   }
 }
+if (only !== 'styles') {
+  // Its own streams, so `--only corpus` gives the same figures as the full run.
+  const dirIdx = process.argv.indexOf('--corpus');
+  summary.push(...(await runCorpusBench({
+    rng: createRng(`corpus-${seed}`), base, seed, trainCustomers: customers,
+    testCustomers: generateCustomers(createRng(`corpus-master-${seed}`), 1000),
+    ...(dirIdx >= 0 ? { dir: process.argv[dirIdx + 1] as string } : {}),
+  })));
+}
 console.log(summary.join('\n'));
+console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -6,6 +6,8 @@ import { generateLetterText, type LetterStyle } from '../fixtures/generator/lett
 import { CITIES, FEMALE_FIRST, MALE_FIRST, STREETS, SURNAMES } from '../fixtures/generator/pl-data.js';
 import { applyOcrNoise, OCR_NOISE, type OcrNoiseLevel } from './ocr-noise.js';
 import type { TrainExample } from './model-fit.js';
+import type { CorpusLetter } from './letter-corpus.js';
+import { fillCorpus } from './corpus-fill.js';
 
 export interface LabelledLetter extends TrainExample {
   statedTermDays: number | null;
@@ -65,4 +67,16 @@ export function shippedTrainingSet(rng: Rng, perStyle: number, customers: Custom
     ...generateLetterSet(rng.fork(`${style}-light`), { style, count: Math.round(perStyle * 0.4), customers, noise: OCR_NOISE.light }),
     ...generateLetterSet(rng.fork(`${style}-heavy`), { style, count: Math.round(perStyle * 0.3), customers, noise: OCR_NOISE.heavy }),
   ]);
+}
+
+/**
+ * Hand-written corpus letters as training examples: each filled for a different customer three
+ * times, clean and with light and heavy OCR damage, like the generator's share of the corpus.
+ */
+export function corpusTrainingSet(rng: Rng, letters: CorpusLetter[], customers: Customer[]): LabelledLetter[] {
+  return [
+    ...fillCorpus(rng.fork('corpus-clean'), letters, { customers }),
+    ...fillCorpus(rng.fork('corpus-light'), letters, { customers, noise: OCR_NOISE.light }),
+    ...fillCorpus(rng.fork('corpus-heavy'), letters, { customers, noise: OCR_NOISE.heavy }),
+  ].map(({ text, category, secondary, statedTermDays }) => ({ text, category, secondary, statedTermDays }));
 }

@@ -1,0 +1,99 @@
+// Understanding benchmark on the hand-written corpus (fixtures/letter-corpus): wording written by
+// people who never saw the generator's phrase banks. (a) generator-trained model on every corpus
+// letter; (b) 5-fold, the model also learning from the other 4/5 of the corpus; (c) customer match
+// on the same letters. Test letters are always filled for other customers than training letters.
+import type { Customer } from '../core/types.js';
+import { createRng, type Rng } from '../fixtures/generator/rng.js';
+import { classify, trainClassifier, type ClassifierModel } from './model.js';
+import { OCR_NOISE } from './ocr-noise.js';
+import { evaluate, formatReport, type EvalReport, type EvalRow } from './metrics.js';
+import { loadLetterCorpus, type CorpusLetter } from './letter-corpus.js';
+import { fillCorpus, type FilledLetter } from './corpus-fill.js';
+import { corpusTrainingSet, shippedTrainingSet, type LabelledLetter } from './training-data.js';
+import { formatMatch, masterDb, matchLetters } from './bench-match-letters.js';
+
+const LEVELS = ['light', 'heavy'] as const;
+const FOLDS = 5;
+
+export function evalRows(model: ClassifierModel, letters: LabelledLetter[]): EvalRow[] {
+  return letters.map((ex) => {
+    const c = classify(model, ex.text);
+    return {
+      truth: ex.category, predicted: c.category, confidence: c.confidence, truthSecondary: ex.secondary,
+      predictedSecondary: c.secondary, truthTerm: ex.statedTermDays, predictedTerm: c.statedTermDays,
+    };
+  });
+}
+
+/** Stratified: within each category, every FOLDS-th letter (by id) shares a fold. */
+export function foldOf(letters: CorpusLetter[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const byCat = new Map<string, CorpusLetter[]>();
+  for (const l of letters) byCat.set(l.category, [...(byCat.get(l.category) ?? []), l]);
+  for (const list of byCat.values()) [...list].sort((a, b) => a.id.localeCompare(b.id)).forEach((l, i) => out.set(l.id, i % FOLDS));
+  return out;
+}
+
+export interface CorpusBenchOptions {
+  rng: Rng;
+  /** Generator letters the models learn from (both styles, clean and OCR-damaged). */
+  base: number;
+  /** Master the test letters are filled from and matched against. */
+  testCustomers: Customer[];
+  /** Master the training letters are filled from. */
+  trainCustomers: Customer[];
+  seed: number;
+  /** Corpus folder; fixtures/letter-corpus when absent. */
+  dir?: string;
+}
+
+export async function runCorpusBench(o: CorpusBenchOptions): Promise<string[]> {
+  const { letters, problems } = loadLetterCorpus(o.dir);
+  if (problems.length) console.log(`letter corpus problems (${problems.length}):\n  ${problems.join('\n  ')}`);
+  if (letters.length === 0) return ['letter corpus: no letters found in fixtures/letter-corpus, corpus runs skipped'];
+  const summary: string[] = [];
+  // The same letters for the same customers at both levels: only the OCR damage differs.
+  const tests = Object.fromEntries(LEVELS.map((level) => [level, fillCorpus(createRng(`corpus-test-${o.seed}`), letters, {
+    customers: o.testCustomers, noise: OCR_NOISE[level],
+  })])) as Record<(typeof LEVELS)[number], FilledLetter[]>;
+  const generator = shippedTrainingSet(o.rng.fork('corpus-base'), o.base / 2, o.trainCustomers);
+
+  const report = (title: string, key: string, r: EvalReport) => {
+    console.log(`${formatReport(title, r)}\n`);
+    summary.push(`${key}: macro-F1 ${r.macroF1.toFixed(3)}, accuracy ${(r.accuracy * 100).toFixed(1)}%, ECE ${r.ece.toFixed(3)}, ` +
+      `2nd-intent P/R ${(r.secondary.precision * 100).toFixed(0)}/${(r.secondary.recall * 100).toFixed(0)}%`);
+  };
+
+  let t0 = Date.now();
+  const genModel = trainClassifier(generator);
+  const genMs = Date.now() - t0;
+  for (const level of LEVELS) {
+    report(`(a) train generator (n=${generator.length}, ${genMs} ms, T=${genModel.temperature.toFixed(2)}) -> hand-written corpus, ${level} OCR noise`,
+      `generator->corpus ${level}`, evaluate(evalRows(genModel, tests[level])));
+  }
+
+  t0 = Date.now();
+  const fold = foldOf(letters);
+  const rows: Record<string, EvalRow[]> = { light: [], heavy: [] };
+  for (let k = 0; k < FOLDS; k++) {
+    const trainLetters = letters.filter((l) => fold.get(l.id) !== k);
+    const model = trainClassifier([...generator, ...corpusTrainingSet(o.rng.fork(`corpus-fold-${k}`), trainLetters, o.trainCustomers)]);
+    for (const level of LEVELS) rows[level]!.push(...evalRows(model, tests[level].filter((l) => fold.get(l.id) === k)));
+  }
+  for (const level of LEVELS) {
+    report(`(b) ${FOLDS}-fold: train generator + 4/5 corpus, test held-out 1/5, ${level} OCR noise (${((Date.now() - t0) / 1000).toFixed(0)} s all folds)`,
+      `generator+corpus 5-fold ${level}`, evaluate(rows[level]!));
+  }
+
+  const db = await masterDb(o.testCustomers);
+  try {
+    for (const level of LEVELS) {
+      const line = formatMatch(`(c) customer match, corpus letters, ${level} OCR noise (master ${o.testCustomers.length})`, await matchLetters(db, tests[level]));
+      console.log(line);
+      summary.push(line);
+    }
+  } finally {
+    await db.close();
+  }
+  return summary;
+}
