@@ -1,6 +1,9 @@
 // PESEL / NIP validation and OCR digit repair. A repair is only believed when something outside the
 // OCR confirms it: a checksum here, the customer master in the router.
 
+// One definition of the checksums for the reader and the customer import (see core/pl-checksums.ts).
+export { isValidNip, isValidPesel } from '../core/pl-checksums.js';
+
 /** Letters OCR commonly returns in place of digits on degraded scans. */
 const LETTER_TO_DIGIT: Record<string, string> = {
   O: '0', o: '0', D: '0', Q: '0', I: '1', l: '1', i: '1', '|': '1', '!': '1', L: '1',
@@ -40,33 +43,6 @@ export function ocrDigitVariants(token: string): string[] {
     }
   }
   return out;
-}
-
-export function isValidPesel(pesel: string): boolean {
-  if (!/^\d{11}$/.test(pesel)) return false;
-  const w = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
-  let sum = 0;
-  for (let i = 0; i < 10; i++) sum += Number(pesel[i]) * (w[i] as number);
-  if ((10 - (sum % 10)) % 10 !== Number(pesel[10])) return false;
-  // Month carries the century: 1800s +80, 1900s +0, 2000s +20, 2100s +40, 2200s +60.
-  const yy = Number(pesel.slice(0, 2));
-  const mmRaw = Number(pesel.slice(2, 4));
-  const dd = Number(pesel.slice(4, 6));
-  const centuryOffset = Math.floor(mmRaw / 20) * 20;
-  const mm = mmRaw - centuryOffset;
-  const century = ({ 80: 1800, 0: 1900, 20: 2000, 40: 2100, 60: 2200 } as Record<number, number>)[centuryOffset];
-  if (century === undefined || mm < 1 || mm > 12 || dd < 1) return false;
-  const daysInMonth = new Date(Date.UTC(century + yy, mm, 0)).getUTCDate();
-  return dd <= daysInMonth;
-}
-
-export function isValidNip(nip: string): boolean {
-  if (!/^\d{10}$/.test(nip)) return false;
-  const w = [6, 5, 7, 2, 3, 4, 5, 6, 7];
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(nip[i]) * (w[i] as number);
-  const check = sum % 11;
-  return check !== 10 && check === Number(nip[9]);
 }
 
 /**

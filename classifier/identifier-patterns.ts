@@ -1,7 +1,8 @@
 // Finders for the numbered and structured identifiers in a letter. Each returns hits with their
 // offset so identifiers.ts can tell the customer's identifiers from an institution's own.
 import { foldChars } from './normalize.js';
-import { isValidNip, isValidPesel, ocrToDigits, repairChecksummed } from './checksums.js';
+import { isValidNip, isValidPesel } from '../core/pl-checksums.js';
+import { ocrToDigits, repairChecksummed } from './checksums.js';
 
 export interface Hit {
   value: string;

@@ -4,7 +4,8 @@ import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import type { Customer } from '../core/types.js';
 import { PermanentError } from '../core/errors.js';
-import { isValidNip, isValidPesel, normaliseNip, normalisePhone, POSTAL_CODE, EMAIL } from './pl-ids.js';
+import { isValidNip, peselBirthDate, peselChecksumValid } from '../core/pl-checksums.js';
+import { normaliseNip, normalisePhone, POSTAL_CODE, EMAIL } from './pl-ids.js';
 import { invoiceKey } from './fold.js';
 
 export const CUSTOMER_COLUMNS = [
@@ -74,7 +75,9 @@ export function parseCustomerRow(fields: string[], cols: Record<Column, number>)
   if (segment === 'individual' && (!firstName || !lastName)) return fail('individual customer needs first_name and last_name');
   if (segment === 'business' && !companyName) return fail('business customer needs company_name');
   const pesel = get('pesel');
-  if (pesel && !isValidPesel(pesel)) return fail(`PESEL '${pesel}' fails its checksum or format`);
+  if (pesel && !peselChecksumValid(pesel)) return fail(`PESEL '${pesel}' fails its checksum or format`);
+  // The letter reader never reads such a number as a PESEL, so the customer could not be found by it.
+  if (pesel && !peselBirthDate(pesel)) return fail(`PESEL '${pesel}' encodes no real birth date`);
   const rawNip = get('nip');
   const nip = rawNip ? normaliseNip(rawNip) : null;
   if (rawNip && (!nip || !isValidNip(nip))) return fail(`NIP '${rawNip}' fails its checksum or format`);

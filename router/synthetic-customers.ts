@@ -2,6 +2,7 @@
 // on purpose: at a million customers every full name has dozens of namesakes, a few of them in
 // the same town, which is exactly what the matcher must not confuse.
 import type { Customer } from '../core/types.js';
+import { nipCheckDigit, peselCheckDigit } from '../core/pl-checksums.js';
 
 const MALE = ['Jan', 'Piotr', 'Krzysztof', 'Andrzej', 'Tomasz', 'Paweł', 'Michał', 'Marcin', 'Marek', 'Grzegorz',
   'Józef', 'Łukasz', 'Adam', 'Zbigniew', 'Jerzy', 'Tadeusz', 'Mateusz', 'Dariusz', 'Mariusz', 'Wojciech',
@@ -64,17 +65,14 @@ export function peselFor(i: number, male: boolean): string {
   const month = day.getUTCMonth() + 1 + (y >= 2000 ? 20 : 0);
   const serial = Math.floor(i / 21900) * 2 + (male ? 1 : 0); // last serial digit odd for men
   const body = `${pad(y % 100, 2)}${pad(month, 2)}${pad(day.getUTCDate(), 2)}${pad(serial, 4)}`;
-  const w = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
-  const sum = [...body].reduce((acc, d, k) => acc + Number(d) * w[k]!, 0);
-  return body + ((10 - (sum % 10)) % 10);
+  return body + peselCheckDigit(body);
 }
 
 /** Unique per index; prefixes whose checksum would be 10 move to the next free one. */
 export function nipFor(i: number): string {
-  const w = [6, 5, 7, 2, 3, 4, 5, 6, 7];
   for (let k = 0; ; k++) {
     const body = String(100000000 + i * 97 + k);
-    const check = [...body].reduce((acc, d, j) => acc + Number(d) * w[j]!, 0) % 11;
+    const check = nipCheckDigit(body);
     if (check !== 10) return body + check;
   }
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fold, foldCompany, foldStreet, invoiceKey, splitStreet } from '../../router/fold.js';
-import { isValidNip, isValidPesel, normaliseNip, normalisePhone } from '../../router/pl-ids.js';
+import { isValidNip, isValidPesel, peselBirthDate, peselCheckDigit, peselChecksumValid } from '../../core/pl-checksums.js';
+import { isValidNip as readerNip, isValidPesel as readerPesel } from '../../classifier/checksums.js';
+import { normaliseNip, normalisePhone } from '../../router/pl-ids.js';
 import { similarity, sameStreet } from '../../router/match-score.js';
 import { nipFor, peselFor } from '../../router/synthetic-customers.js';
 
@@ -36,6 +38,25 @@ describe('identifier checks', () => {
     expect(isValidNip(nip.slice(0, 9) + String((Number(nip[9]) + 1) % 10))).toBe(false);
     expect(isValidPesel('44051401359')).toBe(true); // the textbook example
     expect(normaliseNip('PL 526-000-12-46')).toBe('5260001246');
+  });
+  it('accepts a PESEL only when it encodes a real birth date', () => {
+    // Checksum-valid bodies for dates that do not exist: the check digit alone cannot catch them.
+    const withCheck = (first10: string) => first10 + peselCheckDigit(first10);
+    const feb31 = withCheck('8502310123');
+    const month13 = withCheck('8513010123');
+    const month93 = withCheck('8593010123'); // the 1800s end at month 92
+    for (const p of [feb31, month13, month93, withCheck('8500010123')]) {
+      expect(peselChecksumValid(p), p).toBe(true);
+      expect(isValidPesel(p), p).toBe(false);
+    }
+    expect(isValidPesel(withCheck('0002290123'))).toBe(false); // 29 February 1900: no leap year
+    expect(peselBirthDate(withCheck('0022290123'))).toEqual({ year: 2000, month: 2, day: 29, female: false });
+    expect(peselBirthDate(withCheck('9981310124'))).toEqual({ year: 1899, month: 1, day: 31, female: true });
+    expect(isValidPesel(withCheck('2572310123'))).toBe(true); // 31 December 2225
+  });
+  it('is the very same check the letter reader applies', () => {
+    expect(readerPesel).toBe(isValidPesel);
+    expect(readerNip).toBe(isValidNip);
   });
   it('normalises phones to nine national digits', () => {
     expect(normalisePhone('+48 601 234 567')).toBe('601234567');

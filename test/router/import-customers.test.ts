@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCustomers } from '../../router/import-customers.js';
 import { nipFor, peselFor } from '../../router/synthetic-customers.js';
+import { peselCheckDigit } from '../../core/pl-checksums.js';
 import { HEADER, openTestDb, type TestDb } from './db-helpers.js';
 
 const P1 = peselFor(1, true);
@@ -87,6 +88,12 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect(inv.rows.map((p) => p.invoice_number)).toEqual(['FV/2025/03/3']);
       const c1 = await t.db.query<{ street_key: string; email: string | null }>(`SELECT street_key, email FROM customers WHERE customer_id = 'C1'`);
       expect(c1.rows[0]).toEqual({ street_key: 'dluga 7', email: null });
+    });
+
+    it('rejects a checksum-valid PESEL whose birth date does not exist, which no letter could match', async () => {
+      const feb31 = `8502310123${peselCheckDigit('8502310123')}`;
+      const r = await importCustomers(t.db, Readable.from([`${HEADER}\nC20,individual,Ola,Lis,,${feb31},,,,,,,,\n`]));
+      expect(r).toEqual({ imported: 0, updated: 0, rejected: [{ line: 2, reason: `PESEL '${feb31}' encodes no real birth date` }] });
     });
 
     it('refuses a file whose header lacks or adds columns, naming them, and imports nothing', async () => {
