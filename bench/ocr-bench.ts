@@ -1,11 +1,14 @@
 // OCR benchmark (`npm run bench:ocr -- [--pages N] [--seed S] [--quick] [--skip-native] [--skip-pipeline]
-//   [--phases mailroom,tesseract,ocrmypdf,pipeline] [--ocrmypdf-pages N] [--report-only]`):
+//   [--phases mailroom,tesseract,ocrmypdf,pipeline] [--engine tesseract.js|native] [--ocrmypdf-pages N] [--report-only]`):
 // quality (CER/WER per condition) and page rate of mailroom's OCR, the whole pipeline's rate, and
-// native tesseract / OCRmyPDF on the same decoded pages when they are installed.
+// native tesseract / OCRmyPDF on the same decoded pages when they are installed. `--engine native`
+// runs the mailroom and pipeline phases on MAILROOM_OCR_ENGINE=native, saved as phases of their own.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { basename, join } from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { OCR_ENGINES, type OcrEngineName } from '../core/config.js';
+import { checkNativeTesseract } from '../ocr/native-tesseract-engine.js';
 import { ensureBenchSet, letterPages } from './ocr-set.js';
 import { decodeSetPages, flipPairs, readWithMailroom, type PageJob, type PageReading } from './ocr-mailroom.js';
 import { letterTexts, loadPhases, savePhase, toEngine, type SavedPhase } from './ocr-results.js';
@@ -26,14 +29,19 @@ const o = new Command()
   .option('--skip-native', 'do not run tesseract / ocrmypdf even when installed')
   .option('--skip-pipeline', 'do not run the whole pipeline')
   .option('--phases <list>', 'phases to run, comma-separated', 'mailroom,tesseract,ocrmypdf,pipeline')
+  .addOption(new Option('--engine <name>', 'engine of the mailroom and pipeline phases').choices(OCR_ENGINES).default('tesseract.js'))
   .option('--ocrmypdf-pages <n>', 'OCRmyPDF on this many evenly spread pages only (it is the slowest)', int)
   .option('--out <dir>', 'cache folder for sets and results', 'bench-out')
   .option('--report-only', 'run nothing: print the tables from the phases saved in <set>/results/')
   .parse()
-  .opts<{ pages: number; seed: number; quick?: boolean; flip: number; skipNative?: boolean; skipPipeline?: boolean; out: string; phases: string; ocrmypdfPages?: number; reportOnly?: boolean }>();
+  .opts<{ pages: number; seed: number; quick?: boolean; flip: number; skipNative?: boolean; skipPipeline?: boolean; out: string; phases: string; ocrmypdfPages?: number; reportOnly?: boolean; engine: OcrEngineName }>();
 const phases = new Set(o.phases.split(','));
 if (o.skipNative) phases.delete('tesseract'), phases.delete('ocrmypdf');
 if (o.skipPipeline) phases.delete('pipeline');
+const native = o.engine === 'native';
+// Saved beside the tesseract.js phases instead of over them, so one report shows both engines.
+const suffix = native ? '-native' : '';
+if (native && !o.reportOnly) checkNativeTesseract();
 
 const letters = o.quick ? 30 : o.pages;
 const cores = availableParallelism();
@@ -76,21 +84,23 @@ async function finish(key: string, phase: Omit<SavedPhase, 'finishedAt' | 'meanL
 
 const turnedPages: PageReading[] = [];
 if (phases.has('mailroom') && !o.reportOnly) {
-  log(`mailroom OCR, pool of ${cores} ...`);
-  const mr = await readWithMailroom(jobs, cores, progress('mailroom', jobs.length));
-  await finish('mailroom', {
-    name: 'mailroom OCR (prepare + tesseract.js)',
+  log(`mailroom OCR (${o.engine}), pool of ${cores} ...`);
+  const mr = await readWithMailroom(jobs, cores, progress('mailroom', jobs.length), o.engine);
+  await finish(`mailroom${suffix}`, {
+    name: native ? 'mailroom OCR (native: prepare + tesseract program)' : 'mailroom OCR (prepare + tesseract.js)',
     pages: jobs.length,
     wallMs: mr.wallMs,
-    memory: `peak RSS ${mr.peakMb.toFixed(0)} MB (${cores} workers in-process; ${((mr.peakMb - mr.startMb) / cores).toFixed(0)} MB/worker above start)`,
+    memory: native
+      ? `peak RSS Node ${mr.tree.peakSelfMb.toFixed(0)} MB, with tesseract processes ${mr.tree.peakTreeMb.toFixed(0)} MB (largest process ${mr.tree.peakChildMb.toFixed(0)} MB)`
+      : `peak RSS ${mr.peakMb.toFixed(0)} MB (${cores} workers in-process; ${((mr.peakMb - mr.startMb) / cores).toFixed(0)} MB/worker above start)`,
     letters: letterTexts(mr.readings),
   }, mr.readings);
   const pairs = await flipPairs(set, jobs, o.flip);
   const flipJobs = pairs.map(([down, up]) => (down.flipOf ? down : up));
   log(`mailroom OCR on ${flipJobs.length} turned copies for the upside-down check ...`);
-  const flipped = await readWithMailroom(flipJobs, cores, progress('turned', flipJobs.length));
+  const flipped = await readWithMailroom(flipJobs, cores, progress('turned', flipJobs.length), o.engine);
   turnedPages.push(...mr.readings, ...flipped.readings);
-  await writeFile(join(resultsDir, 'turned.pages.json'), JSON.stringify(flipped.readings, null, 1));
+  await writeFile(join(resultsDir, `turned${suffix}.pages.json`), JSON.stringify(flipped.readings, null, 1));
 }
 
 for (const [name, cmd, fn] of [['native tesseract', 'tesseract', runTesseract], ['OCRmyPDF', 'ocrmypdf', runOcrmypdf]] as const) {
@@ -113,12 +123,12 @@ for (const [name, cmd, fn] of [['native tesseract', 'tesseract', runTesseract], 
 }
 
 if (phases.has('pipeline') && !o.reportOnly) {
-  log('whole pipeline (processFiles, all stages, PGlite + local Redis) ...');
+  log(`whole pipeline (processFiles, all stages, PGlite + local Redis, ${o.engine}) ...`);
   let last = -1;
   const p = await runPipeline(set, (done, total) => {
     if (done !== last) progress('letters routed', total)(done);
     last = done;
-  });
+  }, o.engine);
   const index = new Map(set.documents.map((d, i) => [`${d.source}#${d.pages[0]}`, i]));
   const texts = p.outcomes.flatMap((f) => f.documents).flatMap((d) => {
     const i = index.get(`${basename(d.source)}#${d.pages[0]}`);
@@ -126,21 +136,24 @@ if (phases.has('pipeline') && !o.reportOnly) {
   });
   for (const f of p.failedFiles) log(`  pipeline failed: ${f}`);
   log(`  pipeline: ${(p.letters / (p.wallMs / 1000)).toFixed(3)} letters/s, ${(p.filePages / (p.wallMs / 1000)).toFixed(3)} file pages/s; ${texts.length}/${set.documents.length} letters matched to the truth by file and first page`);
-  await finish('pipeline', {
+  await finish(`pipeline${suffix}`, {
     // Letter pages, like the engines' rows: separator sheets and blank backs are cheap and would flatter the rate.
-    name: `whole pipeline (file in → worklist; ${p.filePages} file pages, ${p.letters} letters = ${(p.letters / (p.wallMs / 1000)).toFixed(3)}/s, ${p.routed} routed, ${p.needsAttention} need attention)`,
+    name: `whole pipeline${native ? ' (native)' : ''} (file in → worklist; ${p.filePages} file pages, ${p.letters} letters = ${(p.letters / (p.wallMs / 1000)).toFixed(3)}/s, ${p.routed} routed, ${p.needsAttention} need attention)`,
     pages: jobs.length,
     wallMs: p.wallMs,
-    memory: `peak RSS ${p.peakMb.toFixed(0)} MB (all stages, OCR pool ${p.ocrConcurrency})`,
+    memory: native
+      ? `peak RSS Node ${p.tree.peakSelfMb.toFixed(0)} MB, with tesseract processes ${p.tree.peakTreeMb.toFixed(0)} MB (largest ${p.tree.peakChildMb.toFixed(0)} MB; all stages, OCR pool ${p.ocrConcurrency})`
+      : `peak RSS ${p.peakMb.toFixed(0)} MB (all stages, OCR pool ${p.ocrConcurrency})`,
     letters: texts,
   });
 }
 
-let flipReadings = turnedPages;
+/** Upside-down check per engine: the mailroom readings with the turned copies' readings. */
+let flipSets: [string, PageReading[]][] = [[o.engine, turnedPages]];
 if (o.reportOnly) {
   const loaded = await loadPhases(set, resultsDir);
   engines.push(...loaded.engines);
-  flipReadings = [...(loaded.pages.mailroom ?? []), ...(loaded.pages.turned ?? [])];
+  flipSets = ['', '-native'].map((k) => [k ? 'native' : 'tesseract.js', [...(loaded.pages[`mailroom${k}`] ?? []), ...(loaded.pages[`turned${k}`] ?? [])]]);
 }
 
 const print = (l: string) => process.stdout.write(`${l}\n`);
@@ -149,9 +162,10 @@ print('CER/WER: "line" = each truth line aligned where it fits best in the readi
 printSummary(engines, 'native tesseract (OMP_THREAD_LIMIT=1)', print);
 print('');
 printConditions(engines.filter((e) => !e.name.startsWith('whole')), print);
-if (flipReadings.some((r) => r.job.flipOf)) {
-  print('\nUpside down vs upright (mailroom):\n');
-  const flip = printFlips(set, flipReadings, print);
+for (const [engine, readings] of flipSets) {
+  if (!readings.some((r) => r.job.flipOf)) continue;
+  print(`\nUpside down vs upright (mailroom, ${engine}):\n`);
+  const flip = printFlips(set, readings, print);
   print(`\n${flip.worse}/${flip.pairs} upside-down pages read worse than upright (by more than 0.2 % CER).`);
 }
 for (const e of engines) {

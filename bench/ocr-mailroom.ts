@@ -1,6 +1,6 @@
 // Mailroom's own OCR on the bench set: decode each scan file (ingest/decode-scan), read every letter
-// page with a tesseract.js pool sized to the cores, and keep the decoded pages as PNG files so the
-// native engines read exactly the same pixels.
+// page with an engine pool sized to the cores (tesseract.js, or the native engine with
+// `--engine native`), and keep the decoded pages as PNG files so the native tools read the same pixels.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,7 +10,9 @@ import { createOcrReader } from '../ocr/ocr-reader.js';
 import type { PageImage } from '../core/types.js';
 import type { BenchSet } from './ocr-set.js';
 import { scannedDpi } from './ocr-set.js';
+import type { OcrEngineName } from '../core/config.js';
 import { mapLimit, sampleRss } from './ocr-run-pool.js';
+import { sampleTreeRss, type TreeRss } from './ocr-process-rss.js';
 
 export interface PageJob {
   /** Index of the document in the manifest. */
@@ -82,9 +84,11 @@ export async function readWithMailroom(
   jobs: PageJob[],
   poolSize: number,
   onPage?: (done: number) => void,
-): Promise<{ readings: PageReading[]; wallMs: number; peakMb: number; startMb: number }> {
+  engine: OcrEngineName = 'tesseract.js',
+): Promise<{ readings: PageReading[]; wallMs: number; peakMb: number; startMb: number; tree: TreeRss }> {
   const rss = sampleRss();
-  const reader = createOcrReader({ poolSize });
+  const tree = sampleTreeRss();
+  const reader = createOcrReader({ poolSize, engine });
   const t0 = performance.now();
   let done = 0;
   try {
@@ -98,7 +102,7 @@ export async function readWithMailroom(
       return { job, text: result.text, confidence: result.confidence, rotation: result.rotation, ms: performance.now() - s };
     });
     const wallMs = performance.now() - t0;
-    return { readings, wallMs, ...rss.stop() };
+    return { readings, wallMs, ...rss.stop(), tree: tree.stop() };
   } finally {
     await reader.close();
   }

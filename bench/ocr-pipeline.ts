@@ -15,6 +15,8 @@ import { processFiles, type FileOutcome } from '../core/process-files.js';
 import { importCustomers } from '../router/import-customers.js';
 import type { BenchSet } from './ocr-set.js';
 import { sampleRss } from './ocr-run-pool.js';
+import { sampleTreeRss, type TreeRss } from './ocr-process-rss.js';
+import type { OcrEngineName } from '../core/config.js';
 
 export interface PipelineRun {
   wallMs: number;
@@ -26,14 +28,20 @@ export interface PipelineRun {
   peakMb: number;
   startMb: number;
   ocrConcurrency: number;
+  /** This process with its child processes (the native engine's tesseract runs). */
+  tree: TreeRss;
   outcomes: FileOutcome[];
 }
 
-export async function runPipeline(set: BenchSet, onProgress?: (done: number, total: number) => void): Promise<PipelineRun> {
+export async function runPipeline(
+  set: BenchSet,
+  onProgress?: (done: number, total: number) => void,
+  engine: OcrEngineName = 'tesseract.js',
+): Promise<PipelineRun> {
   const id = randomUUID().replace(/-/g, '').slice(0, 10);
   const dataDir = await mkdtemp(join(tmpdir(), 'ocr-bench-rt-'));
   // Embedded database and archive whatever the shell exports: the bench must not touch real data.
-  const env: NodeJS.ProcessEnv = { ...process.env, MAILROOM_DATA_DIR: dataDir, MAILROOM_QUEUE_PREFIX: `ocrbench-${id}`, MAILROOM_REDIS_AUTOSTART: 'false', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, MAILROOM_DATA_DIR: dataDir, MAILROOM_QUEUE_PREFIX: `ocrbench-${id}`, MAILROOM_REDIS_AUTOSTART: 'false', LOG_LEVEL: 'warn', MAILROOM_OCR_ENGINE: engine };
   for (const k of Object.keys(env)) if (k.startsWith('DATABASE_') || k.startsWith('S3_')) delete env[k];
   const config = loadConfig(env);
   const rt = await openRuntime(config);
@@ -41,6 +49,7 @@ export async function runPipeline(set: BenchSet, onProgress?: (done: number, tot
     await importCustomers(rt.db, createReadStream(join(set.dir, 'customers.csv')));
     const files = set.files.map((f) => join(set.dir, f.name));
     const rss = sampleRss();
+    const tree = sampleTreeRss();
     const workers = startWorkers(rt, STAGES);
     const t0 = performance.now();
     let outcomes: FileOutcome[];
@@ -61,6 +70,7 @@ export async function runPipeline(set: BenchSet, onProgress?: (done: number, tot
       ocrConcurrency: Math.min(config.ocrConcurrency, Math.max(1, cpus().length)),
       outcomes,
       ...rss.stop(),
+      tree: tree.stop(),
     };
   } finally {
     await rt.close();

@@ -7,7 +7,8 @@ import type { BenchSet } from './ocr-set.js';
 import type { PageReading } from './ocr-mailroom.js';
 import { scoreTexts, type EngineResult } from './ocr-report.js';
 
-export const PHASE_KEYS = ['mailroom', 'tesseract', 'ocrmypdf', 'pipeline'] as const;
+/** In report order; `-native` phases are mailroom's own runs with MAILROOM_OCR_ENGINE=native (`--engine native`). */
+export const PHASE_KEYS = ['mailroom', 'mailroom-native', 'tesseract', 'ocrmypdf', 'pipeline', 'pipeline-native'] as const;
 
 export interface SavedPhase {
   name: string;
@@ -44,9 +45,9 @@ export const toEngine = (set: BenchSet, p: SavedPhase): EngineResult => ({
 export async function loadPhases(set: BenchSet, dir: string): Promise<{ engines: EngineResult[]; pages: Record<string, PageReading[]> }> {
   const engines: EngineResult[] = [];
   const pages: Record<string, PageReading[]> = {};
-  for (const key of [...PHASE_KEYS, 'turned']) {
+  for (const key of [...PHASE_KEYS, 'turned', 'turned-native']) {
     const summary = join(dir, `${key}.summary.json`);
-    if (key !== 'turned' && existsSync(summary)) engines.push(toEngine(set, JSON.parse(await readFile(summary, 'utf8')) as SavedPhase));
+    if (!key.startsWith('turned') && existsSync(summary)) engines.push(toEngine(set, JSON.parse(await readFile(summary, 'utf8')) as SavedPhase));
     const pagesPath = join(dir, `${key}.pages.json`);
     if (existsSync(pagesPath)) pages[key] = JSON.parse(await readFile(pagesPath, 'utf8')) as PageReading[];
   }
