@@ -2,7 +2,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../core/config.js';
+import { ConfigError, loadConfig } from '../../core/config.js';
 import { TransientError } from '../../core/errors.js';
 import { checkNativeTesseract, createNativeTesseractPool, parseTsv } from '../../ocr/native-tesseract-engine.js';
 import { ocrEngineConformance } from '../helpers/ocr-engine-conformance.js';
@@ -20,6 +20,26 @@ function skipReason(): string | undefined {
 const reason = skipReason();
 if (reason) process.stderr.write(`native tesseract engine suite skipped: ${reason}\n`);
 ocrEngineConformance('native tesseract', () => createNativeTesseractPool({ size: 2 }), reason);
+
+describe('MAILROOM_OCR_ENGINE', () => {
+  it('defaults to tesseract.js and accepts native', () => {
+    expect(loadConfig({}).ocrEngine).toBe('tesseract.js');
+    expect(loadConfig({ MAILROOM_OCR_ENGINE: 'native' }).ocrEngine).toBe('native');
+  });
+
+  it('reports an unknown engine together with the other bad variables', () => {
+    const err = (() => {
+      try {
+        loadConfig({ MAILROOM_OCR_ENGINE: 'tesseract', PORT: 'eighty' });
+      } catch (e) {
+        return e as ConfigError;
+      }
+    })();
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err!.problems.join('\n')).toMatch(/MAILROOM_OCR_ENGINE[^\n]*tesseract\.js[^\n]*native/);
+    expect(err!.problems.join('\n')).toContain('PORT');
+  });
+});
 
 describe('native tesseract engine without the real program', () => {
   let dir: string;
