@@ -5,7 +5,7 @@ import { parse } from 'csv-parse';
 import type { Customer } from '../core/types.js';
 import { PermanentError } from '../core/errors.js';
 import { isValidNip, peselBirthDate, peselChecksumValid } from '../core/pl-checksums.js';
-import { normaliseNip, normalisePhone, POSTAL_CODE, EMAIL } from './pl-ids.js';
+import { normaliseNip, normalisePhone, normalisePostalCode, EMAIL } from './pl-ids.js';
 import { invoiceKey } from './fold.js';
 
 export const CUSTOMER_COLUMNS = [
@@ -28,6 +28,8 @@ export async function* readCsvRecords(input: NodeJS.ReadableStream | string): As
   source.pipe(parser);
   for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     while (skipped.length) yield skipped.shift()!;
+    // Spreadsheets save rows they once formatted as bare separators (",,,,"): no data, no rejection.
+    if (item.record.every((f) => f.trim() === '')) continue;
     // info.lines is where the record ends; a quoted field may span several lines.
     const newlines = item.record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
     yield { line: item.info.lines - newlines, fields: item.record };
@@ -35,9 +37,17 @@ export async function* readCsvRecords(input: NodeJS.ReadableStream | string): As
   while (skipped.length) yield skipped.shift()!;
 }
 
-/** Column positions by name; a header that is not exactly our column set is refused outright. */
+/**
+ * Column positions by name, in any order and any case ("Customer ID" is customer_id); a header
+ * that is not exactly our column set is refused outright.
+ */
 export function checkHeader(header: string[]): Record<Column, number> {
-  const names = header.map((h) => h.trim().toLowerCase());
+  const names = header.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  const sep = names.length === 1 ? [';', '\t'].find((d) => names[0]!.includes(d)) : undefined;
+  if (sep) {
+    // A Polish-locale spreadsheet saves "CSV" with semicolons; splitting on them would break the phone lists.
+    throw new PermanentError('CSV_HEADER', `customer CSV header rejected: columns are separated by '${sep === ';' ? ';' : 'tab'}', the master must be comma-separated (RFC 4180)`);
+  }
   const missing = CUSTOMER_COLUMNS.filter((c) => !names.includes(c));
   const unknown = names.filter((n) => !(CUSTOMER_COLUMNS as readonly string[]).includes(n));
   const dup = names.filter((n, i) => names.indexOf(n) !== i);
@@ -64,6 +74,8 @@ export function parseCustomerRow(fields: string[], cols: Record<Column, number>)
     return v === '' ? null : v;
   };
   const fail = (reason: string): RowResult => ({ ok: false, reason });
+  // Invalid UTF-8 (a file saved as Windows-1250) decodes to U+FFFD: names would be stored mangled.
+  if (fields.some((f) => f.includes('\uFFFD'))) return fail('text is not valid UTF-8 (file saved as Windows-1250?); save the master as UTF-8');
   const customerId = get('customer_id');
   if (!customerId) return fail('customer_id is empty');
   if (!/^[A-Za-z0-9][A-Za-z0-9/_-]{0,39}$/.test(customerId)) return fail(`customer_id '${customerId}' has invalid characters`);
@@ -81,10 +93,12 @@ export function parseCustomerRow(fields: string[], cols: Record<Column, number>)
   const rawNip = get('nip');
   const nip = rawNip ? normaliseNip(rawNip) : null;
   if (rawNip && (!nip || !isValidNip(nip))) return fail(`NIP '${rawNip}' fails its checksum or format`);
-  const postalCode = get('postal_code');
-  if (postalCode && !POSTAL_CODE.test(postalCode)) return fail(`postal_code '${postalCode}' is not NN-NNN`);
+  const rawPostal = get('postal_code');
+  const postalCode = rawPostal ? normalisePostalCode(rawPostal) : null;
+  if (rawPostal && !postalCode) return fail(`postal_code '${rawPostal}' is not NN-NNN`);
   const phones: string[] = [];
-  for (const raw of splitList(get('phones'))) {
+  // No phone notation uses a comma, so a comma between numbers can only separate them.
+  for (const raw of splitList(get('phones'), /[;,]/)) {
     const phone = normalisePhone(raw);
     if (!phone) return fail(`phone '${raw}' is not a 9-digit Polish number`);
     if (!phones.includes(phone)) phones.push(phone);
@@ -102,6 +116,6 @@ export function parseCustomerRow(fields: string[], cols: Record<Column, number>)
   };
 }
 
-function splitList(value: string | null): string[] {
-  return value ? value.split(';').map((s) => s.trim()).filter(Boolean) : [];
+function splitList(value: string | null, separator: RegExp = /;/): string[] {
+  return value ? value.split(separator).map((s) => s.trim()).filter(Boolean) : [];
 }

@@ -21,6 +21,15 @@ export function normalisePhone(raw: string): string | null {
   return /^[1-9]\d{8}$/.test(digits) ? digits : null;
 }
 
-export const POSTAL_CODE = /^\d{2}-\d{3}$/;
+/**
+ * "NN-NNN" from "00-950", "00950", "00 950" or "00–950" (a word processor's dash); null otherwise.
+ * Five digits are unambiguous, and the matcher compares the letter's code in the NN-NNN form only.
+ * A code a spreadsheet shortened ("950" from 00950) is not guessed back.
+ */
+export function normalisePostalCode(raw: string): string | null {
+  const m = /^(\d{2})\s*[-\u2013]?\s*(\d{3})$/.exec(raw.trim());
+  return m ? `${m[1]}-${m[2]}` : null;
+}
+
 // Deliberately loose: the master is the authority on addresses; this only rejects obvious junk.
 export const EMAIL = /^[^\s@;,]+@[^\s@;,]+\.[^\s@;,]+$/;

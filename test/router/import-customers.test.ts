@@ -22,7 +22,7 @@ const FILE = [
 hala B",60-001,Poznań,wielkopolskie,,,`, // quoted field over two lines: the row starts on line 3
   `C3,individual,Anna,Nowak,,${badPesel},,,,,,,,`,
   `C4,business,,,ACME,,${badNip},,,,,,,`,
-  `C5,individual,Ewa,Zając,,,,Polna 1,00950,Kraków,,,,`,
+  `C5,individual,Ewa,Zając,,,,Polna 1,00-95,Kraków,,,,`,
   `C6,individual,Ewa,Zając,,,,,,,,60123,,`,
   `C7,individual,,Zając,,,,,,,,,,`,
   `C8,personal,Ewa,Zając,,,,,,,,,,`,
