@@ -49,7 +49,8 @@ export function parseCorpusLine(raw: unknown, fileCategory: Category): CorpusLet
   if (secondary.includes(r.category)) return 'secondary repeats the primary category';
   const term = r.statedTermDays ?? null;
   if (term !== null && !(typeof term === 'number' && Number.isInteger(term) && term > 0)) return 'statedTermDays is not null or a positive integer';
-  if (typeof r.text !== 'string' || r.text.trim().length < 20) return 'text missing or too short';
+  // A two-word note is a real letter too: only an empty text is unusable.
+  if (typeof r.text !== 'string' || !r.text.trim()) return 'text missing or empty';
   const uses = new Set<Placeholder>();
   for (const m of r.text.matchAll(/\{([A-Z_]+)\}/g)) {
     const name = m[1] as string;
