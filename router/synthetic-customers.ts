@@ -3,6 +3,7 @@
 // the same town, which is exactly what the matcher must not confuse.
 import type { Customer } from '../core/types.js';
 import { nipCheckDigit, peselCheckDigit } from '../core/pl-checksums.js';
+import { customersToCsv } from '../fixtures/generator/customers-csv.js';
 
 const MALE = ['Jan', 'Piotr', 'Krzysztof', 'Andrzej', 'Tomasz', 'Paweł', 'Michał', 'Marcin', 'Marek', 'Grzegorz',
   'Józef', 'Łukasz', 'Adam', 'Zbigniew', 'Jerzy', 'Tadeusz', 'Mateusz', 'Dariusz', 'Mariusz', 'Wojciech',
@@ -114,24 +115,12 @@ function fold2(s: string): string {
   return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l');
 }
 
-const CSV_HEADER = 'customer_id,segment,first_name,last_name,company_name,pesel,nip,street,postal_code,city,region,phones,email,invoice_numbers';
-
-function csvField(v: string | null): string {
-  if (v === null) return '';
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-export function customerCsvLine(c: Customer): string {
-  return [c.customerId, c.segment, c.firstName, c.lastName, c.companyName, c.pesel, c.nip, c.street, c.postalCode,
-    c.city, c.region, c.phones.join(';'), c.email, c.invoiceNumbers.join(';')].map(csvField).join(',');
-}
-
 /** CSV text in chunks, for streaming a million rows into the importer without building a file. */
 export function* syntheticCsv(count: number, seed = 1, chunkRows = 1000): Generator<string> {
-  yield `${CSV_HEADER}\n`;
+  yield customersToCsv([]);
   for (let start = 0; start < count; start += chunkRows) {
-    const lines: string[] = [];
-    for (let i = start; i < Math.min(count, start + chunkRows); i++) lines.push(customerCsvLine(syntheticCustomer(i, seed)));
-    yield `${lines.join('\n')}\n`;
+    const rows: Customer[] = [];
+    for (let i = start; i < Math.min(count, start + chunkRows); i++) rows.push(syntheticCustomer(i, seed));
+    yield customersToCsv(rows, { header: false });
   }
 }

@@ -5,7 +5,7 @@ import { createPgliteDb } from '../../core/pglite-db.js';
 import { migrate } from '../../core/migrations.js';
 import type { Db } from '../../core/db.js';
 import type { Customer } from '../../core/types.js';
-import { customerCsvLine } from '../../router/synthetic-customers.js';
+import { customersToCsv } from '../../fixtures/generator/customers-csv.js';
 
 export const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -38,7 +38,7 @@ export async function openTestDb(kind: 'postgres' | 'pglite', prefix: string): P
 export const HEADER = 'customer_id,segment,first_name,last_name,company_name,pesel,nip,street,postal_code,city,region,phones,email,invoice_numbers';
 
 export function csvOf(customers: Customer[]): string {
-  return `${HEADER}\n${customers.map(customerCsvLine).join('\n')}\n`;
+  return customersToCsv(customers);
 }
 
 export function customer(over: Partial<Customer> & { customerId: string }): Customer {
