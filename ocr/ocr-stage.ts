@@ -3,6 +3,7 @@ import type { DocumentStore } from '../core/document-store.js';
 import { blobKeys, type JobPayloads, type StageResults } from '../core/pipeline.js';
 import { PermanentError } from '../core/errors.js';
 import type { OcrPageResult, PageImage } from '../core/types.js';
+import { ILLEGIBLE_ISSUE, isIllegible } from './page-legibility.js';
 
 // Stage 2a: one page of one letter is prepared and read. Results go to the archive (words with
 // boxes, for the searchable PDF and the viewer) and to the database (text, confidence).
@@ -32,6 +33,8 @@ export async function ocrPage(deps: OcrStageDeps, job: JobPayloads['ocr']): Prom
     rotation: result.rotation,
     skew: result.skewDegrees,
   });
+  // The letter goes on with what could be read; the operator sees the page in the scan's rescan list.
+  if (isIllegible(result.words)) await deps.store.addPageIssue(job.documentId, scanPageNo, ILLEGIBLE_ISSUE);
   return { documentId: job.documentId, pageIndex: job.pageIndex, confidence: result.confidence };
 }
 

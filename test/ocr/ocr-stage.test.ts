@@ -1,0 +1,71 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshPglite } from '../helpers/db.js';
+import { createDocumentStore, type DocumentStore } from '../../core/document-store.js';
+import { createFsBlobStore } from '../../core/fs-blob-store.js';
+import { blobKeys } from '../../core/pipeline.js';
+import type { BlobStore } from '../../core/blob-store.js';
+import type { OcrPageResult, OcrWord } from '../../core/types.js';
+import { ocrPage } from '../../ocr/ocr-stage.js';
+import { isIllegible } from '../../ocr/page-legibility.js';
+import { verifyAuditChain } from '../../core/audit-log.js';
+import type { Db } from '../../core/db.js';
+
+const word = (text: string, confidence: number): OcrWord => ({ text, confidence, bbox: { x0: 0, y0: 0, x1: 10, y1: 10 } });
+
+describe('page legibility', () => {
+  it('trusts a page with a few confident words, even a short note', () => {
+    expect(isIllegible([word('Proszę', 91), word('o', 88), word('fakturę', 93), word('Jan', 90), word('Nowak', 89)])).toBe(false);
+  });
+  it('calls a page illegible when nothing or only low-confidence dust was read', () => {
+    expect(isIllegible([])).toBe(true);
+    expect(isIllegible([word('~', 95), word('ii', 31), word('.:', 70), word('rn', 45), word('Jan', 92)])).toBe(true);
+  });
+});
+
+describe('OCR stage', () => {
+  let db: Db;
+  let store: DocumentStore;
+  let blobs: BlobStore;
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, cleanup } = await freshPglite());
+    store = createDocumentStore(db);
+    dir = await mkdtemp(join(tmpdir(), 'mailroom-ocr-stage-'));
+    blobs = createFsBlobStore(dir);
+    await store.insertScan({ scanId: 's1', fileName: 'a.tif', source: 'a.tif', channel: 'cli', blobKey: 'scans/s1/original.tif', byteSize: 1, receivedAt: '2026-11-16' });
+    const pages = [1, 2].map((pageNo) => ({ pageNo, kind: 'letter' as const, documentId: 'd1', imageKey: blobKeys.page('s1', pageNo), dpi: 300, issues: [] }));
+    await store.markScanSplit('s1', '2026-11-16', pages, [{ documentId: 'd1', pages: [1, 2] }]);
+    const png = await sharp({ create: { width: 40, height: 60, channels: 3, background: "#ffffff" } }).greyscale().png().toBuffer();
+    for (const p of pages) await blobs.put(p.imageKey, png, 'image/png');
+  });
+  afterAll(async () => {
+    await cleanup();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const readAs = (words: OcrWord[]) => async () => ({
+    result: { text: words.map((w) => w.text).join(' '), confidence: 90, words, rotation: 0, skewDegrees: 0, width: 40, height: 60, dpi: 300 } satisfies OcrPageResult,
+    preparedPng: Buffer.from('prepared'),
+  });
+
+  it('stores the reading, and asks for a rescan of a page whose text was lost', async () => {
+    const good = readAs([word('Szanowni', 92), word('Państwo', 90), word('reklamacja', 88)]);
+    await ocrPage({ store, blobs, readPage: good }, { documentId: 'd1', pageIndex: 0, imageKey: blobKeys.page('s1', 1), dpi: 300 });
+    await ocrPage({ store, blobs, readPage: readAs([word(':', 40)]) }, { documentId: 'd1', pageIndex: 1, imageKey: blobKeys.page('s1', 2), dpi: 300 });
+    // A retried job must not list the issue twice.
+    await ocrPage({ store, blobs, readPage: readAs([]) }, { documentId: 'd1', pageIndex: 1, imageKey: blobKeys.page('s1', 2), dpi: 300 });
+
+    const pages = await store.scanPages('s1');
+    expect(pages.map((p) => p.issues)).toEqual([[], ['illegible']]);
+    const saved = await store.documentPages('d1');
+    expect(saved.map((p) => p.text)).toEqual(['Szanowni Państwo reklamacja', '']);
+    const events = (await store.history('d1')).map((e) => (e as { event: string }).event);
+    expect(events.filter((e) => e === 'page.rescan_requested')).toHaveLength(1);
+    expect(await verifyAuditChain(db)).toBeNull();
+  });
+});
