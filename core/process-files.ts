@@ -2,6 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Runtime } from './runtime.js';
 import { createDocumentStore, type DocumentRow } from './document-store.js';
+import { documentView, type DocumentView } from './document-view.js';
 import { acceptScan } from '../ingest/accept-scan.js';
 import { resumeScan } from './recovery.js';
 import { errorMessage } from './errors.js';
@@ -9,23 +10,16 @@ import { errorMessage } from './errors.js';
 // `mailroom process`: feed files through the same queues and workers as the service and wait
 // until every letter sits in a worklist (or visibly needs attention).
 
-export interface ProcessedDocument {
-  source: string;
-  pages: number[];
-  documentId: string;
-  category: string | null;
-  categoryConfidence: number | null;
-  customerId: string | null;
-  matchConfidence: number | null;
-  matchedOn: string[];
-  worklist: string | null;
-  receivedAt: string;
-  dueAt: string | null;
-  ocrConfidence: number | null;
+// The fields of a letter `process --json` prints, in the order printed (README).
+const OUTPUT_FIELDS = [
+  'pages', 'documentId', 'category', 'categoryConfidence', 'customerId', 'matchConfidence', 'matchedOn', 'worklist',
+  'receivedAt', 'dueAt', 'ocrConfidence',
+] as const;
+
+export type ProcessedDocument = { source: string } & Pick<DocumentView, (typeof OUTPUT_FIELDS)[number] | 'status'> & {
   text: string;
-  status: string;
   error?: string;
-}
+};
 
 export interface FileOutcome {
   source: string;
@@ -103,24 +97,8 @@ export async function processFiles(
   return outcomes;
 }
 
-function toOutput(source: string, d: DocumentRow): ProcessedDocument {
-  return {
-    source,
-    pages: d.pages,
-    documentId: d.document_id,
-    category: d.category,
-    categoryConfidence: d.category_confidence === null ? null : round(d.category_confidence, 3),
-    customerId: d.customer_id,
-    matchConfidence: d.match_confidence === null ? null : round(d.match_confidence, 3),
-    matchedOn: d.matched_on,
-    worklist: d.worklist,
-    receivedAt: d.received_at,
-    dueAt: d.due_at,
-    ocrConfidence: d.ocr_confidence === null ? null : round(d.ocr_confidence, 1),
-    text: d.text ?? '',
-    status: d.status,
-    ...(d.error ? { error: d.error } : {}),
-  };
+export function toOutput(source: string, d: DocumentRow): ProcessedDocument {
+  const v = documentView(d);
+  const picked = Object.fromEntries(OUTPUT_FIELDS.map((k) => [k, v[k]])) as Pick<DocumentView, (typeof OUTPUT_FIELDS)[number]>;
+  return { source, ...picked, text: v.text ?? '', status: v.status, ...(v.error ? { error: v.error } : {}) };
 }
-
-const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;

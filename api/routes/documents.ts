@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ApiDeps } from '../app.js';
 import type { DocumentStore } from '../../core/document-store.js';
+import { documentView } from '../../core/document-view.js';
 
 // Advisers and auditors: one document, its searchable PDF and its full history.
 
@@ -10,28 +11,7 @@ export const documentRoutes: FastifyPluginAsync<{ deps: ApiDeps; store: Document
   app.get<{ Params: { id: string } }>('/api/documents/:id', { schema: { params } }, async (req, reply) => {
     const d = await store.getDocument(req.params.id);
     if (!d) return reply.code(404).send({ error: 'NOT_FOUND', message: 'no such document' });
-    return {
-      documentId: d.document_id,
-      scanId: d.scan_id,
-      pages: d.pages,
-      status: d.status,
-      receivedAt: d.received_at,
-      dueAt: d.due_at,
-      category: d.category,
-      categoryConfidence: d.category_confidence,
-      secondaryCategories: d.secondary_categories,
-      explanation: d.explanation,
-      identifiers: d.identifiers,
-      customerId: d.customer_id,
-      matchConfidence: d.match_confidence,
-      matchedOn: d.matched_on,
-      candidates: d.candidates,
-      worklist: d.worklist,
-      ocrConfidence: d.ocr_confidence,
-      text: d.text,
-      error: d.error,
-      pdf: d.searchable_pdf_key ? `/api/documents/${d.document_id}/pdf` : null,
-    };
+    return { ...documentView(d), pdf: d.searchable_pdf_key ? `/api/documents/${d.document_id}/pdf` : null };
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/pdf', { schema: { params } }, async (req, reply) => {
