@@ -91,7 +91,7 @@ if (phases.has('mailroom') && !o.reportOnly) {
     pages: jobs.length,
     wallMs: mr.wallMs,
     memory: native
-      ? `peak RSS Node ${mr.tree.peakSelfMb.toFixed(0)} MB, with tesseract processes ${mr.tree.peakTreeMb.toFixed(0)} MB (largest process ${mr.tree.peakChildMb.toFixed(0)} MB)`
+      ? `peak RSS Node ${mr.tree.peakSelfMb.toFixed(0)} MB (${mr.startMb.toFixed(0)} MB at start), with tesseract processes ${mr.tree.peakTreeMb.toFixed(0)} MB (largest process ${mr.tree.peakChildMb.toFixed(0)} MB)`
       : `peak RSS ${mr.peakMb.toFixed(0)} MB (${cores} workers in-process; ${((mr.peakMb - mr.startMb) / cores).toFixed(0)} MB/worker above start)`,
     letters: letterTexts(mr.readings),
   }, mr.readings);
@@ -142,7 +142,7 @@ if (phases.has('pipeline') && !o.reportOnly) {
     pages: jobs.length,
     wallMs: p.wallMs,
     memory: native
-      ? `peak RSS Node ${p.tree.peakSelfMb.toFixed(0)} MB, with tesseract processes ${p.tree.peakTreeMb.toFixed(0)} MB (largest ${p.tree.peakChildMb.toFixed(0)} MB; all stages, OCR pool ${p.ocrConcurrency})`
+      ? `peak RSS Node ${p.tree.peakSelfMb.toFixed(0)} MB (${p.startMb.toFixed(0)} MB at start), with tesseract processes ${p.tree.peakTreeMb.toFixed(0)} MB (largest ${p.tree.peakChildMb.toFixed(0)} MB; all stages, OCR pool ${p.ocrConcurrency})`
       : `peak RSS ${p.peakMb.toFixed(0)} MB (all stages, OCR pool ${p.ocrConcurrency})`,
     letters: texts,
   });
