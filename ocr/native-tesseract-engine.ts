@@ -1,10 +1,14 @@
-// Optional engine: the distribution's `tesseract` program, one child process per page, behind the
+// Optional engine: the distribution's `tesseract` program, a few reused child processes, behind the
 // same OcrEngine port as the tesseract.js pool. Chosen with MAILROOM_OCR_ENGINE=native where the
 // apt packages are installed; tesseract.js stays the default that needs nothing outside npm.
-import { execFileSync, spawn } from 'node:child_process';
-import { cpus } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError } from '../core/config.js';
-import { PermanentError, TransientError } from '../core/errors.js';
+import { PermanentError } from '../core/errors.js';
+import { SENTINEL_PNG, startTesseractProcess, type TesseractProcess } from './native-tesseract-process.js';
 import { assembleReading, type WordLayout } from './page-text.js';
 import type { OcrEngine, RecognizeOutput } from './ports.js';
 
@@ -18,6 +22,8 @@ export interface NativeTesseractOptions {
   pageTimeoutMs?: number;
   /** The program to run; `tesseract` from PATH unless told. */
   binary?: string;
+  /** A process is replaced after this many pages, so whatever it accumulates stays bounded. */
+  recycleAfterPages?: number;
 }
 
 const APT_PACKAGES = 'apt-get install tesseract-ocr tesseract-ocr-pol tesseract-ocr-eng';
@@ -45,10 +51,7 @@ export function checkNativeTesseract(binary = 'tesseract', langs: string[] = ['p
     ]);
 }
 
-/**
- * Fed on stdin, tesseract treats bytes that are not an image as a list of file names to open, so
- * only PNG, JPEG and TIFF are passed on.
- */
+/** A file that is not an image would end the process reading it, so only PNG, JPEG and TIFF are passed on. */
 function isImage(b: Buffer): boolean {
   const png = b.length > 8 && b.readUInt32BE(0) === 0x89504e47;
   const jpeg = b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
@@ -80,41 +83,7 @@ export function parseTsv(tsv: string): WordLayout {
   return layout;
 }
 
-function runTesseract(o: Required<NativeTesseractOptions>, png: Buffer, dpi: number): Promise<string> {
-  const args = ['stdin', 'stdout', '-l', o.langs.join('+'), '--oem', '1', '--psm', o.psm, '--dpi', String(dpi), 'tsv'];
-  return new Promise((resolve, reject) => {
-    // One thread per process: OpenMP on a shared 2-core machine is ~3x slower than a process per core.
-    const child = spawn(o.binary, args, { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    let err = '';
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, o.pageTimeoutMs);
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
-    // EPIPE when tesseract exits before reading all input; the exit code reports the failure.
-    child.stdin.on('error', () => undefined);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(new TransientError('ocr_engine_failed', `${o.binary} could not be run: ${e.message}`, { cause: e }));
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (timedOut) reject(new TransientError('ocr_timeout', `page not read within ${o.pageTimeoutMs} ms`));
-      else if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
-      else if (/cannot be read|no pix returned|Unknown format/i.test(err)) reject(new PermanentError('ocr_unreadable_image', `tesseract could not read the page image: ${stderrSummary(err)}`));
-      else reject(new TransientError('ocr_engine_failed', `tesseract exited with ${code}: ${stderrSummary(err)}`));
-    });
-    child.stdin.end(png);
-  });
-}
-
-/** tesseract's complaint in one line: its stderr (leptonica errors first, then tesseract's verdict). */
-const stderrSummary = (s: string) => s.trim().split('\n').map((l) => l.trim()).filter(Boolean).join('; ').slice(-300);
-
-/** At most `size` tesseract processes at once; each page is a fresh process, so memory never accumulates. */
+/** At most `size` pages at once, each on a reused tesseract process started for the page's dpi. */
 export function createNativeTesseractPool(options: NativeTesseractOptions = {}): OcrEngine {
   const o: Required<NativeTesseractOptions> = {
     size: Math.max(1, options.size ?? cpus().length),
@@ -122,10 +91,17 @@ export function createNativeTesseractPool(options: NativeTesseractOptions = {}):
     psm: options.psm ?? '3',
     pageTimeoutMs: options.pageTimeoutMs ?? 120_000,
     binary: options.binary ?? 'tesseract',
+    recycleAfterPages: options.recycleAfterPages ?? 500,
   };
   checkNativeTesseract(o.binary, o.langs);
+  // Pages reach tesseract as files: its stdin carries the list of them.
+  const dir = mkdtempSync(join(tmpdir(), 'mailroom-tesseract-'));
+  const sentinelPath = join(dir, 'sentinel.png');
+  writeFileSync(sentinelPath, SENTINEL_PNG);
   let running = 0;
   let closed = false;
+  let seq = 0;
+  const idle: TesseractProcess[] = [];
   const waiting: { resolve: () => void; reject: (e: Error) => void }[] = [];
   const inFlight = new Set<Promise<unknown>>();
 
@@ -141,26 +117,51 @@ export function createNativeTesseractPool(options: NativeTesseractOptions = {}):
     if (next) next.resolve();
     else running--;
   }
+  /** Holding a slot, so processes alive (idle + busy) never exceed `size`. */
+  function processFor(dpi: number): TesseractProcess {
+    for (let j = idle.length - 1; j >= 0; j--) if (idle[j]!.dead) idle.splice(j, 1);
+    const i = idle.findIndex((p) => p.dpi === dpi);
+    if (i >= 0) return idle.splice(i, 1)[0]!;
+    // Prepared pages are nearly all 300 dpi, so retiring a process of another dpi is rare.
+    if (idle.length + running > o.size) idle.shift()!.end();
+    return startTesseractProcess({ binary: o.binary, langs: o.langs, psm: o.psm, dpi, sentinelPath });
+  }
+
+  async function readOne(png: Buffer, dpi: number): Promise<RecognizeOutput> {
+    const proc = processFor(dpi);
+    const path = join(dir, `${++seq}.img`);
+    try {
+      await writeFile(path, png);
+      return assembleReading(parseTsv(await proc.read(path, o.pageTimeoutMs)));
+    } finally {
+      await rm(path, { force: true });
+      if (proc.dead || closed || proc.pages >= o.recycleAfterPages) proc.end();
+      else idle.push(proc);
+    }
+  }
 
   return {
     async recognize(png, opts = {}): Promise<RecognizeOutput> {
       if (closed) throw new Error('OCR pool is closed');
       if (!isImage(png)) throw new PermanentError('ocr_unreadable_image', 'page image is not a PNG, JPEG or TIFF image');
       await slot();
-      const job = runTesseract(o, png, Math.round(opts.dpi ?? 300));
+      const job = readOne(png, Math.round(opts.dpi ?? 300));
       inFlight.add(job);
       try {
-        return assembleReading(parseTsv(await job));
+        return await job;
       } finally {
         inFlight.delete(job);
         free();
       }
     },
     async close() {
+      if (closed) return;
       closed = true;
       for (const w of waiting.splice(0)) w.reject(new Error('OCR pool is closed'));
       // Pages in hand finish (each is bounded by the page timeout), so a graceful stop loses no work.
       await Promise.allSettled([...inFlight]);
+      for (const p of idle.splice(0)) p.end();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

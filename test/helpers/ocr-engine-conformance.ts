@@ -82,6 +82,8 @@ export function ocrEngineConformance(name: string, make: () => OcrEngine | Promi
 
     it('rejects bytes that are not an image with an error saying so', async () => {
       await expect(engine.recognize(Buffer.from('%PDF-1.7 this is not a page image'), { dpi: 300 })).rejects.toThrow(/image/i);
+      // A PNG cut short: right signature, unreadable body.
+      await expect(engine.recognize(letter.png.subarray(0, 2000), { dpi: 300 })).rejects.toThrow(/image/i);
       // The engine still reads afterwards: one bad page must not take the pool down.
       expect((await engine.recognize(blank, { dpi: 300 })).words).toEqual([]);
     }, T);

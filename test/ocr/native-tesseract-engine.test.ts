@@ -69,21 +69,41 @@ describe('native tesseract engine without the real program', () => {
   it('kills a page over the time limit and reports it as transient', async () => {
     const binary = await fake(['pol', 'eng'], 'exec sleep 30');
     const engine = createNativeTesseractPool({ binary, pageTimeoutMs: 300 });
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     const t0 = Date.now();
-    const err = await engine.recognize(png).catch((e: unknown) => e);
+    const err = await engine.recognize(PNG).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TransientError);
     expect((err as TransientError).code).toBe('ocr_timeout');
     expect(Date.now() - t0).toBeLessThan(10_000);
     await engine.close();
   });
 
-  it('passes OMP_THREAD_LIMIT=1, the dpi and PSM 3 to the program', async () => {
+  /** A stand-in speaking tesseract's stream_filelist protocol: one TSV page row per file named on stdin. */
+  const streaming = (log: string) =>
+    `echo "$OMP_THREAD_LIMIT $*" >> ${log}; n=0; while read f; do n=$((n+1)); printf '1\\t%d\\t0\\t0\\t0\\t0\\t0\\t0\\t8\\t8\\t-1\\t\\n' $n; done`;
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+
+  it('passes OMP_THREAD_LIMIT=1, the dpi and PSM 3, and reuses one process for pages of the same dpi', async () => {
     const log = join(dir, 'args.txt');
-    const binary = await fake(['pol', 'eng'], `echo "$OMP_THREAD_LIMIT $*" > ${log}; cat > /dev/null; printf 'level\\n'`);
-    const engine = createNativeTesseractPool({ binary });
-    expect(await engine.recognize(Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), { dpi: 199.6 })).toEqual({ text: '', confidence: 0, words: [] });
-    expect((await readFile(log, 'utf8')).trim()).toBe('1 stdin stdout -l pol+eng --oem 1 --psm 3 --dpi 200 tsv');
+    const binary = await fake(['pol', 'eng'], streaming(log));
+    const engine = createNativeTesseractPool({ binary, size: 1 });
+    for (const dpi of [299.6, 300, 300]) expect(await engine.recognize(PNG, { dpi })).toEqual({ text: '', confidence: 0, words: [] });
+    await engine.recognize(PNG, { dpi: 200 });
+    await engine.close();
+    expect((await readFile(log, 'utf8')).trim().split('\n')).toEqual([
+      '1 -c stream_filelist=true - stdout -l pol+eng --oem 1 --psm 3 --dpi 300 tsv',
+      '1 -c stream_filelist=true - stdout -l pol+eng --oem 1 --psm 3 --dpi 200 tsv',
+    ]);
+  });
+
+  it('replaces a process that died and reports the page as transient', async () => {
+    const log = join(dir, 'crash.txt');
+    // The first process dies on its first page; the next one answers.
+    const binary = await fake(['pol', 'eng'], `if [ ! -e ${log} ]; then touch ${log}; read f; exit 3; fi; ${streaming(join(dir, 'crash-args.txt'))}`);
+    const engine = createNativeTesseractPool({ binary, size: 1 });
+    const err = await engine.recognize(PNG).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TransientError);
+    expect((err as Error).message).toMatch(/exited \(3\)/);
+    expect((await engine.recognize(PNG)).words).toEqual([]);
     await engine.close();
   });
 
