@@ -1,12 +1,13 @@
-// Turns a scanned page into what tesseract reads best: text upright (up to 180°, which read-page
-// settles), level, speckle-free, ~300 dpi, full contrast. Every step is decided by measuring the
+// Turns a scanned page into what tesseract reads best: text upright (180° when the line shapes are
+// clear; read-page settles the rest), level, speckle-free, ~300 dpi, full contrast. Every step is decided by measuring the
 // page, so clean pages pass through untouched where a step would only cost time or sharpness.
 import sharp from 'sharp';
 import type { PageImage } from '../core/types.js';
 import { PermanentError } from '../core/errors.js';
 import type { PreparedPage, Rotation } from './ports.js';
 import { fromRaw, toRaw, type Raw } from './page-image.js';
-import { clearEdgeInk, estimateSkew, inkPoints, otsuThreshold, transpose } from './projection.js';
+import { greyHistogram, histogramPercentile, otsuFromHistogram } from '../core/grey-pixels.js';
+import { straighten } from './page-geometry.js';
 import { bridgeStrokes, FRAGMENTED_INK_SHARE, fragmentedInkShare } from './stroke-repair.js';
 
 // Other stages import these from here; they live in page-image.ts to keep this file on preparation.
@@ -15,16 +16,8 @@ export { encodeForPdf, rotatePng180 } from './page-image.js';
 const TARGET_DPI = 300;
 /** Resolutions tesseract already reads well (x-height of body text ~20-35 px); others are resampled. */
 const DPI_OK = { min: 270, max: 420 };
-const ANALYSIS_DPI = 100;
 /** Isolated-speck share of the page above which a 3x3 median pays off (see speckleShare). */
 const SPECKLE_SHARE = 0.0005;
-/** Line structure across the page must beat along it by this factor before turning the page. */
-const SIDEWAYS_MARGIN = 1.15;
-/** Profile smoothing for the orientation decision: 0.05 in, about a word gap, at ANALYSIS_DPI. */
-const ORIENTATION_SMOOTH = 5;
-const MIN_SKEW = 0.2;
-/** Border band (share of the short side, ~2 mm on A4): ink reaching into it is shadow or sheet edge. */
-const EDGE_BAND = 0.01;
 
 /** Resolution of a page that carried none, from its pixel size, assuming A4 (or Letter) paper. */
 export function estimateDpi(width: number, height: number): number {
@@ -48,11 +41,11 @@ export function trustedDpi(stated: number | null, width: number, height: number)
 /**
  * Share of the page covered by isolated specks: ink pixels (Otsu) with no ink among their eight
  * neighbours. Text strokes, even thin 200 dpi ones, almost never leave such pixels; scanner dust
- * and salt-and-pepper noise do.
+ * and salt-and-pepper noise do. `hist` is the page's grey histogram when the caller already has one.
  */
-export function speckleShare(r: Raw): number {
+export function speckleShare(r: Raw, hist = greyHistogram(r.data)): number {
   const { data, width, height } = r;
-  const t = otsuThreshold(data);
+  const t = otsuFromHistogram(hist);
   let isolated = 0;
   for (let y = 1; y < height - 1; y++) {
     for (let x = 1; x < width - 1; x++) {
@@ -69,15 +62,6 @@ export function speckleShare(r: Raw): number {
   return isolated / (width * height);
 }
 
-async function analyse(r: Raw, dpi: number) {
-  const scale = Math.min(1, ANALYSIS_DPI / dpi);
-  const small = await toRaw(fromRaw(r).resize(Math.max(1, Math.round(r.width * scale))));
-  const t = otsuThreshold(small.data);
-  const margin = Math.round(EDGE_BAND * Math.min(small.width, small.height));
-  const ink = inkPoints(clearEdgeInk(small.data, small.width, small.height, t, margin), small.width, t);
-  return { ink, inkShare: ink.xs.length / small.data.length };
-}
-
 /**
  * Paper level (median: text covers well under half a page), the white point (paper level less
  * twice the paper's grain, robust spread of its darker half, so grain maps to white instead of to
@@ -86,14 +70,8 @@ async function analyse(r: Raw, dpi: number) {
  * skipped and tesseract found no words; there the ink level comes from the pixels clearly below
  * the grain.
  */
-export function levels(data: Uint8Array): { lo: number; paper: number; white: number } {
-  const hist = new Uint32Array(256);
-  for (let i = 0; i < data.length; i++) hist[data[i]!] = hist[data[i]!]! + 1;
-  const at = (q: number) => {
-    let acc = 0;
-    for (let v = 0; v < 256; v++) if ((acc += hist[v]!) >= data.length * q) return v;
-    return 255;
-  };
+export function levels(data: Uint8Array, hist = greyHistogram(data)): { lo: number; paper: number; white: number } {
+  const at = (q: number) => histogramPercentile(hist, q, data.length);
   const paper = at(0.5);
   // Half the page is at or above the median; its darker neighbourhood (25th-50th percentile)
   // is paper grain as long as ink covers under a quarter of the page.
@@ -139,39 +117,24 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
   }
   const dpi = trustedDpi(page.dpi, r.width, r.height);
 
+  // One histogram serves Otsu for both measures below and the levels, until the pixels change.
+  let hist: Uint32Array | null = greyHistogram(r.data);
   // Speckle is removed at the scanned resolution, before resampling would smear specks into blobs.
-  if (speckleShare(r) > SPECKLE_SHARE) r = await toRaw(fromRaw(r).median(3));
+  if (speckleShare(r, hist) > SPECKLE_SHARE) {
+    r = await toRaw(fromRaw(r).median(3));
+    hist = greyHistogram(r.data);
+  }
   // Measured at the scanned resolution too: resampling would blur the gaps of broken strokes shut
   // in the measurement, and only in the measurement.
-  const fragmented = options.repairStrokes ?? fragmentedInkShare(r, dpi) > FRAGMENTED_INK_SHARE;
+  const fragmented = options.repairStrokes ?? fragmentedInkShare(r, dpi, hist) > FRAGMENTED_INK_SHARE;
 
   let rotation: Rotation = 0;
   let skewDegrees = 0;
   if (options.geometry !== false) {
-    let { ink, inkShare } = await analyse(r, dpi);
-    // A blank or nearly blank page has no lines to measure; leave it as scanned.
-    if (inkShare > 0.001) {
-      // Orientation compares smoothed profiles: unsmoothed, the letter gaps along a lone line of
-      // text look like line structure across it, and such pages were turned sideways.
-      const along = estimateSkew(ink, 10, ORIENTATION_SMOOTH);
-      const across = estimateSkew(transpose(ink), 10, ORIENTATION_SMOOTH);
-      let skew = estimateSkew(ink);
-      if (across.score > along.score * SIDEWAYS_MARGIN) {
-        rotation = 90;
-        r = await toRaw(fromRaw(r).rotate(90));
-        ({ ink } = await analyse(r, dpi));
-        skew = estimateSkew(ink);
-      }
-      if (Math.abs(skew.angle) >= MIN_SKEW) {
-        skewDegrees = skew.angle;
-        const { width, height } = r;
-        const turned = await toRaw(fromRaw(r).rotate(-skew.angle, { background: '#ffffff' }));
-        // Crop back to the scanned size so the page keeps its paper format.
-        const left = Math.max(0, Math.floor((turned.width - width) / 2));
-        const top = Math.max(0, Math.floor((turned.height - height) / 2));
-        r = await toRaw(fromRaw(turned).extract({ left, top, width, height }));
-      }
-    }
+    const g = await straighten(r, dpi);
+    ({ r, rotation, skewDegrees } = g);
+    // Quarter and half turns move pixels without changing them: the histogram still holds.
+    if (g.resampled) hist = null;
   }
 
   let outDpi = dpi;
@@ -184,7 +147,7 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
   // Grey, grainy paper and faded toner: the paper's white point becomes white and the darkest ink
   // black. A percentile stretch (sharp normalise) instead spread the grain over the whole grey
   // range: on a speckled page tesseract then found no words at all.
-  const { lo, white } = levels(r.data);
+  const { lo, white } = levels(r.data, hist ?? undefined);
   if (white - lo >= 40 && (lo > 8 || white < 245)) {
     const a = 255 / (white - lo);
     img = img.linear(a, -lo * a);

@@ -1,30 +1,10 @@
 // Page geometry from ink projection profiles, on a small binarised copy of the page (pure code,
 // no image library): skew angle and whether the text lines run across or down the page.
+import { greyHistogram, otsuFromHistogram } from '../core/grey-pixels.js';
 
 /** Otsu's threshold: the grey level that best separates ink from paper. */
 export function otsuThreshold(grey: Uint8Array): number {
-  const hist = new Float64Array(256);
-  for (let i = 0; i < grey.length; i++) hist[grey[i]!] = hist[grey[i]!]! + 1;
-  const total = grey.length;
-  let sumAll = 0;
-  for (let t = 0; t < 256; t++) sumAll += t * hist[t]!;
-  let sumB = 0;
-  let wB = 0;
-  let best = 0;
-  let threshold = 128;
-  for (let t = 0; t < 256; t++) {
-    wB += hist[t]!;
-    if (wB === 0) continue;
-    const wF = total - wB;
-    if (wF === 0) break;
-    sumB += t * hist[t]!;
-    const between = wB * wF * (sumB / wB - (sumAll - sumB) / wF) ** 2;
-    if (between > best) {
-      best = between;
-      threshold = t;
-    }
-  }
-  return threshold;
+  return otsuFromHistogram(greyHistogram(grey));
 }
 
 export interface Ink {
@@ -79,14 +59,9 @@ export function clearEdgeInk(grey: Uint8Array, width: number, height: number, th
   return out;
 }
 
-/**
- * How sharply ink concentrates into lines when projected along `angleDeg` (clockwise):
- * sum(h^2) * extent / (sum h)^2. It is 1 for ink spread evenly and grows with line structure;
- * the extent is taken between the 1st and 99th ink percentile so stray speckles do not dilute it.
- */
-function lineStructure(ink: Ink, angleDeg: number, smooth = 0): number {
+/** Ink count per offset when the ink is projected along `angleDeg` (clockwise). */
+function project(ink: Ink, angleDeg: number): Float64Array {
   const n = ink.xs.length;
-  if (n < 50) return 0;
   const t = Math.tan((angleDeg * Math.PI) / 180);
   let min = Infinity;
   let max = -Infinity;
@@ -99,6 +74,29 @@ function lineStructure(ink: Ink, angleDeg: number, smooth = 0): number {
   }
   const raw = new Float64Array(max - min + 1);
   for (let i = 0; i < n; i++) raw[pos[i]! - min] = raw[pos[i]! - min]! + 1;
+  return raw;
+}
+
+/**
+ * Projections already made of one ink set, by angle: the orientation search (smoothed) and the
+ * skew search (unsmoothed) look at the same angles, and projecting is most of their cost.
+ */
+export type Projections = Map<number, Float64Array>;
+
+/**
+ * How sharply ink concentrates into lines when projected along `angleDeg` (clockwise):
+ * sum(h^2) * extent / (sum h)^2. It is 1 for ink spread evenly and grows with line structure;
+ * the extent is taken between the 1st and 99th ink percentile so stray speckles do not dilute it.
+ */
+function lineStructure(ink: Ink, angleDeg: number, smooth: number, seen?: Projections): number {
+  const n = ink.xs.length;
+  if (n < 50) return 0;
+  const key = Math.round(angleDeg * 1000);
+  let raw = seen?.get(key);
+  if (!raw) {
+    raw = project(ink, angleDeg);
+    seen?.set(key, raw);
+  }
   const hist = smooth > 1 ? boxSmooth(raw, smooth) : raw;
   let sq = 0;
   for (const h of hist) sq += h * h;
@@ -127,12 +125,15 @@ function boxSmooth(h: Float64Array, w: number): Float64Array {
   return out;
 }
 
-/** Best skew angle in [-range, range]: coarse 0.5° steps, then 0.05° steps around the best. */
-export function estimateSkew(ink: Ink, range = 10, smooth = 0): { angle: number; score: number } {
-  let best = { angle: 0, score: lineStructure(ink, 0, smooth) };
+/**
+ * Best skew angle in [-range, range]: coarse 0.5° steps, then 0.05° steps around the best.
+ * `seen` shares projections between searches over the same ink (pass one Map per ink set).
+ */
+export function estimateSkew(ink: Ink, range = 10, smooth = 0, seen?: Projections): { angle: number; score: number } {
+  let best = { angle: 0, score: lineStructure(ink, 0, smooth, seen) };
   const search = (from: number, to: number, step: number) => {
     for (let a = from; a <= to + 1e-9; a += step) {
-      const score = lineStructure(ink, a, smooth);
+      const score = lineStructure(ink, a, smooth, seen);
       if (score > best.score) best = { angle: a, score };
     }
   };
@@ -140,6 +141,57 @@ export function estimateSkew(ink: Ink, range = 10, smooth = 0): { angle: number;
   const c = best.angle;
   search(c - 0.5, c + 0.5, 0.05);
   return { angle: Math.round(best.angle * 100) / 100, score: best.score };
+}
+
+/** The ink profile along `angleDeg` (1 bin per pixel row of the straightened page), reusing `seen`. */
+export function profileAt(ink: Ink, angleDeg: number, seen?: Projections): Float64Array {
+  const key = Math.round(angleDeg * 1000);
+  const raw = seen?.get(key) ?? project(ink, angleDeg);
+  seen?.set(key, raw);
+  return raw;
+}
+
+/**
+ * Which way up the text lines stand, from a profile across them at `pxPerInch`: ink above each
+ * line's x-height band (ascenders, capitals, accents) against ink below it (descenders). Latin
+ * script, Polish included, carries more above than below, so upright text gives above/below > 1
+ * and text turned 180° gives < 1. Only bands of text-line height count (0.04-0.4 in): a shadow
+ * along the sheet edge lifts every row of the profile into one tall band, which is no line.
+ * `lines` counts the lines measured and `coverage` is their share of the ink; with few lines or
+ * little coverage the ratio means little.
+ */
+export function ascenderRatio(profile: Float64Array, pxPerInch: number): { ratio: number; lines: number; coverage: number } {
+  const sorted = Float64Array.from(profile).sort();
+  const gap = 0.1 * (sorted[Math.floor(sorted.length * 0.95)] ?? 0);
+  const [minH, maxH] = [0.04 * pxPerInch, 0.4 * pxPerInch];
+  let above = 0;
+  let below = 0;
+  let lines = 0;
+  let inLines = 0;
+  let total = 0;
+  for (const h of profile) total += h;
+  for (let a = 0; a < profile.length; ) {
+    if (profile[a]! <= gap) {
+      a++;
+      continue;
+    }
+    let b = a;
+    let peak = 0;
+    for (; b + 1 < profile.length && profile[b + 1]! > gap; b++) peak = Math.max(peak, profile[b]!);
+    peak = Math.max(peak, profile[b]!);
+    let c0 = a;
+    while (profile[c0]! < 0.4 * peak) c0++;
+    let c1 = b;
+    while (profile[c1]! < 0.4 * peak) c1--;
+    if (b - a + 1 >= minH && b - a + 1 <= maxH) {
+      lines++;
+      for (let i = a; i <= b; i++) inLines += profile[i]!;
+      for (let i = a; i < c0; i++) above += profile[i]!;
+      for (let i = c1 + 1; i <= b; i++) below += profile[i]!;
+    }
+    a = b + 1;
+  }
+  return { ratio: above / Math.max(1, below), lines, coverage: inLines / Math.max(1, total) };
 }
 
 /** The same ink seen with the page turned a quarter (rows become columns). */

@@ -3,7 +3,7 @@
 // samples (ocr/README.md): such pages are told apart by how much of their ink sits in tiny pieces,
 // and a blur followed by a generous threshold joins the pieces again.
 import { fromRaw, toRaw, type Raw } from './page-image.js';
-import { otsuThreshold } from './projection.js';
+import { countAtOrBelow, greyHistogram, otsuFromHistogram } from '../core/grey-pixels.js';
 
 /** A piece of ink up to 0.02 × 0.02 in (16 px at 200 dpi): a dot, a comma, or a broken stroke. */
 const TINY_AREA_IN2 = 0.02 * 0.02;
@@ -22,14 +22,13 @@ const BRIDGE_THRESHOLD = 215;
 /**
  * Share of the page's ink (Otsu) lying in 8-connected pieces smaller than TINY_AREA_IN2.
  * Computed at the scanned resolution, after speckle removal, so salt-and-pepper noise does not
- * count as broken text.
+ * count as broken text. `hist` is the page's grey histogram when the caller already has one.
  */
-export function fragmentedInkShare(r: Raw, dpi: number): number {
+export function fragmentedInkShare(r: Raw, dpi: number, hist = greyHistogram(r.data)): number {
   const { data, width: w, height: h } = r;
-  const t = otsuThreshold(data);
+  const t = otsuFromHistogram(hist);
   if (w < 3 || h < 3) return 0;
-  let inkTotal = 0;
-  for (let i = 0; i < data.length; i++) if (data[i]! <= t) inkTotal++;
+  const inkTotal = countAtOrBelow(hist, t);
   if (inkTotal === 0) return 0;
   const tinyArea = TINY_AREA_IN2 * dpi * dpi;
   // The border is marked seen up front, so neighbours need no bounds checks.

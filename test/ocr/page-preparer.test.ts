@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeForPdf } from '../../ocr/page-image.js';
 import { estimateDpi, levels, preparePage, speckleShare, trustedDpi } from '../../ocr/page-preparer.js';
-import { clearEdgeInk, estimateSkew, inkPoints, otsuThreshold } from '../../ocr/projection.js';
+import { ascenderRatio, clearEdgeInk, estimateSkew, inkPoints, otsuThreshold } from '../../ocr/projection.js';
 import { FRAGMENTED_INK_SHARE, fragmentedInkShare } from '../../ocr/stroke-repair.js';
 import { BUSINESS_LETTER, degrade, edgeShadow, greyPaper, renderBrokenStrokes, renderLetter, type RenderedPage } from './render-test-page.js';
 
@@ -75,6 +75,25 @@ describe('edge ink', () => {
   });
 });
 
+describe('which way up (ascender ratio)', () => {
+  // A line 12 px tall at 100 px/in: 3 rows of ascenders, a 6-row x-height band, descenders.
+  const line = (top: number[], bottom: number[]) => [0, 0, ...top, 40, 42, 41, 40, 42, 40, ...bottom, 0, 0];
+  const page = (rows: number[]) => Float64Array.from([...rows, ...rows, ...rows, ...rows, ...rows]);
+  it('is above 1 for lines with more ink above their x-height band than below, and inverts with the page', () => {
+    const up = ascenderRatio(page(line([6, 8, 10], [5, 3])), 100);
+    expect(up.ratio).toBeGreaterThan(2);
+    expect(up.lines).toBe(5);
+    expect(up.coverage).toBeGreaterThan(0.95);
+    const down = ascenderRatio(page(line([6, 8, 10], [5, 3])).reverse(), 100);
+    expect(down.ratio).toBeLessThan(0.5);
+  });
+
+  it('measures no line in a band taller than a text line (an edge shadow lifting every row)', () => {
+    const shadowed = Float64Array.from(page(line([6, 8, 10], [5, 3])), (h) => h + 20);
+    expect(ascenderRatio(shadowed, 100).lines).toBe(0);
+  });
+});
+
 slow('preparePage', () => {
   it('leaves a clean upright 300 dpi page geometrically alone', async () => {
     const p = await preparePage(letter);
@@ -95,6 +114,15 @@ slow('preparePage', () => {
     const q = await preparePage(await degrade(business, { rotate: 272 }));
     expect(q.rotation).toBe(90);
     expect(Math.abs(q.skewDegrees - 2)).toBeLessThanOrEqual(0.5);
+  });
+
+  it('turns an upside-down letter before reading (also skewed), and leaves upright ones upright', async () => {
+    // The serif sample letter measures 0.39 upside down: above the bar, left to read-page's check.
+    expect((await preparePage(await degrade(business, { rotate: 180 }))).rotation).toBe(180);
+    const skewed = await preparePage(await degrade(business, { rotate: 183, dpi: 200, bitonal: true }));
+    expect(skewed.rotation).toBe(180);
+    expect(Math.abs(skewed.skewDegrees - 3)).toBeLessThanOrEqual(0.5);
+    expect((await preparePage(await degrade(business, { dpi: 200, bitonal: true }))).rotation).toBe(0);
   });
 
   it('does not turn an upright page holding a single line, and turns a short sideways note', async () => {

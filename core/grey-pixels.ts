@@ -1,0 +1,62 @@
+// Grey-level statistics of 8-bit single-channel images, shared by page inspection (ingest) and OCR
+// preparation: one histogram per image, from which Otsu's threshold, percentiles and ink counts
+// are all read, instead of another pass over millions of pixels for each of them.
+
+/** One byte of grey per pixel, row-major (sharp's raw single-channel output). */
+export interface GreyPixels {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** Count of pixels at each grey level 0..255. */
+export function greyHistogram(data: Uint8Array): Uint32Array {
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < data.length; i++) hist[data[i]!]!++;
+  return hist;
+}
+
+export function histogramTotal(hist: ArrayLike<number>): number {
+  let n = 0;
+  for (let v = 0; v < hist.length; v++) n += hist[v]!;
+  return n;
+}
+
+/** Lowest grey level at or below which at least `q` of the `total` pixels lie (255 if none). */
+export function histogramPercentile(hist: ArrayLike<number>, q: number, total = histogramTotal(hist)): number {
+  let acc = 0;
+  const target = total * q;
+  for (let v = 0; v < hist.length; v++) if ((acc += hist[v]!) >= target) return v;
+  return 255;
+}
+
+/** Pixels at or below `level` (ink, when `level` is an ink threshold). */
+export function countAtOrBelow(hist: ArrayLike<number>, level: number): number {
+  let n = 0;
+  for (let v = 0; v <= level && v < hist.length; v++) n += hist[v]!;
+  return n;
+}
+
+/** Otsu's threshold: the grey level that best separates ink from paper (128 for a flat image). */
+export function otsuFromHistogram(hist: ArrayLike<number>): number {
+  const total = histogramTotal(hist);
+  let sumAll = 0;
+  for (let t = 0; t < 256; t++) sumAll += t * hist[t]!;
+  let sumB = 0;
+  let wB = 0;
+  let best = 0;
+  let threshold = 128;
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t]!;
+    if (wB === 0) continue;
+    const wF = total - wB;
+    if (wF === 0) break;
+    sumB += t * hist[t]!;
+    const between = wB * wF * (sumB / wB - (sumAll - sumB) / wF) ** 2;
+    if (between > best) {
+      best = between;
+      threshold = t;
+    }
+  }
+  return threshold;
+}
