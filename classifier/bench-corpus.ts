@@ -9,7 +9,7 @@ import { OCR_NOISE } from './ocr-noise.js';
 import { evaluate, formatReport, type EvalReport, type EvalRow } from './metrics.js';
 import { loadLetterCorpus, type CorpusLetter } from './letter-corpus.js';
 import { fillCorpus, type FilledLetter } from './corpus-fill.js';
-import { corpusTrainingSet, shippedTrainingSet, type LabelledLetter } from './training-data.js';
+import { corpusTrainingSet, generatorTrainingSet, type LabelledLetter } from './training-data.js';
 import { formatMatch, masterDb, matchLetters } from './bench-match-letters.js';
 
 const LEVELS = ['light', 'heavy'] as const;
@@ -56,7 +56,7 @@ export async function runCorpusBench(o: CorpusBenchOptions): Promise<string[]> {
   const tests = Object.fromEntries(LEVELS.map((level) => [level, fillCorpus(createRng(`corpus-test-${o.seed}`), letters, {
     customers: o.testCustomers, noise: OCR_NOISE[level],
   })])) as Record<(typeof LEVELS)[number], FilledLetter[]>;
-  const generator = shippedTrainingSet(o.rng.fork('corpus-base'), o.base / 2, o.trainCustomers);
+  const generator = generatorTrainingSet(o.rng.fork('corpus-base'), o.base / 2, o.trainCustomers);
 
   const report = (title: string, key: string, r: EvalReport) => {
     console.log(`${formatReport(title, r)}\n`);

@@ -14,6 +14,8 @@ export const LEXICON: Record<Category, string[]> = {
     'odwolan', 'uznanie', 'uznac', 'za duzo', 'zawyzon', 'policzyliscie', 'naliczyliscie', 'nie zamawial',
     'nie zamawialam', 'nikt mnie nie', 'zle potraktow', 'kompensat', 'obnizenie oplat', 'zwrot pieniedzy',
     'zareklam', 'pretensj', 'obiecyw', 'zle policz', 'niewlasciw', 'wiecej niz powin', 'nie otrzymalem odpowiedz', 'nie otrzymalam odpowiedz', 'nikt nie odpowiedzial', 'lekcewaz',
+    // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
+    'nienalezyt', 'niewykonan', 'wadliw', 'reklamacyjn', 'kar umown', 'kary umown', 'nieuczciw', 'niezasadn', 'kwestionuj', 'nie uznaje', 'po raz kolejny', 'wielokrotnie', 'nadal nie', 'do dzis nie', 'bez odpowiedzi', 'ignoruj', 'rozpatrzeni', 'zwrot kosztow', 'zwrotu kosztow', 'obciazono mnie', 'obciazyliscie', 'niezgodnie z umow', 'niezgodne z umow', 'nie tak sie umawial', 'obietnic',
   ],
   CANCELLATION: [
     'wypowi', 'rozwiaz', 'rezygn', 'zrezygn', 'odstap', 'odstepu', 'zerwan', 'nie przedluz', 'zakoncz umow',
@@ -21,6 +23,8 @@ export const LEXICON: Record<Category, string[]> = {
     'przejsc do inn', 'do innego operatora', 'zmiana operatora', 'konkurenc', 'dezaktyw', 'nie bede juz', 'odejsc',
     'okres wypowiedzenia', 'zwrot sprzetu', 'oddac sprzet', 'oddam sprzet', 'zwrocic dekoder', 'zwrocic router',
     'zamknac umow', 'zamkniecie umow', 'zamykam umow', 'zmarl', 'zgon', 'nie stac mnie', 'rozwiazac', 'konczymy wspolprac', 'nie chce juz', 'wycofuje sie',
+    // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
+    'wypowiedzen', 'rozwiazani', 'nie przedluzam', 'nie chce przedluz', 'odstapieni', 'oswiadczenie o odstap', 'kod autoryzac', 'przenies numer', 'zwrot dekodera', 'zwrot routera', 'likwidac', 'wyjezdzam', 'emigr', 'z koncem okresu', 'z dniem',
   ],
   ORDER: [
     'zamawiam', 'zamowi', 'zamowic', 'zamowien', 'chce zamow', 'podlacz', 'przylacz', 'instalac', 'zainstal',
@@ -29,6 +33,8 @@ export const LEXICON: Record<Category, string[]> = {
     'dodatkowa karta', 'nowy pakiet', 'przedluz umow', 'przedluzenie umow', 'podpisac umow', 'swiatlowod',
     'chcialbym miec', 'chcialabym miec', 'prosze o podlacz', 'telewizj', 'kanal', 'kanaly',
     'karty sim', 'karta sim', 'karte sim', 'dolozen', 'dolozyc', 'kanalow', 'jeszcze jedn', 'podniesienie predkosci', 'nowy telefon', 'na raty telefon', 'zmiana pakietu', 'zmienic pakiet',
+    // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
+    'aneks', 'promocj', 'multiroom', 'taryf', 'zmiana taryfy', 'limit danych', 'pakiet danych', 'smartfon', 'zainteresowan', 'przygotowanie oferty', 'wycen', 'esim', 'e sim', 'nowa umow', 'nowej umow', 'dodatkowy dekoder', 'dodatkowego dekodera', 'dodanie', 'dodac',
   ],
   FAULT: [
     'awari', 'usterk', 'nie dziala', 'przestal dzial', 'przestala dzial', 'przestalo dzial', 'nie ma sygnal',
@@ -37,6 +43,8 @@ export const LEXICON: Record<Category, string[]> = {
     'napraw', 'serwis', 'technik', 'monter', 'modem', 'router', 'dekoder', 'kabel', 'linii', 'linia', 'wifi',
     'wi fi', 'obraz', 'nie laczy', 'nie moge sie polaczyc', 'nie moge sie dodzwonic', 'zglaszal', 'zgloszenie',
     'zacina', 'nie mozna sie polaczyc', 'brak polaczen', 'brak dostepu', 'nie odbiera', 'nie wysyla', 'nie laduje',
+    // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
+    'dioda', 'diody', 'miga', 'brak sieci', 'brak transmisji', 'opoznien', 'buforuj', 'przerywa', 'zanika', 'pikselo', 'czarny ekran', 'brak obrazu', 'brak dzwieku', 'nie slychac', 'nie widzi sieci', 'wizyta technika', 'zgloszenie awarii', 'numer zgloszenia', 'przewod', 'gniazd', 'anten', 'nadajnik', 'sygnal', 'restart', 'resetow', 'nie da sie', 'utrudnia', 'niestabiln',
   ],
   // Administrative billing requests; the bill vocabulary itself is a topic (below), shared with complaints.
   BILLING: [
@@ -46,6 +54,8 @@ export const LEXICON: Record<Category, string[]> = {
     'kopii rachun', 'kopie faktur', 'kopii faktur', 'duplikat', 'nie przyszedl rachun', 'nie przyszla faktur',
     'nie dostalem rachun', 'nie dostalam rachun', 'ile mam zaplac', 'numer konta', 'nota', 'polecenie zaplaty',
     'zgoda na raty', 'potwierdzenie wplat', 'nadplat',
+    // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
+    'okres rozliczeniow', 'blankiet', 'numer rachunku', 'indywidualny numer', 'wezwanie do zaplaty', 'harmonogram', 'odroczen', 'termin zaplaty', 'przesuniecie terminu', 'biling', 'billing', 'wykaz polaczen', 'specyfikac', 'zaksiegow', 'przeksiegow', 'dowod wplaty', 'potwierdzenie przelewu', 'faktura korygujac', 'fakture korygujac', 'zbiorcz', 'zaplacilem', 'zaplacilam', 'wplacilem', 'wplacilam', 'pomylkowo wplac', 'nadplac',
   ],
   DATA_CHANGE: [
     'zmiane danych', 'zmiana danych', 'zmiany danych', 'zmienic dane', 'aktualizac', 'zaktualiz', 'nowy adres',
@@ -55,6 +65,8 @@ export const LEXICON: Record<Category, string[]> = {
     'przepisac umow', 'przepisanie umow', 'zmiana wlasciciel', 'nowy dowod', 'dowod osobist', 'poprawic w systemie',
     'poprawic dane', 'blednie wpisan', 'literowk', 'numer konta do zwrot', 'zmiana nazwy firmy', 'siedzib',
     'mieszkam gdzie indziej', 'teraz mieszkam', 'nieaktualn', 'gdzie indziej', 'nowe nazwisko', 'zmienilam nazwisko', 'zmienilem adres', 'zmiana numeru kontakt', 'zmiana adresu e mail',
+    // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
+    'korespondencj', 'nowe dane', 'aktualne dane', 'numer kontaktow', 'telefon kontaktow', 'zmiana numeru telefonu', 'zmiany numeru telefonu', 'regon', 'krs', 'przeksztalc', 'platnik', 'upowazni', 'pelnomocnictw', 'zamieszkan', 'zameldowan', 'przeprowadzil', 'przeprowadzk', 'zmiany adresu', 'zmianie adresu', 'zmianie nazwiska', 'zmiany nazwiska', 'nazwisko panienskie', 'przejecie umowy', 'przejac umow', 'przeniesienie umowy na', 'spadkob',
   ],
   PRIVACY: [
     'rodo', 'dane osobow', 'danych osobow', 'danymi osobow', 'przetwarz', 'usuniec', 'usunac', 'usunieciu',
@@ -64,6 +76,8 @@ export const LEXICON: Record<Category, string[]> = {
     'telemarketing', 'reklamowe sms', 'sms y reklam', 'dzwonia do mnie', 'skad macie', 'wyciek', 'prywatn',
     'moje dane', 'moich danych', 'ogolnego rozporzadzenia',
     'wykresl', 'wypisyw', 'wypisal', 'z reklamami', 'reklamy', 'z ofertami', 'newsletter', 'spam', 'skad je', 'wzieliscie', 'mam prawo wiedziec', 'przestancie dzwonic', 'nie dzwoncie',
+    // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
+    'art 16', 'art 18', 'art 20', 'sprostowan', 'ograniczenia przetwarzania', 'ograniczenie przetwarzania', 'przenoszenia danych', 'profilowan', 'nagran', 'ujawni', 'udostepni', 'osobom trzecim', 'osoby trzeci', 'naruszenie ochrony', 'ochrony danych osobowych', 'informacji jakie dane', 'jakie dane',
   ],
   LEGAL: [
     'komorni', 'sad rejon', 'sad okreg', 'sadu', 'sygn', 'sygnatur', 'egzekuc', 'zajeci', 'zajmuje', 'postanowien',
@@ -72,12 +86,16 @@ export const LEXICON: Record<Category, string[]> = {
     'kodeksu postepowania', 'na podstawie art', 'ustawy z dnia', 'prawo telekomunikac', 'wydzial cywiln', 'sedzi',
     'referendarz', 'zawiadamiam', 'wzywa sie', 'wzywam do', 'nr sprawy', 'numer sprawy', 'akt sprawy', 'interwenc',
     'wyjasnien w sprawie', 'stanowisk', 'organ',
+    // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
+    'rzecznik', 'adwokac', 'adwokat', 'radca prawn', 'radcy prawn', 'kancelari', 'mecenas', 'przedsadow', 'droge sadow', 'drodze sadow', 'pozwu', 'proby ugodow', 'ugod', 'mediac', 'sad polubown', 'inspekcj handlow', 'inspekcja handlow', 'uokik', 'federacj konsument', 'zarzadzeni', 'odpis', 'klauzul wykonalnosc', 'tytul wykonawcz', 'zabezpieczeni', 'informacji o dluzniku', 'wierzytelnosc', 'wezwanie do udzielenia',
   ],
   OTHER: [
     'podziekow', 'dziekuj', 'dzieki', 'gratul', 'zycze', 'zyczenia', 'pytanie', 'zapytan', 'prosba o informac',
     'regulamin', 'cennik', 'katalog', 'broszur', 'ulotk', 'sponsor', 'wspolprac', 'propozyc', 'godziny otwarcia',
     'salon', 'punkt obslugi', 'praca', 'praktyk', 'staz', 'zaproszen', 'informacyjn', 'ciekaw', 'pochwal', 'polecam',
     'gdzie jest', 'najblizsz', 'sklep', 'gazetk', 'czy bedzie', 'czy jest mozliw', 'chcialbym zapytac', 'chcialabym zapytac', 'uprzejmie pytam', 'list otwarty', 'opinia', 'sugestia',
+    // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
+    'zapraszam', 'zaproszeni', 'konferencj', 'targi', 'darowizn', 'fundacj', 'stowarzysz', 'ankiet', 'omylkowo', 'pomylkowo', 'nie jestem klientem', 'nie jestem waszym klientem', 'adresat', 'rekrutac', 'kandydat', 'zapytanie ofertowe', 'wspolpracy',
   ],
 };
 

@@ -10,6 +10,11 @@ export interface TrainExample {
   text: string;
   category: Category;
   secondary?: Category[];
+  /**
+   * Letters sharing a group (one hand-written letter filled and damaged several times) fall on
+   * the same side of the calibration split: a held-out copy of a trained letter is not unseen.
+   */
+  group?: string;
 }
 
 export interface TrainOptions extends Partial<SgdOptions> {
@@ -67,11 +72,11 @@ export function trainClassifier(examples: TrainExample[], opts: TrainOptions = {
   const keep = opts.keep ?? 12000;
   const sgd: SgdOptions = { ...DEFAULT_SGD, ...opts };
   const classes = CATEGORIES.length;
-  // Deterministic split: every k-th letter (by a seeded order) is held out for calibration.
-  const order = examples.map((_, i) => i).sort((a, b) => hashFeature(`${sgd.seed}:${a}`, 1 << 30) - hashFeature(`${sgd.seed}:${b}`, 1 << 30));
-  const nHeld = Math.round(examples.length * (opts.heldOut ?? 0.15));
-  const held = order.slice(0, nHeld).map((i) => examples[i] as TrainExample);
-  const train = order.slice(nHeld).map((i) => toSparse(examples[i] as TrainExample, dim));
+  // Deterministic split by a seeded hash of the letter's group (or index) for calibration.
+  const share = opts.heldOut ?? 0.15;
+  const isHeld = (ex: TrainExample, i: number) => hashFeature(`${sgd.seed}:${ex.group ?? `#${i}`}`, 1 << 20) < share * (1 << 20);
+  const held = examples.filter(isHeld);
+  const train = examples.filter((ex, i) => !isHeld(ex, i)).map((ex) => toSparse(ex, dim));
 
   const runs = Math.max(1, opts.ensemble ?? 1);
   const primary = trainHead(train, dim, classes, 'softmax', sgd);

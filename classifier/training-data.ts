@@ -6,7 +6,7 @@ import { generateLetterText, type LetterStyle } from '../fixtures/generator/lett
 import { CITIES, FEMALE_FIRST, MALE_FIRST, STREETS, SURNAMES } from '../fixtures/generator/pl-data.js';
 import { applyOcrNoise, OCR_NOISE, type OcrNoiseLevel } from './ocr-noise.js';
 import type { TrainExample } from './model-fit.js';
-import type { CorpusLetter } from './letter-corpus.js';
+import { loadLetterCorpus, type CorpusLetter } from './letter-corpus.js';
 import { fillCorpus } from './corpus-fill.js';
 
 export interface LabelledLetter extends TrainExample {
@@ -57,16 +57,28 @@ export function generateLetterSet(rng: Rng, opts: LetterSetOptions): LabelledLet
   return out;
 }
 
-/**
- * The synthetic corpus the shipped model learns from: both wording styles, clean and with light
- * and heavy OCR damage. Retraining on advisers' corrections starts from the same corpus.
- */
-export function shippedTrainingSet(rng: Rng, perStyle: number, customers: Customer[]): LabelledLetter[] {
+/** The fixture generator's letters: both wording styles, clean and with light and heavy OCR damage. */
+export function generatorTrainingSet(rng: Rng, perStyle: number, customers: Customer[]): LabelledLetter[] {
   return (['formal', 'plain'] as const).flatMap((style) => [
     ...generateLetterSet(rng.fork(`${style}-clean`), { style, count: Math.round(perStyle * 0.3), customers }),
     ...generateLetterSet(rng.fork(`${style}-light`), { style, count: Math.round(perStyle * 0.4), customers, noise: OCR_NOISE.light }),
     ...generateLetterSet(rng.fork(`${style}-heavy`), { style, count: Math.round(perStyle * 0.3), customers, noise: OCR_NOISE.heavy }),
   ]);
+}
+
+/** The whole hand-written corpus; a malformed letter stops training rather than being skipped. */
+export function shippedCorpus(): CorpusLetter[] {
+  const { letters, problems } = loadLetterCorpus();
+  if (problems.length) throw new Error(`fixtures/letter-corpus has problems:\n${problems.join('\n')}`);
+  return letters;
+}
+
+/**
+ * What the shipped model learns from: the generator's letters plus every hand-written corpus
+ * letter. Retraining on advisers' corrections starts from the same set.
+ */
+export function shippedTrainingSet(rng: Rng, perStyle: number, customers: Customer[], corpus: CorpusLetter[] = shippedCorpus()): LabelledLetter[] {
+  return [...generatorTrainingSet(rng, perStyle, customers), ...corpusTrainingSet(rng.fork('corpus'), corpus, customers)];
 }
 
 /**
@@ -78,5 +90,5 @@ export function corpusTrainingSet(rng: Rng, letters: CorpusLetter[], customers: 
     ...fillCorpus(rng.fork('corpus-clean'), letters, { customers }),
     ...fillCorpus(rng.fork('corpus-light'), letters, { customers, noise: OCR_NOISE.light }),
     ...fillCorpus(rng.fork('corpus-heavy'), letters, { customers, noise: OCR_NOISE.heavy }),
-  ].map(({ text, category, secondary, statedTermDays }) => ({ text, category, secondary, statedTermDays }));
+  ].map(({ id, text, category, secondary, statedTermDays }) => ({ text, category, secondary, statedTermDays, group: `corpus:${id}` }));
 }
