@@ -90,8 +90,8 @@ describe('native tesseract engine without the real program', () => {
     await engine.recognize(PNG, { dpi: 200 });
     await engine.close();
     expect((await readFile(log, 'utf8')).trim().split('\n')).toEqual([
-      '1 -c stream_filelist=true - stdout -l pol+eng --oem 1 --psm 3 --dpi 300 tsv',
-      '1 -c stream_filelist=true - stdout -l pol+eng --oem 1 --psm 3 --dpi 200 tsv',
+      '1 -c stream_filelist=true -c tessedit_do_invert=0 - stdout -l pol+eng --oem 1 --psm 3 --dpi 300 tsv',
+      '1 -c stream_filelist=true -c tessedit_do_invert=0 - stdout -l pol+eng --oem 1 --psm 3 --dpi 200 tsv',
     ]);
   });
 
