@@ -1,6 +1,6 @@
 // Understanding benchmark: train on one wording style, test on the other one under simulated OCR
 // damage, both directions; then the hand-written corpus (classifier/bench-corpus.ts).
-// Run: node bin/run-ts.js classifier/bench-understanding.ts [--n 1800] [--base 4000] [--seed 1] [--only styles|corpus]
+// Run: node bin/run-ts.js classifier/bench-understanding.ts [--n 1800] [--base 2000] [--seed 1] [--only styles|corpus]
 //   [--corpus DIR]
 import { loadavg } from 'node:os';
 import { createRng } from '../fixtures/generator/rng.js';
@@ -18,7 +18,7 @@ function arg(name: string, fallback: number): number {
 }
 
 const n = arg('n', 1800);
-const base = arg('base', 4000);
+const base = arg('base', 2000);
 const onlyIdx = process.argv.indexOf('--only');
 const only = onlyIdx >= 0 ? process.argv[onlyIdx + 1] : null;
 const started = Date.now();

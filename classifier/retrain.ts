@@ -40,8 +40,10 @@ export function retrainWithCorrections(
   const heldOut = (key: string) => hashFeature(`held:${key}`, 1000) < share * 1000;
   const heldCorrections = corrections.filter((c) => heldOut(c.documentId));
   const trainCorrections = corrections.filter((c) => !heldOut(c.documentId));
-  const heldBase = base.filter((_, i) => heldOut(`base-${i}`));
-  const trainBase = base.filter((_, i) => !heldOut(`base-${i}`));
+  // Copies of one hand-written letter share a group and so a side: a held-out copy of a trained letter proves nothing.
+  const baseKey = (ex: TrainExample, i: number) => ex.group ?? `base-${i}`;
+  const heldBase = base.filter((ex, i) => heldOut(baseKey(ex, i)));
+  const trainBase = base.filter((ex, i) => !heldOut(baseKey(ex, i)));
   const train: TrainExample[] = [
     ...trainBase,
     ...trainCorrections.flatMap((c) => Array.from({ length: CORRECTION_WEIGHT }, () => ({ text: c.text, category: c.category }))),

@@ -8,6 +8,8 @@ import { generateCustomers } from '../../fixtures/generator/customers.js';
 import { corpusFile, loadLetterCorpus, parseCorpusLine, type CorpusLetter } from '../../classifier/letter-corpus.js';
 import { fillCorpus, masterValues } from '../../classifier/corpus-fill.js';
 import { OCR_NOISE } from '../../classifier/ocr-noise.js';
+import { corpusTrainingSet, shippedCorpus } from '../../classifier/training-data.js';
+import { trainClassifier } from '../../classifier/model.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'letter-corpus-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -105,5 +107,32 @@ describe('fillCorpus', () => {
     const noisy = fillCorpus(createRng(4), Array(30).fill(nameOnly), { customers, strangerShare: 0, noise: OCR_NOISE.heavy });
     expect(noisy.map((l) => l.customerId)).toEqual(clean.map((l) => l.customerId));
     expect(noisy.filter((l, i) => l.text !== clean[i]!.text).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the corpus in training', () => {
+  it('loads the shipped corpus without a malformed letter, every category present', () => {
+    const letters = shippedCorpus();
+    expect(new Set(letters.map((l) => l.category))).toEqual(new Set(CATEGORIES));
+  });
+
+  it('fills each letter three times (clean, light, heavy) under one group, for the calibration and retraining splits', () => {
+    const letters = shippedCorpus().slice(0, 12);
+    const set = corpusTrainingSet(createRng(9), letters, generateCustomers(createRng(9), 50));
+    expect(set).toHaveLength(36);
+    for (const l of letters) {
+      const copies = set.filter((x) => x.group === `corpus:${l.id}`);
+      expect(copies).toHaveLength(3);
+      expect(copies.every((c) => c.category === l.category)).toBe(true);
+      expect(new Set(copies.map((c) => c.text)).size).toBeGreaterThan(1);
+    }
+  });
+
+  it('keeps the copies of one letter on one side of the calibration split', () => {
+    const set = corpusTrainingSet(createRng(10), shippedCorpus().slice(0, 61), generateCustomers(createRng(10), 50));
+    const model = trainClassifier(set, { epochs: 1, ensemble: 1, heldOut: 0.3 });
+    expect(model.metrics.heldOutSize).toBeGreaterThan(0);
+    expect(model.metrics.heldOutSize % 3).toBe(0);
+    expect(model.metrics.trainSize % 3).toBe(0);
   });
 });
