@@ -2,6 +2,7 @@
 // so that grey recycled paper, coloured forms and dim scanners are judged alike.
 import type { GreyImage } from './qr-reader.js';
 import { countContentClusters } from './ink-components.js';
+import { histogramPercentile } from '../core/grey-pixels.js';
 
 export interface PageStats {
   /** Brightness of the paper (90th percentile of the interior), 0..255. */
@@ -43,7 +44,7 @@ export function measurePage(img: GreyImage, pxPerMm: number): PageStats {
     for (let x = mx; x < w - mx; x++) { hist[data[y * w + x]!]!++; total++; }
   }
   if (total === 0) return { paper: 255, inkRatio: 0, faintRatio: 0, contentClusters: 0, contrast: 255, cutEdges: 0 };
-  const paper = percentile(hist, total, 0.9);
+  const paper = histogramPercentile(hist, 0.9, total);
   const inkT = paper * 0.6;
   const faintT = paper - FAINT_DELTA;
   let ink = 0, faint = 0;
@@ -54,7 +55,7 @@ export function measurePage(img: GreyImage, pxPerMm: number): PageStats {
   let contrast = 255;
   if (faint >= 50) {
     const dark = hist.map((c, v) => (v < faintT ? c : 0));
-    contrast = paper - percentile(dark, faint, 0.1);
+    contrast = paper - histogramPercentile(dark, 0.1, faint);
   }
   const isInk = (x: number, y: number): boolean => data[y * w + x]! < inkT;
   const d0 = Math.round(EDGE_SKIP_MM * pxPerMm), d1 = Math.max(d0 + 1, Math.round(EDGE_DEPTH_MM * pxPerMm));
@@ -70,16 +71,6 @@ export function measurePage(img: GreyImage, pxPerMm: number): PageStats {
   for (let y = 0; y < ih; y++) for (let x = 0; x < iw; x++) mask[y * iw + x] = data[(y + my) * w + x + mx]! < faintT ? 1 : 0;
   const contentClusters = countContentClusters(mask, iw, ih, { pxPerMm });
   return { paper, inkRatio: ink / total, faintRatio: faint / total, contentClusters, contrast, cutEdges };
-}
-
-function percentile(hist: number[], total: number, q: number): number {
-  let acc = 0;
-  const target = total * q;
-  for (let v = 0; v < 256; v++) {
-    acc += hist[v]!;
-    if (acc >= target) return v;
-  }
-  return 255;
 }
 
 /** length: pixels along the edge; [d0, d1): the band inspected, in pixels from the edge. */

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { countAtOrBelow, greyHistogram, histogramPercentile, otsuFromHistogram } from '../../core/grey-pixels.js';
+
+// The shared grey statistics behind page inspection (ingest/page-stats) and OCR preparation.
+describe('grey histogram statistics', () => {
+  // 70 % paper at 230, 25 % ink at 40, 5 % anti-aliased edges spread over 100..139.
+  const pixels = Uint8Array.from([
+    ...Array<number>(700).fill(230),
+    ...Array<number>(250).fill(40),
+    ...Array.from({ length: 50 }, (_, i) => 100 + (i % 40)),
+  ]);
+  const hist = greyHistogram(pixels);
+
+  it('counts every pixel at its level', () => {
+    expect(hist[230]).toBe(700);
+    expect(hist[40]).toBe(250);
+    expect(hist.reduce((a, b) => a + b, 0)).toBe(pixels.length);
+  });
+
+  it('reads percentiles as the lowest level holding the share', () => {
+    expect(histogramPercentile(hist, 0.1)).toBe(40);
+    expect(histogramPercentile(hist, 0.25)).toBe(40);
+    expect(histogramPercentile(hist, 0.251)).toBe(100); // levels 100..109 hold 2 edge pixels each
+    expect(histogramPercentile(hist, 0.26)).toBe(104);
+    expect(histogramPercentile(hist, 0.5)).toBe(230);
+    // A sub-population: the darkest tenth of the 300 pixels below 200.
+    expect(histogramPercentile(hist.map((c, v) => (v < 200 ? c : 0)), 0.1, 300)).toBe(40);
+  });
+
+  it('puts Otsu between ink and paper, and counts the ink below it', () => {
+    const t = otsuFromHistogram(hist);
+    expect(t).toBeGreaterThanOrEqual(40);
+    expect(t).toBeLessThan(230);
+    expect(countAtOrBelow(hist, t)).toBeGreaterThanOrEqual(250);
+    expect(countAtOrBelow(hist, t)).toBeLessThanOrEqual(300);
+  });
+
+  it('gives 128 for a flat image and 255 for a percentile of nothing', () => {
+    expect(otsuFromHistogram(greyHistogram(new Uint8Array(10).fill(200)))).toBe(128);
+    expect(histogramPercentile(new Uint32Array(256), 0.5, 0)).toBe(0);
+    expect(histogramPercentile(new Uint32Array(256), 0.5, 10)).toBe(255);
+  });
+});
