@@ -14,8 +14,14 @@ import { bridgeStrokes, FRAGMENTED_INK_SHARE, fragmentedInkShare } from './strok
 export { encodeForPdf, rotatePng180 } from './page-image.js';
 
 const TARGET_DPI = 300;
-/** Resolutions tesseract already reads well (x-height of body text ~20-35 px); others are resampled. */
+/** Resolutions tesseract reads well as they are; others are resampled to TARGET_DPI. */
 const DPI_OK = { min: 270, max: 420 };
+/**
+ * Whole strokes read at 200 dpi as well as upscaled to 300 (38 bench letters at 200 dpi: line CER
+ * 2.13 % vs 2.17 %) for 27 % less CPU (preparation 7.7 vs 16.8 s, engine 38.8 vs 46.6 s); only
+ * pages whose strokes get repaired still go to 300 dpi, where the repair blur was tuned.
+ */
+const DPI_OK_WHOLE_STROKES = 190;
 /** Isolated-speck share of the page above which a 3x3 median pays off (see speckleShare). */
 const SPECKLE_SHARE = 0.0005;
 
@@ -139,7 +145,7 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
 
   let outDpi = dpi;
   let img = fromRaw(r);
-  if (dpi < DPI_OK.min || dpi > DPI_OK.max) {
+  if (dpi < (fragmented ? DPI_OK.min : DPI_OK_WHOLE_STROKES) || dpi > DPI_OK.max) {
     const scale = TARGET_DPI / dpi;
     img = fromRaw(await toRaw(img.resize(Math.round(r.width * scale), Math.round(r.height * scale), { kernel: 'cubic' })));
     outDpi = TARGET_DPI;

@@ -144,11 +144,17 @@ slow('preparePage', () => {
     expect(Math.abs(skewed.skewDegrees + 3)).toBeLessThanOrEqual(0.5);
   });
 
-  it('brings a 200 dpi bitonal scan to 300 dpi, and estimates a missing dpi from A4 size', async () => {
+  it('reads a 200 dpi scan at 200 dpi, brings 150 dpi and broken strokes to 300, and estimates a missing dpi', async () => {
     const scan = await degrade(letter, { dpi: 200, bitonal: true });
     const p = await preparePage({ ...scan, dpi: null });
-    expect(p.dpi).toBe(300);
-    expect(Math.abs(p.width - 2480)).toBeLessThanOrEqual(3);
+    expect(p.dpi).toBe(200);
+    expect(p.width).toBe(scan.width);
+    const low = await preparePage(await degrade(letter, { dpi: 150 }));
+    expect(low.dpi).toBe(300);
+    expect(Math.abs(low.width - 2480)).toBeLessThanOrEqual(3);
+    const broken = await renderBrokenStrokes(BUSINESS_LETTER, 2);
+    expect((await preparePage(broken)).dpi).toBe(300);
+    expect((await preparePage(broken, { repairStrokes: false })).dpi).toBe(200);
     expect(estimateDpi(1654, 2339)).toBe(200);
     expect(estimateDpi(2550, 3300)).toBe(300); // US Letter at 300 dpi
     expect(trustedDpi(72, 2480, 3508)).toBe(300); // a default 72 dpi tag on a 300 dpi scan
