@@ -15,7 +15,7 @@ export const LEXICON: Record<Category, string[]> = {
     'nie zamawialam', 'nikt mnie nie', 'zle potraktow', 'kompensat', 'obnizenie oplat', 'zwrot pieniedzy',
     'zareklam', 'pretensj', 'obiecyw', 'zle policz', 'niewlasciw', 'wiecej niz powin', 'nie otrzymalem odpowiedz', 'nie otrzymalam odpowiedz', 'nikt nie odpowiedzial', 'lekcewaz',
     // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
-    'nienalezyt', 'niewykonan', 'wadliw', 'reklamacyjn', 'kar umown', 'kary umown', 'nieuczciw', 'niezasadn', 'kwestionuj', 'nie uznaje', 'po raz kolejny', 'wielokrotnie', 'nadal nie', 'do dzis nie', 'bez odpowiedzi', 'ignoruj', 'rozpatrzeni', 'zwrot kosztow', 'zwrotu kosztow', 'obciazono mnie', 'obciazyliscie', 'niezgodnie z umow', 'niezgodne z umow', 'nie tak sie umawial', 'obietnic',
+    'nienalezyt', 'niewykonan', 'wadliw', 'reklamacyjn', 'kar umown', 'kary umown', 'nieuczciw', 'niezasadn', 'kwestionuj', 'nie uznaje', 'bez odpowiedzi', 'ignoruj', 'rozpatrzeni', 'zwrot kosztow', 'zwrotu kosztow', 'obciazono mnie', 'obciazyliscie', 'niezgodnie z umow', 'niezgodne z umow', 'nie tak sie umawial', 'obietnic',
   ],
   CANCELLATION: [
     'wypowi', 'rozwiaz', 'rezygn', 'zrezygn', 'odstap', 'odstepu', 'zerwan', 'nie przedluz', 'zakoncz umow',
@@ -24,7 +24,7 @@ export const LEXICON: Record<Category, string[]> = {
     'okres wypowiedzenia', 'zwrot sprzetu', 'oddac sprzet', 'oddam sprzet', 'zwrocic dekoder', 'zwrocic router',
     'zamknac umow', 'zamkniecie umow', 'zamykam umow', 'zmarl', 'zgon', 'nie stac mnie', 'rozwiazac', 'konczymy wspolprac', 'nie chce juz', 'wycofuje sie',
     // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
-    'wypowiedzen', 'rozwiazani', 'nie przedluzam', 'nie chce przedluz', 'odstapieni', 'oswiadczenie o odstap', 'kod autoryzac', 'przenies numer', 'zwrot dekodera', 'zwrot routera', 'likwidac', 'wyjezdzam', 'emigr', 'z koncem okresu', 'z dniem',
+    'wypowiedzen', 'rozwiazani', 'nie przedluzam', 'nie chce przedluz', 'odstapieni', 'oswiadczenie o odstap', 'kod autoryzac', 'przenies numer', 'zwrot dekodera', 'zwrot routera', 'likwidac', 'wyjezdzam', 'emigr',
   ],
   ORDER: [
     'zamawiam', 'zamowi', 'zamowic', 'zamowien', 'chce zamow', 'podlacz', 'przylacz', 'instalac', 'zainstal',
@@ -34,7 +34,7 @@ export const LEXICON: Record<Category, string[]> = {
     'chcialbym miec', 'chcialabym miec', 'prosze o podlacz', 'telewizj', 'kanal', 'kanaly',
     'karty sim', 'karta sim', 'karte sim', 'dolozen', 'dolozyc', 'kanalow', 'jeszcze jedn', 'podniesienie predkosci', 'nowy telefon', 'na raty telefon', 'zmiana pakietu', 'zmienic pakiet',
     // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
-    'aneks', 'promocj', 'multiroom', 'taryf', 'zmiana taryfy', 'limit danych', 'pakiet danych', 'smartfon', 'zainteresowan', 'przygotowanie oferty', 'wycen', 'esim', 'e sim', 'nowa umow', 'nowej umow', 'dodatkowy dekoder', 'dodatkowego dekodera', 'dodanie', 'dodac',
+    'aneks', 'multiroom', 'zmiana taryfy', 'limit danych', 'pakiet danych', 'smartfon', 'zainteresowan', 'przygotowanie oferty', 'wycen', 'esim', 'e sim', 'nowa umow', 'nowej umow', 'dodatkowy dekoder', 'dodatkowego dekodera',
   ],
   FAULT: [
     'awari', 'usterk', 'nie dziala', 'przestal dzial', 'przestala dzial', 'przestalo dzial', 'nie ma sygnal',
@@ -44,7 +44,7 @@ export const LEXICON: Record<Category, string[]> = {
     'wi fi', 'obraz', 'nie laczy', 'nie moge sie polaczyc', 'nie moge sie dodzwonic', 'zglaszal', 'zgloszenie',
     'zacina', 'nie mozna sie polaczyc', 'brak polaczen', 'brak dostepu', 'nie odbiera', 'nie wysyla', 'nie laduje',
     // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
-    'dioda', 'diody', 'miga', 'brak sieci', 'brak transmisji', 'opoznien', 'buforuj', 'przerywa', 'zanika', 'pikselo', 'czarny ekran', 'brak obrazu', 'brak dzwieku', 'nie slychac', 'nie widzi sieci', 'wizyta technika', 'zgloszenie awarii', 'numer zgloszenia', 'przewod', 'gniazd', 'anten', 'nadajnik', 'sygnal', 'restart', 'resetow', 'nie da sie', 'utrudnia', 'niestabiln',
+    'dioda', 'diody', 'brak sieci', 'brak transmisji', 'opoznien', 'buforuj', 'przerywa', 'zanika', 'pikselo', 'czarny ekran', 'brak obrazu', 'brak dzwieku', 'nie slychac', 'nie widzi sieci', 'wizyta technika', 'zgloszenie awarii', 'numer zgloszenia', 'gniazd', 'anten', 'nadajnik', 'restart', 'resetow', 'niestabiln',
   ],
   // Administrative billing requests; the bill vocabulary itself is a topic (below), shared with complaints.
   BILLING: [
@@ -55,7 +55,7 @@ export const LEXICON: Record<Category, string[]> = {
     'nie dostalem rachun', 'nie dostalam rachun', 'ile mam zaplac', 'numer konta', 'nota', 'polecenie zaplaty',
     'zgoda na raty', 'potwierdzenie wplat', 'nadplat',
     // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
-    'okres rozliczeniow', 'blankiet', 'numer rachunku', 'indywidualny numer', 'wezwanie do zaplaty', 'harmonogram', 'odroczen', 'termin zaplaty', 'przesuniecie terminu', 'biling', 'billing', 'wykaz polaczen', 'specyfikac', 'zaksiegow', 'przeksiegow', 'dowod wplaty', 'potwierdzenie przelewu', 'faktura korygujac', 'fakture korygujac', 'zbiorcz', 'zaplacilem', 'zaplacilam', 'wplacilem', 'wplacilam', 'pomylkowo wplac', 'nadplac',
+    'okres rozliczeniow', 'blankiet', 'numer rachunku', 'indywidualny numer', 'wezwanie do zaplaty', 'harmonogram', 'odroczen', 'termin zaplaty', 'przesuniecie terminu', 'biling', 'billing', 'wykaz polaczen', 'specyfikac', 'zaksiegow', 'przeksiegow', 'dowod wplaty', 'potwierdzenie przelewu', 'faktura korygujac', 'fakture korygujac', 'wplacilem', 'wplacilam', 'pomylkowo wplac', 'nadplac',
   ],
   DATA_CHANGE: [
     'zmiane danych', 'zmiana danych', 'zmiany danych', 'zmienic dane', 'aktualizac', 'zaktualiz', 'nowy adres',
@@ -66,7 +66,7 @@ export const LEXICON: Record<Category, string[]> = {
     'poprawic dane', 'blednie wpisan', 'literowk', 'numer konta do zwrot', 'zmiana nazwy firmy', 'siedzib',
     'mieszkam gdzie indziej', 'teraz mieszkam', 'nieaktualn', 'gdzie indziej', 'nowe nazwisko', 'zmienilam nazwisko', 'zmienilem adres', 'zmiana numeru kontakt', 'zmiana adresu e mail',
     // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
-    'korespondencj', 'nowe dane', 'aktualne dane', 'numer kontaktow', 'telefon kontaktow', 'zmiana numeru telefonu', 'zmiany numeru telefonu', 'regon', 'krs', 'przeksztalc', 'platnik', 'upowazni', 'pelnomocnictw', 'zamieszkan', 'zameldowan', 'przeprowadzil', 'przeprowadzk', 'zmiany adresu', 'zmianie adresu', 'zmianie nazwiska', 'zmiany nazwiska', 'nazwisko panienskie', 'przejecie umowy', 'przejac umow', 'przeniesienie umowy na', 'spadkob',
+    'nowe dane', 'aktualne dane', 'numer kontaktow', 'telefon kontaktow', 'zmiana numeru telefonu', 'zmiany numeru telefonu', 'regon', 'krs', 'przeksztalc', 'platnik', 'upowazni', 'pelnomocnictw', 'zamieszkan', 'zameldowan', 'przeprowadzil', 'przeprowadzk', 'zmiany adresu', 'zmianie adresu', 'zmianie nazwiska', 'zmiany nazwiska', 'nazwisko panienskie', 'przejecie umowy', 'przejac umow', 'przeniesienie umowy na', 'spadkob',
   ],
   PRIVACY: [
     'rodo', 'dane osobow', 'danych osobow', 'danymi osobow', 'przetwarz', 'usuniec', 'usunac', 'usunieciu',
@@ -87,7 +87,7 @@ export const LEXICON: Record<Category, string[]> = {
     'referendarz', 'zawiadamiam', 'wzywa sie', 'wzywam do', 'nr sprawy', 'numer sprawy', 'akt sprawy', 'interwenc',
     'wyjasnien w sprawie', 'stanowisk', 'organ',
     // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
-    'rzecznik', 'adwokac', 'adwokat', 'radca prawn', 'radcy prawn', 'kancelari', 'mecenas', 'przedsadow', 'droge sadow', 'drodze sadow', 'pozwu', 'proby ugodow', 'ugod', 'mediac', 'sad polubown', 'inspekcj handlow', 'inspekcja handlow', 'uokik', 'federacj konsument', 'zarzadzeni', 'odpis', 'klauzul wykonalnosc', 'tytul wykonawcz', 'zabezpieczeni', 'informacji o dluzniku', 'wierzytelnosc', 'wezwanie do udzielenia',
+    'adwokac', 'adwokat', 'radca prawn', 'radcy prawn', 'mecenas', 'przedsadow', 'droge sadow', 'drodze sadow', 'pozwu', 'proby ugodow', 'mediac', 'sad polubown', 'inspekcj handlow', 'inspekcja handlow', 'uokik', 'federacj konsument', 'zarzadzeni', 'klauzul wykonalnosc', 'tytul wykonawcz', 'zabezpieczeni', 'informacji o dluzniku', 'wierzytelnosc', 'wezwanie do udzielenia',
   ],
   OTHER: [
     'podziekow', 'dziekuj', 'dzieki', 'gratul', 'zycze', 'zyczenia', 'pytanie', 'zapytan', 'prosba o informac',
@@ -95,7 +95,7 @@ export const LEXICON: Record<Category, string[]> = {
     'salon', 'punkt obslugi', 'praca', 'praktyk', 'staz', 'zaproszen', 'informacyjn', 'ciekaw', 'pochwal', 'polecam',
     'gdzie jest', 'najblizsz', 'sklep', 'gazetk', 'czy bedzie', 'czy jest mozliw', 'chcialbym zapytac', 'chcialabym zapytac', 'uprzejmie pytam', 'list otwarty', 'opinia', 'sugestia',
     // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
-    'zapraszam', 'zaproszeni', 'konferencj', 'targi', 'darowizn', 'fundacj', 'stowarzysz', 'ankiet', 'omylkowo', 'pomylkowo', 'nie jestem klientem', 'nie jestem waszym klientem', 'adresat', 'rekrutac', 'kandydat', 'zapytanie ofertowe', 'wspolpracy',
+    'zapraszam', 'zaproszeni', 'konferencj', 'darowizn', 'fundacj', 'stowarzysz', 'omylkowo', 'pomylkowo', 'nie jestem klientem', 'nie jestem waszym klientem', 'rekrutac', 'kandydat', 'zapytanie ofertowe', 'wspolpracy',
   ],
 };
 
