@@ -144,16 +144,17 @@ slow('preparePage', () => {
     expect(Math.abs(skewed.skewDegrees + 3)).toBeLessThanOrEqual(0.5);
   });
 
-  it('reads a 200 dpi scan at 200 dpi, brings 150 dpi and broken strokes to 300, and estimates a missing dpi', async () => {
+  it('reads a straight 200 dpi scan at 200 dpi, brings skewed, 150 dpi and broken-stroke pages to 300, and estimates a missing dpi', async () => {
     const scan = await degrade(letter, { dpi: 200, bitonal: true });
     const p = await preparePage({ ...scan, dpi: null });
     expect(p.dpi).toBe(200);
     expect(p.width).toBe(scan.width);
+    expect((await preparePage(await degrade(letter, { dpi: 200, bitonal: true, rotate: 3 }))).dpi).toBe(300);
     const low = await preparePage(await degrade(letter, { dpi: 150 }));
     expect(low.dpi).toBe(300);
     expect(Math.abs(low.width - 2480)).toBeLessThanOrEqual(3);
-    const broken = await renderBrokenStrokes(BUSINESS_LETTER, 2);
-    expect((await preparePage(broken)).dpi).toBe(300);
+    const broken = await renderBrokenStrokes(BUSINESS_LETTER, 0);
+    expect((await preparePage(broken, { repairStrokes: true })).dpi).toBe(300);
     expect((await preparePage(broken, { repairStrokes: false })).dpi).toBe(200);
     expect(estimateDpi(1654, 2339)).toBe(200);
     expect(estimateDpi(2550, 3300)).toBe(300); // US Letter at 300 dpi
