@@ -61,7 +61,9 @@ slow('OCR on rendered letters', () => {
     const upright = cer((await read(business)).result.text, business.truth);
     const { result, reads } = await read(await degrade(business, { rotate: 180 }));
     expect(result.rotation).toBe(180);
-    expect(reads).toBe(2);
+    // Preparation sees the lines' ascenders below their x-height and turns the page before the
+    // first read; the confidence-gated second read is covered in read-page.test.ts.
+    expect(reads).toBe(1);
     expect(cer(result.text, business.truth)).toBeLessThanOrEqual(upright + 0.01);
   }, T);
 
