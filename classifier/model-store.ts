@@ -36,6 +36,20 @@ export async function saveModel(db: Queryable, m: { accepted: boolean; correctio
   return rows[0]!.model_id;
 }
 
+/**
+ * Whether an adviser has corrected a category since the last retraining attempt (accepted or not).
+ * Without one, retraining would learn from the very corpus the current model came from.
+ */
+export async function hasNewCorrections(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query<{ fresh: boolean }>(
+    `SELECT EXISTS (
+       SELECT 1 FROM corrections
+       WHERE field = 'category' AND at > coalesce((SELECT max(created_at) FROM classifier_models), '-infinity')
+     ) AS fresh`,
+  );
+  return rows[0]?.fresh ?? false;
+}
+
 /** The latest category an adviser gave each corrected letter, with the letter's OCR text. */
 export async function correctedLetters(db: Queryable): Promise<CorrectedLetter[]> {
   const { rows } = await db.query<{ document_id: string; text: string; category: Category }>(

@@ -35,7 +35,14 @@ export async function startServices(rt: Runtime, o: ServeOptions): Promise<{ sto
   }
   if (o.stages.includes('classify') && rt.config.retrainEveryHours > 0) {
     const { runRetraining } = await import('./retrain-job.js');
+    const { hasNewCorrections } = await import('../classifier/model-store.js');
     await rt.queues.schedule('retrain-classifier', rt.config.retrainEveryHours * 3_600_000, async () => {
+      // Training takes ~1 min of CPU on this event loop: not worth it when advisers taught nothing new
+      // (also spares the first start, when the scheduler fires at once).
+      if (!(await hasNewCorrections(rt.db))) {
+        log('retraining skipped: no category corrections since the last attempt');
+        return { skipped: true };
+      }
       const r = await runRetraining(rt.db);
       log(`retraining on ${r.corrections} correction(s): macro-F1 ${r.currentMacroF1} -> ${r.proposedMacroF1}, ${r.accepted ? 'new model in use' : 'kept the current model'}`);
       return r;

@@ -9,7 +9,7 @@ import { importCustomers } from '../../router/import-customers.js';
 import { createDocumentStore } from '../../core/document-store.js';
 import { worklistQueue } from '../../core/pipeline.js';
 import { runRetraining } from '../../core/retrain-job.js';
-import { createModelSource } from '../../classifier/model-store.js';
+import { createModelSource, hasNewCorrections } from '../../classifier/model-store.js';
 import { verifyAuditChain } from '../../core/audit-log.js';
 
 // An adviser corrects a routed letter: recorded, audited, moved; retraining then learns from it.
@@ -73,8 +73,11 @@ describe('adviser corrections', () => {
   it('retrains on the corrections and records the attempt, using the new model only if accepted', async () => {
     const before = createModelSource(rt.db, 0);
     const shipped = await before();
+    expect(await hasNewCorrections(rt.db)).toBe(true);
     const r = await runRetraining(rt.db, { perStyle: 120 });
     expect(r.corrections).toBe(1);
+    // The schedule skips the next run until an adviser corrects another category.
+    expect(await hasNewCorrections(rt.db)).toBe(false);
     const { rows } = await rt.db.query<{ accepted: boolean; has_model: boolean }>(`SELECT accepted, model IS NOT NULL AS has_model FROM classifier_models`);
     expect(rows).toEqual([{ accepted: r.accepted, has_model: r.accepted }]);
     const after = await createModelSource(rt.db, 0)();
