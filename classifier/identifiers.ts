@@ -8,7 +8,7 @@ import { findPhones } from './phones.js';
 import { findNames, type NameHit } from './names.js';
 import { findAddresses, findCompanies, type AddressHit } from './addresses.js';
 import {
-  findCustomerNumbers, findEmails, findInvoiceNumbers, findNips, findPesels, findPostalCodes, type Hit,
+  customerNumberAt, findCustomerNumbers, findEmails, findInvoiceNumbers, findNips, findPesels, findPostalCodes, type Hit,
 } from './identifier-patterns.js';
 
 export { ocrDigitVariants, ocrToDigits, isValidNip, isValidPesel } from './checksums.js';
@@ -66,16 +66,40 @@ const SUBJECT_KEY =
   /\b(dluznik\w*|w sprawie|dotyczy|dot\.|abonent\w*|klient\w*|konsument\w*|pozwan\w*|przeciwko|wnioskodawc\w*|skarzac\w*|uczestnik\w*|podejrzan\w*|wobec|zobowiazan\w*)\b/g;
 const OFFICIAL_TITLE = /(sedzia|sedziego|komornik\w*|asesor\w*|referendarz\w*|prokurator\w*|rzecznik\w*|inspektor\w*|insp\.|sekretarz\w*|kierownik\w*|z up\.|z upowaznienia|prezes\w*|zastepca|dyrektor\w*|specjalist\w*|starszy|st\.)[\s\w.]{0,25}$/;
 
-function subjectSpans(text: string): [number, number][] {
+function subjectSpans(text: string): { spans: [number, number][]; lead: [number, number][] } {
   const folded = foldChars(text);
   const spans: [number, number][] = [];
+  const lead: [number, number][] = [];
   for (const m of folded.matchAll(SUBJECT_KEY)) {
     const start = m.index ?? 0;
     const para = folded.indexOf('\n\n', start);
     spans.push([start, Math.min(para < 0 ? text.length : para, start + 320)]);
+    // "... połączeń na numer 720-364-381, którego abonentem jest ...": the sentence's own number
+    // comes before the word that makes it the subject's.
+    const sentence = Math.max(folded.lastIndexOf('\n', start - 1), folded.lastIndexOf('. ', start - 1)) + 1;
+    lead.push([Math.max(sentence, start - 200), start]);
   }
-  return spans;
+  return { spans, lead };
 }
+
+/**
+ * A 10-digit number written right after a name on its line ("Henryk Kucharski 1221669180",
+ * "Grażyna Czarnecka, nr 3545870488") is how short notes give the customer number.
+ */
+function numbersAfterNames(text: string, names: NameHit[]): Hit[] {
+  return names.flatMap((n) => {
+    const end = n.index + n.length;
+    const lead = /^[ \t]*[,;–-]?[ \t]*(?:(?:nr|numer)\.?[ \t]*:?[ \t]*)?/i.exec(text.slice(end)) as RegExpExecArray;
+    const value = customerNumberAt(text, end + lead[0].length);
+    return value ? [{ value, index: n.index }] : [];
+  });
+}
+
+// The operator the post is addressed to: its name and mailboxes appear in quoted replies, in courts'
+// orders ("zobowiązuje Telekomunikację Nadwiślańską S.A.") and in addresses, never as the customer.
+// Stems, so every declined form is caught on folded text.
+const OWN_COMPANY = /\btelekomunikac\w*\s+nadwislansk\w*/;
+const OWN_MAIL_DOMAINS = /@(?:tn-telekom|nadwislanska)\.pl$/;
 
 function uniq<T>(items: T[], key: (t: T) => string): T[] {
   const seen = new Set<string>();
@@ -99,23 +123,26 @@ export interface IdentifierParts {
 export function extractIdentifierParts(text: string): IdentifierParts {
   const folded = foldChars(text);
   const institution = detectInstitution(text);
-  const spans = institution ? subjectSpans(text) : [];
+  const { spans, lead } = institution ? subjectSpans(text) : { spans: [], lead: [] };
   const inSubject = (i: number): boolean => spans.some(([a, b]) => i >= a && i < b);
+  // Phones alone may also stand earlier in the sentence that names the subject.
+  const phoneInSubject = (i: number): boolean => inSubject(i) || lead.some(([a, b]) => i >= a && i < b);
   const names = findNames(text).filter((n) => !OFFICIAL_TITLE.test(folded.slice(Math.max(0, folded.lastIndexOf('\n', n.index - 1) + 1, n.index - 40), n.index)));
   const raw = {
-    customerNumbers: findCustomerNumbers(text), phones: findPhones(text).map((p) => ({ value: p.phone, index: p.index })),
+    customerNumbers: [...findCustomerNumbers(text), ...numbersAfterNames(text, names)], phones: findPhones(text).map((p) => ({ value: p.phone, index: p.index })),
     invoiceNumbers: findInvoiceNumbers(text), pesels: findPesels(text), nips: findNips(text),
-    postalCodes: findPostalCodes(text), emails: findEmails(text), companyNames: findCompanies(text),
+    postalCodes: findPostalCodes(text), emails: findEmails(text).filter((e) => !OWN_MAIL_DOMAINS.test(e.value)),
+    companyNames: findCompanies(text).filter((c) => !OWN_COMPANY.test(foldChars(c.value))),
   };
   const addresses = findAddresses(text);
   const subjectHasAny = spans.length > 0 && [...raw.customerNumbers, ...raw.pesels, ...raw.nips, ...raw.phones, ...raw.emails, ...names].some((h) => inSubject(h.index));
   const narrowed = institution !== null && subjectHasAny;
-  const order = <T extends { index: number }>(hits: T[], dropOutside: boolean): T[] => {
-    const sub = hits.filter((h) => inSubject(h.index));
-    const rest = hits.filter((h) => !inSubject(h.index));
+  const order = <T extends { index: number }>(hits: T[], dropOutside: boolean, within = inSubject): T[] => {
+    const sub = hits.filter((h) => within(h.index));
+    const rest = hits.filter((h) => !within(h.index));
     return narrowed && dropOutside ? sub : [...sub, ...rest];
   };
-  const values = (hits: Hit[], drop: boolean): string[] => [...new Set(order(hits, drop).map((h) => h.value))];
+  const values = (hits: Hit[], drop: boolean, within = inSubject): string[] => [...new Set(order(hits, drop, within).map((h) => h.value))];
   const nameList = uniq(order<NameHit>(names, true), (n) => `${n.first}|${n.last}`).flatMap((n) =>
     n.raw ? [{ first: n.first, last: n.last }, n.raw] : [{ first: n.first, last: n.last }],
   );
@@ -124,7 +151,7 @@ export function extractIdentifierParts(text: string): IdentifierParts {
     narrowedToSubject: narrowed,
     identifiers: {
       customerNumbers: values(raw.customerNumbers, false),
-      phones: values(raw.phones, true),
+      phones: values(raw.phones, true, phoneInSubject),
       invoiceNumbers: values(raw.invoiceNumbers, false),
       pesels: values(raw.pesels, false),
       nips: values(raw.nips, true),

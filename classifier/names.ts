@@ -57,7 +57,8 @@ const NEVER_SURNAME = new Set(
   `pan pani panu pana panem panstwo panstwa szanowny szanowna szanowni szanowne drogi droga dzien
   sad sedzia komornik referendarz prokurator rzecznik dluznik dluznika wierzyciel klient klientka
   abonent abonentka wnioskodawca ul al pl os dotyczy temat data nr numer tel email adres
-  warszawa krakow lodz wroclaw poznan gdansk szczecin lublin katowice bialystok z w i oraz`.split(/\s+/),
+  warszawa krakow lodz wroclaw poznan gdansk szczecin lublin katowice bialystok z w i oraz
+  pozdrawiam pozdrowienia powazaniem szacunkiem dziekuje dziekujemy podpis zalacznik zalaczniki`.split(/\s+/),
 );
 
 function isCandidateSurname(w: string): boolean {

@@ -7,8 +7,28 @@ import { ocrToDigits } from './checksums.js';
 // only after a phone keyword (handled below), so ordinary words never turn into numbers.
 const RUN = /(?:\+\s?|\(\s?)?[0-9](?:[0-9OolISB](?=[0-9OolISB]*[0-9])|[0-9]|[ \t]?[-.()/]?[ \t]?(?=[0-9(]|[OolISB][0-9]))*\)?/g;
 
-const PHONE_CONTEXT = /(tel|telefon\w*|tel\.?\s*kom\w*|kom\.?|komork\w*|gsm|mobile|fax|faks|numer(?:em|u)?\s+tel\w*|nr\.?\s*tel\w*|kontakt\w*|dzwoni\w*|sms\w*)[\s.:;,-]*(?:nr\.?|numer)?[\s.:;-]*$/;
-const NOT_PHONE_CONTEXT = /(pesel|nip|regon|krs|klient\w*|abonent\w*|faktur\w*|fv|rachun\w*|konta?|kont\w*|iban|sygn\w*|akt\w*|umow\w*|kod\w*|zamowien\w*|sprawy?|nr\s+sprawy|id|identyfikator\w*|dowod\w*|seri\w*|paczk\w*|przesylk\w*)[^\n\d]{0,16}$/;
+// The nearest keyword before a number on its line says what the number is: "umowę na numer 601..."
+// is a phone ("na numer" comes last), "nr telefonu na kartę: 601..." too, "numer konta 12..." not.
+const PHONE_KEY =
+  /\b(?:tel|telefon\w*|kom|komork\w*|gsm|mobile|fax|faks|kontakt\w*|dzwoni\w*|sms\w*|(?:na|z|pod|do)\s+numer\w*|abonent\w*\s+\(?(?:numer\w*|nr)|numer\w*\s+(?:tel\w*|kom\w*))\b/g;
+const NOT_PHONE_KEY =
+  /\b(?:pesel|nip|regon|krs|klient\w*|abonent\w*|faktur\w*|fv|rachun\w*|kont[aoe]?|koncie|iban|sygn\w*|akt[auy]?|umow\w*|kod\w*|zamowien\w*|sprawy?|id|identyfikator\w*|dowod\w*|seri\w*|paczk\w*|przesylk\w*)\b/g;
+
+function lastEnd(re: RegExp, s: string): number {
+  let end = -1;
+  for (const m of s.matchAll(re)) end = (m.index ?? 0) + m[0].length;
+  return end;
+}
+
+/** 'phone' or 'other' when a keyword on the number's line says so, null when none does. */
+function contextOf(folded: string, start: number): 'phone' | 'other' | null {
+  const lineStart = folded.lastIndexOf('\n', start - 1) + 1;
+  const before = folded.slice(Math.max(lineStart, start - 40), start);
+  const phone = lastEnd(PHONE_KEY, before);
+  const other = lastEnd(NOT_PHONE_KEY, before);
+  if (phone < 0 && other < 0) return null;
+  return phone >= other ? 'phone' : 'other';
+}
 
 export interface PhoneHit {
   phone: string;
@@ -38,7 +58,6 @@ export function findPhones(text: string): PhoneHit[] {
   for (const m of text.matchAll(RUN)) {
     const raw = m[0];
     const start = m.index ?? 0;
-    const before = folded.slice(Math.max(0, start - 40), start);
     const prevChar = text[start - 1] ?? ' ';
     const nextChar = text[start + raw.length] ?? ' ';
     // Glued to letters or slashes it is part of a code (FV/2026/..., PL123..., 12345/11/2026).
@@ -46,8 +65,9 @@ export function findPhones(text: string): PhoneHit[] {
       if (!/^[+(]/.test(raw) && !/[:.,;]/.test(prevChar)) continue;
     }
     if (/[/]/.test(raw)) continue;
-    const phoneCtx = PHONE_CONTEXT.test(before);
-    if (!phoneCtx && NOT_PHONE_CONTEXT.test(before)) continue;
+    const ctx = contextOf(folded, start);
+    const phoneCtx = ctx === 'phone';
+    if (ctx === 'other') continue;
     const hasLetters = /[A-Za-z]/.test(raw);
     if (hasLetters && !phoneCtx) continue;
     const digits = ocrToDigits(raw.replace(/[+()/]/g, ' '));

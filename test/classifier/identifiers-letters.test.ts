@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { extractIdentifiers } from '../../classifier/identifiers.js';
+import { findPhones } from '../../classifier/phones.js';
+
+// Ways of writing identifiers found in the hand-written letter corpus that the first patterns missed.
+describe('customer numbers in the word orders letters use', () => {
+  it.each([
+    ['Klient nr 2588596350', '2588596350'],
+    ['abonent nr 9628058716', '9628058716'],
+    ['Jolanta Zając, klient 6300593912', '6300593912'],
+    ['Nr umowy / klienta: 8704213799', '8704213799'],
+    ['Konto klienta: 4406914720', '4406914720'],
+    ['I am your customer (customer no. 4373485499)', '4373485499'],
+  ])('reads %s', (text, want) => {
+    expect(extractIdentifiers(text).customerNumbers).toEqual([want]);
+  });
+
+  it.each([
+    ['Henryk Kucharski 1221669180', '1221669180'],
+    ['Zbigniew Głowacki 950 265 0779', '9502650779'],
+    ['Grażyna Czarnecka, nr 3545870488', '3545870488'],
+  ])('reads the number written after the signature name: %s', (text, want) => {
+    expect(extractIdentifiers(`proszę o zmianę.\n${text}`).customerNumbers).toEqual([want]);
+  });
+
+  it.each([
+    'klientem jestem od 2015 roku', 'konto 12 1020 1026 0000 0102 0123 4567', 'Jan Kowalski 601 234 567',
+    'Jan Kowalski, ur. 12.03.1980', 'umowa nr 1234567890',
+  ])('finds no customer number in %s', (text) => {
+    expect(extractIdentifiers(text).customerNumbers).toEqual([]);
+  });
+});
+
+describe('phones introduced by the words telecom letters use', () => {
+  it.each([
+    ['Wypowiadam umowę na numer +48538107425.', '538107425'],
+    ['Prosze zmienic moj numer kontaktowy na +48 738 107 425.', '738107425'],
+    ['rejestracji karty prepaid na numer +48604721991.', '604721991'],
+    ['nr telefonu na kartę: 509 973 626', '509973626'],
+    ['proszę kontaktować się ze mną: 507 716 670.', '507716670'],
+    ['danych abonenta numeru +48 89 663 72 47 w okresie', '896637247'],
+    ['wykazu połączeń abonenta (numer 603 906 117) z okresu', '603906117'],
+  ])('reads %s', (text, want) => {
+    expect(findPhones(text).map((h) => h.phone)).toEqual([want]);
+  });
+
+  it.each(['numer klienta 601234567', 'na numer konta 601234567', 'umowy nr 601234567', 'sygn. akt 601 234 567'])(
+    'does not take a number a later keyword claims: %s', (text) => {
+      expect(findPhones(text)).toEqual([]);
+    },
+  );
+});
+
+describe('institution letters', () => {
+  it('keeps the phone that the sentence naming the subscriber gives before the subject word', () => {
+    const text = 'PROKURATURA REJONOWA W RADOMSKU\ntel. 44 683 00 00\n\nPostanowienie w sprawie o przestępstwo na szkodę Aleksandry Dąbrowskiej.\n\n' +
+      'zażądać wydania danych połączeń przychodzących na numer 720-364-381, którego abonentem jest pokrzywdzona Aleksandra Dąbrowska.';
+    expect(extractIdentifiers(text).phones).toEqual(['720364381']);
+  });
+});
+
+describe('the operator the letters are addressed to', () => {
+  it('is never a company or e-mail of the sender', () => {
+    const ids = extractIdentifiers('Sąd zobowiązuje Telekomunikację Nadwiślańską S.A. do ...\nOd: jan@example.pl\nDo: obsluga@tn-telekom.pl\nBudmax sp. z o.o.');
+    expect(ids.companyNames).toEqual(['Budmax sp. z o.o.']);
+    expect(ids.emails).toEqual(['jan@example.pl']);
+  });
+});
+
+describe('names', () => {
+  it('does not read a closing formula as a surname', () => {
+    expect(extractIdentifiers('Jolanta Pozdrawiam\nJolanta Wieczorek').names).toEqual([{ first: 'Jolanta', last: 'Wieczorek' }]);
+  });
+});
