@@ -4,6 +4,7 @@
 import type { MatchEvidence } from '../core/types.js';
 import type { CandidateRow } from './match-lookup.js';
 import { splitStreet } from './fold.js';
+import { ocrSame, ocrSameFirstName } from './match-ocr.js';
 
 export interface LetterKeys {
   customerNumbers: Map<string, 'exact' | 'repaired' | 'uncertain'>; // master id -> how the letter gave it
@@ -87,7 +88,7 @@ type NameAgreement = 'full' | 'surname' | 'first-differs' | 'none';
 function bestName(c: CandidateRow, names: { first: string; last: string }[]): NameAgreement {
   let best: NameAgreement = 'none';
   for (const n of names) {
-    if (!n.last || similarity(n.last, c.last_name_key!) < 0.6) continue;
+    if (!n.last || !sameSurname(n.last, c.last_name_key!)) continue;
     if (!n.first || !c.first_name_key) best = 'surname';
     else if (sameFirstName(n.first, c.first_name_key)) return 'full';
     else if (best === 'none') best = 'first-differs';
@@ -98,7 +99,12 @@ function bestName(c: CandidateRow, names: { first: string; last: string }[]): Na
 function sameFirstName(a: string, b: string): boolean {
   // "J." in a signature stands for any J-name; otherwise OCR may garble a letter or two.
   if (a.length === 1 || b.length === 1) return a[0] === b[0];
-  return a === b || similarity(a, b) >= 0.5;
+  return a === b || similarity(a, b) >= 0.5 || ocrSameFirstName(a, b);
+}
+
+/** Double-barrelled names are compared whole; a slip of OCR in either is forgiven (match-ocr.ts). */
+function sameSurname(letter: string, master: string): boolean {
+  return similarity(letter, master) >= 0.6 || ocrSame(letter.replace(/ /g, ''), master.replace(/ /g, ''));
 }
 
 /** Same street name (tolerating OCR slips) and, where both give one, the same house number. */
@@ -108,7 +114,7 @@ export function sameStreet(letter: string, master: string): boolean {
   if (!a.name || !b.name) return false;
   // A street without a house number is shared by hundreds of neighbours: it proves nothing.
   if (!a.house || a.house !== b.house) return false;
-  return a.name === b.name || similarity(a.name, b.name) >= 0.6;
+  return a.name === b.name || similarity(a.name, b.name) >= 0.6 || ocrSame(a.name.replace(/ /g, ''), b.name.replace(/ /g, ''));
 }
 
 /** pg_trgm's similarity on folded text: shared trigrams of space-padded words over all trigrams. */

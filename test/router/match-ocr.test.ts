@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ocrSame, ocrSameFirstName } from '../../router/match-ocr.js';
+import { scoreCandidate, type LetterKeys } from '../../router/match-score.js';
+import type { CandidateRow } from '../../router/match-lookup.js';
+
+const row: CandidateRow = {
+  customer_id: '4135229762', segment: 'individual', first_name_key: 'anna', last_name_key: 'krawczyk', company_key: null,
+  pesel: '55072521403', nip: null, street_key: 'klonowa 94', postal_code: '40-811', city_key: 'katowice', email: null,
+  phones: [], invoice_numbers: [], hits: [],
+};
+
+function letter(over: Partial<LetterKeys>): LetterKeys {
+  return {
+    customerNumbers: new Map(), phones: new Map(), pesels: new Set(), nips: new Set(), invoices: new Set(), emails: new Set(),
+    names: [], companies: [], streets: [], postalCodes: new Set(), cities: new Set(), ...over,
+  };
+}
+
+describe('OCR-tolerant names and streets', () => {
+  it.each([['krawczylc', 'krawczyk'], ['grabovvska', 'grabowska'], ['majewka', 'majewska'], ['wasjlewska', 'wasilewska'], ['klonovva', 'klonowa']])(
+    'reads %s as %s', (a, b) => expect(ocrSame(a, b)).toBe(true),
+  );
+
+  it.each([['lis', 'lin'], ['nowak', 'nowicka'], ['kowalczyk', 'kowalewski'], ['zajac', 'zawada']])('keeps %s and %s apart', (a, b) => {
+    expect(ocrSame(a, b)).toBe(false);
+  });
+
+  it('forgives first names only an OCR shape apart, never another name of the family', () => {
+    expect(ocrSameFirstName('jolanla', 'jolanta')).toBe(true);
+    expect(ocrSameFirstName('marta', 'maria')).toBe(false);
+    expect(ocrSameFirstName('anna', 'anita')).toBe(false);
+  });
+
+  it('does not let an OCR-damaged surname cancel a PESEL', () => {
+    const s = scoreCandidate(row, letter({ pesels: new Set(['55072521403']), names: [{ first: 'anna', last: 'krawczylc' }] }), false);
+    expect(s.evidence).toEqual(['pesel', 'name']);
+    expect(s.points).toBe(8);
+  });
+
+  it('still penalises a different surname next to a PESEL', () => {
+    const s = scoreCandidate(row, letter({ pesels: new Set(['55072521403']), names: [{ first: 'anna', last: 'zielinska' }] }), false);
+    expect(s.points).toBe(3);
+  });
+
+  it('takes an OCR-damaged street name for the street when the house number agrees', () => {
+    const k = letter({ names: [{ first: 'anna', last: 'krawczyk' }], streets: ['klonovva 94'], postalCodes: new Set(['40-811']) });
+    expect(scoreCandidate(row, k, false).evidence).toEqual(['name', 'address', 'postal_code']);
+    expect(scoreCandidate(row, { ...k, streets: ['klonovva 95'] }, false).evidence).toEqual(['name', 'postal_code']);
+  });
+});
