@@ -4,15 +4,16 @@ import type { Classification, Identifiers } from '../core/types.js';
 import { classify, type ClassifierModel } from './model.js';
 import { extractIdentifiers } from './identifiers.js';
 import { parseStatedTermDays } from './legal-term.js';
+import type { OperatorMatcher } from './operator-identity.js';
 
 export interface LetterUnderstanding {
   classification: Classification;
   identifiers: Identifiers;
 }
 
-export function classifyLetter(model: ClassifierModel, text: string): LetterUnderstanding {
+export function classifyLetter(model: ClassifierModel, text: string, operator?: OperatorMatcher): LetterUnderstanding {
   const classification = classify(model, text);
-  const identifiers = extractIdentifiers(text);
+  const identifiers = extractIdentifiers(text, operator);
   // A letter from a court, bailiff or regulator is legal mail whatever its wording resembles; the
   // model usually agrees, but a letter that is only a header and a table can fool it.
   if (identifiers.fromInstitution && classification.category !== 'LEGAL') {

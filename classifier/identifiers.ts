@@ -3,6 +3,7 @@
 // extractIdentifiers for how the institution's own NIP, address and signatory are kept out.
 import type { Identifiers } from '../core/types.js';
 import { foldChars } from './normalize.js';
+import { DEMO_OPERATOR_MATCHER, type OperatorMatcher } from './operator-identity.js';
 import { approxFind } from './fuzzy.js';
 import { findPhones } from './phones.js';
 import { findNames, type NameHit } from './names.js';
@@ -95,12 +96,6 @@ function numbersAfterNames(text: string, names: NameHit[]): Hit[] {
   });
 }
 
-// The operator the post is addressed to: its name and mailboxes appear in quoted replies, in courts'
-// orders ("zobowiązuje Telekomunikację Nadwiślańską S.A.") and in addresses, never as the customer.
-// Stems, so every declined form is caught on folded text.
-const OWN_COMPANY = /\btelekomunikac\w*\s+nadwislansk\w*/;
-const OWN_MAIL_DOMAINS = /@(?:tn-telekom|nadwislanska)\.pl$/;
-
 function uniq<T>(items: T[], key: (t: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((t) => (seen.has(key(t)) ? false : (seen.add(key(t)), true)));
@@ -120,7 +115,7 @@ export interface IdentifierParts {
  * and signature) are dropped; customer and invoice numbers and PESELs are kept but ordered after.
  * Names written after an official's title (Sędzia, Komornik, z up. ...) are never returned.
  */
-export function extractIdentifierParts(text: string): IdentifierParts {
+export function extractIdentifierParts(text: string, operator: OperatorMatcher = DEMO_OPERATOR_MATCHER): IdentifierParts {
   const folded = foldChars(text);
   const institution = detectInstitution(text);
   const { spans, lead } = institution ? subjectSpans(text) : { spans: [], lead: [] };
@@ -131,8 +126,8 @@ export function extractIdentifierParts(text: string): IdentifierParts {
   const raw = {
     customerNumbers: [...findCustomerNumbers(text), ...numbersAfterNames(text, names)], phones: findPhones(text).map((p) => ({ value: p.phone, index: p.index })),
     invoiceNumbers: findInvoiceNumbers(text), pesels: findPesels(text), nips: findNips(text),
-    postalCodes: findPostalCodes(text), emails: findEmails(text).filter((e) => !OWN_MAIL_DOMAINS.test(e.value)),
-    companyNames: findCompanies(text).filter((c) => !OWN_COMPANY.test(foldChars(c.value))),
+    postalCodes: findPostalCodes(text), emails: findEmails(text).filter((e) => !operator.isOwnMail(e.value)),
+    companyNames: findCompanies(text).filter((c) => !operator.isOwnCompany(c.value)),
   };
   const addresses = findAddresses(text);
   const subjectHasAny = spans.length > 0 && [...raw.customerNumbers, ...raw.pesels, ...raw.nips, ...raw.phones, ...raw.emails, ...names].some((h) => inSubject(h.index));
@@ -167,6 +162,6 @@ export function extractIdentifierParts(text: string): IdentifierParts {
   };
 }
 
-export function extractIdentifiers(text: string): Identifiers {
-  return extractIdentifierParts(text).identifiers;
+export function extractIdentifiers(text: string, operator?: OperatorMatcher): Identifiers {
+  return extractIdentifierParts(text, operator).identifiers;
 }

@@ -6,6 +6,20 @@ import { CATEGORIES, type Category } from './types.js';
 // Read once at start-up; every bad variable is reported in one error so an operator fixes them
 // all in one go instead of one restart per typo.
 
+export interface OperatorIdentity {
+  /** Company names as written, e.g. "Telekomunikacja Nadwiślańska". */
+  names: readonly string[];
+  /** Mail domains of the operator's own mailboxes, e.g. "tn-telekom.pl". */
+  mailDomains: readonly string[];
+}
+
+/** The fictional operator the bundled demo letters are addressed to. */
+export const DEMO_OPERATOR: OperatorIdentity = {
+  names: ['Telekomunikacja Nadwiślańska'],
+  mailDomains: ['tn-telekom.pl', 'nadwislanska.pl'],
+};
+
+const list = z.string().transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean));
 const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => ['1', 'true', 'yes'].includes(v));
 const positiveInt = z.coerce.number().int().positive();
 
@@ -47,6 +61,8 @@ const schema = z.object({
   MAILROOM_OCR_CONCURRENCY: positiveInt.default(Math.max(1, cpus().length)),
   MAILROOM_OCR_ENGINE: z.enum(OCR_ENGINES).default('tesseract.js'),
   MAILROOM_CATEGORY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
+  MAILROOM_OPERATOR_NAMES: list.prefault(DEMO_OPERATOR.names.join(',')),
+  MAILROOM_OPERATOR_MAIL_DOMAINS: list.prefault(DEMO_OPERATOR.mailDomains.join(',')),
   MAILROOM_DUE_DAYS: dueDays.prefault('CANCELLATION=30,ORDER=14,FAULT=3,BILLING=14,DATA_CHANGE=14,OTHER=30'),
   MAILROOM_INBOX_POLL_MS: positiveInt.default(1000),
   MAILROOM_RETRAIN_EVERY_HOURS: z.coerce.number().min(0).default(168),
@@ -67,6 +83,8 @@ export interface Config {
   ocrConcurrency: number;
   ocrEngine: OcrEngineName;
   categoryThreshold: number;
+  /** The operator letters are addressed to; its own name and mailboxes are never the sender's. */
+  operator: OperatorIdentity;
   dueDays: Partial<Record<Category, number>>;
   inboxPollMs: number;
   /** Retraining on advisers' corrections every this many hours; 0 turns it off. */
@@ -117,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ocrConcurrency: e.MAILROOM_OCR_CONCURRENCY,
     ocrEngine: e.MAILROOM_OCR_ENGINE,
     categoryThreshold: e.MAILROOM_CATEGORY_THRESHOLD,
+    operator: { names: e.MAILROOM_OPERATOR_NAMES, mailDomains: e.MAILROOM_OPERATOR_MAIL_DOMAINS },
     dueDays: e.MAILROOM_DUE_DAYS,
     inboxPollMs: e.MAILROOM_INBOX_POLL_MS,
     retrainEveryHours: e.MAILROOM_RETRAIN_EVERY_HOURS,

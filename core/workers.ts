@@ -15,6 +15,7 @@ import { buildSearchablePdf } from '../ocr/searchable-pdf.js';
 import { encodeForPdf } from '../ocr/page-preparer.js';
 import { classifyDocument } from '../classifier/classify-stage.js';
 import { classifyLetter } from '../classifier/classify-letter.js';
+import { operatorMatcher } from '../classifier/operator-identity.js';
 import { createModelSource } from '../classifier/model-store.js';
 import { ocrDigitVariants } from '../classifier/identifiers.js';
 import { routeDocument } from '../router/route-stage.js';
@@ -58,7 +59,11 @@ export function startWorkers(rt: Runtime, only: readonly Stage[]): { close(): Pr
   if (only.includes('classify')) {
     // The newest model accepted by retraining on advisers' corrections, else the shipped one.
     const model = createModelSource(rt.db);
-    queues.startWorker('classify', async (d) => classifyDocument({ store, classify: classifyLetter.bind(null, await model()) }, d), {
+    const operator = operatorMatcher(config.operator);
+    queues.startWorker('classify', async (d) => {
+      const m = await model();
+      return classifyDocument({ store, classify: (text) => classifyLetter(m, text, operator) }, d);
+    }, {
       concurrency: 4,
       onGaveUp: gaveUp('classify'),
     });
