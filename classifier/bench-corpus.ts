@@ -45,6 +45,8 @@ export interface CorpusBenchOptions {
   seed: number;
   /** Corpus folder; fixtures/letter-corpus when absent. */
   dir?: string;
+  /** Run (c), the customer match; false skips it when only the classifier is being measured. */
+  match?: boolean;
 }
 
 export async function runCorpusBench(o: CorpusBenchOptions): Promise<string[]> {
@@ -85,6 +87,7 @@ export async function runCorpusBench(o: CorpusBenchOptions): Promise<string[]> {
       `generator+corpus 5-fold ${level}`, evaluate(rows[level]!));
   }
 
+  if (o.match === false) return summary;
   const db = await masterDb(o.testCustomers);
   try {
     for (const level of LEVELS) {

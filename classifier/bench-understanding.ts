@@ -1,7 +1,7 @@
 // Understanding benchmark: train on one wording style, test on the other one under simulated OCR
 // damage, both directions; then the hand-written corpus (classifier/bench-corpus.ts).
 // Run: node bin/run-ts.js classifier/bench-understanding.ts [--n 1800] [--base 2000] [--seed 1] [--only styles|corpus]
-//   [--corpus DIR]
+//   [--corpus DIR] [--no-match]
 import { loadavg } from 'node:os';
 import { createRng } from '../fixtures/generator/rng.js';
 import { generateCustomers } from '../fixtures/generator/customers.js';
@@ -52,6 +52,7 @@ if (only !== 'styles') {
     rng: createRng(`corpus-${seed}`), base, seed, trainCustomers: customers,
     testCustomers: generateCustomers(createRng(`corpus-master-${seed}`), 1000),
     ...(dirIdx >= 0 ? { dir: process.argv[dirIdx + 1] as string } : {}),
+    match: !process.argv.includes('--no-match'),
   })));
 }
 console.log(summary.join('\n'));

@@ -21,6 +21,8 @@ export interface EvalReport {
   secondary: { precision: number; recall: number };
   /** Share of LEGAL letters stating a term whose term was read correctly. */
   termAccuracy: number | null;
+  /** confusion[truth][predicted], indices into CATEGORIES. */
+  confusion: number[][];
 }
 
 export function evaluate(rows: EvalRow[]): EvalReport {
@@ -38,6 +40,8 @@ export function evaluate(rows: EvalRow[]): EvalReport {
     for (const c of r.predictedSecondary) (r.truthSecondary.includes(c) ? stp++ : sfp++);
     for (const c of r.truthSecondary) if (!r.predictedSecondary.includes(c)) sfn++;
   }
+  const confusion = CATEGORIES.map(() => CATEGORIES.map(() => 0));
+  for (const r of rows) confusion[CATEGORIES.indexOf(r.truth)]![CATEGORIES.indexOf(r.predicted)]! += 1;
   const termRows = rows.filter((r) => r.truth === 'LEGAL' && r.truthTerm !== null);
   return {
     n: rows.length,
@@ -47,6 +51,7 @@ export function evaluate(rows: EvalRow[]): EvalReport {
     perCategory,
     secondary: { precision: stp / Math.max(1, stp + sfp), recall: stp / Math.max(1, stp + sfn) },
     termAccuracy: termRows.length ? termRows.filter((r) => r.predictedTerm === r.truthTerm).length / termRows.length : null,
+    confusion,
   };
 }
 
@@ -58,6 +63,16 @@ export function formatReport(title: string, r: EvalReport): string {
       (r.termAccuracy === null ? '' : ` LEGAL term read=${pct(r.termAccuracy)}%`),
     '  category       precision recall   F1',
     ...r.perCategory.map((c) => `  ${c.category.padEnd(14)} ${pct(c.precision)}%   ${pct(c.recall)}%  ${c.f1.toFixed(3)}`),
+    formatConfusion(r),
   ];
   return lines.join('\n');
+}
+
+/** Rows are the true category, columns the predicted one: shows which pairs the model mixes up. */
+export function formatConfusion(r: EvalReport): string {
+  const short = CATEGORIES.map((c) => c.slice(0, 5));
+  return [
+    `  truth\\pred     ${short.map((c) => c.padStart(5)).join(' ')}`,
+    ...r.confusion.map((row, i) => `  ${(CATEGORIES[i] as string).padEnd(14)} ${row.map((v) => String(v).padStart(5)).join(' ')}`),
+  ].join('\n');
 }
