@@ -5,6 +5,7 @@ import { lexiconHits } from './lexicon.js';
 import { detectInstitution } from './identifiers.js';
 import { findNames } from './names.js';
 import { maskAddresses } from './addresses.js';
+import { requestCues } from './request-cues.js';
 
 export interface Feature {
   name: string;
@@ -32,7 +33,8 @@ export function maskPersonalData(text: string): string {
 }
 
 export function extractFeatures(text: string): Feature[] {
-  const tokens = tokenize(maskPersonalData(text));
+  const masked = maskPersonalData(text);
+  const tokens = tokenize(masked);
   const words = tokens.filter((t) => t.length >= 2 && !STOP.has(t));
   const feats = new Map<string, number>();
   const add = (name: string, v: number): void => {
@@ -52,6 +54,10 @@ export function extractFeatures(text: string): Feature[] {
       for (let j = 0; j + 4 <= padded.length; j++) add(`c:${padded.slice(j, j + 4)}`, CHAR_VALUE);
     }
   }
+  // The same stems again where the letter says what it asks for (classifier/request-cues.ts).
+  const cues = requestCues(masked);
+  for (const t of cues.subject) if (t.length >= 3 && !STOP.has(t)) add(`subj:${stem(t)}`, 1);
+  for (const t of cues.request) if (t.length >= 3 && !STOP.has(t)) add(`req:${stem(t)}`, 1);
   // Unit length for the wording block: long letters must not be more confident just for being long.
   let norm = 0;
   for (const v of feats.values()) norm += v * v;
