@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../api/app.js';
-import { testRuntime } from '../helpers/runtime.js';
+import { testApp } from '../helpers/runtime.js';
 import type { Runtime } from '../../core/runtime.js';
 
 // The API without workers: uploads are archived, recorded and queued; reads come from the database.
@@ -10,13 +9,9 @@ let cleanup: () => Promise<void>;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  ({ rt, cleanup } = await testRuntime({ db: 'pglite' }));
-  app = await buildApp(rt);
+  ({ rt, app, cleanup } = await testApp({ db: 'pglite' }));
 });
-afterAll(async () => {
-  await app?.close();
-  await cleanup?.();
-});
+afterAll(() => cleanup?.());
 
 const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108000000003a7e9b550000000a4944415478da63600000000200015e1ac8b40000000049454e44ae426082', 'hex');
 

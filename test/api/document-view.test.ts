@@ -1,24 +1,19 @@
 // The API and `mailroom process --json` describe a letter from the same row: same names, same values.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../api/app.js';
 import { createDocumentStore } from '../../core/document-store.js';
 import { toOutput } from '../../core/process-files.js';
 import type { Runtime } from '../../core/runtime.js';
-import { testRuntime } from '../helpers/runtime.js';
+import { testApp } from '../helpers/runtime.js';
 
 let rt: Runtime;
 let cleanup: () => Promise<void>;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  ({ rt, cleanup } = await testRuntime({ db: 'pglite' }));
-  app = await buildApp(rt);
+  ({ rt, app, cleanup } = await testApp({ db: 'pglite' }));
 });
-afterAll(async () => {
-  await app?.close();
-  await cleanup?.();
-});
+afterAll(() => cleanup?.());
 
 describe('document view', () => {
   it('gives the CLI every field the API gives, with equal values', async () => {

@@ -6,6 +6,8 @@ import { Redis } from 'ioredis';
 import { loadConfig } from '../../core/config.js';
 import { openRuntime, type Runtime } from '../../core/runtime.js';
 import { createPgDb } from '../../core/pg-db.js';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../api/app.js';
 import { TEST_DATABASE_URL } from './db.js';
 
 /**
@@ -39,6 +41,20 @@ export async function testRuntime(o: { db: 'postgres' | 'pglite'; env?: Record<s
         await admin.close();
       }
       await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The fastify app on a fresh test runtime (no workers), closed with it by cleanup(). */
+export async function testApp(o: { db: 'postgres' | 'pglite' }): Promise<{ rt: Runtime; app: FastifyInstance; cleanup(): Promise<void> }> {
+  const { rt, cleanup } = await testRuntime(o);
+  const app = await buildApp(rt);
+  return {
+    rt,
+    app,
+    async cleanup() {
+      await app.close();
+      await cleanup();
     },
   };
 }
