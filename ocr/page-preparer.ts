@@ -6,7 +6,7 @@ import type { PageImage } from '../core/types.js';
 import { PermanentError } from '../core/errors.js';
 import type { PreparedPage, Rotation } from './ports.js';
 import { fromRaw, toRaw, type Raw } from './page-image.js';
-import { greyHistogram, histogramPercentile, otsuFromHistogram } from '../core/grey-pixels.js';
+import { countAtOrBelow, greyHistogram, histogramPercentile, otsuFromHistogram } from '../core/grey-pixels.js';
 import { straighten } from './page-geometry.js';
 import { bridgeStrokes, FRAGMENTED_INK_SHARE, fragmentedInkShare } from './stroke-repair.js';
 
@@ -101,12 +101,10 @@ export function levels(data: Uint8Array, hist = greyHistogram(data)): { lo: numb
 const INK_QUANTILE = 0.15;
 const MIN_INK_SHARE = 0.0002;
 function inkLevel(hist: Uint32Array, total: number, cut: number): number | null {
-  let dark = 0;
-  for (let v = 0; v < cut; v++) dark += hist[v]!;
+  const dark = countAtOrBelow(hist, Math.ceil(cut) - 1);
   if (dark < total * MIN_INK_SHARE) return null;
-  let acc = 0;
-  for (let v = 0; v < cut; v++) if ((acc += hist[v]!) >= dark * INK_QUANTILE) return v;
-  return null;
+  // The quantile of the dark pixels alone is reached before `cut`, so the whole histogram can be scanned.
+  return histogramPercentile(hist, INK_QUANTILE, dark);
 }
 
 export interface PrepareOptions {
