@@ -39,4 +39,3 @@ export function sampleRss(everyMs = 250): RssSampler {
 }
 
 export const fmtPct = (x: number) => `${(x * 100).toFixed(2)} %`;
-export const fmtRate = (x: number) => x.toFixed(3);
