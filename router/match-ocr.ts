@@ -13,14 +13,14 @@ const CLASSES: Record<string, string> = {
 };
 
 /** A folded word with the usual OCR confusions collapsed, for comparison only. */
-export function ocrShape(folded: string): string {
+function ocrShape(folded: string): string {
   let s = folded;
   for (const [re, to] of SHAPES) s = s.replace(re, to);
   return [...s].map((ch) => CLASSES[ch] ?? ch).join('');
 }
 
 /** Levenshtein distance, stopping early once it exceeds `max`. */
-export function editDistance(a: string, b: string, max: number): number {
+function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
