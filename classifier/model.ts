@@ -3,9 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CATEGORIES, type Category, type Classification } from '../core/types.js';
-import { extractFeatures, hashFeature, maskPersonalData, type Feature } from './features.js';
-import { lexiconHits } from './lexicon.js';
-import { tokenize } from './normalize.js';
+import { extractFeatures, hashFeature, type Feature } from './features.js';
 import { parseStatedTermDays } from './legal-term.js';
 import { sigmoid, softmax } from './sgd.js';
 
@@ -62,10 +60,6 @@ function decode(model: ClassifierModel): Decoded {
 }
 
 /** Raw (untempered) primary logits and secondary sigmoid logits, plus per-feature contributions. */
-export function scoreText(model: ClassifierModel, text: string) {
-  return scoreFeatures(model, extractFeatures(text));
-}
-
 export function scoreFeatures(model: ClassifierModel, features: Feature[]) {
   const d = decode(model);
   const classes = model.categories.length;
@@ -87,14 +81,16 @@ export function scoreFeatures(model: ClassifierModel, features: Feature[]) {
 }
 
 export function classify(model: ClassifierModel, text: string): Classification {
-  const { logits, secondaryLogits, contribution } = scoreText(model, text);
+  const features = extractFeatures(text);
+  const { logits, secondaryLogits, contribution } = scoreFeatures(model, features);
   const p = softmax(logits, model.temperature);
   let best = 0;
   for (let c = 1; c < p.length; c++) if ((p[c] as number) > (p[best] as number)) best = c;
   const category = model.categories[best] as Category;
   // A second intent must also be said in the domain's own words: the one-vs-rest head alone fires on
-  // wording that merely resembles another category's letters.
-  const lexicon = lexiconHits(tokenize(maskPersonalData(text)));
+  // wording that merely resembles another category's letters. The kw: prior features are exactly
+  // the categories with lexicon hits, so the masked text is not tokenised and searched again.
+  const lexicon = new Set(features.filter((f) => f.name.startsWith('kw:')).map((f) => f.name.slice(3)));
   const secondary = model.categories.filter(
     (cat, c) => c !== best && cat !== 'OTHER' && lexicon.has(cat) && sigmoid(secondaryLogits[c] as number) >= model.secondaryThreshold,
   );
