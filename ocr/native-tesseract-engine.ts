@@ -10,7 +10,7 @@ import { ConfigError } from '../core/config.js';
 import { PermanentError } from '../core/errors.js';
 import { SENTINEL_PNG, startTesseractProcess, type TesseractProcess } from './native-tesseract-process.js';
 import { assembleReading, type WordLayout } from './page-text.js';
-import type { OcrEngine, RecognizeOutput } from './ports.js';
+import { DEFAULT_PSM, type OcrEngine, type RecognizeOutput } from './ports.js';
 
 export interface NativeTesseractOptions {
   /** Children reading at once; defaults to the number of cores. */
@@ -88,7 +88,7 @@ export function createNativeTesseractPool(options: NativeTesseractOptions = {}):
   const o: Required<NativeTesseractOptions> = {
     size: Math.max(1, options.size ?? cpus().length),
     langs: options.langs ?? ['pol', 'eng'],
-    psm: options.psm ?? '3',
+    psm: options.psm ?? DEFAULT_PSM,
     pageTimeoutMs: options.pageTimeoutMs ?? 120_000,
     binary: options.binary ?? 'tesseract',
     recycleAfterPages: options.recycleAfterPages ?? 500,

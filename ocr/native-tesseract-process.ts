@@ -3,6 +3,7 @@
 // a page (6 pages: 36 s one process each, 23 s in one process, load ~8), so processes are reused.
 import { spawn } from 'node:child_process';
 import { PermanentError, TransientError } from '../core/errors.js';
+import { ENGINE_PARAMETERS } from './ports.js';
 
 /** An 8×8 white page: read after every page, its TSV page row marks where the page's rows end. */
 export const SENTINEL_PNG = Buffer.from(
@@ -38,7 +39,7 @@ const stderrSummary = (s: string) => s.trim().split('\n').map((l) => l.trim()).f
 export function startTesseractProcess(o: ProcessOptions): TesseractProcess {
   // No second reading of weak lines as white-on-black: prepared pages are dark ink on white, and on
   // 11 prepared bench pages it cost 35 % of the time (10.7 s vs 6.9 s) to change only signature scrawl.
-  const args = ['-c', 'stream_filelist=true', '-c', 'tessedit_do_invert=0', '-', 'stdout', '-l', o.langs.join('+'), '--oem', '1', '--psm', o.psm, '--dpi', String(o.dpi), 'tsv'];
+  const args = ['-c', 'stream_filelist=true', ...Object.entries(ENGINE_PARAMETERS).flatMap(([k, v]) => ['-c', `${k}=${v}`]), '-', 'stdout', '-l', o.langs.join('+'), '--oem', '1', '--psm', o.psm, '--dpi', String(o.dpi), 'tsv'];
   // One thread per process: OpenMP on a shared 2-core machine is ~3x slower than a process per core.
   const child = spawn(o.binary, args, { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';

@@ -7,21 +7,8 @@ import { dirname, join } from 'node:path';
 import { createWorker, type Worker } from 'tesseract.js';
 import { TransientError } from '../core/errors.js';
 import { assembleReading, type WordLayout } from './page-text.js';
-import type { OcrEngine, RecognizeOutput } from './ports.js';
+import { DEFAULT_PSM, ENGINE_PARAMETERS, type OcrEngine, type RecognizeOutput } from './ports.js';
 
-/**
- * Page segmentation mode. On prepared pages PSM 3, 4 and 6 read our rendered letters identically
- * (mean CER 0.0031 over five variants), but on a speckled page that preparation failed to clean,
- * PSM 6 (one uniform block) fell apart (CER 0.31 vs 0.09 for 3 and 4), and PSM 3 keeps side-by-side
- * sender/date/recipient blocks apart. Figures: ocr/README.md.
- */
-const DEFAULT_PSM = '3';
-/**
- * tesseract 5 reads every poorly recognised line a second time inverted (light on dark); prepared
- * pages are always dark on light. Measured: the same text on 41 bench pages and 16 samples, engine
- * CPU -4 % on the samples (whose broken and speckled lines trigger it), unchanged on the bench pages.
- */
-const DEFAULT_PARAMETERS: Record<string, string> = { tessedit_do_invert: '0' };
 
 export interface TesseractOptions {
   langs?: string[];
@@ -86,7 +73,7 @@ export async function createTesseractEngine(
   } catch (err) {
     throw new TransientError('ocr_engine_start', `tesseract worker failed to start: ${String(err)}`, { cause: err });
   }
-  await worker.setParameters({ ...DEFAULT_PARAMETERS, ...options.parameters, tessedit_pageseg_mode: (options.psm ?? DEFAULT_PSM) as never });
+  await worker.setParameters({ ...ENGINE_PARAMETERS, ...options.parameters, tessedit_pageseg_mode: (options.psm ?? DEFAULT_PSM) as never });
   let lastDpi = 0;
   const timeoutMs = options.pageTimeoutMs ?? 120_000;
   const engine = {
