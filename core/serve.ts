@@ -6,6 +6,7 @@ import { resumeScan, resumeUnfinished } from './recovery.js';
 import { acceptScan } from '../ingest/accept-scan.js';
 import { watchInbox } from '../ingest/inbox-watcher.js';
 import { buildApp } from '../api/app.js';
+import { hasNewCorrections } from '../classifier/model-store.js';
 
 // `mailroom serve` and `mailroom worker`: run until SIGINT/SIGTERM, then finish the jobs in hand.
 
@@ -35,7 +36,6 @@ export async function startServices(rt: Runtime, o: ServeOptions): Promise<{ sto
   }
   if (o.stages.includes('classify') && rt.config.retrainEveryHours > 0) {
     const { runRetraining } = await import('./retrain-job.js');
-    const { hasNewCorrections } = await import('../classifier/model-store.js');
     await rt.queues.schedule('retrain-classifier', rt.config.retrainEveryHours * 3_600_000, async () => {
       // Training takes ~1 min of CPU on this event loop: not worth it when advisers taught nothing new
       // (also spares the first start, when the scheduler fires at once).
