@@ -2,6 +2,8 @@
 // people who never saw the generator's phrase banks. (a) generator-trained model on every corpus
 // letter; (b) 5-fold, the model also learning from the other 4/5 of the corpus; (c) customer match
 // on the same letters. Test letters are always filled for other customers than training letters.
+// Levels: simulated OCR noise (light, heavy) and `ocr`, the letters scanned and read by mailroom's
+// OCR (classifier/corpus-ocr-level.ts); only the test text differs, the models are the same.
 import type { Customer } from '../core/types.js';
 import { createRng, type Rng } from '../fixtures/generator/rng.js';
 import { classify, trainClassifier, type ClassifierModel } from './model.js';
@@ -11,8 +13,9 @@ import { loadLetterCorpus, type CorpusLetter } from './letter-corpus.js';
 import { fillCorpus, type FilledLetter } from './corpus-fill.js';
 import { corpusTrainingSet, generatorTrainingSet, type LabelledLetter } from './training-data.js';
 import { formatMatch, masterDb, matchLetters } from './bench-match-letters.js';
+import { ocrTestLetters, type OcrLevelOptions } from './corpus-ocr-level.js';
 
-const LEVELS = ['light', 'heavy'] as const;
+type Level = 'light' | 'heavy' | 'ocr';
 const FOLDS = 5;
 
 export function evalRows(model: ClassifierModel, letters: LabelledLetter[]): EvalRow[] {
@@ -47,6 +50,8 @@ export interface CorpusBenchOptions {
   dir?: string;
   /** Run (c), the customer match; false skips it when only the classifier is being measured. */
   match?: boolean;
+  /** The `ocr` level (false skips it); `limit` reads a stratified subset. */
+  ocr?: false | Omit<OcrLevelOptions, 'seed'>;
 }
 
 export async function runCorpusBench(o: CorpusBenchOptions): Promise<string[]> {
@@ -54,10 +59,16 @@ export async function runCorpusBench(o: CorpusBenchOptions): Promise<string[]> {
   if (problems.length) console.log(`letter corpus problems (${problems.length}):\n  ${problems.join('\n  ')}`);
   if (letters.length === 0) return ['letter corpus: no letters found in fixtures/letter-corpus, corpus runs skipped'];
   const summary: string[] = [];
-  // The same letters for the same customers at both levels: only the OCR damage differs.
-  const tests = Object.fromEntries(LEVELS.map((level) => [level, fillCorpus(createRng(`corpus-test-${o.seed}`), letters, {
-    customers: o.testCustomers, noise: OCR_NOISE[level],
-  })])) as Record<(typeof LEVELS)[number], FilledLetter[]>;
+  // The same letters for the same customers at every level: only the OCR damage differs.
+  const fill = (noise?: (typeof OCR_NOISE)['light']) => fillCorpus(createRng(`corpus-test-${o.seed}`), letters, { customers: o.testCustomers, noise });
+  const tests: Partial<Record<Level, FilledLetter[]>> = { light: fill(OCR_NOISE.light), heavy: fill(OCR_NOISE.heavy) };
+  if (o.ocr !== false) {
+    const ocr = await ocrTestLetters(fill(), { ...o.ocr, seed: o.seed });
+    tests.ocr = ocr.letters;
+    summary.push(...ocr.summary);
+  }
+  const LEVELS = Object.keys(tests) as Level[];
+  const levelName = (level: Level) => (level === 'ocr' ? `OCR of degraded scans (${tests.ocr!.length} letters)` : `${level} OCR noise`);
   const generator = generatorTrainingSet(o.rng.fork('corpus-base'), o.base / 2, o.trainCustomers);
 
   const report = (title: string, key: string, r: EvalReport) => {
@@ -70,20 +81,20 @@ export async function runCorpusBench(o: CorpusBenchOptions): Promise<string[]> {
   const genModel = trainClassifier(generator);
   const genMs = Date.now() - t0;
   for (const level of LEVELS) {
-    report(`(a) train generator (n=${generator.length}, ${genMs} ms, T=${genModel.temperature.toFixed(2)}) -> hand-written corpus, ${level} OCR noise`,
-      `generator->corpus ${level}`, evaluate(evalRows(genModel, tests[level])));
+    report(`(a) train generator (n=${generator.length}, ${genMs} ms, T=${genModel.temperature.toFixed(2)}) -> hand-written corpus, ${levelName(level)}`,
+      `generator->corpus ${level}`, evaluate(evalRows(genModel, tests[level]!)));
   }
 
   t0 = Date.now();
   const fold = foldOf(letters);
-  const rows: Record<string, EvalRow[]> = { light: [], heavy: [] };
+  const rows = Object.fromEntries(LEVELS.map((l) => [l, [] as EvalRow[]]));
   for (let k = 0; k < FOLDS; k++) {
     const trainLetters = letters.filter((l) => fold.get(l.id) !== k);
     const model = trainClassifier([...generator, ...corpusTrainingSet(o.rng.fork(`corpus-fold-${k}`), trainLetters, o.trainCustomers)]);
-    for (const level of LEVELS) rows[level]!.push(...evalRows(model, tests[level].filter((l) => fold.get(l.id) === k)));
+    for (const level of LEVELS) rows[level]!.push(...evalRows(model, tests[level]!.filter((l) => fold.get(l.id) === k)));
   }
   for (const level of LEVELS) {
-    report(`(b) ${FOLDS}-fold: train generator + 4/5 corpus, test held-out 1/5, ${level} OCR noise (${((Date.now() - t0) / 1000).toFixed(0)} s all folds)`,
+    report(`(b) ${FOLDS}-fold: train generator + 4/5 corpus, test held-out 1/5, ${levelName(level)} (${((Date.now() - t0) / 1000).toFixed(0)} s all folds)`,
       `generator+corpus 5-fold ${level}`, evaluate(rows[level]!));
   }
 
@@ -91,7 +102,7 @@ export async function runCorpusBench(o: CorpusBenchOptions): Promise<string[]> {
   const db = await masterDb(o.testCustomers);
   try {
     for (const level of LEVELS) {
-      const line = formatMatch(`(c) customer match, corpus letters, ${level} OCR noise (master ${o.testCustomers.length})`, await matchLetters(db, tests[level]));
+      const line = formatMatch(`(c) customer match, corpus letters, ${levelName(level)} (master ${o.testCustomers.length})`, await matchLetters(db, tests[level]!));
       console.log(line);
       summary.push(line);
     }
