@@ -92,6 +92,15 @@ export function createDocumentStore(db: Db) {
 
     getScan: (scanId: string) => one<ScanRow>(db, `SELECT * FROM scans WHERE scan_id = $1`, [scanId]),
 
+    /** Status and letter counts of many scans in one query: waiting callers poll this, not the rows. */
+    scanProgress: async (scanIds: string[]) =>
+      (await db.query<{ scan_id: string; status: ScanRow['status']; error: string | null; documents: number; finished: number }>(
+        `SELECT s.scan_id, s.status, s.error, count(d.document_id)::int AS documents,
+           (count(d.document_id) FILTER (WHERE d.status IN ('routed', 'needs_attention')))::int AS finished
+         FROM scans s LEFT JOIN documents d ON d.scan_id = s.scan_id WHERE s.scan_id = ANY($1) GROUP BY s.scan_id`,
+        [scanIds],
+      )).rows,
+
     scanPages: async (scanId: string) =>
       (await db.query<{ page_no: number; kind: string; document_id: string | null; image_key: string; dpi: number | null; issues: string[] }>(
         `SELECT page_no, kind, document_id, image_key, dpi, issues FROM scan_pages WHERE scan_id = $1 ORDER BY page_no`,

@@ -63,31 +63,32 @@ export async function processFiles(
     }
   }
   const deadline = Date.now() + (opts.timeoutMs ?? 60 * 60_000);
-  const settled = new Set<FileOutcome>(); // every letter finished: no need to ask the database again
+  // One progress query per poll for every file still running; a scan's letters are read once, when
+  // all of them are finished. Reading every scan and its letters at each poll cost a sixth of a core
+  // on a 30-file batch, taken from the OCR it was waiting for.
+  const waiting = new Map(outcomes.filter((o) => o.scanId).map((o) => [o.scanId!, o]));
+  let settledDocs = 0;
   for (;;) {
-    let done = 0;
-    let total = 0;
+    let done = settledDocs;
+    let total = settledDocs;
     let pending = false;
-    for (const o of outcomes) {
-      if (settled.has(o)) {
-        done += o.documents.length;
-        total += o.documents.length;
+    for (const p of waiting.size ? await store.scanProgress([...waiting.keys()]) : []) {
+      const o = waiting.get(p.scan_id)!;
+      if (p.status === 'failed') o.error = p.error ?? 'failed';
+      if (p.status !== 'split') {
+        pending ||= p.status === 'received';
+        if (p.status === 'failed') waiting.delete(p.scan_id);
         continue;
       }
-      if (!o.scanId) continue;
-      const scan = await store.getScan(o.scanId);
-      if (scan?.status === 'failed') o.error = scan.error ?? 'failed';
-      if (scan?.status !== 'split') {
-        pending ||= scan?.status === 'received';
+      total += p.documents;
+      done += p.finished;
+      if (p.finished < p.documents) {
+        pending = true;
         continue;
       }
-      const docs = await store.documentsOfScan(o.scanId);
-      total += docs.length;
-      const finished = docs.filter((d) => d.status === 'routed' || d.status === 'needs_attention');
-      done += finished.length;
-      o.documents = docs.map((d) => toOutput(o.source, d));
-      if (finished.length < docs.length) pending = true;
-      else settled.add(o);
+      o.documents = (await store.documentsOfScan(p.scan_id)).map((d) => toOutput(o.source, d));
+      settledDocs += o.documents.length;
+      waiting.delete(p.scan_id);
     }
     opts.onProgress?.(done, total);
     if (!pending) break;

@@ -62,13 +62,34 @@ async function findUnicodeFont(): Promise<{ bytes: Buffer; face: Face } | null> 
   return null;
 }
 
+// pdf-lib parses the font file again for every document (fontkit.create), 0.1 s of CPU per letter
+// with DejaVu Sans. A parsed face is not changed by subsetting (each document builds its own subset
+// from it), so the one parsed face is handed to every document.
+const parsedFaces = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
+const sharedFontkit: typeof fontkit = {
+  ...fontkit,
+  create(bytes: Uint8Array, postscriptName?: string) {
+    if (postscriptName !== undefined) return fontkit.create(bytes, postscriptName);
+    let face = parsedFaces.get(bytes);
+    if (!face) parsedFaces.set(bytes, (face = fontkit.create(bytes)));
+    return face;
+  },
+};
+
+// The text layer is invisible: ligatures, kerning and mark positioning change nothing a reader
+// selects or searches, and running the font's OpenType lookups for every word was most of the
+// remaining cost of a PDF.
+const NO_SHAPING = Object.fromEntries(
+  ['ccmp', 'locl', 'mark', 'mkmk', 'kern', 'liga', 'clig', 'calt', 'rlig', 'rclt', 'dlig'].map((f) => [f, false]),
+);
+
 async function loadTextFont(pdf: PDFDocument): Promise<TextFont> {
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit(sharedFontkit);
   unicodeFont ??= findUnicodeFont();
   const found = await unicodeFont;
   if (found) {
     const { bytes, face } = found;
-    const font = await pdf.embedFont(bytes, { subset: true });
+    const font = await pdf.embedFont(bytes, { subset: true, features: NO_SHAPING });
     const fit = (t: string) =>
       [...t].map((c) => (face.hasGlyphForCodePoint(c.codePointAt(0)!) ? c : foldToAscii(c))).join('');
     return { font, fit };

@@ -52,6 +52,20 @@ describe('buildSearchablePdf', () => {
     }
   });
 
+  it('gives each document its own font subset although the parsed font is shared', async () => {
+    const page = await renderLetter(['x'], 300);
+    const image = await encodeForPdf(page.png);
+    const build = (words: OcrWord[]) => buildSearchablePdf([{ image, width: page.width, height: page.height, dpi: 300, words }]);
+    // Built together, as the assemble worker does for concurrent letters.
+    const [first, second] = await Promise.all([build([w('Ćma', 270, 300, 400, 345)]), build([w('żółw', 270, 300, 400, 345), w('QXJ', 420, 300, 520, 345)])]);
+    const text = async (pdf: Uint8Array) => (await extractPdf(pdf)).pages[0]!.items.map((i) => i.str).join(' ');
+    expect(await text(first)).toContain('Ćma');
+    const later = await text(second);
+    expect(later).toContain('żółw');
+    expect(later).toContain('QXJ');
+    expect(later).not.toContain('Ćma');
+  });
+
   it('folds text to ASCII for the no-Unicode-font fallback', () => {
     expect(foldToAscii('Łukasz Wiśniewski, Źródlana 5/ą')).toBe('Lukasz Wisniewski, Zrodlana 5/a');
   });
