@@ -17,6 +17,18 @@ describe('grey histogram statistics', () => {
     expect(hist.reduce((a, b) => a + b, 0)).toBe(pixels.length);
   });
 
+  it('counts the same on views at any byte offset and length (four pixels are read at a time)', () => {
+    const buf = Uint8Array.from({ length: 1003 }, (_, i) => (i * 37 + 11) & 255);
+    for (let off = 0; off < 5; off++) {
+      for (const len of [0, 1, 3, 4, 5, 7, 998 - off]) {
+        const view = buf.subarray(off, off + len);
+        const byteLoop = new Uint32Array(256);
+        for (const v of view) byteLoop[v]!++;
+        expect([...greyHistogram(view)], `offset ${off} length ${len}`).toEqual([...byteLoop]);
+      }
+    }
+  });
+
   it('reads percentiles as the lowest level holding the share', () => {
     expect(histogramPercentile(hist, 0.1)).toBe(40);
     expect(histogramPercentile(hist, 0.25)).toBe(40);
