@@ -1,8 +1,7 @@
+import { Worker } from 'node:worker_threads';
 import type { Db } from './db.js';
-import { createRng } from '../fixtures/generator/rng.js';
-import { generateCustomers } from '../fixtures/generator/customers.js';
-import { shippedTrainingSet } from '../classifier/training-data.js';
-import { retrainWithCorrections } from '../classifier/retrain.js';
+import type { RetrainOutcome } from '../classifier/retrain.js';
+import type { RetrainReply, RetrainRequest } from '../classifier/retrain-thread.js';
 import { activeModel, correctedLetters, saveModel } from '../classifier/model-store.js';
 
 // `mailroom retrain` and the scheduled retraining: advisers' corrections plus the synthetic corpus
@@ -23,9 +22,7 @@ export interface RetrainSummary {
 export async function runRetraining(db: Db, opts: { perStyle?: number } = {}): Promise<RetrainSummary> {
   const corrections = await correctedLetters(db);
   const { model: current } = await activeModel(db);
-  const rng = createRng('mailroom-classifier-v1');
-  const base = shippedTrainingSet(rng, opts.perStyle ?? 2000, generateCustomers(rng.fork('customers'), 400));
-  const o = retrainWithCorrections(current, corrections, base);
+  const o = await retrainOnThread({ current, corrections, perStyle: opts.perStyle ?? 2000 });
   const summary = {
     accepted: o.accepted,
     corrections: corrections.length,
@@ -42,3 +39,25 @@ export async function runRetraining(db: Db, opts: { perStyle?: number } = {}): P
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Runs classifier/retrain-thread.ts on a worker thread; the database stays with this thread. */
+function retrainOnThread(request: RetrainRequest): Promise<RetrainOutcome> {
+  const entry = new URL('../classifier/retrain-thread.ts', import.meta.url).href;
+  const worker = new Worker(new URL('../bin/ts-worker.js', import.meta.url), { workerData: { entry, retrain: request } });
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    worker.once('message', (reply: RetrainReply) => {
+      settled = true;
+      if (reply.ok) resolve(reply.outcome);
+      else reject(new Error(`retraining failed: ${reply.error}`));
+      void worker.terminate();
+    });
+    worker.once('error', (err) => {
+      settled = true;
+      reject(err);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`retraining thread ended (exit code ${code}) without a result`));
+    });
+  });
+}

@@ -37,8 +37,8 @@ export async function startServices(rt: Runtime, o: ServeOptions): Promise<{ sto
   if (o.stages.includes('classify') && rt.config.retrainEveryHours > 0) {
     const { runRetraining } = await import('./retrain-job.js');
     await rt.queues.schedule('retrain-classifier', rt.config.retrainEveryHours * 3_600_000, async () => {
-      // Training takes ~1 min of CPU on this event loop: not worth it when advisers taught nothing new
-      // (also spares the first start, when the scheduler fires at once).
+      // Training takes ~1 min of CPU (on a worker thread, but on the same cores as OCR): not worth it
+      // when advisers taught nothing new (also spares the first start, when the scheduler fires at once).
       if (!(await hasNewCorrections(rt.db))) {
         log('retraining skipped: no category corrections since the last attempt');
         return { skipped: true };

@@ -74,8 +74,23 @@ describe('adviser corrections', () => {
     const before = createModelSource(rt.db, 0);
     const shipped = await before();
     expect(await hasNewCorrections(rt.db)).toBe(true);
+    // Training runs on a worker thread: this thread keeps answering while it runs.
+    let last = performance.now();
+    let longestStallMs = 0;
+    const tick = setInterval(() => {
+      const now = performance.now();
+      longestStallMs = Math.max(longestStallMs, now - last);
+      last = now;
+    }, 20);
+    const started = performance.now();
     const r = await runRetraining(rt.db, { perStyle: 120 });
+    clearInterval(tick);
+    // A stall at the end shows only here: the promise can settle before a late tick gets to run.
+    longestStallMs = Math.max(longestStallMs, performance.now() - last);
+    const tookMs = performance.now() - started;
     expect(r.corrections).toBe(1);
+    expect(tookMs).toBeGreaterThan(1000); // otherwise the stall bound below proves nothing
+    expect(longestStallMs).toBeLessThan(Math.min(1000, tookMs / 2));
     // The schedule skips the next run until an adviser corrects another category.
     expect(await hasNewCorrections(rt.db)).toBe(false);
     const { rows } = await rt.db.query<{ accepted: boolean; has_model: boolean }>(`SELECT accepted, model IS NOT NULL AS has_model FROM classifier_models`);
