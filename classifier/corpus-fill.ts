@@ -104,11 +104,14 @@ function fillText(rng: Rng, text: string, v: Values): string {
 }
 
 /** Each letter once, filled for a customer (or a stranger), then optionally OCR-damaged. */
-export function fillCorpus(rng: Rng, letters: CorpusLetter[], opts: FillOptions): FilledLetter[] {
+export function fillCorpus(base: Rng, letters: CorpusLetter[], opts: FillOptions): FilledLetter[] {
   const taken = masterValues(opts.customers);
   // Damage draws from its own stream, so the same seed fills the same customers at every noise level.
-  const noiseRng = rng.fork('ocr-noise');
+  const noiseBase = base.fork('ocr-noise');
   return letters.map((letter) => {
+    // A stream per letter: adding letters to the corpus leaves the other letters' fills (and the
+    // benchmark's cached scans of them) as they were.
+    const rng = base.fork(letter.id);
     const stranger = opts.customers.length === 0 || rng.chance(opts.strangerShare ?? 0.2);
     const invented = inventedValues(rng, taken);
     const sender = stranger ? null : rng.pick(eligible(letter, opts.customers));
@@ -120,7 +123,7 @@ export function fillCorpus(rng: Rng, letters: CorpusLetter[], opts: FillOptions)
     const text = fillText(rng, letter.text, values);
     return {
       id: letter.id, category: letter.category, secondary: letter.secondary, statedTermDays: letter.statedTermDays,
-      text: opts.noise ? applyOcrNoise(noiseRng, text, opts.noise) : text,
+      text: opts.noise ? applyOcrNoise(noiseBase.fork(letter.id), text, opts.noise) : text,
       customerId: sender?.customerId ?? null, matchable,
     };
   });
