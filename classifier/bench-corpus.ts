@@ -4,6 +4,7 @@
 // on the same letters. Test letters are always filled for other customers than training letters.
 // Levels: simulated OCR noise (light, heavy) and `ocr`, the letters scanned and read by mailroom's
 // OCR (classifier/corpus-ocr-level.ts); only the test text differs, the models are the same.
+import { mkdir, writeFile } from 'node:fs/promises';
 import type { Customer } from '../core/types.js';
 import { createRng, type Rng } from '../fixtures/generator/rng.js';
 import { classify, trainClassifier, type ClassifierModel } from './model.js';
@@ -12,6 +13,7 @@ import { evaluate, formatReport, type EvalReport, type EvalRow } from './metrics
 import { loadLetterCorpus, type CorpusLetter } from './letter-corpus.js';
 import { fillCorpus, type FilledLetter } from './corpus-fill.js';
 import { corpusTrainingSet, generatorTrainingSet, type LabelledLetter } from './training-data.js';
+import { annotatorAgreement, formatAgreement, loadSecondAnnotator } from './annotator-agreement.js';
 import { formatMatch, masterDb, matchLetters } from './bench-match-letters.js';
 import { ocrTestLetters, type OcrLevelOptions } from './corpus-ocr-level.js';
 
@@ -87,22 +89,38 @@ export async function runCorpusBench(o: CorpusBenchOptions): Promise<string[]> {
 
   t0 = Date.now();
   const fold = foldOf(letters);
-  const rows = Object.fromEntries(LEVELS.map((l) => [l, [] as EvalRow[]]));
+  const rows = Object.fromEntries(LEVELS.map((l) => [l, new Map<string, EvalRow>()]));
   for (let k = 0; k < FOLDS; k++) {
     const trainLetters = letters.filter((l) => fold.get(l.id) !== k);
     const model = trainClassifier([...generator, ...corpusTrainingSet(o.rng.fork(`corpus-fold-${k}`), trainLetters, o.trainCustomers)]);
-    for (const level of LEVELS) rows[level]!.push(...evalRows(model, tests[level]!.filter((l) => fold.get(l.id) === k)));
+    for (const level of LEVELS) {
+      const held = tests[level]!.filter((l) => fold.get(l.id) === k);
+      evalRows(model, held).forEach((row, i) => rows[level]!.set(held[i]!.id, row));
+    }
   }
   for (const level of LEVELS) {
     report(`(b) ${FOLDS}-fold: train generator + 4/5 corpus, test held-out 1/5, ${levelName(level)} (${((Date.now() - t0) / 1000).toFixed(0)} s all folds)`,
-      `generator+corpus 5-fold ${level}`, evaluate(rows[level]!));
+      `generator+corpus 5-fold ${level}`, evaluate([...rows[level]!.values()]));
+  }
+  // The human ceiling: a second annotator's labels on a sample, beside (b) on the same letters.
+  const second = loadSecondAnnotator(o.dir);
+  if (second.size) {
+    const agreement = annotatorAgreement(letters, second);
+    for (const level of LEVELS) {
+      const line = formatAgreement(`(b) ${level}, second-annotator sample`, agreement, rows[level]!, second.keys());
+      console.log(line);
+      summary.push(line);
+    }
   }
 
   if (o.match === false) return summary;
   const db = await masterDb(o.testCustomers);
   try {
     for (const level of LEVELS) {
-      const line = formatMatch(`(c) customer match, corpus letters, ${levelName(level)} (master ${o.testCustomers.length})`, await matchLetters(db, tests[level]!));
+      const figures = await matchLetters(db, tests[level]!);
+      const line = formatMatch(`(c) customer match, corpus letters, ${levelName(level)} (master ${o.testCustomers.length})`, figures);
+      await mkdir('bench-out', { recursive: true });
+      await writeFile(`bench-out/corpus-match-missed-${level}-${o.seed}.json`, JSON.stringify(figures.missed, null, 1));
       console.log(line);
       summary.push(line);
     }

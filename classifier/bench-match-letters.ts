@@ -25,6 +25,8 @@ export interface MatchFigures {
   ambiguous: number;
   unmatched: number;
   msPerLetter: number;
+  /** Matchable letters not matched to their writer, with what the matcher answered (for study). */
+  missed: { id: string; answer: string }[];
 }
 
 export async function masterDb(customers: Customer[]): Promise<Db> {
@@ -36,7 +38,7 @@ export async function masterDb(customers: Customer[]): Promise<Db> {
 }
 
 export async function matchLetters(db: Db, letters: FilledLetter[]): Promise<MatchFigures> {
-  const f: MatchFigures = { matchable: 0, matchableRight: 0, wrong: 0, right: 0, strangers: 0, strangersMatched: 0, ambiguous: 0, unmatched: 0, msPerLetter: 0 };
+  const f: MatchFigures = { matchable: 0, matchableRight: 0, wrong: 0, right: 0, strangers: 0, strangersMatched: 0, ambiguous: 0, unmatched: 0, msPerLetter: 0, missed: [] };
   const t0 = performance.now();
   for (const l of letters) {
     const res = await matchCustomer(db, extractIdentifiers(l.text), { ocrVariants: ocrDigitVariants });
@@ -52,6 +54,7 @@ export async function matchLetters(db: Db, letters: FilledLetter[]): Promise<Mat
       f.right++;
       if (l.matchable) f.matchableRight++;
     } else if (matchedId) f.wrong++;
+    if (l.matchable && matchedId !== l.customerId) f.missed.push({ id: l.id, answer: matchedId ? `wrong ${matchedId}` : res.kind });
   }
   f.msPerLetter = (performance.now() - t0) / Math.max(1, letters.length);
   return f;
