@@ -73,7 +73,10 @@ export async function createTesseractEngine(
   } catch (err) {
     throw new TransientError('ocr_engine_start', `tesseract worker failed to start: ${String(err)}`, { cause: err });
   }
-  await worker.setParameters({ ...ENGINE_PARAMETERS, ...options.parameters, tessedit_pageseg_mode: (options.psm ?? DEFAULT_PSM) as never });
+  // debug_file: tesseract's own diagnostics ("Detected 39 diacritics", 2 of 34 bench pages) were
+  // printed to the process's stdout between the service's JSON log lines; the text read is the same.
+  // Set after start-up, so a failure to load the language data is still reported.
+  await worker.setParameters({ ...ENGINE_PARAMETERS, debug_file: '/dev/null', ...options.parameters, tessedit_pageseg_mode: (options.psm ?? DEFAULT_PSM) as never });
   let lastDpi = 0;
   const timeoutMs = options.pageTimeoutMs ?? 120_000;
   const engine = {
