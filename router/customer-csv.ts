@@ -86,7 +86,7 @@ export function parseCustomerRow(fields: string[], cols: Record<Column, number>)
   const companyName = get('company_name');
   if (segment === 'individual' && (!firstName || !lastName)) return fail('individual customer needs first_name and last_name');
   if (segment === 'business' && !companyName) return fail('business customer needs company_name');
-  const pesel = get('pesel');
+  const pesel = restoreLeadingZero(get('pesel'));
   if (pesel && !peselChecksumValid(pesel)) return fail(`PESEL '${pesel}' fails its checksum or format`);
   // The letter reader never reads such a number as a PESEL, so the customer could not be found by it.
   if (pesel && !peselBirthDate(pesel)) return fail(`PESEL '${pesel}' encodes no real birth date`);
@@ -114,6 +114,17 @@ export function parseCustomerRow(fields: string[], cols: Record<Column, number>)
       phones, email: email?.toLowerCase() ?? null, invoiceNumbers,
     },
   };
+}
+
+/**
+ * A spreadsheet that took the PESEL column for numbers dropped the leading zero of everyone born
+ * 1900-1909 or 2000-2009 (e.g. 02270803628 -> 2270803628). Restored only when the 11-digit number
+ * then passes the checksum and encodes a real birth date; anything else is refused as before.
+ */
+function restoreLeadingZero(pesel: string | null): string | null {
+  if (!pesel || !/^\d{10}$/.test(pesel)) return pesel;
+  const padded = `0${pesel}`;
+  return peselChecksumValid(padded) && peselBirthDate(padded) ? padded : pesel;
 }
 
 function splitList(value: string | null, separator: RegExp = /;/): string[] {
