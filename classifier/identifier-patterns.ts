@@ -115,3 +115,28 @@ export function findEmails(text: string): Hit[] {
   const re = /[A-Za-z0-9._%+-]+\s?@\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
   return [...text.matchAll(re)].map((m) => ({ value: m[0].replace(/\s/g, '').toLowerCase(), index: m.index ?? 0 }));
 }
+
+/**
+ * Addresses whose '@' the OCR lost: typewriter and blurred scans read it as Q, G, ©, ł, "ec" or a
+ * space ("pawel.dudekQpoczta.example.pl", "sekretariat zst-sieradz.example.pl"), or split the
+ * local part at a dot ("market .groszek898@..."). Returned as written (lowercased): only the
+ * customer master can tell where the '@' was (router/email-repair.ts), so they are never shown as e-mails.
+ */
+export function findUnreadEmails(text: string): Hit[] {
+  const out: Hit[] = [];
+  for (const line of text.matchAll(/[^\n]+/g)) {
+    const words = [...line[0].matchAll(/\S+/g)];
+    words.forEach((m, i) => {
+      // Trailing punctuation and specks ("...example.pl'") are not part of the address.
+      const word = m[0].replace(/[^A-Za-z0-9]+$/, '');
+      if (!/[A-Za-z0-9]\.[A-Za-z]{2,6}$/.test(word) || /^(www\.|https?:)/i.test(word)) return;
+      const prev = i > 0 ? words[i - 1]![0] : null;
+      const forms: string[] = [];
+      if (!word.includes('@')) forms.push(word, ...(prev ? [`${prev} ${word}`] : []));
+      if (prev && (word.startsWith('.') || prev.endsWith('.'))) forms.push(prev + word);
+      const index = (line.index ?? 0) + ((prev ? words[i - 1]!.index : m.index) ?? 0);
+      for (const f of forms) if (f.length >= 8) out.push({ value: f.toLowerCase(), index });
+    });
+  }
+  return out;
+}

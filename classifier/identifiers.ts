@@ -9,7 +9,7 @@ import { findPhones } from './phones.js';
 import { findNames, type NameHit } from './names.js';
 import { findAddresses, findCompanies, type AddressHit } from './addresses.js';
 import {
-  customerNumberAt, findCustomerNumbers, findEmails, findInvoiceNumbers, findNips, findPesels, findPostalCodes, type Hit,
+  customerNumberAt, findCustomerNumbers, findEmails, findUnreadEmails, findInvoiceNumbers, findNips, findPesels, findPostalCodes, type Hit,
 } from './identifier-patterns.js';
 
 export { ocrDigitVariants, ocrToDigits, isValidNip, isValidPesel } from './checksums.js';
@@ -127,6 +127,7 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
     customerNumbers: [...findCustomerNumbers(text), ...numbersAfterNames(text, names)], phones: findPhones(text).map((p) => ({ value: p.phone, index: p.index })),
     invoiceNumbers: findInvoiceNumbers(text), pesels: findPesels(text), nips: findNips(text),
     postalCodes: findPostalCodes(text), emails: findEmails(text).filter((e) => !operator.isOwnMail(e.value)),
+    unreadEmails: findUnreadEmails(text),
     companyNames: findCompanies(text).filter((c) => !operator.isOwnCompany(c.value)),
   };
   const addresses = findAddresses(text);
@@ -152,6 +153,7 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
       nips: values(raw.nips, true),
       postalCodes: values(raw.postalCodes, true),
       emails: values(raw.emails, true),
+      ...unread(values(raw.unreadEmails, true)),
       names: uniq(nameList, (n) => `${n.first}|${n.last}`),
       companyNames: values(raw.companyNames, true),
       addresses: uniq(order<AddressHit>(addresses, true), (a) => `${a.street}|${a.postalCode}|${a.city}`).map(
@@ -161,6 +163,8 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
     },
   };
 }
+
+const unread = (tokens: string[]): { unreadEmails?: string[] } => (tokens.length ? { unreadEmails: tokens } : {});
 
 export function extractIdentifiers(text: string, operator?: OperatorMatcher): Identifiers {
   return extractIdentifierParts(text, operator).identifiers;

@@ -50,6 +50,11 @@ export interface Identifiers {
   nips: string[]; // checksum-valid only, digits only
   postalCodes: string[]; // NN-NNN
   emails: string[];
+  /**
+   * Address-like words whose '@' the OCR lost (findUnreadEmails): never shown as e-mails; the
+   * matcher tries where the '@' stood against the master. Absent when the letter has none.
+   */
+  unreadEmails?: string[];
   /** Person names found in the sender block or signature, nominative where it could be recovered. */
   names: { first: string; last: string }[];
   companyNames: string[];

@@ -7,6 +7,7 @@ import { customerNumberKey, fold, foldCompany, foldStreet, invoiceKey } from './
 import { lookupCandidates, type CandidateRow, type LookupKeys } from './match-lookup.js';
 import { scoreCandidate, type LetterKeys, type Scored } from './match-score.js';
 import { normalisePhone } from './pl-ids.js';
+import { emailRepairs } from './email-repair.js';
 
 export interface MatchOptions {
   /** Readings of a token with OCR confusions undone (O->0, I->1...); the classifier supplies it. */
@@ -32,7 +33,7 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
     nips: unique(ids.nips.map((n) => n.replace(/\D/g, ''))),
     phones: [...phones.keys()],
     invoices: unique(ids.invoiceNumbers.map(invoiceKey)),
-    emails: unique(ids.emails.map((e) => e.trim().toLowerCase())),
+    emails: unique([...ids.emails.map((e) => e.trim().toLowerCase()), ...emailRepairs(ids.unreadEmails ?? [])]),
     lastNames: unique(names.map((n) => n.last)),
     firstNames: unique(names.map((n) => n.first).filter(Boolean)),
     postalCodes,

@@ -128,6 +128,14 @@ describe('customer, invoice and contact identifiers', () => {
   it('does not take streets named after people for senders', () => {
     expect(extractIdentifiers('ul. Marii Konopnickiej 5').names).toEqual([]);
   });
+
+  it("keeps address-like words whose '@' the OCR lost apart from the e-mails, for the master to confirm", () => {
+    const ids = extractIdentifiers('Paweł Dudek\npawel.dudekQpoczta.example.pl NN\nsekretariat zst-sieradz.example.pl\nmarket .groszek898@poczta.example.pl');
+    expect(ids.emails).not.toContain('pawel.dudekqpoczta.example.pl');
+    expect(ids.unreadEmails).toEqual(expect.arrayContaining(['pawel.dudekqpoczta.example.pl', 'sekretariat zst-sieradz.example.pl', 'market.groszek898@poczta.example.pl']));
+    // Web addresses and plain prose carry no lost '@'.
+    expect(extractIdentifiers('Zapraszamy na www.telekom.pl i do salonu. Dziękuję.').unreadEmails).toBeUndefined();
+  });
 });
 
 describe('institution letters', () => {

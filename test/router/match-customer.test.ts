@@ -60,6 +60,18 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect(r.kind === 'matched' && r.evidence).toEqual(['pesel']);
     });
 
+    it("finds an address whose '@' the OCR misread only when the master holds exactly the repair", async () => {
+      const jan = [{ first: 'Jan', last: 'Kowalski' }];
+      for (const read of ['jan.kowalskiQexample.pl', 'jan.kowalskiG©example.pl', 'jan.kowalski example.pl']) {
+        const r = await match({ unreadEmails: [read], names: jan });
+        expectMatched(r, A.customerId);
+        expect(r.kind === 'matched' && r.evidence).toEqual(['email', 'name']);
+      }
+      // Another person's address with the same damage, and a repair alone without the name: no decision.
+      expect((await match({ unreadEmails: ['jan.kowalskiQexample.com'], names: jan })).kind).not.toBe('matched');
+      expect((await match({ unreadEmails: ['jan.kowalskiQexample.pl'] })).kind).not.toBe('matched');
+    });
+
     it('tells branches of a chain apart by address, and never decides on names and a town alone', async () => {
       const poznan = { street: 'Przemysłowa 7', postalCode: '60-001', city: 'Poznań' };
       expectMatched(await match({ companyNames: ['Techbud'], addresses: [poznan] }), D.customerId);

@@ -1,0 +1,36 @@
+// Where an address's '@' was: OCR reads it as Q, G, ©, ł, "ec" or a space, so each place the
+// '@' could have stood (in a gap of up to three characters) gives one candidate address. The
+// candidates are only lookup keys: an address counts when the customer master holds exactly it,
+// which no misplaced '@' plausibly produces.
+
+const LOCAL = /^[a-z0-9](?:[a-z0-9._%+-]*[a-z0-9_%+-])?$/;
+const DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,6}$/;
+/** Characters the OCR can put in place of one '@' ("G©", "ec", "Q", " "). */
+const MAX_GAP = 3;
+/** A bound on lookup keys per letter: a long token yields ~4 candidates per character. */
+const MAX_CANDIDATES = 600;
+
+/** Candidate addresses for tokens found by findUnreadEmails. */
+export function emailRepairs(tokens: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const raw of tokens) {
+    const s = raw.toLowerCase();
+    if (s.includes('@')) {
+      // The '@' was read; a space the OCR put inside the local part was the only damage.
+      const joined = s.replace(/\s+/g, '');
+      const [local, domain, extra] = joined.split('@');
+      if (extra === undefined && LOCAL.test(local ?? '') && DOMAIN.test(domain ?? '')) out.add(joined);
+      continue;
+    }
+    for (let i = 1; i < s.length; i++) {
+      const local = s.slice(0, i);
+      if (!LOCAL.test(local)) continue;
+      for (let gap = 0; gap <= MAX_GAP && i + gap < s.length; gap++) {
+        const domain = s.slice(i + gap);
+        if (DOMAIN.test(domain)) out.add(`${local}@${domain}`);
+      }
+    }
+    if (out.size >= MAX_CANDIDATES) break;
+  }
+  return [...out].slice(0, MAX_CANDIDATES);
+}
