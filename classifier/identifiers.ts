@@ -91,9 +91,27 @@ function numbersAfterNames(text: string, names: NameHit[]): Hit[] {
   return names.flatMap((n) => {
     const end = n.index + n.length;
     const lead = /^[ \t]*[,;–-]?[ \t]*(?:(?:nr|numer)\.?[ \t]*:?[ \t]*)?/i.exec(text.slice(end)) as RegExpExecArray;
-    const value = customerNumberAt(text, end + lead[0].length);
+    const value = customerNumberAt(text, end + lead[0].length) ?? numberUnderSignature(text, end);
     return value ? [{ value, index: n.index }] : [];
   });
+}
+
+/**
+ * A 10-digit number alone on its line under the signature, or under the address lines that follow
+ * it ("Maria Zalewska\n6609959281"): people write their customer number there without a keyword.
+ * The line must hold nothing else, so dates, amounts and phone lines are not taken.
+ */
+function numberUnderSignature(text: string, nameEnd: number): string | null {
+  let at = text.indexOf('\n', nameEnd);
+  for (let k = 0; k < 3 && at >= 0; k++) {
+    const lineEnd = text.indexOf('\n', at + 1) < 0 ? text.length : text.indexOf('\n', at + 1);
+    const line = text.slice(at + 1, lineEnd);
+    const lead = /^[ \t]*(?:(?:nr|numer)\.?(?:[ \t]+klienta)?[ \t]*:?[ \t]*)?/i.exec(line) as RegExpExecArray;
+    const value = customerNumberAt(text, at + 1 + lead[0].length);
+    if (value && /^[\d \t-]*$/.test(line.slice(lead[0].length))) return value;
+    at = lineEnd < text.length ? lineEnd : -1;
+  }
+  return null;
 }
 
 function uniq<T>(items: T[], key: (t: T) => string): T[] {

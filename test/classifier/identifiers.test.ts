@@ -129,6 +129,15 @@ describe('customer, invoice and contact identifiers', () => {
     expect(extractIdentifiers('ul. Marii Konopnickiej 5').names).toEqual([]);
   });
 
+  it('reads a bare customer number on its own line under the signature or its address lines', () => {
+    expect(extractIdentifiers('Wypowiadam umowę.\nMaria Zalewska\n6609959281\n').customerNumbers).toEqual(['6609959281']);
+    expect(extractIdentifiers('Dorota Baran\nul. Polna 32\n163 132 22 12').customerNumbers).toEqual(['1631322212']);
+    // Not a date, a phone, an amount or a number further down the page.
+    for (const t of ['Jan Kowalski\ntel. 601 234 567', 'Jan Kowalski\n12.03.2026', 'Jan Kowalski\n1234567890 zł', 'Jan Kowalski\na\nb\nc\n1234567890']) {
+      expect(extractIdentifiers(t).customerNumbers, t).toEqual([]);
+    }
+  });
+
   it("keeps address-like words whose '@' the OCR lost apart from the e-mails, for the master to confirm", () => {
     const ids = extractIdentifiers('Paweł Dudek\npawel.dudekQpoczta.example.pl NN\nsekretariat zst-sieradz.example.pl\nmarket .groszek898@poczta.example.pl');
     expect(ids.emails).not.toContain('pawel.dudekqpoczta.example.pl');
