@@ -6,7 +6,7 @@ import { decodeScan } from '../ingest/decode-scan.js';
 import type { PageImage } from '../core/types.js';
 import type { Rng } from '../fixtures/generator/rng.js';
 import { availableFonts, renderLetter, type FontKind, type GrayPage } from '../fixtures/generator/render.js';
-import { degrade, type Degradation } from '../fixtures/generator/degrade.js';
+import { degrade, degradationLabels, type Degradation } from '../fixtures/generator/degrade.js';
 import { randomDegradation } from '../fixtures/generator/plan.js';
 import { encodePages, OUTPUT_FORMATS, type OutputFormat } from '../fixtures/generator/encode.js';
 import { applyMarks } from '../fixtures/generator/marks.js';
@@ -30,7 +30,7 @@ export interface ScanCondition {
 /**
  * A scanner condition drawn the way the fixtures generator draws its letters (font kinds, 75 %
  * at 300 dpi, randomDegradation for the format); the formats are equally likely here, so bitonal
- * G4 TIFFs and PNGs without a dpi get their share of a corpus of 810 letters.
+ * G4 TIFFs and PNGs without a dpi get their share of the corpus.
  */
 export function pickCondition(rng: Rng): ScanCondition {
   const format = rng.pick(OUTPUT_FORMATS);
@@ -48,15 +48,7 @@ export function pickCondition(rng: Rng): ScanCondition {
 
 /** Short labels for the condition mix, named as in the fixtures manifest. */
 export function conditionLabels(c: ScanCondition): string[] {
-  const d = c.degradation;
-  const out = [`${c.dpi}dpi`, c.format, c.font];
-  if ((d.noise ?? 0) >= 4 || (d.speckle ?? 0) >= 10) out.push('noisy');
-  if (Math.abs(d.skewDeg ?? 0) >= 1) out.push('skewed');
-  if (d.rotate === 180) out.push('rotated180');
-  if (d.rotate === 90 || d.rotate === 270) out.push('rotated90');
-  if (d.bitonal) out.push('bitonal');
-  if (d.paper !== undefined) out.push('lowcontrast');
-  if ((d.blurSigma ?? 0) >= 0.3) out.push('blurred');
+  const out = [`${c.dpi}dpi`, c.format, c.font, ...degradationLabels(c.degradation)];
   if (c.marks.stamp) out.push('stamp');
   return out;
 }
