@@ -168,6 +168,18 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
       CREATE INDEX corrections_document ON corrections (document_id, correction_id);
     `,
   },
+  {
+    // One id per database, made once: the queues of this database live under it (core/runtime.ts).
+    id: '004-installation',
+    sql: `
+      CREATE TABLE installation (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        id text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      INSERT INTO installation (id) VALUES (substr(md5(random()::text || clock_timestamp()::text), 1, 12));
+    `,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {

@@ -38,7 +38,12 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     throw err;
   }
   const blobs = config.s3 ? createS3BlobStore(config.s3) : createFsBlobStore(join(config.dataDir, 'archive'));
-  const queues = createQueueRuntime(config.redisUrl, config.queuePrefix);
+  // Job ids come from the scan's content, and Redis keeps finished jobs for a week: a new database
+  // (a wiped data folder, a restored backup) on the same Redis would find "its" jobs already done
+  // and never run them. Each database's queues therefore live under its own id; unfinished work of
+  // a database is put back on its queues at start (core/recovery.ts).
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM installation`);
+  const queues = createQueueRuntime(config.redisUrl, `${config.queuePrefix}:${rows[0]!.id}`);
   return {
     config,
     db,
