@@ -31,6 +31,12 @@ export function customerNumberAt(text: string, start: number): string | null {
   // Take the number as written (original text: OCR letters keep their case), up to 16 chars.
   const run = new RegExp(`^${DIGITISH}(?:[ -]?${DIGITISH}){8,14}`).exec(text.slice(start, start + 24));
   if (!run) return null;
+  // Ten digits written together, then a space and a stray digit (a speck of the signature read as
+  // one): the block is the number.
+  if (new RegExp(`^${DIGITISH}{10}[ -]`).test(run[0])) {
+    const block = ocrToDigits(run[0].slice(0, 10));
+    if (block !== null && block.length === 10) return block;
+  }
   // The run may swallow a look-alike letter of the next word: cut it after the 10th digit.
   const after = text.slice(start + run[0].length, start + run[0].length + 1);
   let cut = 0;

@@ -90,7 +90,7 @@ function subjectSpans(text: string): { spans: [number, number][]; lead: [number,
 function numbersAfterNames(text: string, names: NameHit[]): Hit[] {
   return names.flatMap((n) => {
     const end = n.index + n.length;
-    const lead = /^[ \t]*[,;–-]?[ \t]*(?:(?:nr|numer)\.?[ \t]*:?[ \t]*)?/i.exec(text.slice(end)) as RegExpExecArray;
+    const lead = /^[ \t]*[,;.–-]?[ \t]*(?:(?:nr|numer)\.?[ \t]*:?[ \t]*)?/i.exec(text.slice(end)) as RegExpExecArray;
     const value = customerNumberAt(text, end + lead[0].length) ?? numberUnderSignature(text, end);
     return value ? [{ value, index: n.index }] : [];
   });
@@ -114,6 +114,16 @@ function numberUnderSignature(text: string, nameEnd: number): string | null {
   return null;
 }
 
+/**
+ * The text with a line break between two digit groups turned into a space ("tel. 0048 501\n023 953"):
+ * a paragraph wrapped by the writer's or the scanner's line width splits numbers. Same length, so
+ * positions found in it hold for the text. Read in addition to the text, never instead: a year at a
+ * line's end must not swallow a phone on the next line.
+ */
+function joinNumbersAcrossLines(text: string): string {
+  return text.replace(/(?<=\d[ \t]*)\n(?=[ \t]*\d)/g, ' ');
+}
+
 function uniq<T>(items: T[], key: (t: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((t) => (seen.has(key(t)) ? false : (seen.add(key(t)), true)));
@@ -135,6 +145,7 @@ export interface IdentifierParts {
  */
 export function extractIdentifierParts(text: string, operator: OperatorMatcher = DEMO_OPERATOR_MATCHER): IdentifierParts {
   const folded = foldChars(text);
+  const joined = joinNumbersAcrossLines(text);
   const institution = detectInstitution(text);
   const { spans, lead } = institution ? subjectSpans(text) : { spans: [], lead: [] };
   const inSubject = (i: number): boolean => spans.some(([a, b]) => i >= a && i < b);
@@ -142,7 +153,8 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
   const phoneInSubject = (i: number): boolean => inSubject(i) || lead.some(([a, b]) => i >= a && i < b);
   const names = findNames(text).filter((n) => !OFFICIAL_TITLE.test(folded.slice(Math.max(0, folded.lastIndexOf('\n', n.index - 1) + 1, n.index - 40), n.index)));
   const raw = {
-    customerNumbers: [...findCustomerNumbers(text), ...numbersAfterNames(text, names)], phones: findPhones(text).map((p) => ({ value: p.phone, index: p.index })),
+    customerNumbers: [...findCustomerNumbers(text), ...findCustomerNumbers(joined), ...numbersAfterNames(text, names)],
+    phones: [...findPhones(text), ...findPhones(joined)].map((p) => ({ value: p.phone, index: p.index })),
     invoiceNumbers: findInvoiceNumbers(text), pesels: findPesels(text), nips: findNips(text),
     postalCodes: findPostalCodes(text), emails: findEmails(text).filter((e) => !operator.isOwnMail(e.value)),
     unreadEmails: findUnreadEmails(text),

@@ -138,6 +138,17 @@ describe('customer, invoice and contact identifiers', () => {
     }
   });
 
+  it('reads numbers a line break split, a stray digit after a number and a dot after the name', () => {
+    expect(extractIdentifiers('Grażyna Czarnecka, tel. 0048 501\n023 953').phones).toEqual(['501023953']);
+    expect(extractIdentifiers('pakiet na numer +48 458 185\n576. Dziękuję').phones).toEqual(['458185576']);
+    // A year at a line's end does not swallow the phone that starts the next line.
+    expect(extractIdentifiers('W dniu 12.03.2026\n601 234 567 to mój numer tel.').phones).toEqual(['601234567']);
+    expect(extractIdentifiers('Marcin Chmielewski, klient 5105064037 7').customerNumbers).toEqual(['5105064037']);
+    expect(extractIdentifiers('Adam Czarnecki. 511 762 4174').customerNumbers).toEqual(['5117624174']);
+    // Eleven digits written together are no customer number.
+    expect(extractIdentifiers('nr klienta 12345678901').customerNumbers).toEqual([]);
+  });
+
   it("keeps address-like words whose '@' the OCR lost apart from the e-mails, for the master to confirm", () => {
     const ids = extractIdentifiers('Paweł Dudek\npawel.dudekQpoczta.example.pl NN\nsekretariat zst-sieradz.example.pl\nmarket .groszek898@poczta.example.pl');
     expect(ids.emails).not.toContain('pawel.dudekqpoczta.example.pl');
