@@ -11,6 +11,7 @@ import { randomDegradation } from '../fixtures/generator/plan.js';
 import { encodePages, OUTPUT_FORMATS, type OutputFormat } from '../fixtures/generator/encode.js';
 import { applyMarks } from '../fixtures/generator/marks.js';
 import type { LayoutLine } from '../fixtures/generator/letter-layout.js';
+import { drawTypeSize } from '../fixtures/generator/build.js';
 
 /** Part of every cache key: bump it when the typesetting, marks or degradation of a scan change. */
 export const RENDERER_VERSION = 1;
@@ -38,8 +39,7 @@ export function pickCondition(rng: Rng): ScanCondition {
   const typewriter = font === 'typewriter';
   return {
     format, dpi: rng.chance(0.75) ? 300 : 200, font, fontFile: rng.pick(availableFonts(font)),
-    sizePt: typewriter ? rng.pick([11, 12]) : rng.pick([10.5, 11, 12]),
-    lineSpacing: typewriter ? rng.pick([1.3, 1.5, 2]) : rng.pick([1.2, 1.3, 1.45]),
+    ...drawTypeSize(rng, typewriter),
     marginMm: rng.int(20, 25),
     degradation: randomDegradation(rng, format),
     marks: { stamp: rng.chance(0.5), signature: rng.chance(0.85), folds: rng.chance(0.4) },
