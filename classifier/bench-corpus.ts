@@ -1,7 +1,7 @@
 // Understanding benchmark on the hand-written corpus (fixtures/letter-corpus): wording written by
 // people who never saw the generator's phrase banks. (a) generator-trained model on every corpus
 // letter; (b) 5-fold, the model also learning from the other 4/5 of the corpus; (c) customer match
-// on the same letters. Test letters are always filled for other customers than training letters.
+// on the same letters; (d) each writing batch tested on a model that never saw its authors. Test letters are always filled for other customers than training letters.
 // Levels: simulated OCR noise (light, heavy) and `ocr`, the letters scanned and read by mailroom's
 // OCR (classifier/corpus-ocr-level.ts); only the test text differs, the models are the same.
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { createRng, type Rng } from '../fixtures/generator/rng.js';
 import { classify, trainClassifier, type ClassifierModel } from './model.js';
 import { OCR_NOISE } from './ocr-noise.js';
 import { evaluate, formatReport, type EvalReport, type EvalRow } from './metrics.js';
-import { loadLetterCorpus, type CorpusLetter } from './letter-corpus.js';
+import { corpusBatch, loadLetterCorpus, type CorpusLetter } from './letter-corpus.js';
 import { fillCorpus, type FilledLetter } from './corpus-fill.js';
 import { corpusTrainingSet, generatorTrainingSet, type LabelledLetter } from './training-data.js';
 import { annotatorAgreement, formatAgreement, loadSecondAnnotator } from './annotator-agreement.js';
@@ -52,6 +52,8 @@ export interface CorpusBenchOptions {
   dir?: string;
   /** Run (c), the customer match; false skips it when only the classifier is being measured. */
   match?: boolean;
+  /** Run (d), leave one writing batch out (one training per batch); false skips it. */
+  batches?: boolean;
   /** The `ocr` level (false skips it); `limit` reads a stratified subset. */
   ocr?: false | Omit<OcrLevelOptions, 'seed'>;
 }
@@ -87,20 +89,40 @@ export async function runCorpusBench(o: CorpusBenchOptions): Promise<string[]> {
       `generator->corpus ${level}`, evaluate(evalRows(genModel, tests[level]!)));
   }
 
+  // Each group's letters tested on a model trained on the generator and every other group.
+  const heldOutRows = (groupOf: (id: string) => string, tag: string) => {
+    const rows = Object.fromEntries(LEVELS.map((l) => [l, new Map<string, EvalRow>()]));
+    for (const group of [...new Set(letters.map((l) => groupOf(l.id)))].sort()) {
+      const trainLetters = letters.filter((l) => groupOf(l.id) !== group);
+      const model = trainClassifier([...generator, ...corpusTrainingSet(o.rng.fork(`${tag}-${group}`), trainLetters, o.trainCustomers)]);
+      for (const level of LEVELS) {
+        const held = tests[level]!.filter((l) => groupOf(l.id) === group);
+        evalRows(model, held).forEach((row, i) => rows[level]!.set(held[i]!.id, row));
+      }
+    }
+    return rows;
+  };
   t0 = Date.now();
   const fold = foldOf(letters);
-  const rows = Object.fromEntries(LEVELS.map((l) => [l, new Map<string, EvalRow>()]));
-  for (let k = 0; k < FOLDS; k++) {
-    const trainLetters = letters.filter((l) => fold.get(l.id) !== k);
-    const model = trainClassifier([...generator, ...corpusTrainingSet(o.rng.fork(`corpus-fold-${k}`), trainLetters, o.trainCustomers)]);
-    for (const level of LEVELS) {
-      const held = tests[level]!.filter((l) => fold.get(l.id) === k);
-      evalRows(model, held).forEach((row, i) => rows[level]!.set(held[i]!.id, row));
-    }
-  }
+  const rows = heldOutRows((id) => `fold-${fold.get(id)}`, 'corpus-fold');
   for (const level of LEVELS) {
     report(`(b) ${FOLDS}-fold: train generator + 4/5 corpus, test held-out 1/5, ${levelName(level)} (${((Date.now() - t0) / 1000).toFixed(0)} s all folds)`,
       `generator+corpus 5-fold ${level}`, evaluate([...rows[level]!.values()]));
+  }
+  if (o.batches !== false) {
+    t0 = Date.now();
+    const byBatch = heldOutRows(corpusBatch, 'corpus-batch');
+    for (const level of LEVELS) {
+      const all = byBatch[level]!;
+      report(`(d) leave one writing batch out: train generator + the other batches, test the batch, ${levelName(level)} (${((Date.now() - t0) / 1000).toFixed(0)} s all batches)`,
+        `generator+corpus leave-batch-out ${level}`, evaluate([...all.values()]));
+      const per = [...new Set(letters.map((l) => corpusBatch(l.id)))].sort().map((b) => {
+        const r = evaluate([...all].filter(([id]) => corpusBatch(id) === b).map(([, row]) => row));
+        return `${b} ${r.macroF1.toFixed(2)}/${(r.accuracy * 100).toFixed(0)}%`;
+      });
+      console.log(`(d) ${level} per batch, macro-F1/accuracy: ${per.join(', ')}`);
+      summary.push(`  per batch (macro-F1/accuracy): ${per.join(', ')}`);
+    }
   }
   // The human ceiling: a second annotator's labels on a sample, beside (b) on the same letters.
   const second = loadSecondAnnotator(o.dir);

@@ -1,7 +1,7 @@
 // Understanding benchmark: train on one wording style, test on the other one under simulated OCR
 // damage, both directions; then the hand-written corpus (classifier/bench-corpus.ts).
 // Run: node bin/run-ts.js classifier/bench-understanding.ts [--n 1800] [--base 2000] [--seed 1] [--only styles|corpus]
-//   [--corpus DIR] [--no-match] [--no-ocr] [--ocr-limit N]
+//   [--corpus DIR] [--no-match] [--no-ocr] [--ocr-limit N] [--no-batches]
 import { loadavg } from 'node:os';
 import { createRng } from '../fixtures/generator/rng.js';
 import { generateCustomers } from '../fixtures/generator/customers.js';
@@ -53,6 +53,7 @@ if (only !== 'styles') {
     testCustomers: generateCustomers(createRng(`corpus-master-${seed}`), 1000),
     ...(dirIdx >= 0 ? { dir: process.argv[dirIdx + 1] as string } : {}),
     match: !process.argv.includes('--no-match'),
+    batches: !process.argv.includes('--no-batches'),
     // The OCR level reads every corpus letter (cached in bench-out/corpus-ocr-<seed>); --ocr-limit N a stratified subset.
     ocr: process.argv.includes('--no-ocr') ? false : process.argv.includes('--ocr-limit') ? { limit: arg('ocr-limit', 0) } : {},
   })));

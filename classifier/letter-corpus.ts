@@ -30,6 +30,22 @@ export interface CorpusLoad {
   problems: string[];
 }
 
+/**
+ * The writing batch a letter belongs to, from its id's number: 1–40, 41–70 and 71–120 are the first
+ * three batches; from 201 on, each block of ten numbers (201–210, 211–220, 301–310, …) is one author's.
+ * Leaving a whole batch out of training is the honest test of wording the model never saw: a random
+ * fold keeps the held-out letter's author, and so their phrasing, in the training set.
+ */
+export function corpusBatch(id: string): string {
+  const n = Number(/(\d+)$/.exec(id)?.[1] ?? NaN);
+  if (!Number.isFinite(n)) return 'unnumbered';
+  if (n <= 40) return '1-40';
+  if (n <= 70) return '41-70';
+  if (n <= 120) return '71-120';
+  const first = Math.floor((n - 1) / 10) * 10 + 1;
+  return `${first}-${first + 9}`;
+}
+
 /** File name of each category's letters. */
 export function corpusFile(category: Category): string {
   return `${category.toLowerCase().replace('_', '-')}.jsonl`;

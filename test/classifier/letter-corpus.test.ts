@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../core/types.js';
 import { createRng } from '../../fixtures/generator/rng.js';
 import { generateCustomers } from '../../fixtures/generator/customers.js';
-import { corpusFile, loadLetterCorpus, parseCorpusLine, type CorpusLetter } from '../../classifier/letter-corpus.js';
+import { corpusBatch, corpusFile, loadLetterCorpus, parseCorpusLine, type CorpusLetter } from '../../classifier/letter-corpus.js';
 import { fillCorpus, masterValues } from '../../classifier/corpus-fill.js';
 import { OCR_NOISE } from '../../classifier/ocr-noise.js';
 import { corpusTrainingSet, shippedCorpus } from '../../classifier/training-data.js';
@@ -134,5 +134,21 @@ describe('the corpus in training', () => {
     expect(model.metrics.heldOutSize).toBeGreaterThan(0);
     expect(model.metrics.heldOutSize % 3).toBe(0);
     expect(model.metrics.trainSize % 3).toBe(0);
+  });
+});
+
+describe('corpusBatch', () => {
+  it('groups letters by the writing batch their number falls in', () => {
+    expect(['fault-01', 'fault-40'].map(corpusBatch)).toEqual(['1-40', '1-40']);
+    expect(['other-41', 'data-change-70', 'legal-71', 'order-120'].map(corpusBatch)).toEqual(['41-70', '41-70', '71-120', '71-120']);
+    expect(['privacy-201', 'privacy-210', 'privacy-211', 'complaint-340'].map(corpusBatch)).toEqual(['201-210', '201-210', '211-220', '331-340']);
+    expect(corpusBatch('letter')).toBe('unnumbered');
+  });
+
+  it('puts every shipped letter in a batch of one author group, never in the unnumbered one', () => {
+    const { letters } = loadLetterCorpus();
+    const batches = new Set(letters.map((l) => corpusBatch(l.id)));
+    expect(batches.has('unnumbered')).toBe(false);
+    expect(batches.size).toBeGreaterThanOrEqual(5);
   });
 });
