@@ -13,6 +13,9 @@ export async function runImportCommand(rt: Runtime, file: string): Promise<numbe
   bar?.stop();
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(`imported ${r.imported}, updated ${r.updated}, rejected ${r.rejected.length} (${secs} s)\n`);
+  const sep = r.delimiter === '\t' ? 'tab' : `'${r.delimiter}'`;
+  process.stdout.write(`read as ${r.encoding}${r.encoding === 'utf-8' ? '' : ' (the file is not UTF-8)'}, columns separated by ${sep}\n`);
+  if (r.ignoredColumns.length) process.stdout.write(`ignored columns: ${r.ignoredColumns.join(', ')}\n`);
   for (const rej of r.rejected.slice(0, 200)) process.stderr.write(`line ${rej.line}: ${rej.reason}\n`);
   if (r.rejected.length > 200) process.stderr.write(`... and ${r.rejected.length - 200} more rejected rows\n`);
   return r.rejected.length ? 3 : 0;

@@ -1,107 +1,174 @@
 // Reading and validating the customer master CSV. Every row either becomes a complete Customer or
 // a rejection with its line number: nothing in between may reach the database.
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { Customer } from '../core/types.js';
-import { PermanentError } from '../core/errors.js';
 import { isValidNip, peselBirthDate, peselChecksumValid } from '../core/pl-checksums.js';
 import { normaliseNip, normalisePhone, normalisePostalCode, EMAIL } from './pl-ids.js';
 import { invoiceKey } from './fold.js';
+import { detectDelimiter, segmentOf, splitFullName, type Column, type ColumnMap } from './csv-columns.js';
 
-export const CUSTOMER_COLUMNS = [
-  'customer_id', 'segment', 'first_name', 'last_name', 'company_name', 'pesel', 'nip', 'street',
-  'postal_code', 'city', 'region', 'phones', 'email', 'invoice_numbers',
-] as const;
-type Column = (typeof CUSTOMER_COLUMNS)[number];
+export { CUSTOMER_COLUMNS } from './csv-columns.js';
 
 export type CsvItem =
   | { line: number; fields: string[] }
   | { line: number; error: string };
 
-/** Raw records with the line each starts on; malformed quoting becomes an error item, not a crash. */
-export async function* readCsvRecords(input: NodeJS.ReadableStream | string): AsyncGenerator<CsvItem> {
+export type Encoding = 'utf-8' | 'windows-1250' | 'utf-16le';
+
+export interface CsvFile {
+  encoding: Encoding;
+  delimiter: string;
+  records: AsyncGenerator<CsvItem>;
+}
+
+const SNIFF_BYTES = 1 << 20;
+
+/**
+ * Opens a CSV as spreadsheets save it: UTF-8, UTF-16LE with its byte order mark, or Windows-1250
+ * when the first megabyte is mostly not UTF-8 (Polish Excel); columns separated by ',', ';', tab or '|', whichever the header line
+ * uses most outside quotes. Records come with the line each starts on; malformed quoting becomes
+ * an error item, not a crash.
+ */
+export async function openCsv(input: NodeJS.ReadableStream | string): Promise<CsvFile> {
   const source: NodeJS.ReadableStream = typeof input === 'string' ? createReadStream(input) : input;
+  const it = source[Symbol.asyncIterator]();
+  const head: (string | Buffer)[] = [];
+  let size = 0;
+  let ended = false;
+  while (size < SNIFF_BYTES) {
+    const next = await it.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    head.push(next.value);
+    size += next.value.length;
+  }
+  const bytes = head.every((c) => Buffer.isBuffer(c)) ? Buffer.concat(head as Buffer[]) : null;
+  let sample = bytes ? new TextDecoder().decode(bytes, { stream: !ended }) : head.join('');
+  // Excel's "Unicode text" is UTF-16LE with a byte order mark.
+  const encoding: Encoding = bytes?.[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes && mostlyNotUtf8(sample) ? 'windows-1250' : 'utf-8';
+  if (encoding !== 'utf-8') sample = new TextDecoder(encoding).decode(bytes!, { stream: true });
+  let delimiter: string;
+  try {
+    delimiter = detectDelimiter(sample);
+  } catch (err) {
+    await it.return?.();
+    throw err;
+  }
+  async function* chunks(): AsyncGenerator<string | Buffer> {
+    // UTF-8 bytes go to the parser as they are; other encodings are decoded here.
+    const decoder = encoding === 'utf-8' ? null : new TextDecoder(encoding);
+    const pass = (c: string | Buffer) => (decoder ? decoder.decode(c as Buffer, { stream: true }) : c);
+    try {
+      for (const c of head) yield pass(c);
+      for (let next = await it.next(); !next.done; next = await it.next()) yield pass(next.value);
+      if (decoder) yield decoder.decode();
+    } finally {
+      await it.return?.(); // a refused header stops the import early: close the file
+    }
+  }
+  return { encoding, delimiter, records: parseRecords(Readable.from(chunks()), delimiter) };
+}
+
+/** Invalid UTF-8 decodes to U+FFFD: a Windows-1250 file has more of them than real multi-byte characters. */
+function mostlyNotUtf8(sample: string): boolean {
+  let bad = 0;
+  let good = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if (c > 0x7f) good++;
+  }
+  return bad > good;
+}
+
+async function* parseRecords(source: Readable, delimiter: string): AsyncGenerator<CsvItem> {
   const skipped: CsvItem[] = [];
-  const parser = parse({ bom: true, info: true, relax_column_count: true, skip_records_with_error: true, skip_empty_lines: true });
+  const parser = parse({ bom: true, delimiter, info: true, relax_column_count: true, skip_records_with_error: true, skip_empty_lines: true });
   parser.on('skip', (err: Error & { lines?: number }) => skipped.push({ line: err.lines ?? 0, error: `malformed CSV: ${err.message}` }));
   source.on('error', (err: Error) => parser.destroy(err));
   source.pipe(parser);
-  for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      while (skipped.length) yield skipped.shift()!;
+      // Spreadsheets save rows they once formatted as bare separators (",,,,"): no data, no rejection.
+      if (item.record.every((f) => f.trim() === '')) continue;
+      // info.lines is where the record ends; a quoted field may span several lines.
+      const newlines = item.record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
+      yield { line: item.info.lines - newlines, fields: item.record };
+    }
     while (skipped.length) yield skipped.shift()!;
-    // Spreadsheets save rows they once formatted as bare separators (",,,,"): no data, no rejection.
-    if (item.record.every((f) => f.trim() === '')) continue;
-    // info.lines is where the record ends; a quoted field may span several lines.
-    const newlines = item.record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
-    yield { line: item.info.lines - newlines, fields: item.record };
+  } finally {
+    source.destroy();
   }
-  while (skipped.length) yield skipped.shift()!;
-}
-
-/**
- * Column positions by name, in any order and any case ("Customer ID" is customer_id); a header
- * that is not exactly our column set is refused outright.
- */
-export function checkHeader(header: string[]): Record<Column, number> {
-  const names = header.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
-  const sep = names.length === 1 ? [';', '\t'].find((d) => names[0]!.includes(d)) : undefined;
-  if (sep) {
-    // A Polish-locale spreadsheet saves "CSV" with semicolons; splitting on them would break the phone lists.
-    throw new PermanentError('CSV_HEADER', `customer CSV header rejected: columns are separated by '${sep === ';' ? ';' : 'tab'}', the master must be comma-separated (RFC 4180)`);
-  }
-  const missing = CUSTOMER_COLUMNS.filter((c) => !names.includes(c));
-  const unknown = names.filter((n) => !(CUSTOMER_COLUMNS as readonly string[]).includes(n));
-  const dup = names.filter((n, i) => names.indexOf(n) !== i);
-  if (missing.length || unknown.length || dup.length) {
-    const parts = [
-      missing.length ? `missing columns: ${missing.join(', ')}` : '',
-      unknown.length ? `unknown columns: ${unknown.map((u) => u || '(empty)').join(', ')}` : '',
-      dup.length ? `duplicated columns: ${dup.join(', ')}` : '',
-    ].filter(Boolean);
-    throw new PermanentError('CSV_HEADER', `customer CSV header rejected: ${parts.join('; ')}`);
-  }
-  return Object.fromEntries(CUSTOMER_COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<Column, number>;
 }
 
 export type RowResult = { ok: true; customer: Customer } | { ok: false; reason: string };
 
+// What UTF-8 text looks like read as Windows-1250 ("ł" -> "Ĺ‚", "„" -> "â€ž"), and the bytes
+// Windows-1250 leaves undefined: a row of another encoding inside a Windows-1250 file.
+const NOT_CP1250 = /[ÂĂÄĹ][^\x00-\x7f]|â€|[\x80-\x9f]/;
+
 /** Validates one data row; the first problem found is the reason given back to the operator. */
-export function parseCustomerRow(fields: string[], cols: Record<Column, number>): RowResult {
-  if (fields.length !== CUSTOMER_COLUMNS.length) {
-    return { ok: false, reason: `expected ${CUSTOMER_COLUMNS.length} fields, found ${fields.length}` };
+export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: Encoding = 'utf-8'): RowResult {
+  if (fields.length !== cols.width) {
+    return { ok: false, reason: `expected ${cols.width} fields, found ${fields.length}` };
   }
-  const get = (c: Column): string | null => {
-    const v = (fields[cols[c]] ?? '').trim().replace(/\s+/g, ' ');
+  const get = (c: Column): string | null => read(cols.at[c]);
+  const read = (i: number): string | null => {
+    if (i < 0) return null;
+    const v = fields[i]!.trim().replace(/\s+/g, ' ');
     return v === '' ? null : v;
   };
   const fail = (reason: string): RowResult => ({ ok: false, reason });
-  // Invalid UTF-8 (a file saved as Windows-1250) decodes to U+FFFD: names would be stored mangled.
-  if (fields.some((f) => f.includes('\uFFFD'))) return fail('text is not valid UTF-8 (file saved as Windows-1250?); save the master as UTF-8');
+  if (encoding === 'windows-1250') {
+    if (fields.some((f) => NOT_CP1250.test(f))) return fail('text is not Windows-1250 like the rest of the file (a UTF-8 line?); save the master in one encoding');
+  } else if (fields.some((f) => f.includes('\uFFFD'))) {
+    // Invalid UTF-8 (a line saved as Windows-1250) decodes to U+FFFD: names would be stored mangled.
+    return fail(encoding === 'utf-8' ? 'text is not valid UTF-8 (file saved as Windows-1250?); save the master as UTF-8' : 'text is not valid UTF-16');
+  }
   const customerId = get('customer_id');
   if (!customerId) return fail('customer_id is empty');
   if (!/^[A-Za-z0-9][A-Za-z0-9/_-]{0,39}$/.test(customerId)) return fail(`customer_id '${customerId}' has invalid characters`);
-  const segment = get('segment')?.toLowerCase();
-  if (segment !== 'individual' && segment !== 'business') return fail(`segment '${get('segment') ?? ''}' is not individual or business`);
-  const firstName = get('first_name');
-  const lastName = get('last_name');
+  let firstName = get('first_name');
+  let lastName = get('last_name');
+  const fullName = read(cols.fullName);
+  const split = fullName ? splitFullName(fullName) : null;
+  if (split) ({ first: firstName, last: lastName } = split);
   const companyName = get('company_name');
-  if (segment === 'individual' && (!firstName || !lastName)) return fail('individual customer needs first_name and last_name');
+  const rawNip = get('nip');
+  let segment: Customer['segment'] | null;
+  if (cols.at.segment >= 0) {
+    segment = segmentOf(get('segment') ?? '');
+    if (!segment) return fail(`segment '${get('segment') ?? ''}' is not individual or business`);
+  } else {
+    // No segment column: a company name or NIP and no person's name is a business.
+    segment = (companyName || rawNip) && !firstName && !lastName ? 'business' : 'individual';
+  }
+  if (segment === 'individual' && (!firstName || !lastName)) {
+    return fail(fullName && !split ? `name '${fullName}' is not first name(s) and a surname` : 'individual customer needs first_name and last_name');
+  }
   if (segment === 'business' && !companyName) return fail('business customer needs company_name');
   const pesel = restoreLeadingZero(get('pesel'));
   if (pesel && !peselChecksumValid(pesel)) return fail(`PESEL '${pesel}' fails its checksum or format`);
   // The letter reader never reads such a number as a PESEL, so the customer could not be found by it.
   if (pesel && !peselBirthDate(pesel)) return fail(`PESEL '${pesel}' encodes no real birth date`);
-  const rawNip = get('nip');
   const nip = rawNip ? normaliseNip(rawNip) : null;
   if (rawNip && (!nip || !isValidNip(nip))) return fail(`NIP '${rawNip}' fails its checksum or format`);
   const rawPostal = get('postal_code');
   const postalCode = rawPostal ? normalisePostalCode(rawPostal) : null;
   if (rawPostal && !postalCode) return fail(`postal_code '${rawPostal}' is not NN-NNN`);
   const phones: string[] = [];
-  // No phone notation uses a comma, so a comma between numbers can only separate them.
-  for (const raw of splitList(get('phones'), /[;,]/)) {
-    const phone = normalisePhone(raw);
-    if (!phone) return fail(`phone '${raw}' is not a 9-digit Polish number`);
-    if (!phones.includes(phone)) phones.push(phone);
+  for (const i of cols.phones) {
+    // No phone notation uses a comma, so a comma between numbers can only separate them.
+    for (const raw of splitList(read(i), /[;,]/)) {
+      const phone = normalisePhone(raw);
+      if (!phone) return fail(`phone '${raw}' is not a 9-digit Polish number`);
+      if (!phones.includes(phone)) phones.push(phone);
+    }
   }
   const email = get('email');
   if (email && !EMAIL.test(email)) return fail(`email '${email}' is malformed`);

@@ -3,13 +3,19 @@
 import type { Db, Queryable } from '../core/db.js';
 import type { Customer } from '../core/types.js';
 import { PermanentError } from '../core/errors.js';
-import { checkHeader, parseCustomerRow, readCsvRecords } from './customer-csv.js';
+import { openCsv, parseCustomerRow, type Encoding } from './customer-csv.js';
+import { mapHeader, type ColumnMap } from './csv-columns.js';
 import { fold, foldCompany, foldStreet } from './fold.js';
 
 export interface ImportResult {
   imported: number;
   updated: number;
   rejected: { line: number; reason: string }[];
+  /** Header names read as none of the customer fields (or a full name given also split), in file order. */
+  ignoredColumns: string[];
+  /** How the file was decoded: Windows-1250 when its start is mostly not UTF-8. */
+  encoding: Encoding;
+  delimiter: string;
 }
 
 const BATCH = 2000;
@@ -57,8 +63,9 @@ export async function importCustomers(
   input: NodeJS.ReadableStream | string,
   opts: { onProgress?(rowsDone: number): void } = {},
 ): Promise<ImportResult> {
-  const result: ImportResult = { imported: 0, updated: 0, rejected: [] };
-  let cols: ReturnType<typeof checkHeader> | null = null;
+  const csv = await openCsv(input);
+  const result: ImportResult = { imported: 0, updated: 0, rejected: [], ignoredColumns: [], encoding: csv.encoding, delimiter: csv.delimiter };
+  let cols: ColumnMap | null = null;
   // customer_id -> line of its first occurrence; a second row for it would silently overwrite the first.
   const seen = new Map<string, number>();
   let batch: { line: number; customer: Customer }[] = [];
@@ -79,17 +86,18 @@ export async function importCustomers(
     inflight.add(p);
   };
 
-  for await (const item of readCsvRecords(input)) {
+  for await (const item of csv.records) {
     if (!cols) {
       if ('error' in item) throw new PermanentError('CSV_HEADER', `customer CSV header unreadable: ${item.error}`);
-      cols = checkHeader(item.fields);
+      cols = mapHeader(item.fields);
+      result.ignoredColumns = cols.ignored;
       continue;
     }
     if ('error' in item) {
       result.rejected.push({ line: item.line, reason: item.error });
       continue;
     }
-    const row = parseCustomerRow(item.fields, cols);
+    const row = parseCustomerRow(item.fields, cols, csv.encoding);
     if (!row.ok) {
       result.rejected.push({ line: item.line, reason: row.reason });
       continue;

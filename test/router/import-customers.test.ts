@@ -79,7 +79,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
         `C12,individual,Adam,Mazur,,,,,,,,,,`,
       ].join('\r\n'));
       const r = await importCustomers(t.db, path);
-      expect(r).toEqual({ imported: 1, updated: 1, rejected: [] });
+      expect(r).toEqual({ imported: 1, updated: 1, rejected: [], ignoredColumns: [], encoding: 'utf-8', delimiter: ',' });
       const count = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM customers`);
       expect(count.rows[0]!.n).toBe(4);
       const phones = await t.db.query<{ phone: string }>(`SELECT phone FROM customer_phones WHERE customer_id = 'C1'`);
@@ -93,15 +93,24 @@ for (const kind of ['postgres', 'pglite'] as const) {
     it('rejects a checksum-valid PESEL whose birth date does not exist, which no letter could match', async () => {
       const feb31 = `8502310123${peselCheckDigit('8502310123')}`;
       const r = await importCustomers(t.db, Readable.from([`${HEADER}\nC20,individual,Ola,Lis,,${feb31},,,,,,,,\n`]));
-      expect(r).toEqual({ imported: 0, updated: 0, rejected: [{ line: 2, reason: `PESEL '${feb31}' encodes no real birth date` }] });
+      expect(r.rejected).toEqual([{ line: 2, reason: `PESEL '${feb31}' encodes no real birth date` }]);
+      expect(r.imported + r.updated).toBe(0);
     });
 
-    it('refuses a file whose header lacks or adds columns, naming them, and imports nothing', async () => {
-      const header = HEADER.replace(',region', '').replace('email', 'e_mail');
-      await expect(importCustomers(t.db, Readable.from([`${header}\nC99,individual,A,B\n`]))).rejects.toThrow(
-        /missing columns: region, email; unknown columns: e_mail/,
-      );
-      const count = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM customers WHERE customer_id = 'C99'`);
+    it('takes a header that lacks optional columns or adds unknown ones, reporting what it ignored', async () => {
+      const header = HEADER.replace(',region', '').replace('email', 'e_mail').concat(',created_at,');
+      const r = await importCustomers(t.db, Readable.from([`${header}\nC99,individual,A,B,,,,,,,,a@b.pl,,2020-01-01,\n`]));
+      expect(r).toEqual({ imported: 1, updated: 0, rejected: [], ignoredColumns: ['created_at', '(unnamed column 15)'], encoding: 'utf-8', delimiter: ',' });
+      const c = await t.db.query(`SELECT region, email FROM customers WHERE customer_id = 'C99'`);
+      expect(c.rows).toEqual([{ region: null, email: 'a@b.pl' }]);
+    });
+
+    it('refuses a header without a customer number or with two columns for one field, and imports nothing', async () => {
+      await expect(importCustomers(t.db, Readable.from([`${HEADER.replace('customer_id', 'account')}\nC98,individual,A,B,,,,,,,,,,\n`])))
+        .rejects.toThrow(/no customer number column \(named customer_id or customer_no, .*\); columns found: account, segment/);
+      await expect(importCustomers(t.db, Readable.from([`${HEADER},E-mail\nC98,individual,A,B,,,,,,,,,a@b.pl,,a@b.pl\n`])))
+        .rejects.toThrow(/columns 'email' and 'E-mail' are all email \(keep one of each\)/);
+      const count = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM customers WHERE customer_id = 'C98'`);
       expect(count.rows[0]!.n).toBe(0);
     });
   });

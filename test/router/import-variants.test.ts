@@ -1,7 +1,12 @@
 // Customer masters written by other systems and spreadsheets: the variants a real export shows must
 // import and be stored in the one form the matcher compares; anything ambiguous is still refused.
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Runtime } from '../../core/runtime.js';
+import { runImportCommand } from '../../core/import-command.js';
 import type { Identifiers } from '../../core/types.js';
 import { importCustomers } from '../../router/import-customers.js';
 import { matchCustomer } from '../../router/match-customer.js';
@@ -58,7 +63,7 @@ describe('customer masters from other exporters', () => {
 
   it('imports the variants of a real-world export and stores them as the matcher compares them', async () => {
     const r = await importCustomers(t.db, Readable.from([FILE]));
-    expect(r).toEqual({ imported: 5, updated: 0, rejected: [] });
+    expect(r).toEqual({ imported: 5, updated: 0, rejected: [], ignoredColumns: [], encoding: 'utf-8', delimiter: ',' });
     const { rows } = await t.db.query<Record<string, unknown>>(
       `SELECT customer_id, segment, nip, postal_code, phones, email, invoice_numbers FROM customers ORDER BY customer_id`);
     expect(rows).toEqual([
@@ -90,12 +95,144 @@ describe('customer masters from other exporters', () => {
     expect(r.rejected[2]!.reason).toBe(`phone '602' is not a 9-digit Polish number`);
     expect(r.rejected[4]!.reason).toMatch(/^NIP /);
   });
+});
 
-  it('names the real problem of a Windows-1250 file and of a semicolon-separated one', async () => {
-    const cp1250 = Buffer.concat([Buffer.from(`${HEADER}\nW1,individual,Pawe`), Buffer.from([0xb3]), Buffer.from(',Lis,,,,,,,,,,\n')]);
-    const r = await importCustomers(t.db, Readable.from([cp1250]));
-    expect(r.rejected).toEqual([{ line: 2, reason: expect.stringMatching(/not valid UTF-8/) }]);
-    await expect(importCustomers(t.db, Readable.from([`${HEADER.replace(/,/g, ';')}\nW2;individual\n`])))
-      .rejects.toThrow(/separated by ';', the master must be comma-separated/);
+// Polish letters as Windows-1250 writes them (what Excel saves as "CSV" on a Polish Windows).
+const CP1250: Record<string, number> = {
+  ą: 0xb9, ć: 0xe6, ę: 0xea, ł: 0xb3, ń: 0xf1, ó: 0xf3, ś: 0x9c, ź: 0x9f, ż: 0xbf,
+  Ą: 0xa5, Ć: 0xc6, Ę: 0xca, Ł: 0xa3, Ń: 0xd1, Ó: 0xd3, Ś: 0x8c, Ź: 0x8f, Ż: 0xaf,
+};
+const cp1250 = (text: string) => Buffer.from([...text].map((ch) => CP1250[ch] ?? ch.charCodeAt(0)));
+const [N4, N5, N6] = [nipFor(104), nipFor(105), nipFor(106)];
+const P2 = peselFor(102, true);
+
+const EXCEL_PL = [
+  'Nr klienta;Typ klienta;Imię;Nazwisko;Nazwa firmy;PESEL;NIP;Ulica;Kod pocztowy;Miejscowość;Województwo;Telefon;Telefon 2;E-mail;Numery faktur;Uwagi',
+  `K1;Osoba fizyczna;Paweł;Żółć;;${P2};;ul. Łąkowa 3;90-001;Łódź;łódzkie;601 234 580, 22 555 12 80;601234581;P.Zolc@Example.pl;FV/10/2026;stały klient`,
+  `K2;FIRMA;;;Śnieżka Sp. z o.o.;;${N4};;;;;"601 234 582;601 234 583";;;"FV/11/2026;FV/12/2026";`,
+  'K3;przedsiębiorca;Jan;Lis;Lis Usługi;;;;;;;;;;;',
+  'K4;private;Zoë;Ćwik;;;;;;;;;601234580;;;',
+].join('\r\n');
+
+const CRM_EN = [
+  'Customer No,Name,Company,VAT ID,Address,ZIP,Town,Phone,Mobile,Email Address,Created At',
+  'E1,Jan Maria Nowak-Kowalska,,,ul. Krótka 2,80-001,Gdańsk,22 555 12 90,601 234 590,,2020-01-01',
+  `E2,,Techbud Sp. z o.o.,PL${N5},,,,,,biuro@techbud.pl,2021-03-04`,
+  `E3,Anna Lis,Anna Lis Usługi,${N6},,,,,,,2022-05-06`, // a sole trader: a person, with a NIP
+  'E4,ACME Sp. z o.o.,,,,,,,,,2023-01-01', // a company name in the name column: not split into a person
+  'E5,Madonna,,,,,,,,,2023-01-02',
+  `E6,,,${nipFor(107)},,,,,,,2023-01-03`,
+].join('\n');
+
+describe('customer masters with their own columns, separators and encoding', () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await openTestDb('pglite', 'impcols');
+  });
+  afterAll(async () => t?.close());
+  const people = async (ids: string[]) => (await t.db.query<Record<string, unknown>>(
+    `SELECT customer_id, segment, first_name, last_name, company_name, nip, street, postal_code, city, region, phones, email, invoice_numbers
+     FROM customers WHERE customer_id = ANY($1::text[]) ORDER BY customer_id`, [ids])).rows;
+
+  it('reads a Polish Excel export: Windows-1250, semicolons, Polish column names, two phone columns', async () => {
+    const r = await importCustomers(t.db, Readable.from([cp1250(EXCEL_PL)]));
+    expect(r).toEqual({ imported: 3, updated: 0, ignoredColumns: ['Uwagi'], encoding: 'windows-1250', delimiter: ';',
+      rejected: [{ line: 4, reason: `segment 'przedsiębiorca' is not individual or business` }] });
+    const empty = { first_name: null, last_name: null, company_name: null, nip: null, street: null, postal_code: null, city: null, region: null, email: null, invoice_numbers: [] };
+    expect(await people(['K1', 'K2', 'K4'])).toEqual([
+      { ...empty, customer_id: 'K1', segment: 'individual', first_name: 'Paweł', last_name: 'Żółć', street: 'ul. Łąkowa 3', postal_code: '90-001',
+        city: 'Łódź', region: 'łódzkie', phones: ['601234580', '225551280', '601234581'], email: 'p.zolc@example.pl', invoice_numbers: ['FV/10/2026'] },
+      { ...empty, customer_id: 'K2', segment: 'business', company_name: 'Śnieżka Sp. z o.o.', nip: N4, phones: ['601234582', '601234583'],
+        invoice_numbers: ['FV/11/2026', 'FV/12/2026'] },
+      { ...empty, customer_id: 'K4', segment: 'individual', first_name: 'Zoë', last_name: 'Ćwik', phones: ['601234580'] },
+    ]);
+  });
+
+  it('reads an English CRM export: aliases, one full-name column, segment inferred per row', async () => {
+    const r = await importCustomers(t.db, Readable.from([CRM_EN]));
+    expect(r.ignoredColumns).toEqual(['Created At']);
+    expect(r.rejected).toEqual([
+      { line: 5, reason: `name 'ACME Sp. z o.o.' is not first name(s) and a surname` },
+      { line: 6, reason: `name 'Madonna' is not first name(s) and a surname` },
+      { line: 7, reason: 'business customer needs company_name' },
+    ]);
+    const rows = await people(['E1', 'E2', 'E3']);
+    expect(rows.map((c) => [c.customer_id, c.segment, c.first_name, c.last_name, c.company_name, c.nip])).toEqual([
+      ['E1', 'individual', 'Jan Maria', 'Nowak-Kowalska', null, null],
+      ['E2', 'business', null, null, 'Techbud Sp. z o.o.', N5],
+      ['E3', 'individual', 'Anna', 'Lis', 'Anna Lis Usługi', N6],
+    ]);
+    expect(rows[0]).toMatchObject({ street: 'ul. Krótka 2', postal_code: '80-001', city: 'Gdańsk', phones: ['225551290', '601234590'] });
+    expect(rows[1]).toMatchObject({ email: 'biuro@techbud.pl', phones: [] });
+  });
+
+  it('takes tab- and pipe-separated files, keeping both phone list separators inside a field', async () => {
+    const tab = await importCustomers(t.db, Readable.from(['client_id\tcustomer_type\tfirstname\tsurname\ttelefony\nT1\tconsumer\tOla\tLis\t601 234 600, 601 234 601;601 234 602\n']));
+    const pipe = await importCustomers(t.db, Readable.from(['id|type|company|tax_id|msisdn\nT2|company|ACME|' + N4 + '|601234603,601234604\n']));
+    expect([tab.delimiter, tab.imported, pipe.delimiter, pipe.imported]).toEqual(['\t', 1, '|', 1]);
+    expect((await people(['T1', 'T2'])).map((c) => [c.segment, c.phones])).toEqual([
+      ['individual', ['601234600', '601234601', '601234602']], ['business', ['601234603', '601234604']],
+    ]);
+    // A quoted header name may hold any separator; the count is taken outside quotes.
+    const quoted = await importCustomers(t.db, Readable.from(['"nr; klienta","firma, nazwa",nazwa firmy\nT3,x,ACME\n']));
+    expect([quoted.delimiter, quoted.imported]).toEqual([',', 1]);
+    expect(quoted.ignoredColumns).toEqual(['firma, nazwa']);
+  });
+
+  it('refuses headers it cannot read without guessing, and imports nothing', async () => {
+    const refused = (csv: string) => expect(importCustomers(t.db, Readable.from([csv]))).rejects;
+    await refused('customer_id,name;surname\nR1,x;y\n').toThrow(/cannot tell the column separator, the header line has as many ',' as ';'/);
+    await refused('customer_id,typ klienta,Type\nR1,firma,company\n').toThrow(/columns 'typ klienta' and 'Type' are all segment/);
+    await refused('id,Customer No\nR1,R1\n').toThrow(/columns 'id' and 'Customer No' are all customer_id/);
+    await refused('customer_id,first_name,full_name\nR1,Jan,Jan Lis\n').toThrow(/column 'first_name' holds part of a name that column 'full_name' holds whole/);
+    await refused('Name,Phone\nJan Lis,601234567\n').toThrow(/no customer number column .*; columns found: Name, Phone/);
+    expect(await people(['R1'])).toEqual([]);
+    // With both name columns there, a full name is the same names again: ignored, not compared.
+    const both = await importCustomers(t.db, Readable.from(['customer_id,imie,nazwisko,imie i nazwisko\nR2,Jan,Lis,Jan Lis\n']));
+    expect([both.imported, both.ignoredColumns]).toEqual([1, ['imie i nazwisko']]);
+  });
+
+  it('reads past the first megabyte as the encoding found there, and keeps a stray byte to its row', async () => {
+    // 110 rows of 10 kB: the encoding is decided on the first megabyte, the rest is decoded the same way.
+    const big = ['customer_id;imie;nazwisko;uwagi', ...Array.from({ length: 110 }, (_, i) => `B${i};Łucja;Gęś;${'x'.repeat(10_000)}`)].join('\n');
+    const bytes = cp1250(big);
+    const chunks = Array.from({ length: Math.ceil(bytes.length / 65536) }, (_, i) => bytes.subarray(i * 65536, (i + 1) * 65536));
+    const r = await importCustomers(t.db, Readable.from(chunks));
+    expect([r.encoding, r.imported, r.rejected]).toEqual(['windows-1250', 110, []]);
+    expect(await people(['B109'])).toMatchObject([{ first_name: 'Łucja', last_name: 'Gęś' }]);
+
+    // A UTF-8 file with one Windows-1250 byte: that row only is rejected.
+    const utf8 = Buffer.concat([Buffer.from('customer_id,first_name,last_name\nU1,Łucja,Gęś\nU2,Paweł,Żak\nU3,Pawe'), Buffer.from([0xb3]), Buffer.from(',Lis\n')]);
+    const u = await importCustomers(t.db, Readable.from([utf8.subarray(0, 37), utf8.subarray(37)])); // "Ł" split between chunks
+    expect([u.encoding, u.imported]).toEqual(['utf-8', 2]);
+    expect(u.rejected).toEqual([{ line: 4, reason: expect.stringMatching(/not valid UTF-8/) }]);
+    expect(await people(['U1'])).toMatchObject([{ first_name: 'Łucja', last_name: 'Gęś' }]);
+
+    // A Windows-1250 file with one UTF-8 line: read as Windows-1250, that line would be "PaweĹ‚", so it is rejected.
+    const mixed = Buffer.concat([cp1250('customer_id,first_name,last_name\nW1,Łucja,Gęś\nW2,Paweł,Żak\n'), Buffer.from('W3,Paweł,Lis\n')]);
+    const w = await importCustomers(t.db, Readable.from([mixed]));
+    expect([w.encoding, w.imported]).toEqual(['windows-1250', 2]);
+    expect(w.rejected).toEqual([{ line: 4, reason: expect.stringMatching(/not Windows-1250 like the rest of the file/) }]);
+
+    // Excel's "Unicode text": UTF-16LE with a byte order mark, tab-separated.
+    const utf16 = Buffer.from('\uFEFFcustomer_id\timię\tnazwisko\r\nX1\tŁucja\tGęś\r\n', 'utf16le');
+    const x = await importCustomers(t.db, Readable.from([utf16.subarray(0, 41), utf16.subarray(41)])); // odd split
+    expect([x.encoding, x.delimiter, x.imported, x.rejected]).toEqual(['utf-16le', '\t', 1, []]);
+    expect(await people(['X1'])).toMatchObject([{ first_name: 'Łucja', last_name: 'Gęś' }]);
+  });
+
+  it('prints the encoding, separator and ignored columns from the command line', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'impcols-')), 'klienci.csv');
+    writeFileSync(file, cp1250(EXCEL_PL.replace(/K(\d)/g, 'L$1')));
+    const out: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await runImportCommand({ db: t.db } as Runtime, file)).toBe(3);
+    } finally {
+      spy.mockRestore();
+      err.mockRestore();
+    }
+    expect(out.join('')).toMatch(/^imported 3, updated 0, rejected 1 \([\d.]+ s\)\nread as windows-1250 \(the file is not UTF-8\), columns separated by ';'\nignored columns: Uwagi\n$/);
   });
 });

@@ -1,0 +1,135 @@
+// Which column of a customer master export holds which field. Exporters name columns their own way
+// ("Nr klienta", "E-mail", "Telefon 2"): names are compared folded, and only names listed here are
+// read. Everything else is ignored and reported; two columns claiming one field are refused.
+import { PermanentError } from '../core/errors.js';
+import { fold, foldCompany } from './fold.js';
+
+export const CUSTOMER_COLUMNS = [
+  'customer_id', 'segment', 'first_name', 'last_name', 'company_name', 'pesel', 'nip', 'street',
+  'postal_code', 'city', 'region', 'phones', 'email', 'invoice_numbers',
+] as const;
+export type Column = (typeof CUSTOMER_COLUMNS)[number];
+type Field = Column | 'full_name';
+
+const ALIASES: Record<Field, string[]> = {
+  customer_id: ['customer_no', 'customer_number', 'customer_nr', 'client_id', 'client_no', 'client_number',
+    'account_number', 'account_no', 'nr_klienta', 'numer_klienta', 'id_klienta', 'id'],
+  segment: ['customer_type', 'customer_segment', 'type', 'typ_klienta', 'segment_klienta'],
+  first_name: ['firstname', 'given_name', 'imie'],
+  last_name: ['lastname', 'surname', 'family_name', 'nazwisko'],
+  company_name: ['company', 'firma', 'nazwa_firmy'],
+  full_name: ['name', 'full_name', 'imie_i_nazwisko', 'customer_name'],
+  pesel: [],
+  nip: ['vat_id', 'tax_id'],
+  street: ['address', 'address_line', 'ulica', 'adres'],
+  postal_code: ['postcode', 'zip', 'zip_code', 'kod_pocztowy'],
+  city: ['town', 'miasto', 'miejscowosc'],
+  region: ['voivodeship', 'wojewodztwo', 'province'],
+  phones: ['phone', 'phone_number', 'phone_numbers', 'telephone', 'tel', 'telefon', 'telefony', 'mobile',
+    'mobile_phone', 'msisdn', 'telefon_komorkowy'],
+  email: ['e_mail', 'mail', 'email_address'],
+  invoice_numbers: ['invoices', 'faktury', 'numery_faktur'],
+};
+const FIELD_BY_NAME = new Map<string, Field>(
+  (Object.entries(ALIASES) as [Field, string[]][]).flatMap(([f, names]) => [f, ...names].map((n) => [n, f] as [string, Field])),
+);
+
+/** "Nr. klienta" -> nr_klienta, "E-mail" -> e_mail, "Miejscowość" -> miejscowosc. */
+export function headerKey(name: string): string {
+  return fold(name).replace(/ /g, '_');
+}
+
+function fieldOf(name: string): Field | undefined {
+  const key = headerKey(name);
+  // Numbered phone columns ("Telefon 2", "phone_1") are more of the same list.
+  return FIELD_BY_NAME.get(key) ?? (FIELD_BY_NAME.get(key.replace(/_?\d+$/, '')) === 'phones' ? 'phones' : undefined);
+}
+
+/** The column separator: whichever of ',', ';', tab and '|' the header line has most of outside quotes. */
+export function detectDelimiter(text: string): string {
+  const counts = new Map([[',', 0], [';', 0], ['\t', 0], ['|', 0]]);
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  const [best, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  if (best![1] === 0) return ',';
+  if (best![1] === second![1]) {
+    const name = (d: string) => (d === '\t' ? 'tab' : `'${d}'`);
+    throw new PermanentError('CSV_HEADER', `customer CSV header rejected: cannot tell the column separator, ` +
+      `the header line has as many ${name(best![0])} as ${name(second![0])}`);
+  }
+  return best![0];
+}
+
+export interface ColumnMap {
+  /** Position of each field's column, -1 when the file has none. */
+  at: Record<Column, number>;
+  /** Every phone column, in file order; their numbers merge into one list. */
+  phones: number[];
+  /** A single "first names and surname" column, read only when first_name and last_name are absent. */
+  fullName: number;
+  width: number;
+  ignored: string[];
+}
+
+export function mapHeader(header: string[]): ColumnMap {
+  const claims = new Map<Field, number[]>();
+  const ignored: string[] = [];
+  header.forEach((raw, i) => {
+    const field = fieldOf(raw);
+    if (field) claims.set(field, [...(claims.get(field) ?? []), i]);
+    else ignored.push(raw.trim() || `(unnamed column ${i + 1})`);
+  });
+  const label = (i: number) => `'${header[i]!.trim()}'`;
+  const refuse = (why: string) => {
+    throw new PermanentError('CSV_HEADER', `customer CSV header rejected: ${why}`);
+  };
+  const clashes = [...claims].filter(([f, at]) => f !== 'phones' && at.length > 1);
+  if (clashes.length) {
+    refuse(clashes.map(([f, at]) => `columns ${at.map(label).join(' and ')} are all ${f}`).join('; ') + ' (keep one of each)');
+  }
+  if (!claims.has('customer_id')) {
+    refuse(`no customer number column (named customer_id or ${ALIASES.customer_id.join(', ')}); ` +
+      `columns found: ${header.map((h) => h.trim()).join(', ')}`);
+  }
+  const one = (f: Field) => claims.get(f)?.[0] ?? -1;
+  const at = Object.fromEntries(CUSTOMER_COLUMNS.map((c) => [c, one(c)])) as Record<Column, number>;
+  let fullName = one('full_name');
+  if (fullName >= 0 && (at.first_name >= 0) !== (at.last_name >= 0)) {
+    const part = at.first_name >= 0 ? at.first_name : at.last_name;
+    refuse(`column ${label(part)} holds part of a name that column ${label(fullName)} holds whole; ` +
+      'give first_name and last_name, or one full-name column');
+  }
+  if (fullName >= 0 && at.first_name >= 0) {
+    ignored.push(header[fullName]!.trim()); // the same names again, whole
+    fullName = -1;
+  }
+  return { at, phones: claims.get('phones') ?? [], fullName, width: header.length, ignored };
+}
+
+const SEGMENTS = new Map<string, 'individual' | 'business'>([
+  ...['individual', 'osoba_fizyczna', 'private', 'consumer', 'konsument', 'indywidualny', 'klient_indywidualny', 'b2c']
+    .map((v) => [v, 'individual'] as const),
+  ...['business', 'firma', 'company', 'corporate', 'biznes', 'biznesowy', 'klient_biznesowy', 'b2b']
+    .map((v) => [v, 'business'] as const),
+]);
+
+/** A segment value as exporters write it ("Osoba fizyczna", "FIRMA"), or null when it is none of ours. */
+export function segmentOf(value: string): 'individual' | 'business' | null {
+  const v = value.toLowerCase();
+  if (v === 'individual' || v === 'business') return v;
+  return SEGMENTS.get(headerKey(value)) ?? null;
+}
+
+/**
+ * "Jan Maria Nowak-Kowalska" -> first "Jan Maria", last "Nowak-Kowalska": the last word is the
+ * surname. Only words of letters are split; a company name ("ACME Sp. z o.o.", "Firma 24") gives null.
+ */
+export function splitFullName(value: string): { first: string; last: string } | null {
+  if (!/^[\p{L}'’-]+(?: [\p{L}'’-]+)+$/u.test(value) || foldCompany(value) !== fold(value)) return null;
+  const cut = value.lastIndexOf(' ');
+  return { first: value.slice(0, cut), last: value.slice(cut + 1) };
+}
