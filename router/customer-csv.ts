@@ -141,12 +141,14 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
   const companyName = get('company_name');
   const rawNip = get('nip');
   let segment: Customer['segment'] | null;
-  if (cols.at.segment >= 0) {
-    segment = segmentOf(get('segment') ?? '');
-    if (!segment) return fail(`segment '${get('segment') ?? ''}' is not individual or business`);
+  const segmentCell = cols.at.segment >= 0 ? get('segment') : null;
+  if (segmentCell) {
+    segment = segmentOf(segmentCell);
+    if (!segment) return fail(`segment '${segmentCell}' is not individual or business`);
   } else {
-    // No segment column: a company name or NIP and no person's name is a business.
-    segment = (companyName || rawNip) && !firstName && !lastName ? 'business' : 'individual';
+    // No segment given: a company name makes it a business (a sole trader's or contact person's
+    // name may stand beside it); a NIP without a person's name too.
+    segment = companyName || (rawNip && !firstName && !lastName) ? 'business' : 'individual';
   }
   if (segment === 'individual' && (!firstName || !lastName)) {
     return fail(fullName && !split ? `name '${fullName}' is not first name(s) and a surname` : 'individual customer needs first_name and last_name');

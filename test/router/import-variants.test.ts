@@ -118,7 +118,7 @@ const CRM_EN = [
   'Customer No,Name,Company,VAT ID,Address,ZIP,Town,Phone,Mobile,Email Address,Created At',
   'E1,Jan Maria Nowak-Kowalska,,,ul. Krótka 2,80-001,Gdańsk,22 555 12 90,601 234 590,,2020-01-01',
   `E2,,Techbud Sp. z o.o.,PL${N5},,,,,,biuro@techbud.pl,2021-03-04`,
-  `E3,Anna Lis,Anna Lis Usługi,${N6},,,,,,,2022-05-06`, // a sole trader: a person, with a NIP
+  `E3,Anna Lis,Anna Lis Usługi,${N6},,,,,,,2022-05-06`, // a sole trader: a firm's name beside the person's, so a business
   'E4,ACME Sp. z o.o.,,,,,,,,,2023-01-01', // a company name in the name column: not split into a person
   'E5,Madonna,,,,,,,,,2023-01-02',
   `E6,,,${nipFor(107)},,,,,,,2023-01-03`,
@@ -160,7 +160,7 @@ describe('customer masters with their own columns, separators and encoding', () 
     expect(rows.map((c) => [c.customer_id, c.segment, c.first_name, c.last_name, c.company_name, c.nip])).toEqual([
       ['E1', 'individual', 'Jan Maria', 'Nowak-Kowalska', null, null],
       ['E2', 'business', null, null, 'Techbud Sp. z o.o.', N5],
-      ['E3', 'individual', 'Anna', 'Lis', 'Anna Lis Usługi', N6],
+      ['E3', 'business', 'Anna', 'Lis', 'Anna Lis Usługi', N6],
     ]);
     expect(rows[0]).toMatchObject({ street: 'ul. Krótka 2', postal_code: '80-001', city: 'Gdańsk', phones: ['225551290', '601234590'] });
     expect(rows[1]).toMatchObject({ email: 'biuro@techbud.pl', phones: [] });
