@@ -113,7 +113,8 @@ export function mapHeader(header: string[]): ColumnMap {
 const SEGMENTS = new Map<string, 'individual' | 'business'>([
   ...['individual', 'osoba_fizyczna', 'private', 'consumer', 'konsument', 'indywidualny', 'klient_indywidualny', 'b2c']
     .map((v) => [v, 'individual'] as const),
-  ...['business', 'firma', 'company', 'corporate', 'biznes', 'biznesowy', 'klient_biznesowy', 'b2b']
+  ...['business', 'firma', 'company', 'corporate', 'biznes', 'biznesowy', 'klient_biznesowy', 'b2b', 'przedsiebiorca',
+    'osoba_prawna', 'jdg', 'dzialalnosc_gospodarcza', 'sole_trader']
     .map((v) => [v, 'business'] as const),
 ]);
 

@@ -52,8 +52,10 @@ export async function openCsv(input: NodeJS.ReadableStream | string): Promise<Cs
   const encoding: Encoding = bytes?.[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes && mostlyNotUtf8(sample) ? 'windows-1250' : 'utf-8';
   if (encoding !== 'utf-8') sample = new TextDecoder(encoding).decode(bytes!, { stream: true });
   let delimiter: string;
+  // Excel writes "sep=;" as a first line to name the separator; the header follows it.
+  const sepLine = /^\uFEFF?sep=(.)\r?\n/i.exec(sample);
   try {
-    delimiter = detectDelimiter(sample);
+    delimiter = sepLine ? (sepLine[1] as string) : detectDelimiter(sample);
   } catch (err) {
     await it.return?.();
     throw err;
@@ -70,7 +72,7 @@ export async function openCsv(input: NodeJS.ReadableStream | string): Promise<Cs
       await it.return?.(); // a refused header stops the import early: close the file
     }
   }
-  return { encoding, delimiter, records: parseRecords(Readable.from(chunks()), delimiter) };
+  return { encoding, delimiter, records: parseRecords(Readable.from(chunks()), delimiter, sepLine ? 2 : 1) };
 }
 
 /** Invalid UTF-8 decodes to U+FFFD: a Windows-1250 file has more of them than real multi-byte characters. */
@@ -85,9 +87,9 @@ function mostlyNotUtf8(sample: string): boolean {
   return bad > good;
 }
 
-async function* parseRecords(source: Readable, delimiter: string): AsyncGenerator<CsvItem> {
+async function* parseRecords(source: Readable, delimiter: string, fromLine: number): AsyncGenerator<CsvItem> {
   const skipped: CsvItem[] = [];
-  const parser = parse({ bom: true, delimiter, info: true, relax_column_count: true, skip_records_with_error: true, skip_empty_lines: true });
+  const parser = parse({ bom: true, delimiter, from_line: fromLine, info: true, relax_column_count: true, skip_records_with_error: true, skip_empty_lines: true });
   parser.on('skip', (err: Error & { lines?: number }) => skipped.push({ line: err.lines ?? 0, error: `malformed CSV: ${err.message}` }));
   source.on('error', (err: Error) => parser.destroy(err));
   source.pipe(parser);

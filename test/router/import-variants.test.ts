@@ -136,8 +136,7 @@ describe('customer masters with their own columns, separators and encoding', () 
 
   it('reads a Polish Excel export: Windows-1250, semicolons, Polish column names, two phone columns', async () => {
     const r = await importCustomers(t.db, Readable.from([cp1250(EXCEL_PL)]));
-    expect(r).toEqual({ imported: 3, updated: 0, ignoredColumns: ['Uwagi'], encoding: 'windows-1250', delimiter: ';',
-      rejected: [{ line: 4, reason: `segment 'przedsiębiorca' is not individual or business` }] });
+    expect(r).toEqual({ imported: 4, updated: 0, ignoredColumns: ['Uwagi'], encoding: 'windows-1250', delimiter: ';', rejected: [] });
     const empty = { first_name: null, last_name: null, company_name: null, nip: null, street: null, postal_code: null, city: null, region: null, email: null, invoice_numbers: [] };
     expect(await people(['K1', 'K2', 'K4'])).toEqual([
       { ...empty, customer_id: 'K1', segment: 'individual', first_name: 'Paweł', last_name: 'Żółć', street: 'ul. Łąkowa 3', postal_code: '90-001',
@@ -146,6 +145,15 @@ describe('customer masters with their own columns, separators and encoding', () 
         invoice_numbers: ['FV/11/2026', 'FV/12/2026'] },
       { ...empty, customer_id: 'K4', segment: 'individual', first_name: 'Zoë', last_name: 'Ćwik', phones: ['601234580'] },
     ]);
+    // "przedsiębiorca" (a sole trader) is a business.
+    expect((await people(['K3']))[0]).toMatchObject({ segment: 'business', first_name: 'Jan', last_name: 'Lis', company_name: 'Lis Usługi' });
+  });
+
+  it('takes the separator from an Excel "sep=" first line and keeps line numbers as the file has them', async () => {
+    const file = `sep=;\nNr klienta;Imię;Nazwisko;Telefon\nS1;Ala;Kot;601 234 599, 22 555 12 99\nS2;;Kot;\n`;
+    const r = await importCustomers(t.db, Readable.from([file]));
+    expect(r).toMatchObject({ imported: 1, delimiter: ';', rejected: [{ line: 4, reason: 'individual customer needs first_name and last_name' }] });
+    expect((await people(['S1']))[0]).toMatchObject({ first_name: 'Ala', phones: ['601234599', '225551299'] });
   });
 
   it('reads an English CRM export: aliases, one full-name column, segment inferred per row', async () => {
@@ -228,11 +236,11 @@ describe('customer masters with their own columns, separators and encoding', () 
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      expect(await runImportCommand({ db: t.db } as Runtime, file)).toBe(3);
+      expect(await runImportCommand({ db: t.db } as Runtime, file)).toBe(0);
     } finally {
       spy.mockRestore();
       err.mockRestore();
     }
-    expect(out.join('')).toMatch(/^imported 3, updated 0, rejected 1 \([\d.]+ s\)\nread as windows-1250 \(the file is not UTF-8\), columns separated by ';'\nignored columns: Uwagi\n$/);
+    expect(out.join('')).toMatch(/^imported 4, updated 0, rejected 0 \([\d.]+ s\)\nread as windows-1250 \(the file is not UTF-8\), columns separated by ';'\nignored columns: Uwagi\n$/);
   });
 });
