@@ -1,36 +1,70 @@
-// The deadline an institution sets ("w terminie 14 dni", "w ciągu siedmiu dni", "7-dniowym terminie"),
-// so the worklist can date LEGAL mail from its own term rather than a generic SLA.
+// The deadline an institution sets ("w terminie 14 dni", "w ciągu siedmiu dni", "7-dniowym terminie",
+// "w terminie tygodnia", "48 godzin", "within 14 days"), so the worklist can date LEGAL mail from its
+// own term rather than a generic SLA. A letter often names several terms; the one it sets for the
+// addressee ("proszę … w terminie 14 dni") wins over terms it only describes ("przysługuje zażalenie
+// w terminie 7 dni", "prawo odstąpienia w terminie 14 dni", "wierzyciele mogą zgłaszać … 30 dni").
 import { normalizeText } from './normalize.js';
 
 const NUMBER_WORDS: Record<string, number> = {
   jednego: 1, dwoch: 2, trzech: 3, czterech: 4, pieciu: 5, szesciu: 6, siedmiu: 7, osmiu: 8, dziewieciu: 9,
   dziesieciu: 10, jedenastu: 11, dwunastu: 12, czternastu: 14, pietnastu: 15, dwudziestu: 20,
-  'dwudziestu jeden': 21, 'dwudziestu jednego': 21, trzydziestu: 30, szescdziesieciu: 60, 'tygodnia': 7,
+  'dwudziestu jeden': 21, 'dwudziestu jednego': 21, trzydziestu: 30, szescdziesieciu: 60,
+  one: 1, two: 2, three: 3, five: 5, seven: 7, ten: 10, fourteen: 14, fifteen: 15, twenty: 20, 'twenty one': 21, thirty: 30,
 };
 
 const WORDS = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|');
+const COUNT = `(\\d{1,3}|${WORDS})`;
 // "dni" survives OCR as "dnl", "dn1", "cini"; the unit is what makes a number a term.
-const DAYS = '(d[nm][il1!|]|cin[il1]|tygodni)';
-// A count of days near a word that sets a deadline: "w terminie", "w ciągu", "czekamy", "na odpowiedź".
-const CUE = '(?:termin\\w*|ciagu|okresie|czeka\\w*|odpowiedz\\w*|udziel\\w*|przesl\\w*|przekaz\\w*|zaplat\\w*|ustosunk\\w*|wyjasni\\w*|pozniej\\s+niz)';
-const TERM = new RegExp(
-  `${CUE}(?:\\s+[a-z]+){0,3}?\\s*(?:wynosi|:|-)?\\s*(?:do\\s+)?(\\d{1,3}|${WORDS})\\s*(?:\\(\\s*[a-z ]+\\s*\\)\\s*)?${DAYS}(?![a-z])`,
-);
-const ADJECTIVAL = /\b(\d{1,3})\s*-?\s*(dniow|tygodniow)\w*\s+termin/;
+const UNIT = '(d[nm][il1!|]|cin[il1]|tygodni|godzin|days?|weeks?|hours?|working days|business days)';
+// A count near a word that sets a deadline: "w terminie", "w ciągu", "czekamy", "na odpowiedź", "within".
+const CUE = '(?:termin\\w*|ciagu|okresie|czeka\\w*|odpowiedz\\w*|udziel\\w*|przesl\\w*|przekaz\\w*|zaplat\\w*|zaplac\\w*|ustosunk\\w*|wyjasni\\w*|pozniej\\s+niz|within|no\\s+later\\s+than|deadline\\s+of)';
+const PATTERNS: { re: RegExp; days: (m: RegExpExecArray) => number }[] = [
+  {
+    re: new RegExp(`${CUE}(?:\\s+[a-z]+){0,3}?\\s*(?:wynosi|:|-)?\\s*(?:do\\s+)?${COUNT}\\s*(?:\\(\\s*[a-z ]+\\s*\\)\\s*)?${UNIT}(?![a-z])`, 'g'),
+    days: (m) => scale(count(m[1] as string), m[2] as string),
+  },
+  { re: /\b(\d{1,3})\s*-?\s*(dniow|tygodniow)\w*\s+termin/g, days: (m) => scale(Number(m[1]), m[2] === 'tygodniow' ? 'tygodni' : 'dni') },
+  // A single week or month without a count: "w terminie tygodnia", "termin miesiąca", "within a week".
+  {
+    re: new RegExp(`${CUE}(?:\\s+[a-z]+){0,2}?\\s+(?:(?:jednego|one|a)\\s+)?(tygodnia|miesiaca|week|month)(?![a-z])`, 'g'),
+    days: (m) => (m[1] === 'tygodnia' || m[1] === 'week' ? 7 : 30),
+  },
+];
 
-/** Days of the term stated in the text, or null. Weeks are converted to days. */
+function count(raw: string): number {
+  return /^\d+$/.test(raw) ? Number(raw) : (NUMBER_WORDS[raw] ?? NaN);
+}
+
+function scale(n: number, unit: string): number {
+  if (/^(tygodni|week)/.test(unit)) return n * 7;
+  // A term in hours is due the day it runs out.
+  if (/^(godzin|hour)/.test(unit)) return Math.ceil(n / 24);
+  return n;
+}
+
+// Said to the addressee: a request, a summons, an obligation.
+const SETS = /(prosz|prosimy|wzyw|wezwan|zada|zadam|nalez|zobowiaz|winien|powinn|udziel|przesl|przekaz|odpowiedz|ustosunk|zaplac|please|request|call upon|required|must|shall)/;
+// A right or a procedure described: whose term it is, is someone else's business.
+const DESCRIBES = /(przysluguje|zazaleni|odwolani|sprzeciw|odstapieni|moze|moga|pouczeni|right to|may )/;
+
+/** Days of the term the letter sets for its addressee, or null. Weeks, months and hours in days. */
 export function parseStatedTermDays(text: string): number | null {
   const t = normalizeText(text);
-  const m = TERM.exec(t);
-  if (m) {
-    const raw = m[1] as string;
-    const n = /^\d+$/.test(raw) ? Number(raw) : (NUMBER_WORDS[raw] ?? NaN);
-    if (Number.isFinite(n) && n > 0 && n <= 366) return m[2] === 'tygodni' ? n * 7 : n;
+  let best: { score: number; days: number } | null = null;
+  for (const { re, days } of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m; m = re.exec(t)) {
+      const n = days(m);
+      if (!Number.isFinite(n) || n <= 0 || n > 366) continue;
+      // The clause the term stands in: from the previous sentence end (or 250 characters) to the match's end.
+      const from = Math.max(0, m.index - 250);
+      const before = t.slice(from, m.index);
+      const clause = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('; ')) + 1) + m[0];
+      const score = (SETS.test(clause) ? 1 : 0) - (DESCRIBES.test(clause) ? 2 : 0);
+      // Equal standing: the shorter term, so a wrong pick makes the letter early, never late.
+      if (!best || score > best.score || (score === best.score && n < best.days)) best = { score, days: n };
+    }
   }
-  const a = ADJECTIVAL.exec(t);
-  if (a) {
-    const n = Number(a[1]);
-    if (n > 0 && n <= 366) return a[2] === 'tygodniow' ? n * 7 : n;
-  }
-  return null;
+  // Only terms of someone else's right: none set for the addressee, the category's own deadline applies.
+  return best && best.score >= 0 ? best.days : null;
 }

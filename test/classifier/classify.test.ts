@@ -78,11 +78,28 @@ describe('stated term', () => {
     ['w 7-dniowym terminie', 7],
     ['w ciągu dwóch tygodni', 14],
     ['Oczekujemy wyjaśnień najpóźniej 10 dni od doręczenia', 10],
+    ['wzywa, aby w terminie tygodnia złożył oświadczenie', 7],
+    ['zakreśla termin miesiąca od doręczenia', 30],
+    ['Odpowiedzi proszę udzielić w terminie 48 godzin', 2],
+    ['Please reply within 14 days of this letter.', 14],
+    ['We call upon you to pay within seven days.', 7],
+    ['Proszę zapłacić w 7 dni.', 7],
   ] as const)('reads "%s"', (text, days) => {
     expect(parseStatedTermDays(text)).toBe(days);
   });
   it('is null when no term is stated', () => {
     expect(parseStatedTermDays('Proszę o pilną odpowiedź.')).toBeNull();
+  });
+  it('takes the term set for the addressee over terms of rights it describes', () => {
+    const text = 'Konsument odstąpił od umowy w terminie 14 dni. Pokrzywdzonemu przysługuje zażalenie w terminie 30 dni. ' +
+      'Wzywam do zwrotu kwoty w terminie 21 dni.';
+    expect(parseStatedTermDays(text)).toBe(21);
+    // Only someone's right: no term for the addressee, the category's own deadline applies.
+    expect(parseStatedTermDays('Pokrzywdzonemu przysługuje zażalenie do sądu w terminie 7 dni od doręczenia.')).toBeNull();
+  });
+  it('takes the shorter of two terms set alike, so a wrong pick is early, never late', () => {
+    const text = 'Wzywam do przekazania wykazu umów w terminie 14 dni. Wierzytelności należy zgłaszać w terminie 30 dni.';
+    expect(parseStatedTermDays(text)).toBe(14);
   });
 });
 
