@@ -2,61 +2,13 @@
 // offset so identifiers.ts can tell the customer's identifiers from an institution's own.
 import { foldChars } from './normalize.js';
 import { isValidNip, isValidPesel } from '../core/pl-checksums.js';
-import { ocrToDigits, repairChecksummed } from './checksums.js';
+import { repairChecksummed } from './checksums.js';
 
 export interface Hit {
   value: string;
   index: number;
 }
 
-// OCR look-alikes accepted inside a number once a keyword says a number follows.
-const DIGITISH = '[0-9OoDIl|SBZgq]';
-// Either "nr/numer/ID + klienta/abonenta" or the word order people also write: "klient nr",
-// "abonent nr", "Klient:", "konto klienta", "Konto: 1234567890", "customer no.". The number itself
-// must be exactly 10 digits (customerNumberAt), so "klientem od 2015" or a 26-digit bank account
-// never reads as one.
-const CUSTOMER_KEY = new RegExp(
-  [
-    /(?:\bnr\.?|\bnumer(?:u|em)?|\bid\.?|\bidentyfikator(?:a|em)?|\bkod)\s*(?:konta\s+|ewidencyjny\s+)?(?:k[l1i][il1]?en[tl]\w*|abon[ea]nt\w*|konta\s+k[l1i]ient\w*)[\s:.#-]*(?:nr\.?|to)?[\s:.#-]*/.source,
-    /\b(?:k[l1i][il1]?en[tl](?:a|em|ka|ki)?|abon[ea]nt(?:a|em|ka|ki)?|kont[aoe]?|koncie|customer|account)(?:\s+k[l1i]ient\w*)?[\s:.#-]*(?:nr\.?|numer|no\.?)?[\s:.#-]*/.source,
-  ].join('|'),
-  'gi',
-);
-
-/**
- * The 10-digit customer number starting at `start` (OCR look-alike letters repaired, spaces and
- * dashes dropped), or null when the run there is not exactly 10 digits long.
- */
-export function customerNumberAt(text: string, start: number): string | null {
-  // Take the number as written (original text: OCR letters keep their case), up to 16 chars.
-  const run = new RegExp(`^${DIGITISH}(?:[ -]?${DIGITISH}){8,14}`).exec(text.slice(start, start + 24));
-  if (!run) return null;
-  // Ten digits written together, then a space and a stray digit (a speck of the signature read as
-  // one): the block is the number.
-  if (new RegExp(`^${DIGITISH}{10}[ -]`).test(run[0])) {
-    const block = ocrToDigits(run[0].slice(0, 10));
-    if (block !== null && block.length === 10) return block;
-  }
-  // The run may swallow a look-alike letter of the next word: cut it after the 10th digit.
-  const after = text.slice(start + run[0].length, start + run[0].length + 1);
-  let cut = 0;
-  let count = 0;
-  while (cut < run[0].length && count < 10) if (/[^ -]/.test(run[0][cut++] as string)) count++;
-  if (/\d/.test(run[0].slice(cut)) || (cut === run[0].length && /\d/.test(after))) return null;
-  const digits = ocrToDigits(run[0].slice(0, cut));
-  return digits !== null && digits.length === 10 ? digits : null;
-}
-
-/** 10-digit customer numbers introduced by "nr klienta", "numer abonenta", "ID klienta", "klient nr", ... */
-export function findCustomerNumbers(text: string): Hit[] {
-  const out: Hit[] = [];
-  const folded = foldChars(text);
-  for (const m of folded.matchAll(CUSTOMER_KEY)) {
-    const digits = customerNumberAt(text, (m.index ?? 0) + m[0].length);
-    if (digits !== null) out.push({ value: digits, index: m.index ?? 0 });
-  }
-  return out;
-}
 
 /** Invoice numbers after faktura/FV/rachunek, or standing alone in an FV/… shape. */
 export function findInvoiceNumbers(text: string): Hit[] {

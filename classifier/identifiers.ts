@@ -9,8 +9,9 @@ import { findPhones } from './phones.js';
 import { findNames, type NameHit } from './names.js';
 import { findAddresses, findCompanies, type AddressHit } from './addresses.js';
 import {
-  customerNumberAt, findCustomerNumbers, findEmails, findUnreadEmails, findInvoiceNumbers, findNips, findPesels, findPostalCodes, type Hit,
+  findEmails, findUnreadEmails, findInvoiceNumbers, findNips, findPesels, findPostalCodes, type Hit,
 } from './identifier-patterns.js';
+import { customerNumberAt, findContractNumbers, findCustomerNumbers } from './customer-numbers.js';
 
 export { ocrDigitVariants, ocrToDigits, isValidNip, isValidPesel } from './checksums.js';
 
@@ -90,7 +91,7 @@ function subjectSpans(text: string): { spans: [number, number][]; lead: [number,
 function numbersAfterNames(text: string, names: NameHit[]): Hit[] {
   return names.flatMap((n) => {
     const end = n.index + n.length;
-    const lead = /^[ \t]*[,;.–-]?[ \t]*(?:(?:nr|numer)\.?[ \t]*:?[ \t]*)?/i.exec(text.slice(end)) as RegExpExecArray;
+    const lead = /^[ \t]*[,;.–/|-]?[ \t]*(?:(?:nr|numer)\.?[ \t]*:?[ \t]*)?/i.exec(text.slice(end)) as RegExpExecArray;
     const value = customerNumberAt(text, end + lead[0].length) ?? numberUnderSignature(text, end);
     return value ? [{ value, index: n.index }] : [];
   });
@@ -158,6 +159,7 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
     invoiceNumbers: findInvoiceNumbers(text), pesels: findPesels(text), nips: findNips(text),
     postalCodes: findPostalCodes(text), emails: findEmails(text).filter((e) => !operator.isOwnMail(e.value)),
     unreadEmails: findUnreadEmails(text),
+    contractNumbers: [...findContractNumbers(text), ...findContractNumbers(joined)],
     companyNames: findCompanies(text).filter((c) => !operator.isOwnCompany(c.value)),
   };
   const addresses = findAddresses(text);
@@ -184,6 +186,7 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
       postalCodes: values(raw.postalCodes, true),
       emails: values(raw.emails, true),
       ...unread(values(raw.unreadEmails, true)),
+      ...contracts(values(raw.contractNumbers, false).filter((n) => !raw.customerNumbers.some((c) => c.value === n))),
       names: uniq(nameList, (n) => `${n.first}|${n.last}`),
       companyNames: values(raw.companyNames, true),
       addresses: uniq(order<AddressHit>(addresses, true), (a) => `${a.street}|${a.postalCode}|${a.city}`).map(
@@ -195,6 +198,7 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
 }
 
 const unread = (tokens: string[]): { unreadEmails?: string[] } => (tokens.length ? { unreadEmails: tokens } : {});
+const contracts = (numbers: string[]): { contractNumbers?: string[] } => (numbers.length ? { contractNumbers: numbers } : {});
 
 export function extractIdentifiers(text: string, operator?: OperatorMatcher): Identifiers {
   return extractIdentifierParts(text, operator).identifiers;

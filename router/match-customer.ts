@@ -23,12 +23,14 @@ const MAX_CANDIDATES = 10;
 
 export async function matchCustomer(db: Queryable, ids: Identifiers, opts: MatchOptions = {}): Promise<MatchResult> {
   const numbers = withVariants(ids.customerNumbers.flatMap((n) => [n.trim(), customerNumberKey(n)]), opts, (v) => v);
+  // A contract number is as good as a repaired customer number: it must be backed by something else.
+  const contract = unique((ids.contractNumbers ?? []).flatMap((n) => [n.trim(), customerNumberKey(n)]));
   const phones = withVariants(ids.phones.map((p) => normalisePhone(p) ?? p.replace(/[\s-]/g, '')), opts, normalisePhone);
   const names = ids.names.map((n) => ({ first: fold(n.first), last: fold(n.last) })).filter((n) => n.last);
   const postalCodes = unique([...ids.postalCodes, ...ids.addresses.map((a) => a.postalCode ?? '')].filter(Boolean));
   const cities = unique(ids.addresses.map((a) => fold(a.city)).filter(Boolean));
   const keys: LookupKeys = {
-    customerNumbers: [...numbers.keys()],
+    customerNumbers: unique([...numbers.keys(), ...contract]),
     pesels: unique(ids.pesels),
     nips: unique(ids.nips.map((n) => n.replace(/\D/g, ''))),
     phones: [...phones.keys()],
@@ -42,7 +44,7 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
   };
   const rows = await lookupCandidates(db, keys);
   const letter: LetterKeys = {
-    customerNumbers: resolveVariants(numbers, rows, 'customer_number'),
+    customerNumbers: withContractNumbers(resolveVariants(numbers, rows, 'customer_number'), contract, rows),
     phones: resolveVariants(phones, rows, 'phone'),
     pesels: new Set(keys.pesels),
     nips: new Set(keys.nips),
@@ -100,6 +102,11 @@ function toScore(points: number): number {
 }
 
 type How = 'exact' | 'repaired' | 'uncertain';
+
+function withContractNumbers(numbers: Map<string, How>, contract: string[], rows: CandidateRow[]): Map<string, How> {
+  for (const r of rows) if (contract.includes(r.customer_id) && !numbers.has(r.customer_id)) numbers.set(r.customer_id, 'repaired');
+  return numbers;
+}
 
 /** Each value to look up -> the letter tokens it reads, and whether it is the token as printed. */
 function withVariants(

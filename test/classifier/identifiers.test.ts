@@ -145,8 +145,9 @@ describe('customer, invoice and contact identifiers', () => {
     expect(extractIdentifiers('W dniu 12.03.2026\n601 234 567 to mój numer tel.').phones).toEqual(['601234567']);
     expect(extractIdentifiers('Marcin Chmielewski, klient 5105064037 7').customerNumbers).toEqual(['5105064037']);
     expect(extractIdentifiers('Adam Czarnecki. 511 762 4174').customerNumbers).toEqual(['5117624174']);
-    // Eleven digits written together are no customer number.
-    expect(extractIdentifiers('nr klienta 12345678901').customerNumbers).toEqual([]);
+    // Eleven digits written together are not cut to ten: taken as written, they match only a master
+    // that numbers its customers with eleven.
+    expect(extractIdentifiers('nr klienta 12345678901').customerNumbers).toEqual(['12345678901']);
   });
 
   it("keeps address-like words whose '@' the OCR lost apart from the e-mails, for the master to confirm", () => {
@@ -191,5 +192,30 @@ Sędzia Anna Nowak`;
   it('recognises a bailiff even through OCR damage, and a customer merely mentioning a court is not one', () => {
     expect(extractIdentifiers('Komornik Sadawy przy Sądzie Rejonowym w Olsztynie\nKm 123/26').fromInstitution).toBe(true);
     expect(extractIdentifiers('Jan Kowalski\nul. Polna 3\n\nJeśli nie oddacie pieniędzy, pójdę do sądu i do rzecznika.').fromInstitution).toBe(false);
+  });
+});
+
+describe('customer numbers: abbreviations, English, other shapes, contract numbers', () => {
+  it('reads "nr kl.", a slash after the signature and English keywords', () => {
+    expect(extractIdentifiers('Oddajcie jedna.\nJacek Wieczorek, nr kl. 9594629495').customerNumbers).toEqual(['9594629495']);
+    expect(extractIdentifiers('Teresa Walczak / 4457155268').customerNumbers).toEqual(['4457155268']);
+    expect(extractIdentifiers('Our customer number is 7153329197 and phone 587 016 141.').customerNumbers).toEqual(['7153329197']);
+    expect(extractIdentifiers('Jan Pietrzak, acct 8934160589').customerNumbers).toEqual(['8934160589']);
+    expect(extractIdentifiers('Former customer number: 62754-73638').customerNumbers).toEqual(['6275473638']);
+  });
+
+  it('takes a number of another shape after a keyword as written, never a date, a bank account or a name', () => {
+    expect(extractIdentifiers('Nr klienta: K-104233').customerNumbers).toEqual(['K-104233']);
+    expect(extractIdentifiers('customer no. AB/2291/7').customerNumbers).toEqual(['AB/2291/7']);
+    expect(extractIdentifiers('Klient: Jan Kowalski').customerNumbers).toEqual([]);
+    expect(extractIdentifiers('klientem od 2015-03-01').customerNumbers).toEqual([]);
+    expect(extractIdentifiers('konto 12102044760000123456789012').customerNumbers).toEqual([]);
+  });
+
+  it('keeps contract and subscription numbers apart, to be believed only with other evidence', () => {
+    const ids = extractIdentifiers('Dotyczy: umowa nr 7312166355, abonament nr 4360925362');
+    expect(ids.customerNumbers).toEqual([]);
+    expect(ids.contractNumbers).toEqual(['7312166355', '4360925362']);
+    expect(extractIdentifiers('nr klienta 7312166355, umowa nr 7312166355').contractNumbers).toBeUndefined();
   });
 });

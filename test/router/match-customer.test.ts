@@ -48,6 +48,16 @@ for (const kind of ['postgres', 'pglite'] as const) {
       if (r.kind === 'matched') expect(r.customerId).toBe(id);
     };
 
+    it('believes a contract number in the customer number\'s shape only with other evidence', async () => {
+      expectMatched(await match({ contractNumbers: [E.customerId], names: [{ first: 'Anna', last: 'Nowak' }] }), E.customerId);
+      expectMatched(await match({ contractNumbers: ['2000-0000-08'], postalCodes: ['80-001'] }), E.customerId);
+      const alone = await match({ contractNumbers: [E.customerId] });
+      expect(alone.kind).not.toBe('matched');
+      expect(ids(alone)).toEqual([E.customerId]);
+      // Someone else's name beside it: a coincidence, not the customer.
+      expect((await match({ contractNumbers: [E.customerId], names: [{ first: 'Piotr', last: 'Lis' }] })).kind).not.toBe('matched');
+    });
+
     it('matches on each identifier kind', async () => {
       expectMatched(await match({ customerNumbers: ['2000 0000 01'] }), A.customerId);
       expectMatched(await match({ pesels: [B.pesel!] }), B.customerId);

@@ -1,0 +1,83 @@
+// Customer numbers in a letter: the 10-digit number after a keyword ("nr klienta", "nr kl.",
+// "customer number is", "acct"), OCR look-alikes repaired; a number of another shape after the same
+// keywords as written (a master may number its customers "K-104233"); and numbers introduced as
+// a contract or subscription number, which people give in place of the customer number but which
+// the matcher only believes when something else in the letter agrees (router/match-customer.ts).
+import { foldChars } from './normalize.js';
+import { ocrToDigits } from './checksums.js';
+import type { Hit } from './identifier-patterns.js';
+
+// OCR look-alikes accepted inside a number once a keyword says a number follows.
+const DIGITISH = '[0-9OoDIl|SBZgq]';
+// Either "nr/numer/ID + klienta/abonenta" (also "nr kl."), or the word order people also write:
+// "klient nr", "abonent nr", "Klient:", "konto klienta", "Konto: 1234567890", "customer number is",
+// "acct #". A 10-digit number there is read with OCR repairs (customerNumberAt), so "klientem od
+// 2015" or a 26-digit bank account never reads as one.
+const CUSTOMER_KEY = new RegExp(
+  [
+    /(?:\bnr\.?|\bnumer(?:u|em)?|\bid\.?|\bidentyfikator(?:a|em)?|\bkod)\s*(?:konta\s+|ewidencyjny\s+)?(?:k[l1i][il1]?en[tl]\w*|abon[ea]nt\w*|konta\s+k[l1i]ient\w*|kl\.?(?=[\s:.#\d]))[\s:.#-]*(?:nr\.?|to)?[\s:.#-]*/.source,
+    /\b(?:k[l1i][il1]?en[tl](?:a|em|ka|ki)?|abon[ea]nt(?:a|em|ka|ki)?|kont[aoe]?|koncie|customer|client|account|acct|subscriber)(?:\s+k[l1i]ient\w*)?[\s:.#-]*(?:nr\.?|numer|no\.?|number|num\.?|id\b|#)?(?:\s+(?:is|was))?[\s:.#-]*/.source,
+  ].join('|'),
+  'gi',
+);
+// "umowa nr", "nr umowy", "abonament nr", "contract no.": a number that is often the customer's own.
+const CONTRACT_KEY = /(?:\bumow\w*\s*(?:nr\.?|numer)|\b(?:nr\.?|numer)\s*umowy|\babonament\w*\s*(?:nr\.?|numer)|\bcontract\s*(?:no\.?|number|nr\.?|#))[\s:.#-]*/gi;
+
+/**
+ * The 10-digit customer number starting at `start` (OCR look-alike letters repaired, spaces and
+ * dashes dropped), or null when the run there is not exactly 10 digits long.
+ */
+export function customerNumberAt(text: string, start: number): string | null {
+  // Take the number as written (original text: OCR letters keep their case), up to 16 chars.
+  const run = new RegExp(`^${DIGITISH}(?:[ -]?${DIGITISH}){8,14}`).exec(text.slice(start, start + 24));
+  if (!run) return null;
+  // Ten digits written together, then a space and a stray digit (a speck of the signature read as
+  // one): the block is the number.
+  if (new RegExp(`^${DIGITISH}{10}[ -]`).test(run[0])) {
+    const block = ocrToDigits(run[0].slice(0, 10));
+    if (block !== null && block.length === 10) return block;
+  }
+  // The run may swallow a look-alike letter of the next word: cut it after the 10th digit.
+  const after = text.slice(start + run[0].length, start + run[0].length + 1);
+  let cut = 0;
+  let count = 0;
+  while (cut < run[0].length && count < 10) if (/[^ -]/.test(run[0][cut++] as string)) count++;
+  if (/\d/.test(run[0].slice(cut)) || (cut === run[0].length && /\d/.test(after))) return null;
+  const digits = ocrToDigits(run[0].slice(0, cut));
+  return digits !== null && digits.length === 10 ? digits : null;
+}
+
+/**
+ * A customer number of another shape right after a keyword ("K-104233", "AB/2291/7", "00123456"):
+ * one token of letters, digits and - / _, holding at least four digits and not a date. Taken as
+ * written; only an exact customer_id in the master makes it evidence.
+ */
+function otherShapeAt(text: string, start: number): string | null {
+  const m = /^[A-Za-z0-9][A-Za-z0-9/_-]{3,39}/.exec(text.slice(start, start + 40));
+  if (!m) return null;
+  const token = m[0].replace(/[-/_]+$/, '');
+  if ((token.match(/\d/g) ?? []).length < 4 || /^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$/.test(token)) return null;
+  // A bank account (26 digits) or other long run of digits is no customer number.
+  if (/^\d{17,}$/.test(token)) return null;
+  return token;
+}
+
+function findAfter(key: RegExp, text: string, otherShapes: boolean): Hit[] {
+  const out: Hit[] = [];
+  for (const m of foldChars(text).matchAll(key)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const value = customerNumberAt(text, at) ?? (otherShapes ? otherShapeAt(text, at) : null);
+    if (value !== null) out.push({ value, index: m.index ?? 0 });
+  }
+  return out;
+}
+
+/** Customer numbers introduced by "nr klienta", "numer abonenta", "ID klienta", "klient nr", "customer no.", ... */
+export function findCustomerNumbers(text: string): Hit[] {
+  return findAfter(CUSTOMER_KEY, text, true);
+}
+
+/** Numbers introduced as the contract's or subscription's, in the customer number's own shape. */
+export function findContractNumbers(text: string): Hit[] {
+  return findAfter(CONTRACT_KEY, text, false);
+}
