@@ -9,13 +9,13 @@ import type { Hit } from './identifier-patterns.js';
 
 // OCR look-alikes accepted inside a number once a keyword says a number follows.
 const DIGITISH = '[0-9OoDIl|SBZgq]';
-// Either "nr/numer/ID + klienta/abonenta" (also "nr kl."), or the word order people also write:
+// Either "nr/numer/ID + klienta/abonenta" (also "nr kl.", "Nr klienta u dostawcy:"), or the word order people also write:
 // "klient nr", "abonent nr", "Klient:", "konto klienta", "Konto: 1234567890", "customer number is",
 // "acct #". A 10-digit number there is read with OCR repairs (customerNumberAt), so "klientem od
 // 2015" or a 26-digit bank account never reads as one.
 const CUSTOMER_KEY = new RegExp(
   [
-    /(?:\bnr\.?|\bnumer(?:u|em)?|\bid\.?|\bidentyfikator(?:a|em)?|\bkod)\s*(?:konta\s+|ewidencyjny\s+)?(?:k[l1i][il1]?en[tl]\w*|abon[ea]nt\w*|konta\s+k[l1i]ient\w*|kl\.?(?=[\s:.#\d]))[\s:.#-]*(?:nr\.?|to)?[\s:.#-]*/.source,
+    /(?:\bnr\.?|\bnumer(?:u|em)?|\bid\.?|\bidentyfikator(?:a|em)?|\bkod)\s*(?:konta\s+|ewidencyjny\s+)?(?:k[l1i][il1]?en[tl]\w*|abon[ea]nt\w*|konta\s+k[l1i]ient\w*|kl\.?(?=[\s:.#\d]))(?:(?:\s+[a-z]{1,12}){1,3}\s*:)?[\s:.#-]*(?:nr\.?|to)?[\s:.#-]*/.source,
     /\b(?:k[l1i][il1]?en[tl](?:a|em|ka|ki)?|abon[ea]nt(?:a|em|ka|ki)?|kont[aoe]?|koncie|customer|client|account|acct|subscriber)(?:\s+k[l1i]ient\w*)?[\s:.#-]*(?:nr\.?|numer|no\.?|number|num\.?|id\b|#)?(?:\s+(?:is|was))?[\s:.#-]*/.source,
   ].join('|'),
   'gi',

@@ -202,6 +202,7 @@ describe('customer numbers: abbreviations, English, other shapes, contract numbe
     expect(extractIdentifiers('Our customer number is 7153329197 and phone 587 016 141.').customerNumbers).toEqual(['7153329197']);
     expect(extractIdentifiers('Jan Pietrzak, acct 8934160589').customerNumbers).toEqual(['8934160589']);
     expect(extractIdentifiers('Former customer number: 62754-73638').customerNumbers).toEqual(['6275473638']);
+    expect(extractIdentifiers('Nr klienta u dostawcy: 4360925362').customerNumbers).toEqual(['4360925362']);
   });
 
   it('takes a number of another shape after a keyword as written, never a date, a bank account or a name', () => {
