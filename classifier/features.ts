@@ -2,7 +2,7 @@
 // explained with the words that drove it.
 import { prefix, stem, tokenize } from './normalize.js';
 import { lexiconHits } from './lexicon.js';
-import { detectInstitution } from './identifiers.js';
+import { detectInstitutionDocument } from './identifiers.js';
 import { findNames } from './names.js';
 import { maskAddresses } from './addresses.js';
 import { requestCues } from './request-cues.js';
@@ -69,7 +69,7 @@ export function extractFeatures(text: string): Feature[] {
     out.push({ name: `kw:${cat}`, value: LEX_VALUE * Math.min(1, hits / 3) });
   }
   // Who wrote it is the strongest cue for legal mail, and it does not depend on wording.
-  const inst = detectInstitution(text);
+  const inst = detectInstitutionDocument(text);
   if (inst) out.push({ name: 'inst:any', value: LEX_VALUE }, { name: `inst:${inst}`, value: LEX_VALUE * 0.5 });
   out.push({ name: 'bias:1', value: 1 });
   return out;

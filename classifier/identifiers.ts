@@ -4,7 +4,6 @@
 import type { Identifiers } from '../core/types.js';
 import { foldChars } from './normalize.js';
 import { DEMO_OPERATOR_MATCHER, type OperatorMatcher } from './operator-identity.js';
-import { approxFind } from './fuzzy.js';
 import { findPhones } from './phones.js';
 import { findNames, type NameHit } from './names.js';
 import { findAddresses, findCompanies, type AddressHit } from './addresses.js';
@@ -15,53 +14,9 @@ import { customerNumberAt, findContractNumbers, findCustomerNumbers } from './cu
 
 export { ocrDigitVariants, ocrToDigits, isValidNip, isValidPesel } from './checksums.js';
 
-export type InstitutionKind = 'court' | 'bailiff' | 'regulator' | 'ombudsman' | 'police';
+import { detectInstitution, type InstitutionKind } from './institution.js';
 
-// Nominative names as an institution prints them in its own letterhead or signature.
-const INSTITUTIONS: [InstitutionKind, RegExp][] = [
-  ['court', /sad (rejonowy|okregowy|apelacyjny|najwyzszy)|sad \w+ (wydzial|dla)/],
-  ['bailiff', /komornik sadowy|kancelaria komornicza|asesor komorniczy/],
-  ['regulator', /prezes urzedu komunikacji elektronicznej|urzad komunikacji elektronicznej|^\s*(prezes )?uke\b/],
-  ['ombudsman', /(miejski|powiatowy|wojewodzki) rzecznik (praw )?konsumentow|rzecznik praw konsumenta|prezes urzedu ochrony konkurencji/],
-  ['police', /komenda (rejonowa|miejska|powiatowa|wojewodzka|stoleczna) policji|prokuratura (rejonowa|okregowa|regionalna)|komisariat policji/],
-];
-
-// The same names as plain phrases for approximate search in OCR-damaged text.
-const INSTITUTION_PHRASES: [InstitutionKind, string[]][] = [
-  ['court', ['sad rejonowy', 'sad okregowy', 'sad apelacyjny']],
-  ['bailiff', ['komornik sadowy', 'kancelaria komornicza']],
-  ['regulator', ['urzad komunikacji elektronicznej']],
-  ['ombudsman', ['rzecznik konsumentow', 'rzecznik praw konsumenta']],
-  ['police', ['komisariat policji', 'prokuratura rejonowa', 'prokuratura okregowa']],
-];
-
-const ANCHORED = INSTITUTIONS.map(([kind, re]) => [kind, re, new RegExp(`^(?:${re.source})`)] as const);
-
-// Classification and identifier extraction both ask about the same letter: answer once.
-let last: { text: string; kind: InstitutionKind | null } | null = null;
-
-export function detectInstitution(text: string): InstitutionKind | null {
-  if (last?.text !== text) last = { text, kind: detectInstitutionUncached(text) };
-  return last.kind;
-}
-
-function detectInstitutionUncached(text: string): InstitutionKind | null {
-  const folded = foldChars(text);
-  const head = folded.slice(0, 300);
-  const lines = folded.split('\n').map((l) => l.trim().replace(/^["„'(]+/, ''));
-  for (const [kind, re, anchored] of ANCHORED) {
-    if (re.test(head) || lines.some((l) => anchored.test(l))) return kind;
-  }
-  // OCR-damaged letterheads: the phrase within two edits, in the header or at a line start.
-  const lineHeads = lines.map((l) => l.slice(0, 40));
-  for (const [kind, phrases] of INSTITUTION_PHRASES) {
-    for (const p of phrases) {
-      const k = p.length >= 14 ? 2 : 1;
-      if (approxFind(head, p, k).length > 0 || lineHeads.some((l) => approxFind(l, p, k).some((i) => i <= 2))) return kind;
-    }
-  }
-  return null;
-}
+export { detectInstitution, detectInstitutionDocument, type InstitutionKind } from './institution.js';
 
 // Passages that name the person or firm a letter concerns.
 const SUBJECT_KEY =

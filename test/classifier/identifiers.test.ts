@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractIdentifiers, extractIdentifierParts, ocrDigitVariants, isValidNip, isValidPesel } from '../../classifier/identifiers.js';
+import { detectInstitution, detectInstitutionDocument, extractIdentifiers, extractIdentifierParts, ocrDigitVariants, isValidNip, isValidPesel } from '../../classifier/identifiers.js';
 import { findPhones } from '../../classifier/phones.js';
 
 // Checksum-valid test numbers computed by hand: PESEL 44051401359 (1944-05-14), 02270803624 (2002-07-08); NIP 1234563218.
@@ -218,5 +218,20 @@ describe('customer numbers: abbreviations, English, other shapes, contract numbe
     expect(ids.customerNumbers).toEqual([]);
     expect(ids.contractNumbers).toEqual(['7312166355', '4360925362']);
     expect(extractIdentifiers('nr klienta 7312166355, umowa nr 7312166355').contractNumbers).toBeUndefined();
+  });
+});
+
+describe('institution letters', () => {
+  it('does not take a company footer naming its registry court for a court', () => {
+    const text = 'Jan Lis\nul. Polna 3\n00-950 Warszawa\n\nProszę o zmianę adresu.\n\nFirma Sp. z o.o., Sąd Rejonowy dla m.st. Warszawy, XII Wydział Gospodarczy KRS, KRS 0000123456';
+    expect(detectInstitution(text)).toBeNull();
+    expect(detectInstitutionDocument(text)).toBeNull();
+  });
+
+  it('does not take a customer quoting a judgment for the court, but still sees the court document for the classifier', () => {
+    const text = 'Jan Lis\nul. Polna 3\n00-950 Warszawa\n\nDear Sirs,\n\nplease pay what the court awarded:\n\n"Sąd Rejonowy dla Krakowa-Śródmieścia w Krakowie I Wydział Cywilny zasądza od pozwanej..."';
+    expect(detectInstitution(text)).toBeNull();
+    expect(detectInstitutionDocument(text)).toBe('court');
+    expect(detectInstitution('SĄD REJONOWY W KUTNIE\nI Wydział Cywilny\n\nSzanowni Państwo,\n...')).toBe('court');
   });
 });

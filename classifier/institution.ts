@@ -1,0 +1,73 @@
+// Who wrote a letter, when an institution did: courts, bailiffs, the regulator, consumer ombudsmen,
+// police and prosecutors, recognised by the names they print in their own letterheads.
+import { foldChars } from './normalize.js';
+import { approxFind } from './fuzzy.js';
+
+export type InstitutionKind = 'court' | 'bailiff' | 'regulator' | 'ombudsman' | 'police';
+
+// Nominative names as an institution prints them in its own letterhead or signature.
+const INSTITUTIONS: [InstitutionKind, RegExp][] = [
+  ['court', /sad (rejonowy|okregowy|apelacyjny|najwyzszy)|sad \w+ (wydzial|dla)/],
+  ['bailiff', /komornik sadowy|kancelaria komornicza|asesor komorniczy/],
+  ['regulator', /prezes urzedu komunikacji elektronicznej|urzad komunikacji elektronicznej|^\s*(prezes )?uke\b/],
+  ['ombudsman', /(miejski|powiatowy|wojewodzki) rzecznik (praw )?konsumentow|rzecznik praw konsumenta|prezes urzedu ochrony konkurencji/],
+  ['police', /komenda (rejonowa|miejska|powiatowa|wojewodzka|stoleczna) policji|prokuratura (rejonowa|okregowa|regionalna)|komisariat policji/],
+];
+
+// The same names as plain phrases for approximate search in OCR-damaged text.
+const INSTITUTION_PHRASES: [InstitutionKind, string[]][] = [
+  ['court', ['sad rejonowy', 'sad okregowy', 'sad apelacyjny']],
+  ['bailiff', ['komornik sadowy', 'kancelaria komornicza']],
+  ['regulator', ['urzad komunikacji elektronicznej']],
+  ['ombudsman', ['rzecznik konsumentow', 'rzecznik praw konsumenta']],
+  ['police', ['komisariat policji', 'prokuratura rejonowa', 'prokuratura okregowa']],
+];
+
+const ANCHORED = INSTITUTIONS.map(([kind, re]) => [kind, re, new RegExp(`^(?:${re.source})`)] as const);
+
+// Classification and identifier extraction both ask about the same letter: answer once.
+let last: { text: string; sender: InstitutionKind | null; document: InstitutionKind | null } | null = null;
+
+function detect(text: string) {
+  if (last?.text !== text) last = { text, sender: detectInstitutionUncached(text, true), document: detectInstitutionUncached(text, false) };
+  return last;
+}
+
+/** The institution that wrote the letter: its name in the letterhead, before the letter's salutation. */
+export function detectInstitution(text: string): InstitutionKind | null {
+  return detect(text).sender;
+}
+
+/**
+ * An institution's document anywhere in the letter, also one a customer forwards below a cover
+ * note: for the classifier, such a letter is legal mail whoever posted it.
+ */
+export function detectInstitutionDocument(text: string): InstitutionKind | null {
+  return detect(text).document;
+}
+
+// A firm's registration line names its registry court ("Sąd Rejonowy w Toruniu, VII Wydział
+// Gospodarczy KRS, kapitał zakładowy …"): every company letterhead and e-mail footer has one.
+const REGISTRATION = /\bkrs\b|rejestr\w* przedsiebiorcow|kapital\w* zakladow|wpisan\w* do rejestru|\bregon\b/;
+// Where a letter's own text begins: an institution named only below it is quoted, not the sender.
+const SALUTATION = /^(szanown|sz\.? ?p\.?\b|drodzy|dear\b|dzien dobry|witam|hello|hi\b)/;
+
+function detectInstitutionUncached(text: string, sender: boolean): InstitutionKind | null {
+  const all = foldChars(text).split('\n').map((l) => (REGISTRATION.test(l) ? '' : l));
+  const salutation = sender ? all.findIndex((l) => SALUTATION.test(l.trim())) : -1;
+  const own = salutation >= 0 ? all.slice(0, salutation) : all;
+  const head = own.join('\n').slice(0, 300);
+  const lines = own.map((l) => l.trim().replace(/^["„'(]+/, ''));
+  for (const [kind, re, anchored] of ANCHORED) {
+    if (re.test(head) || lines.some((l) => anchored.test(l))) return kind;
+  }
+  // OCR-damaged letterheads: the phrase within two edits, in the header or at a line start.
+  const lineHeads = lines.map((l) => l.slice(0, 40));
+  for (const [kind, phrases] of INSTITUTION_PHRASES) {
+    for (const p of phrases) {
+      const k = p.length >= 14 ? 2 : 1;
+      if (approxFind(head, p, k).length > 0 || lineHeads.some((l) => approxFind(l, p, k).some((i) => i <= 2))) return kind;
+    }
+  }
+  return null;
+}
