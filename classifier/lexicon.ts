@@ -3,6 +3,7 @@
 // letter in wording the training set never used still carries a shared "kw:" feature per category.
 import type { Category } from '../core/types.js';
 import { PrefixIndex } from './fuzzy.js';
+import { LEXICON_EN } from './lexicon-en.js';
 
 export const LEXICON: Record<Category, string[]> = {
   COMPLAINT: [
@@ -104,23 +105,69 @@ export const TOPICS: Record<string, string[]> = {
   BILL_TOPIC: ['faktur', 'rachun', 'oplat', 'naliczon', 'kwot', 'obciaz', 'podwojn', 'dwa razy', 'korekt', 'abonament', 'cena', 'za drogo', 'zl', 'zlotych'],
 };
 
-const ALL_KEYS: [string, string[]][] = [...Object.entries(LEXICON), ...Object.entries(TOPICS)];
+const ALL_KEYS: [string, string[]][] = [
+  ...Object.entries(LEXICON).map(([cat, keys]): [string, string[]] => [cat, [...keys, ...LEXICON_EN[cat as Category]]]),
+  ...Object.entries(TOPICS),
+];
 
 const FUZZY = new PrefixIndex<string>(
   ALL_KEYS.flatMap(([cat, keys]) => keys.map((k): [string, string] => [k, `${cat}\t${k}`])),
 );
 
+// "nie reklamuję, tylko pytam", "to nie jest reklamacja", "nie chcę rezygnować": a key said in the
+// negative is not the writer's request. Only a negation right before the key (or before a verb of
+// intent right before it) counts, so "nie rozpatrzyliście mojej reklamacji" still is a complaint.
+// Not the Polish filler "no" ("no to rezygnuję").
+const NEGATIONS = new Set(['nie']);
+const INTENT_VERBS = new Set([
+  'chce', 'chcemy', 'chcialbym', 'chcialabym', 'chcielibysmy', 'chcialem', 'chcialam', 'zamierzam', 'zamierzamy',
+  'planuje', 'planujemy', 'jest', 'sa', 'skladam', 'skladamy',
+]);
+// English: "not" (or the "t" of "don't") followed by at most three of these before the key.
+const EN_FILLERS = new Set(['a', 'an', 'the', 'to', 'want', 'wish', 'intend', 'going', 'plan', 'my']);
+
+export function negatedAt(tokens: string[], i: number): boolean {
+  const a = tokens[i - 1];
+  if (a === undefined) return false;
+  if (NEGATIONS.has(a)) return true;
+  const b = tokens[i - 2];
+  if (b !== undefined && NEGATIONS.has(b) && INTENT_VERBS.has(a)) return true;
+  for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+    const t = tokens[j] as string;
+    if (t === 'not' || t === 't') return true;
+    if (!EN_FILLERS.has(t)) return false;
+  }
+  return false;
+}
+
 /**
  * Per category, the number of distinct lexicon keys present in folded tokens: multi-word keys
  * exactly, single-word keys of 7+ letters also with one OCR edit or split across two tokens.
+ * A key counts only where it is not negated (negatedAt).
  */
 export function lexiconHits(foldedTokens: string[]): Map<string, number> {
   const joined = ` ${foldedTokens.join(' ')}`;
+  // Offset of the space before each token in `joined` -> token index.
+  const tokenAt = new Map<number, number>();
+  let offset = 0;
+  foldedTokens.forEach((t, i) => {
+    tokenAt.set(offset, i);
+    offset += t.length + 1;
+  });
   const found = new Set<string>();
   for (const [cat, keys] of ALL_KEYS) {
-    for (const k of keys) if (joined.includes(` ${k}`)) found.add(`${cat}\t${k}`);
+    for (const k of keys) {
+      for (let p = joined.indexOf(` ${k}`); p >= 0; p = joined.indexOf(` ${k}`, p + 1)) {
+        const i = tokenAt.get(p);
+        if (i !== undefined && !negatedAt(foldedTokens, i)) {
+          found.add(`${cat}\t${k}`);
+          break;
+        }
+      }
+    }
   }
   foldedTokens.forEach((t, i) => {
+    if (negatedAt(foldedTokens, i)) return;
     for (const hit of FUZZY.lookup(t)) found.add(hit);
     const next = foldedTokens[i + 1];
     if (next && t.length <= 7) for (const hit of FUZZY.lookup(t + next)) found.add(hit);
