@@ -29,7 +29,13 @@ const ANCHORED = INSTITUTIONS.map(([kind, re]) => [kind, re, new RegExp(`^(?:${r
 let last: { text: string; sender: InstitutionKind | null; document: InstitutionKind | null } | null = null;
 
 function detect(text: string) {
-  if (last?.text !== text) last = { text, sender: detectInstitutionUncached(text, true), document: detectInstitutionUncached(text, false) };
+  if (last?.text === text) return last;
+  const all = foldChars(text).split('\n').map((l) => (REGISTRATION.test(l) ? '' : l));
+  const document = scan(all);
+  // The lines before the salutation are a prefix of the letter: no document there, no sender either.
+  const salutation = all.findIndex((l) => SALUTATION.test(l.trim()));
+  const sender = salutation < 0 || document === null ? document : scan(all.slice(0, salutation));
+  last = { text, sender, document };
   return last;
 }
 
@@ -52,10 +58,8 @@ const REGISTRATION = /\bkrs\b|rejestr\w* przedsiebiorcow|kapital\w* zakladow|wpi
 // Where a letter's own text begins: an institution named only below it is quoted, not the sender.
 const SALUTATION = /^(szanown|sz\.? ?p\.?\b|drodzy|dear\b|dzien dobry|witam|hello|hi\b)/;
 
-function detectInstitutionUncached(text: string, sender: boolean): InstitutionKind | null {
-  const all = foldChars(text).split('\n').map((l) => (REGISTRATION.test(l) ? '' : l));
-  const salutation = sender ? all.findIndex((l) => SALUTATION.test(l.trim())) : -1;
-  const own = salutation >= 0 ? all.slice(0, salutation) : all;
+/** The institution named in these (folded) lines' first 300 characters or at a line's start. */
+function scan(own: string[]): InstitutionKind | null {
   const head = own.join('\n').slice(0, 300);
   const lines = own.map((l) => l.trim().replace(/^["„'(]+/, ''));
   for (const [kind, re, anchored] of ANCHORED) {
