@@ -1,7 +1,8 @@
 // Understanding benchmark on the hand-written corpus (fixtures/letter-corpus): wording written by
 // people who never saw the generator's phrase banks. (a) generator-trained model on every corpus
 // letter; (b) 5-fold, the model also learning from the other 4/5 of the corpus; (c) customer match
-// on the same letters; (d) each writing batch tested on a model that never saw its authors. Test letters are always filled for other customers than training letters.
+// on the same letters; (d) each writing batch tested on a model that never saw its authors. Test
+// letters are always filled for other customers than training letters.
 // Levels: simulated OCR noise (light, heavy) and `ocr`, the letters scanned and read by mailroom's
 // OCR (classifier/corpus-ocr-level.ts); only the test text differs, the models are the same.
 import { mkdir, writeFile } from 'node:fs/promises';

@@ -43,7 +43,7 @@ function scale(n: number, unit: string): number {
 }
 
 // Said to the addressee: a request, a summons, an obligation.
-const SETS = /(prosz|prosimy|wzyw|wezwan|zada|zadam|nalez|zobowiaz|winien|powinn|udziel|przesl|przekaz|odpowiedz|ustosunk|zaplac|please|request|call upon|required|must|shall)/;
+const SETS = /(prosz|prosimy|wzyw|wezwan|zada|nalez|zobowiaz|winien|powinn|udziel|przesl|przekaz|odpowiedz|ustosunk|zaplac|please|request|call upon|required|must|shall)/;
 // A right or a procedure described: whose term it is, is someone else's business.
 const DESCRIBES = /(przysluguje|zazaleni|odwolani|sprzeciw|odstapieni|moze|moga|pouczeni|right to|may )/;
 

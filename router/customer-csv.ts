@@ -143,7 +143,7 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
   const companyName = get('company_name');
   const rawNip = get('nip');
   let segment: Customer['segment'] | null;
-  const segmentCell = cols.at.segment >= 0 ? get('segment') : null;
+  const segmentCell = get('segment');
   if (segmentCell) {
     segment = segmentOf(segmentCell);
     if (!segment) return fail(`segment '${segmentCell}' is not individual or business`);
