@@ -81,3 +81,26 @@ export function findCustomerNumbers(text: string): Hit[] {
 export function findContractNumbers(text: string): Hit[] {
   return findAfter(CONTRACT_KEY, text, false);
 }
+
+// Exactly ten digits, together or in groups ("8148283746", "814 828 3746", "48876-77384"), not part
+// of a longer run of digits (a bank account, a parcel number) on either side.
+const LOOSE_RUN = /(?<![\p{L}\d/.,]|\d[ -])\d(?:[ -]?\d){9}(?![\p{L}\d/]|[ -]\d|[.,]\d)/gu;
+// Labels that make a ten-digit number someone else's: a company register, a tax or bank number,
+// a telephone written with its old trunk zero.
+const OTHER_LABEL = /\b(?:krs|regon|nip|pesel|iban|rachun\w*|kont[aoe]?\s+bankow\w*|tel|telefon\w*|fax|faks|kom|komork\w*|sygn\w*|bdo)\W{0,4}$/;
+
+/**
+ * Ten-digit numbers written without any keyword, as people put their customer number in a subject
+ * line or under the signature ("Temat: Nie działa telewizja – 8148283746"). Read only as printed
+ * (no OCR repair without a keyword), and believed, like a contract number, only with other evidence.
+ */
+export function findLooseNumbers(text: string): Hit[] {
+  const folded = foldChars(text);
+  const out: Hit[] = [];
+  for (const m of text.matchAll(LOOSE_RUN)) {
+    const at = m.index ?? 0;
+    if (OTHER_LABEL.test(folded.slice(Math.max(0, at - 24), at))) continue;
+    out.push({ value: m[0].replace(/[ -]/g, ''), index: at });
+  }
+  return out;
+}

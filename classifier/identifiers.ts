@@ -10,7 +10,7 @@ import { findAddresses, findCompanies, type AddressHit } from './addresses.js';
 import {
   findEmails, findUnreadEmails, findInvoiceNumbers, findNips, findPesels, findPostalCodes, type Hit,
 } from './identifier-patterns.js';
-import { customerNumberAt, findContractNumbers, findCustomerNumbers } from './customer-numbers.js';
+import { customerNumberAt, findContractNumbers, findCustomerNumbers, findLooseNumbers } from './customer-numbers.js';
 
 export { ocrDigitVariants, ocrToDigits, isValidNip, isValidPesel } from './checksums.js';
 
@@ -114,7 +114,7 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
     invoiceNumbers: findInvoiceNumbers(text), pesels: findPesels(text), nips: findNips(text),
     postalCodes: findPostalCodes(text), emails: findEmails(text).filter((e) => !operator.isOwnMail(e.value)),
     unreadEmails: findUnreadEmails(text),
-    contractNumbers: [...findContractNumbers(text), ...findContractNumbers(joined)],
+    contractNumbers: [...findContractNumbers(text), ...findContractNumbers(joined), ...findLooseNumbers(text)],
     companyNames: findCompanies(text).filter((c) => !operator.isOwnCompany(c.value)),
   };
   const addresses = findAddresses(text);
@@ -141,7 +141,7 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
       postalCodes: values(raw.postalCodes, true),
       emails: values(raw.emails, true),
       ...unread(values(raw.unreadEmails, true)),
-      ...contracts(values(raw.contractNumbers, false).filter((n) => !raw.customerNumbers.some((c) => c.value === n))),
+      ...contracts(values(raw.contractNumbers, false).filter((n) => !raw.customerNumbers.some((c) => c.value === n) && !raw.nips.some((c) => c.value === n))),
       names: uniq(nameList, (n) => `${n.first}|${n.last}`),
       companyNames: values(raw.companyNames, true),
       addresses: uniq(order<AddressHit>(addresses, true), (a) => `${a.street}|${a.postalCode}|${a.city}`).map(

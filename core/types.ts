@@ -56,9 +56,10 @@ export interface Identifiers {
    */
   unreadEmails?: string[];
   /**
-   * Numbers given as the contract's or subscription's ("umowa nr …") in the customer number's shape:
-   * often the customer number itself, so the matcher looks them up, but believes one only when
-   * something else in the letter agrees. Absent when the letter has none.
+   * Numbers given as the contract's or subscription's ("umowa nr …") in the customer number's shape,
+   * or ten digits standing without any keyword: often the customer number itself, so the matcher
+   * looks them up, but believes one only when something else in the letter agrees. Absent when the
+   * letter has none.
    */
   contractNumbers?: string[];
   /** Person names found in the sender block or signature, nominative where it could be recovered. */

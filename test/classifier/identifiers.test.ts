@@ -219,6 +219,18 @@ describe('customer numbers: abbreviations, English, other shapes, contract numbe
     expect(ids.contractNumbers).toEqual(['7312166355', '4360925362']);
     expect(extractIdentifiers('nr klienta 7312166355, umowa nr 7312166355').contractNumbers).toBeUndefined();
   });
+
+  it('keeps ten digits written without a keyword for corroboration, never parts of longer numbers or labelled ones', () => {
+    expect(extractIdentifiers('Temat: Nie działa telewizja – 8148283746').contractNumbers).toEqual(['8148283746']);
+    expect(extractIdentifiers('Re: zgłoszenie 227 923 0981\nNie zgadzam się.').contractNumbers).toEqual(['2279230981']);
+    expect(extractIdentifiers('(nr 48876-77384)').contractNumbers).toEqual(['4887677384']);
+    // A bank account, a parcel number in groups, a company register and a phone with its trunk zero.
+    expect(extractIdentifiers('konto: PL61 1090 1014 0000 0712 1981 2874').contractNumbers).toBeUndefined();
+    expect(extractIdentifiers('przesyłka DPD 1000 6633 4521 88').contractNumbers).toBeUndefined();
+    expect(extractIdentifiers('Sąd Rejonowy, KRS 0000123456, REGON 123456789').contractNumbers).toBeUndefined();
+    expect(extractIdentifiers('tel. 0 22 628 44 55').contractNumbers).toBeUndefined();
+    expect(extractIdentifiers('kwota 1 234 567,89 zł, data 2026-02-08').contractNumbers).toBeUndefined();
+  });
 });
 
 describe('institution letters', () => {
