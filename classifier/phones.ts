@@ -67,7 +67,9 @@ export function findPhones(text: string): PhoneHit[] {
     if (/[/]/.test(raw)) continue;
     const ctx = contextOf(folded, start);
     const phoneCtx = ctx === 'phone';
-    if (ctx === 'other') continue;
+    // The international prefix says "phone" more surely than any keyword OCR may have garbled before
+    // it ("umowę na gumer +48..." reads as a contract's number otherwise).
+    if (ctx === 'other' && !/^(?:\+\s?48|\(\s?\+\s?48|0048)/.test(raw)) continue;
     const hasLetters = /[A-Za-z]/.test(raw);
     if (hasLetters && !phoneCtx) continue;
     const digits = ocrToDigits(raw.replace(/[+()/]/g, ' '));
