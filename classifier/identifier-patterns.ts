@@ -75,26 +75,43 @@ export function findEmails(text: string): Hit[] {
 }
 
 /**
- * Addresses whose '@' the OCR lost: typewriter and blurred scans read it as Q, G, ©, ł, "ec" or a
- * space ("pawel.dudekQpoczta.example.pl", "sekretariat zst-sieradz.example.pl"), or split the
- * local part at a dot ("market .groszek898@..."). Returned as written (lowercased): only the
- * customer master can tell where the '@' was (router/email-repair.ts), so they are never shown as e-mails.
+ * Addresses whose '@' the OCR lost or mangled: typewriter and blurred scans read it as Q, G, 0, ©,
+ * ł, "ec" or a space ("pawel.dudekQpoczta.example.pl", "sekretariat zst-sieradz.example.pl"), split
+ * the address at a dot or before the '@' ("market .groszek898@...", "stanislaw. wlodarczyk93 @...",
+ * "...@example. pl"), or leave it in angle brackets of an e-mail header. Up to three pieces of a line
+ * are joined. Returned as written (lowercased): only the customer master can tell where the '@' was
+ * (router/email-repair.ts), so they are never shown as e-mails.
  */
 export function findUnreadEmails(text: string): Hit[] {
   const out: Hit[] = [];
   for (const line of text.matchAll(/[^\n]+/g)) {
-    const words = [...line[0].matchAll(/\S+/g)];
-    words.forEach((m, i) => {
-      // Trailing punctuation and specks ("...example.pl'") are not part of the address.
-      const word = m[0].replace(/[^A-Za-z0-9]+$/, '');
-      if (!/[A-Za-z0-9]\.[A-Za-z]{2,6}$/.test(word) || /^(www\.|https?:)/i.test(word)) return;
-      const prev = i > 0 ? words[i - 1]![0] : null;
-      const forms: string[] = [];
-      if (!word.includes('@')) forms.push(word, ...(prev ? [`${prev} ${word}`] : []));
-      if (prev && (word.startsWith('.') || prev.endsWith('.'))) forms.push(prev + word);
-      const index = (line.index ?? 0) + ((prev ? words[i - 1]!.index : m.index) ?? 0);
-      for (const f of forms) if (f.length >= 8) out.push({ value: f.toLowerCase(), index });
+    // Brackets and quotes around an address, and trailing punctuation or specks, are not part of it;
+    // a trailing dot is kept apart (`dot`) because it may join the next piece ("example. pl").
+    const words = [...line[0].matchAll(/\S+/g)].map((m) => {
+      const w = m[0].replace(/^[<(\["'„«]+/, '').replace(/[^A-Za-z0-9.]+$/, '');
+      return { w: w.replace(/\.+$/, ''), dot: w.endsWith('.'), at: m.index ?? 0 };
     });
+    const piece = (k: number) => (k >= 0 ? words[k] : undefined);
+    const joins = (a: { w: string; dot: boolean }, b: string) => a.dot || a.w.endsWith('@') || /^[.@]/.test(b);
+    const glued = (k: number) => `${words[k]!.w}${words[k]!.dot ? '.' : ''}`;
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!.w;
+      const prev = piece(i - 1);
+      const first = piece(i - 2);
+      const forms: string[] = [];
+      // A top-level domain alone after a piece of an address that ends in a dot.
+      const tld = /^(?:[a-z]{2}|com|net|org|info|biz)$/.test(word) && prev !== undefined && prev.dot && /[.@]/.test(prev.w);
+      if (/^(www\.|https?:)/i.test(prev?.w ?? '') || /^(www\.|https?:)/i.test(word)) continue;
+      if (/[A-Za-z0-9]\.[A-Za-z]{2,6}$/.test(word) || tld) {
+        if (!tld && !word.includes('@')) forms.push(word, ...(prev ? [`${prev.w} ${word}`] : []));
+        if (prev && joins(prev, word)) {
+          forms.push(glued(i - 1) + word);
+          if (first && joins(first, prev.w)) forms.push(glued(i - 2) + glued(i - 1) + word);
+        }
+      }
+      const index = (line.index ?? 0) + words[Math.max(0, i - 1)]!.at;
+      for (const f of forms) if (f.length >= 8) out.push({ value: f.toLowerCase(), index });
+    }
   }
   return out;
 }

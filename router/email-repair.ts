@@ -16,10 +16,13 @@ export function emailRepairs(tokens: readonly string[]): string[] {
   for (const raw of tokens) {
     const s = raw.toLowerCase();
     if (s.includes('@')) {
-      // The '@' was read; a space the OCR put inside the local part was the only damage.
+      // The '@' was read; spaces the OCR put inside, or one speck read beside the '@', were the damage.
       const joined = s.replace(/\s+/g, '');
-      const [local, domain, extra] = joined.split('@');
-      if (extra === undefined && LOCAL.test(local ?? '') && DOMAIN.test(domain ?? '')) out.add(joined);
+      const [local = '', domain = '', extra] = joined.split('@');
+      if (extra !== undefined) continue;
+      for (const [l, d] of [[local, domain], [local.slice(0, -1), domain], [local, domain.slice(1)]] as const) {
+        if (LOCAL.test(l) && DOMAIN.test(d)) out.add(`${l}@${d}`);
+      }
       continue;
     }
     for (let i = 1; i < s.length; i++) {
