@@ -29,7 +29,8 @@ const CONTRACT_KEY = /(?:\bumow\w*\s*(?:nr\.?|numer)|\b(?:nr\.?|numer)\s*umowy|\
  */
 export function customerNumberAt(text: string, start: number): string | null {
   // Take the number as written (original text: OCR letters keep their case), up to 16 chars.
-  const run = new RegExp(`^${DIGITISH}(?:[ -]?${DIGITISH}){8,14}`).exec(text.slice(start, start + 24));
+  // OCR may add a space beside a dash ("476 -226 9447"): up to two separator characters.
+  const run = new RegExp(`^${DIGITISH}(?:[ -]{0,2}${DIGITISH}){8,14}`).exec(text.slice(start, start + 32));
   if (!run) return null;
   // Ten digits written together, then a space and a stray digit (a speck of the signature read as
   // one): the block is the number.
@@ -84,7 +85,7 @@ export function findContractNumbers(text: string): Hit[] {
 
 // Exactly ten digits, together or in groups ("8148283746", "814 828 3746", "48876-77384"), not part
 // of a longer run of digits (a bank account, a parcel number) on either side.
-const LOOSE_RUN = /(?<![\p{L}\d/.,]|\d[ -])\d(?:[ -]?\d){9}(?![\p{L}\d/]|[ -]\d|[.,]\d)/gu;
+const LOOSE_RUN = /(?<![\p{L}\d/.,]|\d[ -]{1,2})\d(?:[ -]{0,2}\d){9}(?![\p{L}\d/]|[ -]{1,2}\d|[.,]\d)/gu;
 // Labels that make a ten-digit number someone else's: a company register, a tax or bank number,
 // a telephone written with its old trunk zero.
 const OTHER_LABEL = /\b(?:krs|regon|nip|pesel|iban|rachun\w*|kont[aoe]?\s+bankow\w*|tel|telefon\w*|fax|faks|kom|komork\w*|sygn\w*|bdo)\W{0,4}$/;

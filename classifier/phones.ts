@@ -5,7 +5,8 @@ import { ocrToDigits } from './checksums.js';
 
 // Maximal runs of digits and phone punctuation; OCR look-alike letters are allowed inside a run
 // only after a phone keyword (handled below), so ordinary words never turn into numbers.
-const RUN = /(?:\+\s?|\(\s?)?[0-9](?:[0-9OolISB](?=[0-9OolISB]*[0-9])|[0-9]|[ \t]?[-.()/]?[ \t]?(?=[0-9(]|[OolISB][0-9]))*\)?/g;
+// Up to two punctuation marks between groups: OCR adds a dash beside a bracket, "(0-85) -835".
+const RUN = /(?:\+\s?|\(\s?)?[0-9](?:[0-9OolISB](?=[0-9OolISB]*[0-9])|[0-9]|[ \t]?(?:[-.()/][ \t]?){0,2}(?=[0-9(]|[OolISB][0-9]))*\)?/g;
 
 // The nearest keyword before a number on its line says what the number is: "umowę na numer 601..."
 // is a phone ("na numer" comes last), "nr telefonu na kartę: 601..." too, "numer konta 12..." not.

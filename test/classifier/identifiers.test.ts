@@ -15,6 +15,7 @@ describe('phones', () => {
     ['tel. 6O1 234 S67', '601234567'],
     // OCR broke "na numer" and left "umowę" as the last keyword: the +48 still says phone.
     ['Wypowiadam umowę na gumer +48786006771.', '786006771'],
+    ['Tel (0-85) -835 61 24', '858356124'],
   ])('reads %s', (text, want) => {
     expect(findPhones(text).map((h) => h.phone)).toEqual([want]);
   });
@@ -209,6 +210,7 @@ describe('customer numbers: abbreviations, English, other shapes, contract numbe
     expect(extractIdentifiers('Jan Pietrzak, acct 8934160589').customerNumbers).toEqual(['8934160589']);
     expect(extractIdentifiers('Former customer number: 62754-73638').customerNumbers).toEqual(['6275473638']);
     expect(extractIdentifiers('Nr klienta u dostawcy: 4360925362').customerNumbers).toEqual(['4360925362']);
+    expect(extractIdentifiers('klient 476 -226 9447').customerNumbers).toEqual(['4762269447']);
   });
 
   it('takes a number of another shape after a keyword as written, never a date, a bank account or a name', () => {
