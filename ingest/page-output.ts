@@ -4,6 +4,7 @@ import sharp from 'sharp';
 export type Sharp = ReturnType<typeof sharp>;
 import { PermanentError } from '../core/errors.js';
 import type { PageImage } from '../core/types.js';
+import { colourToGrey } from './colour-dropout.js';
 
 /** More pages than any real letter stack: beyond this the file is hostile or a mistake. */
 export const MAX_PAGES = 500;
@@ -31,11 +32,21 @@ export function checkPixels(width: number, height: number, where: string): void 
   }
 }
 
-/** Flattens alpha onto white, converts to 8-bit grey PNG and records the resolution in the PNG too. */
+/**
+ * Flattens alpha onto white, converts to 8-bit grey PNG and records the resolution in the PNG too.
+ * Colour pictures go through colourToGrey (receipt stamps and pen marks dropped); grey and bitonal
+ * ones, told apart by their header alone, keep libvips' greyscale with no extra pass.
+ */
 export async function finishPage(img: Sharp, dpi: number | null, rotateDegrees = 0): Promise<PageImage> {
   let pipeline = img.flatten({ background: '#ffffff' });
   if (rotateDegrees % 360 !== 0) pipeline = pipeline.rotate(rotateDegrees);
-  pipeline = pipeline.greyscale().toColourspace('b-w');
+  const meta = await img.metadata();
+  if ((meta.channels ?? 1) - (meta.hasAlpha ? 1 : 0) >= 3) {
+    const { data, info } = await pipeline.toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+    if (info.channels !== 3 && info.channels !== 4) throw new Error(`unexpected ${info.channels}-channel colour pixels`);
+    pipeline = rawGrey(colourToGrey(data, info.channels), info.width, info.height);
+  } else pipeline = pipeline.greyscale();
+  pipeline = pipeline.toColourspace('b-w');
   if (dpi !== null) pipeline = pipeline.withDensity(dpi);
   // Level 3 is ~3x faster than the default 6 and only slightly larger on scanned paper.
   const { data, info } = await pipeline.png({ compressionLevel: 3 }).toBuffer({ resolveWithObject: true });
