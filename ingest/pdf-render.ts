@@ -1,9 +1,9 @@
 // Fallback for PDF pages that are not one scanned image: rasterise with pdf.js at RENDER_DPI.
 import { createRequire } from 'node:module';
-import sharp from 'sharp';
 import { PermanentError } from '../core/errors.js';
 import type { PageImage } from '../core/types.js';
-import { MAX_PAGES, MAX_PIXELS, RENDER_DPI, finishPage } from './page-output.js';
+import { MAX_PAGES, MAX_PIXELS, RENDER_DPI, finishPage, rawGrey } from './page-output.js';
+import { colourToGrey } from './colour-dropout.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -63,7 +63,8 @@ export async function openPdfRenderer(bytes: Buffer, fileName: string): Promise<
         const rgba = Buffer.from(context.getImageData(0, 0, w, h).data.buffer);
         page.cleanup();
         const dpi = Math.round(scale * 72);
-        return finishPage(sharp(rgba, { raw: { width: w, height: h, channels: 4 }, limitInputPixels: MAX_PIXELS }), dpi);
+        // The canvas was filled white first, so alpha is opaque: straight to the shared colour conversion.
+        return finishPage(rawGrey(colourToGrey(rgba, 4), w, h), dpi);
       } catch (err) {
         if (err instanceof PermanentError) throw err;
         throw new PermanentError('CORRUPT_FILE', `${fileName}: page ${index + 1} cannot be rendered (${(err as Error).message})`, { cause: err });

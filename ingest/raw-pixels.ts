@@ -1,4 +1,5 @@
 // Converts the sample layouts a PDF image can hold into one byte of grey per pixel.
+import { colourToGrey } from './colour-dropout.js';
 
 export interface RawLayout {
   width: number;
@@ -42,37 +43,40 @@ export function undoPngPredictor(src: Buffer, rowBytes: number, rows: number, bp
   return out;
 }
 
+/** One grey byte per pixel; RGB goes through the shared colour conversion (stamp and pen dropout). */
 export function toGrey(src: Buffer, l: RawLayout): Buffer {
   const { width, height, comps, bpc, rowBytes, inverted } = l;
+  if (comps === 1 && bpc === 8 && !inverted && rowBytes === width) return Buffer.from(src.subarray(0, width * height));
+  if (comps === 3 && bpc === 8 && !inverted && rowBytes === width * 3) return colourToGrey(src.subarray(0, width * height * 3), 3);
+  const samples = unpack(src, l);
+  if (comps === 1) return samples;
+  if (comps === 3) return colourToGrey(samples, 3);
   const out = Buffer.alloc(width * height);
-  if (comps === 1 && bpc === 8 && !inverted && rowBytes === width) {
-    src.copy(out, 0, 0, width * height);
-    return out;
+  for (let p = 0, i = 0; p < out.length; p++, i += comps) {
+    // CMYK is subtractive: ink darkens, so grey = white minus weighted ink.
+    const ink = ((77 * samples[i]! + 150 * samples[i + 1]! + 29 * samples[i + 2]!) >> 8) + samples[i + 3]!;
+    out[p] = 255 - Math.min(255, ink);
   }
+  return out;
+}
+
+/** Every sample as one byte, rows packed, /Decode inversion applied. */
+function unpack(src: Buffer, l: RawLayout): Buffer {
+  const { width, height, comps, bpc, rowBytes, inverted } = l;
+  const out = Buffer.alloc(width * height * comps);
   const max = (1 << Math.min(bpc, 8)) - 1;
   const scale = 255 / max;
-  const sample = new Array<number>(comps).fill(0);
+  let o = 0;
   for (let y = 0; y < height; y++) {
     const rowAt = y * rowBytes;
     let bit = 0; // bit position within the row
-    for (let x = 0; x < width; x++) {
-      for (let c = 0; c < comps; c++) {
-        let v: number;
-        if (bpc === 8) v = src[rowAt + (bit >> 3)]!;
-        else if (bpc === 16) v = src[rowAt + (bit >> 3)]!; // high byte is enough for 8-bit output
-        else v = Math.round(((src[rowAt + (bit >> 3)]! >> (8 - bpc - (bit & 7))) & max) * scale);
-        bit += bpc;
-        sample[c] = inverted ? 255 - v : v;
-      }
-      let g: number;
-      if (comps === 1) g = sample[0]!;
-      else if (comps === 3) g = (77 * sample[0]! + 150 * sample[1]! + 29 * sample[2]!) >> 8;
-      else {
-        // CMYK is subtractive: ink darkens, so grey = white minus weighted ink.
-        const ink = ((77 * sample[0]! + 150 * sample[1]! + 29 * sample[2]!) >> 8) + sample[3]!;
-        g = 255 - Math.min(255, ink);
-      }
-      out[y * width + x] = g;
+    for (let k = 0; k < width * comps; k++) {
+      let v: number;
+      if (bpc === 8) v = src[rowAt + (bit >> 3)]!;
+      else if (bpc === 16) v = src[rowAt + (bit >> 3)]!; // high byte is enough for 8-bit output
+      else v = Math.round(((src[rowAt + (bit >> 3)]! >> (8 - bpc - (bit & 7))) & max) * scale);
+      bit += bpc;
+      out[o++] = inverted ? 255 - v : v;
     }
   }
   return out;
