@@ -1,0 +1,144 @@
+// Colour scans: a red or blue receipt stamp over typing drops out of the grey page, black typing
+// under it stays black, a letter written in blue pen keeps its ink, grey files are untouched.
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { colourToGrey, dropsColourInk, inkCensus } from '../../ingest/colour-dropout.js';
+import { decodeScan } from '../../ingest/decode-scan.js';
+import { countAtOrBelow, greyHistogram, otsuFromHistogram } from '../../core/grey-pixels.js';
+import { applyColourMarks, encodeColour, type ColourMarks, type RgbPage } from '../../fixtures/generator/colour-marks.js';
+import { createRng } from '../../fixtures/generator/rng.js';
+import type { GrayPage } from '../../fixtures/generator/render.js';
+import { renderLetterRaw } from './fixtures.js';
+import { flate, imagePdf } from './pdf-fixtures.js';
+
+const DPI = 300;
+let letter: GrayPage;
+
+beforeAll(async () => {
+  letter = { ...(await renderLetterRaw({ dpi: DPI })), dpi: DPI };
+});
+
+/** Decodes an encoded colour page through ingest and returns its grey pixels. */
+async function ingestGrey(bytes: Buffer): Promise<Buffer> {
+  const [page] = await decodeScan(bytes, 'colour.jpg');
+  const meta = await sharp(page!.png).metadata();
+  expect(meta.channels).toBe(1);
+  return sharp(page!.png).extractChannel(0).raw().toBuffer();
+}
+
+/** Stamp-only pixels (paper in the letter, coloured on the page) and typing pixels under the stamp. */
+function stampClasses(page: RgbPage): { stamp: number[]; typingUnder: number[] } {
+  const stamp: number[] = [];
+  const typingUnder: number[] = [];
+  const inStampBox = new Uint8Array(letter.data.length);
+  const d = page.data;
+  for (let i = 0; i < letter.data.length; i++) {
+    if (Math.max(d[i * 3]!, d[i * 3 + 1]!, d[i * 3 + 2]!) - Math.min(d[i * 3]!, d[i * 3 + 1]!, d[i * 3 + 2]!) < 40) continue;
+    inStampBox[i] = 1;
+    if (letter.data[i]! >= 250) stamp.push(i);
+  }
+  // Typing within 6 px of stamp ink: what the stamp would otherwise merge with.
+  for (let i = 0; i < letter.data.length; i++) {
+    if (letter.data[i]! > 60) continue;
+    const x = i % letter.width;
+    for (let dx = -6; dx <= 6; dx += 3) if (inStampBox[i + dx] && x + dx >= 0 && x + dx < letter.width) { typingUnder.push(i); break; }
+  }
+  return { stamp, typingUnder };
+}
+
+const share = (px: Buffer, idx: number[], test: (v: number) => boolean): number => idx.filter((i) => test(px[i]!)).length / idx.length;
+
+describe('colour stamp dropout', () => {
+  // Centred on the 8th typed line ('ponieważ naliczono opłatę…'), tilted as clerks stamp.
+  const stampOver = (ink: 'red' | 'blue'): ColourMarks => ({ stamp: { lines: ['WPŁYNĘŁO', '20.11.2026'], ink, at: { x: 1000, y: 354 + 7 * 87 - 15 }, tiltDeg: -3 } });
+
+  for (const ink of ['red', 'blue'] as const) {
+    it(`drops a ${ink} stamp over typing to the paper side of Otsu and keeps the typing under it black`, async () => {
+      const page = applyColourMarks(createRng(`stamp-${ink}`), letter, stampOver(ink));
+      const jpeg = await encodeColour(page, 'jpeg', 75);
+      const grey = await ingestGrey(jpeg);
+      const { stamp, typingUnder } = stampClasses(page);
+      expect(stamp.length).toBeGreaterThan(5000);
+      expect(typingUnder.length).toBeGreaterThan(1000);
+      const otsu = otsuFromHistogram(greyHistogram(grey));
+      expect(share(grey, stamp, (v) => v > otsu)).toBeGreaterThan(0.97);
+      expect(share(grey, stamp, (v) => v >= 200)).toBeGreaterThan(0.95);
+      expect(share(grey, typingUnder, (v) => v <= otsu)).toBeGreaterThan(0.9);
+      expect(share(grey, typingUnder, (v) => v < 100)).toBeGreaterThan(0.85);
+      // Plain luma (what ingest did before) leaves most of the stamp as ink.
+      const luma = await sharp(jpeg).greyscale().extractChannel(0).raw().toBuffer();
+      const lumaOtsu = otsuFromHistogram(greyHistogram(luma));
+      expect(share(luma, stamp, (v) => v > lumaOtsu)).toBeLessThan(0.3);
+    });
+  }
+
+  it('converts RGB images inside a PDF (Flate and DCT) exactly as the same pixels in a JPEG or PNG', async () => {
+    const page = applyColourMarks(createRng('pdf'), letter, stampOver('blue'));
+    const jpeg = await encodeColour(page, 'jpeg', 75);
+    const a4 = { widthPt: 595.28, heightPt: 841.89 };
+    const dict = { Width: letter.width, Height: letter.height, ColorSpace: 'DeviceRGB', BitsPerComponent: 8 };
+    const pdf = await imagePdf([
+      { data: flate(page.data), dict: { ...dict, Filter: 'FlateDecode' }, ...a4 },
+      { data: jpeg, dict: { ...dict, Filter: 'DCTDecode' }, ...a4 },
+    ]);
+    const [flatePage, dctPage] = await decodeScan(pdf, 'colour.pdf');
+    const grey = async (png: Buffer) => sharp(png).extractChannel(0).raw().toBuffer();
+    expect((await grey(flatePage!.png)).equals(await ingestGrey(await encodeColour(page, 'png')))).toBe(true);
+    expect((await grey(dctPage!.png)).equals(await ingestGrey(jpeg))).toBe(true);
+  });
+
+  it('keeps a letter written in blue pen as plain luma: the colour ink is the content', async () => {
+    for (const textInk of ['ballpoint', 'blue'] as const) {
+      const page = applyColourMarks(createRng('pen'), letter, { textInk, stamp: stampOver('red').stamp });
+      expect(dropsColourInk(inkCensus(page.data, 3))).toBe(false);
+      const png = await encodeColour(page, 'png');
+      const grey = await ingestGrey(png);
+      const luma = await sharp(png).greyscale().extractChannel(0).raw().toBuffer();
+      let worst = 0;
+      for (let i = 0; i < grey.length; i++) worst = Math.max(worst, Math.abs(grey[i]! - luma[i]!));
+      expect(worst).toBeLessThanOrEqual(1); // libvips' luma, to its rounding
+      const ink = [...letter.data.keys()].filter((i) => letter.data[i]! < 40);
+      const otsu = otsuFromHistogram(greyHistogram(grey));
+      expect(share(grey, ink, (v) => v <= otsu)).toBeGreaterThan(0.95);
+    }
+  });
+
+  it('converts single pixels: neutral exactly, light coloured ink to paper only on a stamped page', () => {
+    // 90 black typing pixels, 10 red stamp pixels, one black-on-red overlap, paper.
+    const px = [...Array(90).fill([20, 20, 20]), ...Array(10).fill([210, 40, 50]), [35, 5, 8], ...Array(900).fill([250, 250, 250])].flat();
+    const rgb = Uint8Array.from(px);
+    const dropped = colourToGrey(rgb, 3, true);
+    expect(dropped[0]).toBe(20);
+    expect(dropped[90]).toBe(255);
+    expect(dropped[100]).toBeLessThan(40);
+    expect(dropped[101]).toBe(250);
+    expect(colourToGrey(rgb, 3, false)[90]).toBeLessThan(120); // plain luma: mid grey
+    expect(dropsColourInk({ neutral: 90, coloured: 10 })).toBe(true);
+    expect(dropsColourInk({ neutral: 10, coloured: 90 })).toBe(false);
+    expect(dropsColourInk({ neutral: 1000, coloured: 0 })).toBe(false);
+    // RGBA (rendered PDF pages) reads the same, alpha ignored.
+    const rgba = Uint8Array.from([210, 40, 50, 255, 20, 20, 20, 255]);
+    expect([...colourToGrey(rgba, 4, true)]).toEqual([255, 20]);
+  });
+});
+
+describe('grey input', () => {
+  /** finishPage as it was before colour dropout, for byte comparison. */
+  const plainGrey = (bytes: Buffer) => sharp(bytes).flatten({ background: '#ffffff' }).greyscale().toColourspace('b-w').withDensity(DPI).png({ compressionLevel: 3 }).toBuffer();
+
+  it('decodes grey JPEG and PNG, and grey stored as RGB, to the same bytes as plain greyscale', async () => {
+    const raw = sharp(letter.data, { raw: { width: letter.width, height: letter.height, channels: 1 } });
+    const rgb = Buffer.alloc(letter.data.length * 3);
+    letter.data.forEach((v, i) => rgb.fill(v, i * 3, i * 3 + 3));
+    const files = [
+      await raw.clone().toColourspace('b-w').jpeg({ quality: 80 }).withDensity(DPI).toBuffer(),
+      await raw.clone().toColourspace('b-w').png().withDensity(DPI).toBuffer(),
+      await sharp(rgb, { raw: { width: letter.width, height: letter.height, channels: 3 } }).jpeg({ quality: 80 }).withDensity(DPI).toBuffer(),
+      await sharp(rgb, { raw: { width: letter.width, height: letter.height, channels: 3 } }).png().withDensity(DPI).toBuffer(),
+    ];
+    for (const f of files) {
+      const [page] = await decodeScan(f, 'grey');
+      expect(page!.png.equals(await plainGrey(f))).toBe(true);
+    }
+  });
+});
