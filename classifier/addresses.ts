@@ -14,10 +14,11 @@ const CAP = '[A-ZĄĆĘŁŃÓŚŹŻ0-9][\\p{L}.-]*';
 const JOIN = '(?:i|w|z|nad|pod|na|spod|od|do|gen\\.|ks\\.|św\\.|sw\\.|bp\\.|kard\\.|prof\\.|dr\\.?|im\\.|marsz\\.|płk\\.?|plk\\.?|kpt\\.|por\\.|hm\\.)';
 const WORD = `(?:${CAP}|${JOIN})`;
 // "ul. Długa 5/12", "al. Jana Pawła II 12 m. 4", "os. Kościuszki 7", "pl. Wolności 1A".
-const STREET = new RegExp(
-  `\\b(ul\\.?|ulica|al\\.?|aleja|aleje|os\\.?|osiedle|pl\\.?|plac)\\s+((?:${WORD}\\s+){0,5}?${CAP})\\s+(\\d+[A-Za-z]?(?:\\s?[/]\\s?\\d+[A-Za-z]?)?(?:\\s?(?:m\\.?|lok\\.?)\\s?\\d+)?)`,
-  'gu',
-);
+const HOUSE = '(\\d+[A-Za-z]?(?:\\s?[/]\\s?\\d+[A-Za-z]?)?(?:\\s?(?:m\\.?|lok\\.?)\\s?\\d+)?)';
+const STREET = new RegExp(`\\b(ul\\.?|ulica|al\\.?|aleja|aleje|os\\.?|osiedle|pl\\.?|plac)\\s+((?:${WORD}\\s+){0,5}?${CAP})\\s+${HOUSE}`, 'gu');
+// OCR lowers a street's first capital ("ul. ogrodowa 109"): taken only after "ul." or "al." with
+// their dot, and for a word of four letters or more, so prose ("pl. oraz 12") stays out.
+const STREET_LOWER = new RegExp(`\\b(ul\\.|ulica|al\\.|aleja)\\s+([a-ząćęłńóśźż][\\p{L}-]{3,}(?:\\s+${WORD}){0,4}?)\\s+${HOUSE}`, 'gu');
 const POSTAL_CITY = /(?<![\d-])(\d{2})\s?-\s?(\d{3})(?![\d-])[ \t]+([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+){0,2})/gu;
 
 function cleanPrefix(p: string): string {
@@ -35,7 +36,9 @@ export function maskAddresses(text: string): string {
 }
 
 export function findAddresses(text: string): AddressHit[] {
-  const streets = [...text.matchAll(STREET)].map((m) => ({
+  const upper = [...text.matchAll(STREET)];
+  const lower = [...text.matchAll(STREET_LOWER)].filter((m) => !upper.some((u) => u.index === m.index));
+  const streets = [...upper, ...lower].sort((a, b) => (a.index ?? 0) - (b.index ?? 0)).map((m) => ({
     street: `${cleanPrefix(m[1] as string)} ${m[2]} ${(m[3] as string).replace(/\s*\/\s*/, '/')}`,
     index: m.index ?? 0,
     end: (m.index ?? 0) + m[0].length,

@@ -126,6 +126,10 @@ describe('customer, invoice and contact identifiers', () => {
     expect(streets('ul. gen. Władysława Andersa 5 m. 3\n00-001 Warszawa')).toEqual([['ul. gen. Władysława Andersa 5 m. 3', '00-001', 'Warszawa']]);
     expect(streets('ul. ks. Piotra Skargi 3, 31-001 Kraków')).toEqual([['ul. ks. Piotra Skargi 3', '31-001', 'Kraków']]);
     expect(streets('ul. 3 Maja 4\n20-001 Lublin')).toEqual([['ul. 3 Maja 4', '20-001', 'Lublin']]);
+    // OCR lowered the first capital; after "pl." (also a domain) no lower-case name is taken.
+    expect(streets('ul. ogrodowa 109 lok. 8\n94-846 Łódź')).toEqual([['ul. ogrodowa 109 lok. 8', '94-846', 'Łódź']]);
+    expect(streets('al. wojska Polskiego 79a\n68-751 Poznań')).toEqual([['al. wojska Polskiego 79a', '68-751', 'Poznań']]);
+    expect(streets('na stronie telekom.pl oraz 12 salonach')).toEqual([]);
   });
 
   it('does not take streets named after people for senders', () => {
