@@ -103,7 +103,9 @@ export function findUnreadEmails(text: string): Hit[] {
       const tld = /^(?:[a-z]{2}|com|net|org|info|biz)$/.test(word) && prev !== undefined && prev.dot && /[.@]/.test(prev.w);
       if (/^(www\.|https?:)/i.test(prev?.w ?? '') || /^(www\.|https?:)/i.test(word)) continue;
       if (/[A-Za-z0-9]\.[A-Za-z]{2,6}$/.test(word) || tld) {
-        if (!tld && !word.includes('@')) forms.push(word, ...(prev ? [`${prev.w} ${word}`] : []));
+        if (!tld && !word.includes('@')) forms.push(word, ...(prev?.w ? [`${prev.w} ${word}`] : []));
+        // An '@' read as a symbol standing alone between spaces: "maciejewski557 © poczta.example.pl".
+        if (prev && first && /^(?:[^A-Za-z0-9\s]{0,2}|[QGa])$/.test(prev.w) && !prev.dot) forms.push(`${first.w}@${word}`);
         if (prev && joins(prev, word)) {
           forms.push(glued(i - 1) + word);
           if (first && joins(first, prev.w)) forms.push(glued(i - 2) + glued(i - 1) + word);

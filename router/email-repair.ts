@@ -10,10 +10,23 @@ const MAX_GAP = 3;
 /** A bound on lookup keys per letter: a long token yields ~4 candidates per character. */
 const MAX_CANDIDATES = 600;
 
+// Letters the OCR reads for digits inside a run of digits ("maciejewskiS57" for "maciejewski557").
+const DIGIT_LOOKALIKE: Record<string, string> = { s: '5', o: '0', l: '1', i: '1', b: '8', z: '2', g: '9' };
+
+/** The token with look-alike letters touching a digit read as digits, or null when there are none. */
+function digitsRepaired(s: string): string | null {
+  const out = s.replace(/[solibzg](?=\d)|(?<=\d)[solibzg]/g, (c) => DIGIT_LOOKALIKE[c] ?? c);
+  return out === s ? null : out;
+}
+
 /** Candidate addresses for tokens found by findUnreadEmails. */
 export function emailRepairs(tokens: readonly string[]): string[] {
   const out = new Set<string>();
-  for (const raw of tokens) {
+  const all = tokens.flatMap((t) => {
+    const fixed = digitsRepaired(t.toLowerCase());
+    return fixed ? [t, fixed] : [t];
+  });
+  for (const raw of all) {
     const s = raw.toLowerCase();
     if (s.includes('@')) {
       // The '@' was read; spaces the OCR put inside, or one speck read beside the '@', were the damage.

@@ -164,6 +164,7 @@ describe('customer, invoice and contact identifiers', () => {
     // Angle brackets of a header, a top-level domain split off at its dot, an address in three pieces.
     const header = extractIdentifiers('Od: Halina Jankowska <mechanika.turboQ example.pl>\nOd: ewa.maj239@example. pl\n0d: a.nowak723Gexample. com\nKlient, stanislaw. wlodarczyk93 @example.pl, udzielił');
     expect(header.unreadEmails).toEqual(expect.arrayContaining(['mechanika.turboq example.pl', 'ewa.maj239@example.pl', 'a.nowak723gexample.com', 'stanislaw.wlodarczyk93@example.pl']));
+    expect(extractIdentifiers('Od: janina.cieslak306 © poczta.example.pl').unreadEmails).toContain('janina.cieslak306@poczta.example.pl');
     // Web addresses and plain prose carry no lost '@'.
     expect(extractIdentifiers('Zapraszamy na www.telekom.pl i do salonu. Dziękuję.').unreadEmails).toBeUndefined();
     expect(extractIdentifiers('Kwota 12.50 zł. Termin do 5.12. Wpłata na konto.').unreadEmails).toBeUndefined();
