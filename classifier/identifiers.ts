@@ -20,7 +20,7 @@ export { detectInstitution, detectInstitutionDocument, type InstitutionKind } fr
 
 // Passages that name the person or firm a letter concerns.
 const SUBJECT_KEY =
-  /\b(dluznik\w*|w sprawie|dotyczy|dot\.|abonent\w*|klient\w*|konsument\w*|pozwan\w*|przeciwko|wnioskodawc\w*|skarzac\w*|uczestnik\w*|podejrzan\w*|wobec|zobowiazan\w*)\b/g;
+  /\b(dluznik\w*|w\s+sprawie|dotyczy|dot\.|abonent\w*|klient\w*|konsument\w*|pozwan\w*|przeciwko|wnioskodawc\w*|skarzac\w*|uczestnik\w*|podejrzan\w*|wobec|zobowiazan\w*)\b/g;
 const OFFICIAL_TITLE = /(sedzia|sedziego|komornik\w*|asesor\w*|referendarz\w*|prokurator\w*|rzecznik\w*|inspektor\w*|insp\.|sekretarz\w*|kierownik\w*|z up\.|z upowaznienia|prezes\w*|zastepca|dyrektor\w*|specjalist\w*|starszy|st\.)[\s\w.]{0,25}$/;
 
 function subjectSpans(text: string): { spans: [number, number][]; lead: [number, number][] } {

@@ -205,6 +205,16 @@ Sędzia Anna Nowak`;
     expect(extractIdentifiers('Komornik Sadawy przy Sądzie Rejonowym w Olsztynie\nKm 123/26').fromInstitution).toBe(true);
     expect(extractIdentifiers('Jan Kowalski\nul. Polna 3\n\nJeśli nie oddacie pieniędzy, pójdę do sądu i do rzecznika.').fromInstitution).toBe(false);
   });
+
+  it('keeps the subject named after "w sprawie" when the OCR broke the line between the two words', () => {
+    const uke = 'PREZES URZĘDU KOMUNIKACJI ELEKTRONICZNEJ\nul. Giełdowa 7/9, 01-211 Warszawa\n\nTelekomunikacja Nadwiślańska S.A.\n\n' +
+      'W nawiązaniu do pisma z dnia 1 października 2026 r. w\nsprawie skargi Pana Adam Zieliński dotyczącej opłat roamingowych\n' +
+      'proszę o wykaz połączeń abonenta (numer 917731361).\n\nz up. Prezesa UKE\nJan Wiśniewski';
+    const ids = extractIdentifiers(uke);
+    expect(ids.fromInstitution).toBe(true);
+    expect(ids.names).toContainEqual({ first: 'Adam', last: 'Zieliński' });
+    expect(ids.names).not.toContainEqual({ first: 'Jan', last: 'Wiśniewski' });
+  });
 });
 
 describe('customer numbers: abbreviations, English, other shapes, contract numbers', () => {
