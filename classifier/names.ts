@@ -18,6 +18,8 @@ const WORD = /[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃ�
 const NOT_PERSON_BEFORE = /(ul\.?|ulica|ulicy|al\.?|aleja|alei|pl\.?|plac|placu|os\.?|osiedle|im\.?|imienia|rondo|skwer|szkola)\s*$/i;
 // Only the separators a name is written with: a space, or a line break in "Kowalski\nJan" is not one.
 const GAP = /^[ \t]+$/;
+// OCR re-wraps prose, so a given name may end a line and its surname start the next.
+const WRAP_GAP = /^[ \t]*\n[ \t]*$/;
 
 function titleCase(w: string): string {
   return w
@@ -113,7 +115,8 @@ function findLexicalNames(text: string): NameHit[] {
   for (let k = 0; k < words.length - 1; k++) {
     const a = words[k]!;
     let b = words[k + 1]!;
-    if (!GAP.test(text.slice(a.i + a.w.length, b.i))) continue;
+    const wrapped = WRAP_GAP.test(text.slice(a.i + a.w.length, b.i));
+    if (!GAP.test(text.slice(a.i + a.w.length, b.i)) && !wrapped) continue;
     if (NOT_PERSON_BEFORE.test(text.slice(Math.max(0, a.i - 12), a.i))) continue;
     if (NEVER_SURNAME.has(foldChars(a.w)) && !readGivenName(foldChars(b.w))) continue;
     const ga = pickReading(a.w, b.w);
@@ -133,7 +136,7 @@ function findLexicalNames(text: string): NameHit[] {
       if (first !== titleCase(a.w) || last !== titleCase(b.w)) hit.raw = { first: titleCase(a.w), last: titleCase(b.w) };
       out.push(hit);
       k += skip;
-    } else if (gb && isCandidateSurname(a.w)) {
+    } else if (gb && !wrapped && isCandidateSurname(a.w)) {
       // "KOWALSKI JAN" / "Kowalski Jan", as forms and registers write it.
       out.push({ first: givenNominative(b.w, gb), last: surnameNominative(a.w, gb), index: a.i, length: b.i + b.w.length - a.i });
       k += 1;

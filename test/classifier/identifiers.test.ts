@@ -111,6 +111,13 @@ describe('customer, invoice and contact identifiers', () => {
     expect(extractIdentifiers(text).names[0]).toEqual({ first, last });
   });
 
+  it('reads a name the OCR wrapped over two lines, given name first only', () => {
+    expect(extractIdentifiers('co zgłaszałem czterokrotnie. Żaneta\nPawlak, 328 249 4477').names).toEqual([{ first: 'Żaneta', last: 'Pawlak' }]);
+    expect(extractIdentifiers('w sprawie skargi Pani Moniki\nJakubowskiej dotyczącej opłat').names[0]).toEqual({ first: 'Monika', last: 'Jakubowska' });
+    // A surname ending a line and a given name starting the next are two lines, not "KOWALSKI JAN".
+    expect(extractIdentifiers('Nowak\nAnna przyjdzie jutro').names).not.toContainEqual({ first: 'Anna', last: 'Nowak' });
+  });
+
   it('reads a signature under a closing formula even for a given name outside the lexicon', () => {
     const ids = extractIdentifiers('Proszę o kontakt.\n\nZ poważaniem\nHortensja Zięba');
     expect(ids.names).toEqual([{ first: 'Hortensja', last: 'Zięba' }]);
