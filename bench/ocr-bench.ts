@@ -1,8 +1,12 @@
 // OCR benchmark (`npm run bench:ocr -- [--pages N] [--seed S] [--quick] [--skip-native] [--skip-pipeline]
-//   [--phases mailroom,tesseract,ocrmypdf,pipeline] [--engine tesseract.js|native] [--ocrmypdf-pages N] [--report-only]`):
+//   [--phases mailroom,tesseract,ocrmypdf,pipeline] [--engine tesseract.js|native] [--ocrmypdf-pages N] [--report-only]
+//   [--colour N] [--only-colour]`):
 // quality (CER/WER per condition) and page rate of mailroom's OCR, the whole pipeline's rate, and
 // native tesseract / OCRmyPDF on the same decoded pages when they are installed. `--engine native`
 // runs the mailroom and pipeline phases on MAILROOM_OCR_ENGINE=native, saved as phases of their own.
+// The colour condition (bench/ocr-colour.ts) is a separate small set of colour scans read by the
+// mailroom and tesseract phases with ingest's colour dropout and with plain luma; `--only-colour`
+// runs it alone.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { basename, join } from 'node:path';
@@ -15,13 +19,20 @@ import { letterTexts, loadPhases, savePhase, toEngine, type SavedPhase } from '.
 import { onPath, runOcrmypdf, runTesseract } from './ocr-native.js';
 import { runPipeline } from './ocr-pipeline.js';
 import { printConditions, printFlips, printSummary, printWorst, type EngineResult } from './ocr-report.js';
+import { colourRun, decodeColourPages, ensureColourSet, loadColourRuns, printColour, saveColourRun, type ColourRun } from './ocr-colour.js';
+import type { BenchSet } from './ocr-set.js';
 
 const int = (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new Error(`not a positive integer: ${v}`);
   return n;
 };
-const o = new Command()
+const count = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`not a non-negative integer: ${v}`);
+  return n;
+};
+const program = new Command()
   .option('--pages <n>', 'letters to generate (each has at least one page)', int, 150)
   .option('--seed <n>', 'fixtures generator seed', int, 1)
   .option('--quick', 'smoke run on 30 letters')
@@ -33,8 +44,12 @@ const o = new Command()
   .option('--ocrmypdf-pages <n>', 'OCRmyPDF on this many evenly spread pages only (it is the slowest)', int)
   .option('--out <dir>', 'cache folder for sets and results', 'bench-out')
   .option('--report-only', 'run nothing: print the tables from the phases saved in <set>/results/')
-  .parse()
-  .opts<{ pages: number; seed: number; quick?: boolean; flip: number; skipNative?: boolean; skipPipeline?: boolean; out: string; phases: string; ocrmypdfPages?: number; reportOnly?: boolean; engine: OcrEngineName }>();
+  .option('--colour <n>', 'colour scans (a red/blue/violet receipt stamp over the text, some stamped in the margin or written in blue pen) '
+    + 'read by the mailroom and tesseract phases with the colour dropout and with plain luma; 0: none (--quick: 6)', count, 20)
+  .option('--only-colour', 'run the colour condition alone: the grey set is neither generated nor read')
+  .parse();
+const o = program
+  .opts<{ pages: number; seed: number; quick?: boolean; flip: number; skipNative?: boolean; skipPipeline?: boolean; out: string; phases: string; ocrmypdfPages?: number; reportOnly?: boolean; engine: OcrEngineName; colour: number; onlyColour?: boolean }>();
 const phases = new Set(o.phases.split(','));
 if (o.skipNative) phases.delete('tesseract'), phases.delete('ocrmypdf');
 if (o.skipPipeline) phases.delete('pipeline');
@@ -52,6 +67,60 @@ const progress = (label: string, total: number) => (done: number) => {
 const loads: number[] = [];
 const loadTimer = setInterval(() => loads.push(loadavg()[0]!), 5000);
 loadTimer.unref();
+
+const colourLetters = o.quick && program.getOptionValueSource('colour') === 'default' ? 6 : o.colour;
+/**
+ * The colour condition: its set read by the mailroom phase's engine and native tesseract (when those
+ * phases run), every page once with ingest's colour dropout and once as plain luma. With
+ * `--report-only`, the runs saved last time. Null when there is nothing to show.
+ */
+async function runColour(): Promise<{ set: BenchSet; runs: ColourRun[] } | null> {
+  if (colourLetters === 0) return null;
+  if (o.reportOnly) {
+    const cset = await ensureColourSet(o.out, o.seed, colourLetters, log, false);
+    return cset ? { set: cset, runs: await loadColourRuns(cset) } : null;
+  }
+  const withTesseract = phases.has('tesseract') && (await onPath('tesseract'));
+  if (!phases.has('mailroom') && !withTesseract) return null;
+  const cset = (await ensureColourSet(o.out, o.seed, colourLetters, log))!;
+  const pages = await decodeColourPages(cset);
+  const jobs = [...pages.dropout, ...pages.luma];
+  log(`colour: ${cset.documents.length} files decoded with the dropout in ${(pages.dropoutMs / 1000).toFixed(1)} s, as plain luma in ${(pages.lumaMs / 1000).toFixed(1)} s`);
+  const runs: ColourRun[] = [];
+  const load = () => {
+    const mean = loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : loadavg()[0]!;
+    loads.length = 0;
+    return mean;
+  };
+  if (phases.has('mailroom')) {
+    log(`colour: mailroom OCR (${o.engine}) on ${jobs.length} pages (each file with the dropout and as plain luma), pool of ${cores} ...`);
+    loads.length = 0;
+    const mr = await readWithMailroom(jobs, cores, progress('colour', jobs.length), o.engine);
+    const name = native ? 'mailroom OCR (native: prepare + tesseract program)' : 'mailroom OCR (prepare + tesseract.js)';
+    runs.push(colourRun(`mailroom${suffix}`, name, mr.readings, pages.dropout.length, mr.wallMs, load()));
+  }
+  if (withTesseract) {
+    log(`colour: native tesseract on ${jobs.length} pages, ${cores} single-threaded processes ...`);
+    loads.length = 0;
+    const run = await runTesseract(jobs, cores, progress('colour tesseract', jobs.length));
+    for (const f of run.failures.slice(0, 5)) log(`  tesseract failed: ${f}`);
+    runs.push(colourRun('tesseract', 'native tesseract (OMP_THREAD_LIMIT=1)', run.readings, pages.dropout.length, run.wallMs, load()));
+  }
+  for (const r of runs) await saveColourRun(cset, r);
+  return { set: cset, runs };
+}
+const printColourSection = (colour: { set: BenchSet; runs: ColourRun[] } | null) => {
+  if (!colour || colour.runs.length === 0) return;
+  const print = (l: string) => process.stdout.write(`${l}\n`);
+  print(`\nColour scans (a separate set: ${colour.set.dir} — ${colour.set.documents.length} one-page letters). Each file is read twice: as ingest decodes it `
+    + '(colour stamp and pen dropout) and, in brackets, as plain luma (libvips greyscale, as ingest did before the dropout). Truth excludes stamps and pen marks, as in the grey set.\n');
+  printColour(colour.set, colour.runs, print);
+};
+if (o.onlyColour) {
+  if (colourLetters === 0) throw new Error('--only-colour with --colour 0 has nothing to run');
+  printColourSection(await runColour());
+  process.exit(0);
+}
 
 const set = await ensureBenchSet(o.out, o.seed, letters, log);
 const { jobs, decodeMs } = await decodeSetPages(set);
@@ -148,6 +217,8 @@ if (phases.has('pipeline') && !o.reportOnly) {
   });
 }
 
+const colour = await runColour();
+
 /** Upside-down check per engine: the mailroom readings with the turned copies' readings. */
 let flipSets: [string, PageReading[]][] = [[o.engine, turnedPages]];
 if (o.reportOnly) {
@@ -162,6 +233,7 @@ print('CER/WER: "line" = each truth line aligned where it fits best in the readi
 printSummary(engines, 'native tesseract (OMP_THREAD_LIMIT=1)', print);
 print('');
 printConditions(engines.filter((e) => !e.name.startsWith('whole')), print);
+printColourSection(colour);
 for (const [engine, readings] of flipSets) {
   if (!readings.some((r) => r.job.flipOf)) continue;
   print(`\nUpside down vs upright (mailroom, ${engine}):\n`);
