@@ -60,7 +60,9 @@ const NEVER_SURNAME = new Set(
   sad sedzia komornik referendarz prokurator rzecznik dluznik dluznika wierzyciel klient klientka
   abonent abonentka wnioskodawca ul al pl os dotyczy temat data nr numer tel email adres
   warszawa krakow lodz wroclaw poznan gdansk szczecin lublin katowice bialystok z w i oraz
-  pozdrawiam pozdrowienia powazaniem szacunkiem dziekuje dziekujemy podpis zalacznik zalaczniki`.split(/\s+/),
+  pozdrawiam pozdrowienia powazaniem szacunkiem dziekuje dziekujemy podpis zalacznik zalaczniki
+  maz meza mezem zona zony zona syn syna corka corki brat brata siostra ojciec ojca matka matki mama tata
+  wdowa wdowiec zmarly zmarla zmarlego zmarlej spadkobierca spadkobierczyni pelnomocnik opiekun`.split(/\s+/),
 );
 
 function isCandidateSurname(w: string): boolean {

@@ -111,6 +111,11 @@ describe('customer, invoice and contact identifiers', () => {
     expect(extractIdentifiers(text).names[0]).toEqual({ first, last });
   });
 
+  it('does not take a family word before a name for a surname ("Mąż Maria Głowacka zmarł")', () => {
+    expect(extractIdentifiers('Mąż Maria Głowacka zmarł w marcu.').names).toEqual([{ first: 'Maria', last: 'Głowacka' }]);
+    expect(extractIdentifiers('Syn Adam Nowak pisze w imieniu ojca.').names).toEqual([{ first: 'Adam', last: 'Nowak' }]);
+  });
+
   it('reads a name the OCR wrapped over two lines, given name first only', () => {
     expect(extractIdentifiers('co zgłaszałem czterokrotnie. Żaneta\nPawlak, 328 249 4477').names).toEqual([{ first: 'Żaneta', last: 'Pawlak' }]);
     expect(extractIdentifiers('w sprawie skargi Pani Moniki\nJakubowskiej dotyczącej opłat').names[0]).toEqual({ first: 'Monika', last: 'Jakubowska' });
