@@ -44,7 +44,7 @@ export async function finishPage(img: Sharp, dpi: number | null, rotateDegrees =
   if ((meta.channels ?? 1) - (meta.hasAlpha ? 1 : 0) >= 3) {
     const { data, info } = await pipeline.toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
     if (info.channels !== 3 && info.channels !== 4) throw new Error(`unexpected ${info.channels}-channel colour pixels`);
-    pipeline = rawGrey(colourToGrey(data, info.channels), info.width, info.height);
+    pipeline = rawGrey(colourToGrey(data, info.channels, info.width), info.width, info.height);
   } else pipeline = pipeline.greyscale();
   pipeline = pipeline.toColourspace('b-w');
   if (dpi !== null) pipeline = pipeline.withDensity(dpi);

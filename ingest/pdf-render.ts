@@ -64,7 +64,7 @@ export async function openPdfRenderer(bytes: Buffer, fileName: string): Promise<
         page.cleanup();
         const dpi = Math.round(scale * 72);
         // The canvas was filled white first, so alpha is opaque: straight to the shared colour conversion.
-        return finishPage(rawGrey(colourToGrey(rgba, 4), w, h), dpi);
+        return finishPage(rawGrey(colourToGrey(rgba, 4, w), w, h), dpi);
       } catch (err) {
         if (err instanceof PermanentError) throw err;
         throw new PermanentError('CORRUPT_FILE', `${fileName}: page ${index + 1} cannot be rendered (${(err as Error).message})`, { cause: err });

@@ -47,10 +47,10 @@ export function undoPngPredictor(src: Buffer, rowBytes: number, rows: number, bp
 export function toGrey(src: Buffer, l: RawLayout): Buffer {
   const { width, height, comps, bpc, rowBytes, inverted } = l;
   if (comps === 1 && bpc === 8 && !inverted && rowBytes === width) return Buffer.from(src.subarray(0, width * height));
-  if (comps === 3 && bpc === 8 && !inverted && rowBytes === width * 3) return colourToGrey(src.subarray(0, width * height * 3), 3);
+  if (comps === 3 && bpc === 8 && !inverted && rowBytes === width * 3) return colourToGrey(src.subarray(0, width * height * 3), 3, width);
   const samples = unpack(src, l);
   if (comps === 1) return samples;
-  if (comps === 3) return colourToGrey(samples, 3);
+  if (comps === 3) return colourToGrey(samples, 3, width);
   const out = Buffer.alloc(width * height);
   for (let p = 0, i = 0; p < out.length; p++, i += comps) {
     // CMYK is subtractive: ink darkens, so grey = white minus weighted ink.

@@ -1,5 +1,6 @@
 // Colour scans: a red or blue receipt stamp over typing drops out of the grey page, black typing
 // under it stays black, a letter written in blue pen keeps its ink, grey files are untouched.
+import { createCanvas } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { colourToGrey, dropsColourInk, inkCensus } from '../../ingest/colour-dropout.js';
@@ -7,7 +8,7 @@ import { decodeScan } from '../../ingest/decode-scan.js';
 import { countAtOrBelow, greyHistogram, otsuFromHistogram } from '../../core/grey-pixels.js';
 import { applyColourMarks, encodeColour, type ColourMarks, type RgbPage } from '../../fixtures/generator/colour-marks.js';
 import { createRng } from '../../fixtures/generator/rng.js';
-import type { GrayPage } from '../../fixtures/generator/render.js';
+import { availableFonts, fontFamily, type GrayPage } from '../../fixtures/generator/render.js';
 import { renderLetterRaw } from './fixtures.js';
 import { flate, imagePdf } from './pdf-fixtures.js';
 
@@ -72,6 +73,42 @@ describe('colour stamp dropout', () => {
     });
   }
 
+  it('keeps coloured print away from the typing (letterhead, heading) dark while the stamp on the typing drops', async () => {
+    const stamped = applyColourMarks(createRng('letterhead'), letter, stampOver('red'));
+    // Blue letterhead in the top margin (text starts 30 mm down), red heading well below the last line.
+    const canvas = createCanvas(letter.width, letter.height);
+    const ctx = canvas.getContext('2d');
+    const img = ctx.createImageData(letter.width, letter.height);
+    for (let i = 0; i < letter.data.length; i++) for (let c = 0; c < 4; c++) img.data[i * 4 + c] = c < 3 ? stamped.data[i * 3 + c]! : 255;
+    ctx.putImageData(img, 0, 0);
+    ctx.font = `bold 58px ${fontFamily(availableFonts('sans')[0] ?? '')}`;
+    ctx.fillStyle = 'rgb(40,75,190)';
+    ctx.fillText('ENERGO-SERWIS Sp. z o.o.  NIP 527-123-45-67', 295, 150);
+    ctx.fillStyle = 'rgb(205,40,55)';
+    ctx.fillText('WEZWANIE DO ZAPŁATY', 295, 1600);
+    const rgba = ctx.getImageData(0, 0, letter.width, letter.height).data;
+    const page: RgbPage = { ...stamped, data: Buffer.alloc(letter.data.length * 3) };
+    for (let i = 0; i < letter.data.length; i++) for (let c = 0; c < 3; c++) page.data[i * 3 + c] = rgba[i * 4 + c]!;
+    const grey = await ingestGrey(await encodeColour(page, 'jpeg', 75));
+    const otsu = otsuFromHistogram(greyHistogram(grey));
+    // Print ink: strongly coloured pixels in the two printed bands (rows 90-170 and 1540-1620).
+    const print = (y0: number, y1: number) => {
+      const idx: number[] = [];
+      for (let i = y0 * letter.width; i < y1 * letter.width; i++) {
+        const [r, g, b] = [page.data[i * 3]!, page.data[i * 3 + 1]!, page.data[i * 3 + 2]!];
+        if (Math.max(r, g, b) - Math.min(r, g, b) >= 100) idx.push(i);
+      }
+      return idx;
+    };
+    for (const band of [print(90, 170), print(1540, 1620)]) {
+      expect(band.length).toBeGreaterThan(3000);
+      expect(share(grey, band, (v) => v <= otsu)).toBeGreaterThan(0.9);
+    }
+    const { stamp, typingUnder } = stampClasses(page);
+    expect(share(grey, stamp.filter((i) => i > 200 * letter.width && i < 1500 * letter.width), (v) => v > otsu)).toBeGreaterThan(0.97);
+    expect(share(grey, typingUnder, (v) => v <= otsu)).toBeGreaterThan(0.9);
+  });
+
   it('converts RGB images inside a PDF (Flate and DCT) exactly as the same pixels in a JPEG or PNG', async () => {
     const page = applyColourMarks(createRng('pdf'), letter, stampOver('blue'));
     const jpeg = await encodeColour(page, 'jpeg', 75);
@@ -107,18 +144,18 @@ describe('colour stamp dropout', () => {
     // 90 black typing pixels, 10 red stamp pixels, one black-on-red overlap, paper.
     const px = [...Array(90).fill([20, 20, 20]), ...Array(10).fill([210, 40, 50]), [35, 5, 8], ...Array(900).fill([250, 250, 250])].flat();
     const rgb = Uint8Array.from(px);
-    const dropped = colourToGrey(rgb, 3, true);
+    const dropped = colourToGrey(rgb, 3, undefined, true);
     expect(dropped[0]).toBe(20);
     expect(dropped[90]).toBe(255);
     expect(dropped[100]).toBeLessThan(40);
     expect(dropped[101]).toBe(250);
-    expect(colourToGrey(rgb, 3, false)[90]).toBeLessThan(120); // plain luma: mid grey
+    expect(colourToGrey(rgb, 3, undefined, false)[90]).toBeLessThan(120); // plain luma: mid grey
     expect(dropsColourInk({ neutral: 90, coloured: 10 })).toBe(true);
     expect(dropsColourInk({ neutral: 10, coloured: 90 })).toBe(false);
     expect(dropsColourInk({ neutral: 1000, coloured: 0 })).toBe(false);
     // RGBA (rendered PDF pages) reads the same, alpha ignored.
     const rgba = Uint8Array.from([210, 40, 50, 255, 20, 20, 20, 255]);
-    expect([...colourToGrey(rgba, 4, true)]).toEqual([255, 20]);
+    expect([...colourToGrey(rgba, 4, undefined, true)]).toEqual([255, 20]);
   });
 });
 
