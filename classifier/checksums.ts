@@ -3,12 +3,7 @@
 
 // One definition of the checksums for the reader and the customer import (see core/pl-checksums.ts).
 export { isValidNip, isValidPesel } from '../core/pl-checksums.js';
-
-/** Letters OCR commonly returns in place of digits on degraded scans. */
-const LETTER_TO_DIGIT: Record<string, string> = {
-  O: '0', o: '0', D: '0', Q: '0', I: '1', l: '1', i: '1', '|': '1', '!': '1', L: '1',
-  Z: '2', z: '2', S: '5', s: '5', B: '8', G: '6', b: '6', g: '9', q: '9', T: '7',
-};
+import { LETTER_TO_DIGIT } from '../core/ocr-lookalikes.js';
 
 /** Digits OCR confuses with each other (each direction listed). */
 const DIGIT_CONFUSIONS: Record<string, string[]> = {

@@ -95,8 +95,7 @@ const OTHER_LABEL = /\b(?:krs|regon|nip|pesel|iban|rachun\w*|kont[aoe]?\s+bankow
  * line or under the signature ("Temat: Nie działa telewizja – 8148283746"). Read only as printed
  * (no OCR repair without a keyword), and believed, like a contract number, only with other evidence.
  */
-export function findLooseNumbers(text: string): Hit[] {
-  const folded = foldChars(text);
+export function findLooseNumbers(text: string, folded = foldChars(text)): Hit[] {
   const out: Hit[] = [];
   for (const m of text.matchAll(LOOSE_RUN)) {
     const at = m.index ?? 0;

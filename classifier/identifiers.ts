@@ -114,7 +114,7 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
     invoiceNumbers: findInvoiceNumbers(text), pesels: findPesels(text), nips: findNips(text),
     postalCodes: findPostalCodes(text), emails: findEmails(text).filter((e) => !operator.isOwnMail(e.value)),
     unreadEmails: findUnreadEmails(text),
-    contractNumbers: [...findContractNumbers(text), ...findContractNumbers(joined), ...findLooseNumbers(text)],
+    contractNumbers: [...findContractNumbers(text), ...findContractNumbers(joined), ...findLooseNumbers(text, folded)],
     companyNames: findCompanies(text).filter((c) => !operator.isOwnCompany(c.value)),
   };
   const addresses = findAddresses(text);

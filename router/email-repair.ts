@@ -3,6 +3,8 @@
 // candidates are only lookup keys: an address counts when the customer master holds exactly it,
 // which no misplaced '@' plausibly produces.
 
+import { LETTER_TO_DIGIT } from '../core/ocr-lookalikes.js';
+
 const LOCAL = /^[a-z0-9](?:[a-z0-9._%+-]*[a-z0-9_%+-])?$/;
 const DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,6}$/;
 /** Characters the OCR can put in place of one '@' ("G©", "ec", "Q", " "). */
@@ -10,12 +12,12 @@ const MAX_GAP = 3;
 /** A bound on lookup keys per letter: a long token yields ~4 candidates per character. */
 const MAX_CANDIDATES = 600;
 
-// Letters the OCR reads for digits inside a run of digits ("maciejewskiS57" for "maciejewski557").
-const DIGIT_LOOKALIKE: Record<string, string> = { s: '5', o: '0', l: '1', i: '1', b: '8', z: '2', g: '9' };
-
-/** The token with look-alike letters touching a digit read as digits, or null when there are none. */
+/**
+ * The (lower-case) token with look-alike letters touching a digit read as digits, as OCR reads
+ * "maciejewskiS57" for "maciejewski557"; null when there are none.
+ */
 function digitsRepaired(s: string): string | null {
-  const out = s.replace(/[solibzg](?=\d)|(?<=\d)[solibzg]/g, (c) => DIGIT_LOOKALIKE[c] ?? c);
+  const out = s.replace(/[a-z](?=\d)|(?<=\d)[a-z]/g, (c) => LETTER_TO_DIGIT[c] ?? c);
   return out === s ? null : out;
 }
 
