@@ -92,7 +92,7 @@ export async function decodeImageXObject(stream: PDFRawStream, where: string): P
     throw new PermanentError('CORRUPT_FILE', `${where}: image data is truncated (${data.length} of ${expected} bytes)`);
   }
   if (predictor >= 10) data = undoPngPredictor(data, rowBytes, height, Math.max(1, Math.ceil((comps * bpc) / 8)));
-  const grey = toGrey(data, { width, height, comps, bpc, rowBytes, inverted });
+  const grey = await toGrey(data, { width, height, comps, bpc, rowBytes, inverted });
   return { img: rawGrey(grey, width, height), width, height };
 }
 

@@ -2,8 +2,7 @@
 import { createRequire } from 'node:module';
 import { PermanentError } from '../core/errors.js';
 import type { PageImage } from '../core/types.js';
-import { MAX_PAGES, MAX_PIXELS, RENDER_DPI, finishPage, rawGrey } from './page-output.js';
-import { colourToGrey } from './colour-dropout.js';
+import { MAX_PAGES, MAX_PIXELS, RENDER_DPI, colourPixelsToGrey, finishPage, rawGrey } from './page-output.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -64,7 +63,7 @@ export async function openPdfRenderer(bytes: Buffer, fileName: string): Promise<
         page.cleanup();
         const dpi = Math.round(scale * 72);
         // The canvas was filled white first, so alpha is opaque: straight to the shared colour conversion.
-        return finishPage(rawGrey(colourToGrey(rgba, 4, w), w, h), dpi);
+        return finishPage(rawGrey(await colourPixelsToGrey(rgba, 4, w, h), w, h), dpi);
       } catch (err) {
         if (err instanceof PermanentError) throw err;
         throw new PermanentError('CORRUPT_FILE', `${fileName}: page ${index + 1} cannot be rendered (${(err as Error).message})`, { cause: err });

@@ -1,5 +1,5 @@
 // Converts the sample layouts a PDF image can hold into one byte of grey per pixel.
-import { colourToGrey } from './colour-dropout.js';
+import { colourPixelsToGrey } from './page-output.js';
 
 export interface RawLayout {
   width: number;
@@ -44,13 +44,13 @@ export function undoPngPredictor(src: Buffer, rowBytes: number, rows: number, bp
 }
 
 /** One grey byte per pixel; RGB goes through the shared colour conversion (stamp and pen dropout). */
-export function toGrey(src: Buffer, l: RawLayout): Buffer {
+export async function toGrey(src: Buffer, l: RawLayout): Promise<Buffer> {
   const { width, height, comps, bpc, rowBytes, inverted } = l;
   if (comps === 1 && bpc === 8 && !inverted && rowBytes === width) return Buffer.from(src.subarray(0, width * height));
-  if (comps === 3 && bpc === 8 && !inverted && rowBytes === width * 3) return colourToGrey(src.subarray(0, width * height * 3), 3, width);
+  if (comps === 3 && bpc === 8 && !inverted && rowBytes === width * 3) return colourPixelsToGrey(src.subarray(0, width * height * 3), 3, width, height);
   const samples = unpack(src, l);
   if (comps === 1) return samples;
-  if (comps === 3) return colourToGrey(samples, 3, width);
+  if (comps === 3) return colourPixelsToGrey(samples, 3, width, height);
   const out = Buffer.alloc(width * height);
   for (let p = 0, i = 0; p < out.length; p++, i += comps) {
     // CMYK is subtractive: ink darkens, so grey = white minus weighted ink.

@@ -13,7 +13,7 @@ import {
 import type { OcrWord } from '../core/types.js';
 
 export interface PdfPageInput {
-  image: Buffer; // PNG, JPEG or binary PBM (P4, from page-preparer's encodeForPdf)
+  image: Buffer; // PNG (8-bit grey ones copied undecoded), JPEG or binary PBM (P4, from page-preparer's encodeForPdf)
   width: number;
   height: number;
   dpi: number;
@@ -101,6 +101,11 @@ async function loadTextFont(pdf: PDFDocument): Promise<TextFont> {
   return { font: await pdf.embedFont(StandardFonts.Helvetica), fit: foldToAscii };
 }
 
+/** An 8-bit grey, non-interlaced PNG: its compressed rows are valid PDF FlateDecode data as they are. */
+export function isPlainGreyPng(b: Buffer): boolean {
+  return b.length > 33 && b.readUInt32BE(0) === 0x89504e47 && b.toString('latin1', 12, 16) === 'IHDR' && b[24] === 8 && b[25] === 0 && b[28] === 0;
+}
+
 const isJpeg = (b: Buffer) => b[0] === 0xff && b[1] === 0xd8;
 
 /** Draws a binary PBM full-page as a 1-bit image, deflated natively (pdf-lib would use pako). */
@@ -113,10 +118,40 @@ function drawPbm(pdf: PDFDocument, page: PDFPage, pbm: Buffer): boolean {
     ColorSpace: 'DeviceGray', BitsPerComponent: 1, Filter: 'FlateDecode',
     Decode: [1, 0], // PBM stores ink as 1; DeviceGray 1 would be white
   });
-  const name = page.node.newXObject('Im', pdf.context.register(stream));
+  drawFullPage(page, page.node.newXObject('Im', pdf.context.register(stream)));
+  return true;
+}
+
+/**
+ * Draws an 8-bit grey PNG full-page without decoding it: its IDAT data is the zlib stream of
+ * PNG-filtered rows, which PDF reads as FlateDecode with the PNG predictor (what img2pdf does).
+ */
+function drawPlainPng(pdf: PDFDocument, page: PDFPage, png: Buffer): boolean {
+  if (!isPlainGreyPng(png)) return false;
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  const idat: Buffer[] = [];
+  for (let at = 8; at + 12 <= png.length; ) {
+    const len = png.readUInt32BE(at);
+    const type = png.toString('latin1', at + 4, at + 8);
+    if (at + 12 + len > png.length) return false; // truncated: let pdf-lib's decoder report it
+    if (type === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + len));
+    if (type === 'IEND') break;
+    at += 12 + len;
+  }
+  if (!idat.length) return false;
+  const stream = pdf.context.stream(Buffer.concat(idat), {
+    Type: 'XObject', Subtype: 'Image', Width: width, Height: height,
+    ColorSpace: 'DeviceGray', BitsPerComponent: 8, Filter: 'FlateDecode',
+    DecodeParms: { Predictor: 15, Colors: 1, BitsPerComponent: 8, Columns: width },
+  });
+  drawFullPage(page, page.node.newXObject('Im', pdf.context.register(stream)));
+  return true;
+}
+
+function drawFullPage(page: PDFPage, name: ReturnType<PDFPage['node']['newXObject']>): void {
   const { width, height } = page.getSize();
   page.pushOperators(pushGraphicsState(), concatTransformationMatrix(width, 0, 0, height, 0, 0), drawObject(name), popGraphicsState());
-  return true;
 }
 
 export interface PdfOptions {
@@ -136,7 +171,7 @@ export async function buildSearchablePdf(pages: PdfPageInput[], options: PdfOpti
     const bytes = options.encodeImage ? await options.encodeImage(p.image) : p.image;
     if (bytes[0] === 0x50 && bytes[1] === 0x34) {
       if (!drawPbm(pdf, page, bytes)) throw new Error('page image is a malformed PBM');
-    } else {
+    } else if (!drawPlainPng(pdf, page, bytes)) {
       const img = isJpeg(bytes) ? await pdf.embedJpg(bytes) : await pdf.embedPng(bytes);
       page.drawImage(img, { x: 0, y: 0, width: pageW, height: pageH });
     }

@@ -1,9 +1,16 @@
+import { inflateSync } from 'node:zlib';
+import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { undoPngPredictor } from '../../ingest/raw-pixels.js';
 import type { OcrWord } from '../../core/types.js';
 import { encodeForPdf } from '../../ocr/page-image.js';
 import { buildSearchablePdf, foldToAscii } from '../../ocr/searchable-pdf.js';
 import { extractPdf, meanGrey, renderFirstPage } from './pdf-inspect.js';
 import { degrade, renderLetter } from './render-test-page.js';
+
+/** PNG-predicted 8-bit grey rows back to pixels (ingest's PDF image decoder does the same). */
+const unfilterRows = (rows: Buffer, width: number, height: number) => undoPngPredictor(rows, width, height, 1);
 
 const w = (text: string, x0: number, y0: number, x1: number, y1: number): OcrWord => ({ text, confidence: 90, bbox: { x0, y0, x1, y1 } });
 
@@ -35,21 +42,37 @@ describe('buildSearchablePdf', () => {
     expect(pages[1]!.items).toHaveLength(0);
   });
 
-  it('embeds grey pages as JPEG and bitonal pages as 1-bit images, ink dark and paper white', async () => {
+  it('embeds grey pages as PNG (copied undecoded) or JPEG, whichever is smaller, and bitonal pages as 1-bit images, ink dark and paper white', async () => {
     const page = await renderLetter(undefined, 300);
     const words = [w('Anna', 270, 300, 400, 345)];
-    const grey = await encodeForPdf(page.png);
-    expect(grey[0]).toBe(0xff);
+    // A clean page compresses better losslessly; grain makes the PNG several times the JPEG.
+    const clean = await encodeForPdf(page.png);
+    expect(clean.equals(page.png)).toBe(true);
+    const noisyPng = (await degrade(page, { noise: 0.02 })).png;
+    const noisy = await encodeForPdf(noisyPng);
+    expect(noisy[0]).toBe(0xff);
+    expect(noisy.length).toBeLessThan(noisyPng.length);
     const bitonal = await encodeForPdf((await degrade(page, { bitonal: true })).png);
     expect(bitonal.subarray(0, 2).toString()).toBe('P4');
-    for (const image of [grey, bitonal]) {
+    const cleanPixels = await sharp(page.png).extractChannel(0).raw().toBuffer();
+    const regions = [[0.08, 0.09, 0.3, 0.16], [0.1, 0.6, 0.9, 0.95]] as const; // sender block (ink), lower half (paper)
+    for (const [image, source] of [[clean, page.png], [noisy, noisyPng], [bitonal, (await degrade(page, { bitonal: true })).png]] as const) {
       const pdf = await buildSearchablePdf([{ image, width: page.width, height: page.height, dpi: 300, words }]);
-      expect(pdf.length).toBeLessThan(400_000);
+      // The page's own bytes plus the text layer, nothing re-encoded larger.
+      expect(pdf.length).toBeLessThan(image.length + 60_000);
       const pixels = await renderFirstPage(pdf);
-      // The sender block (top left) holds ink; the lower half of the page is blank paper.
-      expect(meanGrey(pixels, 0.08, 0.09, 0.3, 0.16)).toBeLessThan(245); // an inverted 1-bit image would be near 20
-      expect(meanGrey(pixels, 0.1, 0.6, 0.9, 0.95)).toBeGreaterThan(250);
+      const { data, info } = await sharp(source).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      const original = { data: new Uint8ClampedArray(data), width: info.width, height: info.height };
+      // Drawn as scanned: an inverted or misread image would be far off in both regions.
+      for (const r of regions) expect(Math.abs(meanGrey(pixels, ...r) - meanGrey(original, ...r))).toBeLessThan(4);
+      expect(meanGrey(pixels, ...regions[0])).toBeLessThan(meanGrey(pixels, ...regions[1]) - 10);
     }
+    // The PNG's compressed rows go into the PDF as they are: the image read back is the page, pixel for pixel.
+    const pdf = await PDFDocument.load(await buildSearchablePdf([{ image: clean, width: page.width, height: page.height, dpi: 300, words: [] }]));
+    const stream = pdf.context.enumerateIndirectObjects().map(([, o]) => o).find((o): o is PDFRawStream => o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'))!;
+    expect(stream.dict.get(PDFName.of('Filter'))).toBe(PDFName.of('FlateDecode'));
+    const rows = inflateSync(stream.contents);
+    expect(unfilterRows(rows, page.width, page.height).equals(cleanPixels)).toBe(true);
   });
 
   it('gives each document its own font subset although the parsed font is shared', async () => {
