@@ -55,7 +55,8 @@ describe('buildSearchablePdf', () => {
     const bitonal = await encodeForPdf((await degrade(page, { bitonal: true })).png);
     expect(bitonal.subarray(0, 2).toString()).toBe('P4');
     const cleanPixels = await sharp(page.png).extractChannel(0).raw().toBuffer();
-    const regions = [[0.08, 0.09, 0.3, 0.16], [0.1, 0.6, 0.9, 0.95]] as const; // sender block (ink), lower half (paper)
+    type Region = [number, number, number, number];
+    const regions: Region[] = [[0.08, 0.09, 0.3, 0.16], [0.1, 0.6, 0.9, 0.95]]; // sender block (ink), lower half (paper)
     for (const [image, source] of [[clean, page.png], [noisy, noisyPng], [bitonal, (await degrade(page, { bitonal: true })).png]] as const) {
       const pdf = await buildSearchablePdf([{ image, width: page.width, height: page.height, dpi: 300, words }]);
       // The page's own bytes plus the text layer, nothing re-encoded larger.
@@ -65,7 +66,7 @@ describe('buildSearchablePdf', () => {
       const original = { data: new Uint8ClampedArray(data), width: info.width, height: info.height };
       // Drawn as scanned: an inverted or misread image would be far off in both regions.
       for (const r of regions) expect(Math.abs(meanGrey(pixels, ...r) - meanGrey(original, ...r))).toBeLessThan(4);
-      expect(meanGrey(pixels, ...regions[0])).toBeLessThan(meanGrey(pixels, ...regions[1]) - 10);
+      expect(meanGrey(pixels, ...regions[0]!)).toBeLessThan(meanGrey(pixels, ...regions[1]!) - 10);
     }
     // The PNG's compressed rows go into the PDF as they are: the image read back is the page, pixel for pixel.
     const pdf = await PDFDocument.load(await buildSearchablePdf([{ image: clean, width: page.width, height: page.height, dpi: 300, words: [] }]));
