@@ -42,7 +42,34 @@ Sprzedawca: Operator S.A.
 Nabywca: Piotr Zieliński
 Abonament 49,99 zł`;
 
+const NOTE = `Proszę nie dzwonić do mnie więcej z ofertami, mam już wszystko czego potrzebuję.
+Tadeusz Wróbel`;
+
 describe('letterStartScore / splitByLetterStarts (prototype)', () => {
+  it('a page with no header after a letter that ended with a closing opens a letter: merging needs evidence', () => {
+    // Merging two customers' letters is a breach; a note without date or address still stands alone.
+    expect(splitByLetterStarts([LETTER_A1, LETTER_A2, NOTE]).letters).toEqual([[0, 1], [2]]);
+    expect(letterStartScore(NOTE, LETTER_A2, LETTER_A1 + LETTER_A2).start).toBe(true);
+  });
+
+  it('a header-less page after a page without a closing continues it, unless it names another sender', () => {
+    const keys = (t: string) => [...t.matchAll(/Anna Wiśniewska|Tadeusz Wróbel/g)].map((m) => `name:${m[0]}`);
+    expect(splitByLetterStarts([LETTER_A1, NOTE]).letters).toEqual([[0, 1]]);
+    const split = splitByLetterStarts([LETTER_A1, NOTE], { senderKeys: keys });
+    expect(split.letters).toEqual([[0], [1]]);
+    expect(split.verdicts[1]!.reasons).toContain('another sender');
+    // The same sender signing page 2, or keys of another kind only, keep the letter whole.
+    expect(splitByLetterStarts([LETTER_A1, LETTER_A2], { senderKeys: keys }).letters).toEqual([[0, 1]]);
+    const numberOnPage2 = (t: string) => (t === NOTE ? ['customer:1234567890'] : keys(t));
+    expect(splitByLetterStarts([LETTER_A1, NOTE], { senderKeys: numberOnPage2 }).letters).toEqual([[0, 1]]);
+  });
+
+  it('a lowercase speck line above a receipt stamp is not a sentence running on', () => {
+    const stamped = `pozezonowwwam\nWPŁYNĘŁO\n08.11.2026\n${LETTER_C1}`;
+    expect(letterStartScore(stamped, LETTER_A2, LETTER_A1 + LETTER_A2).reasons.join()).not.toMatch(/mid-sentence/);
+    expect(letterStartScore(stamped, LETTER_A2, LETTER_A1 + LETTER_A2).start).toBe(true);
+  });
+
   it('a continuation page with a page number and mid-sentence start is not a start', () => {
     const v = letterStartScore(LETTER_A2, LETTER_A1, LETTER_A1);
     expect(v.start).toBe(false);
