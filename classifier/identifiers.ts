@@ -23,12 +23,34 @@ const SUBJECT_KEY =
   /\b(dluznik\w*|w\s+sprawie|dotyczy|dot\.|abonent\w*|klient\w*|konsument\w*|pozwan\w*|przeciwko|wnioskodawc\w*|skarzac\w*|uczestnik\w*|podejrzan\w*|wobec|zobowiazan\w*)\b/g;
 const OFFICIAL_TITLE = /(sedzia|sedziego|komornik\w*|asesor\w*|referendarz\w*|prokurator\w*|rzecznik\w*|inspektor\w*|insp\.|sekretarz\w*|kierownik\w*|z up\.|z upowaznienia|prezes\w*|zastepca|dyrektor\w*|specjalist\w*|starszy|st\.)[\s\w.]{0,25}$/;
 
+/**
+ * "pani"/"pan" right before a name introduces someone the official writes about ("do Rzecznika
+ * zwróciła się pani Anna Nowak"), never the official's own signature.
+ */
+const COURTESY_BEFORE = /\bpan(i|a|u|em|ia)?\s+$/;
+const officialsName = (before: string): boolean => OFFICIAL_TITLE.test(before) && !COURTESY_BEFORE.test(before);
+
+/**
+ * What stands before a name on its line (up to 40 characters); for a name opening its line, the
+ * line above too: an institution signs with its title on one line and the name under it
+ * ("z up. Miejskiego Rzecznika Konsumentów" / "Beata Sroka").
+ */
+function lineBefore(folded: string, index: number): string {
+  const lineStart = folded.lastIndexOf('\n', index - 1) + 1;
+  const own = folded.slice(Math.max(lineStart, index - 40), index);
+  if (own.trim() || lineStart === 0) return own;
+  const above = folded.slice(folded.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1).trim();
+  return above.length <= 60 ? `${above} ` : own;
+}
+
 function subjectSpans(text: string): { spans: [number, number][]; lead: [number, number][] } {
   const folded = foldChars(text);
   const spans: [number, number][] = [];
   const lead: [number, number][] = [];
   for (const m of folded.matchAll(SUBJECT_KEY)) {
     const start = m.index ?? 0;
+    // "Rzecznik Konsumentów", "Rzecznik Praw Abonenta": the institution's own name, not whom it writes about.
+    if (/rzecznik\w*\s+(praw\s+)?$/.test(folded.slice(Math.max(0, start - 30), start))) continue;
     const para = folded.indexOf('\n\n', start);
     spans.push([start, Math.min(para < 0 ? text.length : para, start + 320)]);
     // "... połączeń na numer 720-364-381, którego abonentem jest ...": the sentence's own number
@@ -107,7 +129,7 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
   const inSubject = (i: number): boolean => spans.some(([a, b]) => i >= a && i < b);
   // Phones alone may also stand earlier in the sentence that names the subject.
   const phoneInSubject = (i: number): boolean => inSubject(i) || lead.some(([a, b]) => i >= a && i < b);
-  const names = findNames(text).filter((n) => !OFFICIAL_TITLE.test(folded.slice(Math.max(0, folded.lastIndexOf('\n', n.index - 1) + 1, n.index - 40), n.index)));
+  const names = findNames(text).filter((n) => !officialsName(lineBefore(folded, n.index)));
   const raw = {
     customerNumbers: [...findCustomerNumbers(text), ...findCustomerNumbers(joined), ...numbersAfterNames(text, names)],
     phones: [...findPhones(text), ...findPhones(joined)].map((p) => ({ value: p.phone, index: p.index })),

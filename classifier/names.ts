@@ -15,7 +15,7 @@ export interface NameHit {
 
 const WORD = /[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?|[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:-[A-ZĄĆĘŁŃÓŚŹŻ]{2,})?/gu;
 // Streets and institutions are named after people ("ul. Marii Konopnickiej"): not senders.
-const NOT_PERSON_BEFORE = /(ul\.?|ulica|ulicy|al\.?|aleja|alei|pl\.?|plac|placu|os\.?|osiedle|im\.?|imienia|rondo|skwer|szkola)\s*$/i;
+const NOT_PERSON_BEFORE = /\b(ul\.?|ulica|ulicy|al\.?|aleja|alei|pl\.?|plac|placu|os\.?|osiedle|im\.?|imienia|rondo|skwer|szkola)\s*$/i;
 // Only the separators a name is written with: a space, or a line break in "Kowalski\nJan" is not one.
 const GAP = /^[ \t]+$/;
 // OCR re-wraps prose, so a given name may end a line and its surname start the next.

@@ -65,6 +65,8 @@ export function findPhones(text: string): PhoneHit[] {
     if (/[\p{L}/\\_]/u.test(prevChar) || /[\p{L}/\\_]/u.test(nextChar)) {
       if (!/^[+(]/.test(raw) && !/[:.,;]/.test(prevChar)) continue;
     }
+    // An office's case reference ("Znak: MRK.0123.45.2026", "OR.272.14.2026"): capitals glued by a dot.
+    if (/\p{Lu}{2,}\.$/u.test(text.slice(Math.max(0, start - 8), start))) continue;
     if (/[/]/.test(raw)) continue;
     const ctx = contextOf(folded, start);
     const phoneCtx = ctx === 'phone';

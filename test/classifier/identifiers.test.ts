@@ -282,3 +282,31 @@ describe('institution letters', () => {
     expect(detectInstitution('SĄD REJONOWY W KUTNIE\nI Wydział Cywilny\n\nSzanowni Państwo,\n...')).toBe('court');
   });
 });
+
+describe('names and phones beside prose, case references and signatures', () => {
+  it('finds a signature after a sentence whose last word merely ends like a street prefix ("coś", "dał", "moim")', () => {
+    for (const last of ['czy cos.', 'mi dal', 'z moim']) {
+      const ids = extractIdentifiers(`Proszę włączyć roaming, jakaś opcja ${last}\nAleksandra Jakubowska\n792-230-582`);
+      expect(ids.names, last).toContainEqual({ first: 'Aleksandra', last: 'Jakubowska' });
+    }
+    // The street prefixes themselves still stop a street named after a person being read as a sender.
+    expect(extractIdentifiers('Jan Lis\nos. Marii Konopnickiej 5\n00-950 Warszawa').names).toEqual([{ first: 'Jan', last: 'Lis' }]);
+  });
+
+  it('keeps the consumer an ombudsman writes about, drops the official signing under the title line', () => {
+    const text = 'MIEJSKI RZECZNIK KONSUMENTÓW W KONINIE\nZnak: MRK.0123.45.2026\n\nTelekomunikacja Nadwiślańska S.A.\n\n'
+      + 'Do tut. Rzecznika zwróciła się pani Halina Pawlak, zam. ul. Słowackiego 9 m. 9, 06-274 Siedlce, w sprawie umowy zawartej w jej mieszkaniu.\n\n'
+      + 'Proszę o zajęcie stanowiska w terminie 21 dni.\n\nz up. Miejskiego Rzecznika Konsumentów\nBeata Sroka';
+    const p = extractIdentifierParts(text);
+    expect(p.institution).toBe('ombudsman');
+    expect(p.identifiers.names).toEqual([{ first: 'Halina', last: 'Pawlak' }]);
+    expect(p.identifiers.addresses).toContainEqual({ street: 'ul. Słowackiego 9 m. 9', postalCode: '06-274', city: 'Siedlce' });
+    // The office's case reference is no phone number.
+    expect(p.identifiers.phones).toEqual([]);
+  });
+
+  it('reads no phone in a case reference of capitals and dotted digits', () => {
+    for (const ref of ['Znak: MRK.0123.45.2026', 'OR.272.14.2026 r.']) expect(findPhones(ref), ref).toEqual([]);
+    expect(findPhones('tel. 12 345 20 26').map((p) => p.phone)).toEqual(['123452026']);
+  });
+});
