@@ -105,7 +105,15 @@ function signatureNames(text: string): NameHit[] {
   return out;
 }
 
-export function findNames(text: string): NameHit[] {
+/**
+ * Letters whose capital is their small form drawn larger (c, k, o, s, v, w, x, z and their Polish
+ * accented forms): OCR sizes them wrongly inside a word ("ElZbieta", "KowaLska" is not one of them).
+ * Lowered between two small letters, one character for one, so indices stay those of the text.
+ */
+const SAME_SHAPE_CAPITAL = /(?<=\p{Ll})[CĆKOÓSŚVWXZŹŻ](?=\p{Ll})/gu;
+
+export function findNames(input: string): NameHit[] {
+  const text = input.replace(SAME_SHAPE_CAPITAL, (c) => c.toLowerCase());
   const lexical = findLexicalNames(text);
   const extra = signatureNames(text).filter((s) => !lexical.some((n) => Math.abs(n.index - s.index) < s.length));
   return [...lexical, ...extra].sort((a, b) => a.index - b.index);

@@ -293,6 +293,12 @@ describe('names and phones beside prose, case references and signatures', () => 
     expect(extractIdentifiers('Jan Lis\nos. Marii Konopnickiej 5\n00-950 Warszawa').names).toEqual([{ first: 'Jan', last: 'Lis' }]);
   });
 
+  it('reads a name whose same-shape letter the OCR capitalised inside the word, and the number after it', () => {
+    const ids = extractIdentifiers('Proszę o zwrot nadpłaty.\n\nElZbieta KraWczyk 4273197836');
+    expect(ids.names).toEqual([{ first: 'Elzbieta', last: 'Krawczyk' }]);
+    expect(ids.customerNumbers).toEqual(['4273197836']);
+  });
+
   it('keeps the consumer an ombudsman writes about, drops the official signing under the title line', () => {
     const text = 'MIEJSKI RZECZNIK KONSUMENTÓW W KONINIE\nZnak: MRK.0123.45.2026\n\nTelekomunikacja Nadwiślańska S.A.\n\n'
       + 'Do tut. Rzecznika zwróciła się pani Halina Pawlak, zam. ul. Słowackiego 9 m. 9, 06-274 Siedlce, w sprawie umowy zawartej w jej mieszkaniu.\n\n'
