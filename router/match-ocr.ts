@@ -57,3 +57,17 @@ export function ocrSame(a: string, b: string): boolean {
   const max = Math.min(x.length, y.length) >= 8 ? 2 : 1;
   return editDistance(x, y, max) <= max;
 }
+
+/**
+ * How close an e-mail address read from a letter is to the master's: 'same' once OCR look-alikes
+ * are collapsed ("marcin.wr0bel@", "adamczykb73@" for "adamczyk673@"), 'near' one further edit
+ * apart ("@oxample.com"), else null. Only ever compared with a candidate found by other evidence:
+ * e-mails are looked up exactly, never fuzzily across the master.
+ */
+export function ocrEmailAgreement(letter: string, master: string): 'same' | 'near' | null {
+  if (letter === master || Math.min(letter.length, master.length) < 10) return letter === master ? 'same' : null;
+  const x = ocrShape(letter);
+  const y = ocrShape(master);
+  if (x === y) return 'same';
+  return editDistance(x, y, 1) <= 1 ? 'near' : null;
+}

@@ -4,7 +4,7 @@
 import type { MatchEvidence } from '../core/types.js';
 import type { CandidateRow } from './match-lookup.js';
 import { splitStreet } from './fold.js';
-import { ocrSame, ocrSameFirstName } from './match-ocr.js';
+import { ocrEmailAgreement, ocrSame, ocrSameFirstName } from './match-ocr.js';
 
 export interface LetterKeys {
   customerNumbers: Map<string, 'exact' | 'repaired' | 'uncertain'>; // master id -> how the letter gave it
@@ -33,7 +33,7 @@ export interface Scored {
 
 export const POINTS = {
   strong: 6, nip: 5, invoice: 5, repairedNumber: 4, uncertainNumber: 1, medium: 3, repairedPhone: 3,
-  name: 2, surname: 1, company: 2, address: 2, place: 1, nameConflict: -3, firstNameConflict: -2,
+  repairedEmail: 3, nearEmail: 1, name: 2, surname: 1, company: 2, address: 2, place: 1, nameConflict: -3, firstNameConflict: -2,
 } as const;
 
 export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: boolean): Scored {
@@ -54,9 +54,14 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   const phoneHow = c.phones.map((p) => k.phones.get(p)).filter(Boolean);
   if (phoneHow.includes('exact')) add('phone', POINTS.medium);
   else if (phoneHow.includes('repaired')) add('phone', POINTS.repairedPhone);
-  if (c.email && k.emails.has(c.email)) add('email', POINTS.medium);
+  // A damaged address: the same through OCR look-alikes ("marcin.wr0bel@") is an identifier, as a
+  // repaired phone is; one slip further ("@oxample.com") only adds to what brought the candidate.
+  const emailHow = c.email ? (k.emails.has(c.email) ? 'exact' : [...k.emails].map((e) => ocrEmailAgreement(e, c.email!))) : [];
+  if (emailHow === 'exact') add('email', POINTS.medium);
+  else if (emailHow.includes('same')) add('email', POINTS.repairedEmail);
   const identifier = evidence.length > 0 && !(evidence.length === 1 && byNumber === 'uncertain');
   const viaIdentifier = evidence.length > 0;
+  if (emailHow !== 'exact' && !emailHow.includes('same') && emailHow.includes('near')) add('email', POINTS.nearEmail);
 
   if (k.names.length && c.last_name_key) {
     const best = bestName(c, k.names);

@@ -83,6 +83,22 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect((await match({ unreadEmails: ['jan.kowalskiQexample.pl'] })).kind).not.toBe('matched');
     });
 
+    it('counts an e-mail the OCR damaged for a candidate the name brought, never on its own nor for a namesake without it', async () => {
+      const jan = [{ first: 'Jan', last: 'Kowalski' }];
+      // Look-alikes only ("0" for "o", "1" for "l"): as good as the address; there are three Jan Kowalskis.
+      for (const read of ['jan.k0walski@example.pl', 'jan.kowa1ski@examp1e.pl']) {
+        const r = await match({ emails: [read], names: jan });
+        expectMatched(r, A.customerId);
+        expect(r.kind === 'matched' && r.evidence).toEqual(['email', 'name']);
+      }
+      // One slip more ("oxample") only adds a point: name and a near address do not decide.
+      expect((await match({ emails: ['jan.kowalski@oxample.pl'], names: jan })).kind).not.toBe('matched');
+      // Without the name there is no candidate: damaged addresses are never searched for.
+      expect((await match({ emails: ['jan.k0walski@example.pl'] })).kind).toBe('unmatched');
+      // Someone else's address with the same damage pattern.
+      expect((await match({ emails: ['jan.k0walski@example.com'], names: jan })).kind).not.toBe('matched');
+    });
+
     it('tells branches of a chain apart by address, and never decides on names and a town alone', async () => {
       const poznan = { street: 'Przemysłowa 7', postalCode: '60-001', city: 'Poznań' };
       expectMatched(await match({ companyNames: ['Techbud'], addresses: [poznan] }), D.customerId);
