@@ -1,5 +1,6 @@
-// Colour to grey for OCR, with stamp and pen dropout: the one conversion every colour picture
-// (scanned JPEG/PNG/TIFF, RGB images inside PDFs, rendered PDF pages) goes through.
+// Colour to grey for OCR, with stamp and pen dropout, for every colour picture (scanned
+// JPEG/PNG/TIFF, RGB images inside PDFs, rendered PDF pages) through page-output's
+// colourPixelsToGrey, which takes the census here and leaves pages with nothing to drop to libvips.
 // Plain luma turns a red or blue receipt stamp into a mid-dark grey that merges with the typing
 // under it. Here neutral ink keeps its luma while strongly coloured ink becomes max(R,G,B), lifted
 // to paper white when that is already light: the stamp falls on the paper side of the binarisation.
