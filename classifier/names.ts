@@ -107,7 +107,7 @@ function signatureNames(text: string): NameHit[] {
 
 /**
  * Letters whose capital is their small form drawn larger (c, k, o, s, v, w, x, z and their Polish
- * accented forms): OCR sizes them wrongly inside a word ("ElZbieta", "KowaLska" is not one of them).
+ * accented forms): OCR sizes them wrongly inside a word ("ElZbieta"; an L is not one of them).
  * Lowered between two small letters, one character for one, so indices stay those of the text.
  */
 const SAME_SHAPE_CAPITAL = /(?<=\p{Ll})[CĆKOÓSŚVWXZŹŻ](?=\p{Ll})/gu;

@@ -59,15 +59,19 @@ export function ocrSame(a: string, b: string): boolean {
 }
 
 /**
- * How close an e-mail address read from a letter is to the master's: 'same' once OCR look-alikes
- * are collapsed ("marcin.wr0bel@", "adamczykb73@" for "adamczyk673@"), 'near' one further edit
- * apart ("@oxample.com"), else null. Only ever compared with a candidate found by other evidence:
- * e-mails are looked up exactly, never fuzzily across the master.
+ * How close the e-mail addresses read from a letter come to the master's: 'same' once OCR
+ * look-alikes are collapsed ("marcin.wr0bel@", "adamczykb73@" for "adamczyk673@"), 'near' one
+ * further edit apart ("@oxample.com"), else null. Only ever compared with a candidate found by
+ * other evidence: e-mails are looked up exactly, never fuzzily across the master.
  */
-export function ocrEmailAgreement(letter: string, master: string): 'same' | 'near' | null {
-  if (letter === master || Math.min(letter.length, master.length) < 10) return letter === master ? 'same' : null;
-  const x = ocrShape(letter);
+export function ocrEmailAgreement(letter: Iterable<string>, master: string): 'same' | 'near' | null {
   const y = ocrShape(master);
-  if (x === y) return 'same';
-  return editDistance(x, y, 1) <= 1 ? 'near' : null;
+  let best: 'same' | 'near' | null = null;
+  for (const e of letter) {
+    if (Math.min(e.length, master.length) < 10) continue;
+    const x = ocrShape(e);
+    if (x === y) return 'same';
+    if (editDistance(x, y, 1) <= 1) best = 'near';
+  }
+  return best;
 }

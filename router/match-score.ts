@@ -56,12 +56,12 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   else if (phoneHow.includes('repaired')) add('phone', POINTS.repairedPhone);
   // A damaged address: the same through OCR look-alikes ("marcin.wr0bel@") is an identifier, as a
   // repaired phone is; one slip further ("@oxample.com") only adds to what brought the candidate.
-  const emailHow = c.email ? (k.emails.has(c.email) ? 'exact' : [...k.emails].map((e) => ocrEmailAgreement(e, c.email!))) : [];
-  if (emailHow === 'exact') add('email', POINTS.medium);
-  else if (emailHow.includes('same')) add('email', POINTS.repairedEmail);
+  const email = c.email ? (k.emails.has(c.email) ? 'exact' : ocrEmailAgreement(k.emails, c.email)) : null;
+  if (email === 'exact') add('email', POINTS.medium);
+  else if (email === 'same') add('email', POINTS.repairedEmail);
   const identifier = evidence.length > 0 && !(evidence.length === 1 && byNumber === 'uncertain');
   const viaIdentifier = evidence.length > 0;
-  if (emailHow !== 'exact' && !emailHow.includes('same') && emailHow.includes('near')) add('email', POINTS.nearEmail);
+  if (email === 'near') add('email', POINTS.nearEmail);
 
   if (k.names.length && c.last_name_key) {
     const best = bestName(c, k.names);
