@@ -11,9 +11,17 @@ function nll(allLogits: number[][], labels: number[], t: number): number {
   return total / Math.max(1, allLogits.length);
 }
 
-/** Golden-section search for the temperature minimising held-out negative log-likelihood. */
+/**
+ * Golden-section search for the temperature minimising held-out negative log-likelihood. When the
+ * model ranks every held-out letter right, that likelihood only grows as the temperature falls, and
+ * the search ran to its floor: a 20-times sharpened model, sure of everything, whose per-category
+ * thresholds would never send a letter to people (seen on the generator-only model of the
+ * understanding bench). Without a single error there is nothing to sharpen by: 1.
+ */
 export function fitTemperature(allLogits: number[][], labels: number[], lo = 0.05, hi = 20): number {
   if (allLogits.length === 0) return 1;
+  const allRight = allLogits.every((z, i) => z.indexOf(Math.max(...z)) === labels[i]);
+  if (allRight) return 1;
   const phi = (Math.sqrt(5) - 1) / 2;
   // Search in log space: temperatures multiply.
   let a = Math.log(lo);
