@@ -14,7 +14,7 @@ import { extractIdentifiers } from '../classifier/identifiers.js';
 import { fold } from '../router/fold.js';
 import { splitByLetterStarts } from '../ingest/letter-starts.js';
 
-const o = new Command().option('--seed <s>', 'fill, order and page-break seed', '1').option('--show <n>', 'print this many errors of each kind (clean text)', '0').parse().opts<{ seed: string; show: string }>();
+const o = new Command().option('--seed <s>', 'fill, order and page-break seed', '1').option('--show <n>', 'print up to twice this many errors (clean text, with the sender check)', '0').parse().opts<{ seed: string; show: string }>();
 
 /** The sender keys the pipeline would pass: identifiers of the kinds a letter's sender is known by. */
 const senderKeys = (text: string): string[] => {

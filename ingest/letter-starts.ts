@@ -67,14 +67,15 @@ export function letterStartScore(text: string, prev: string | null, letterSoFar:
   if (prevClosed) add(1, 'previous page ends with a closing');
   // "W załączeniu faktura": the invoice copy that follows belongs to this letter.
   const announced = ATTACHMENT_MENTION.test(letterSoFar.replace(NO_ATTACHMENT, ''));
-  if (announced && top.some((l) => ATTACHMENT_LIKE.test(l)) && !upper.some((l) => SALUTATION.test(l))) {
+  const attachment = announced && top.some((l) => ATTACHMENT_LIKE.test(l)) && !upper.some((l) => SALUTATION.test(l));
+  if (attachment) {
     // Outweighs a full header: an invoice copy has its own date, addresses and company names.
     add(-4, 'announced attachment');
   }
   // Merging two customers' letters is a data breach; cutting a letter in two costs an adviser a
   // click. So a page opens a letter unless something says it continues one: a later page number,
   // a sentence running on, an announced attachment, or no header at all after a page with no closing.
-  const continues = LATER_PAGE_NO.test(text) || midSentence || reasons.some((r) => r.endsWith('announced attachment')) || (!prevClosed && score <= 0);
+  const continues = LATER_PAGE_NO.test(text) || midSentence || attachment || (!prevClosed && score <= 0);
   return { page: -1, start: score >= START_SCORE || !continues, score, reasons };
 }
 
