@@ -4,7 +4,7 @@
 // numbers or continue a sentence. Needs OCR text, so it would run after the OCR stage and re-split
 // multi-page documents that came from a file without separators.
 // Measured by `npm run bench:split` (docs/benchmarks.md): with the sender check, 1.5 % of letters
-// merged into the one before on clean text and 10.5 % under heavy OCR noise. A merged letter is one
+// merged into the one before on clean text and 10.6 % under heavy OCR noise. A merged letter is one
 // customer's post shown to another's adviser, so separator sheets stay the way stacks are split.
 
 export interface StartVerdict {
