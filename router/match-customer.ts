@@ -8,6 +8,7 @@ import { lookupCandidates, type CandidateRow, type LookupKeys } from './match-lo
 import { scoreCandidate, type LetterKeys, type Scored } from './match-score.js';
 import { normalisePhone } from './pl-ids.js';
 import { emailRepairs } from './email-repair.js';
+import { readEmail } from './match-ocr.js';
 
 export interface MatchOptions {
   /** Readings of a token with OCR confusions undone (O->0, I->1...); the classifier supplies it. */
@@ -50,6 +51,7 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
     nips: new Set(keys.nips),
     invoices: new Set(keys.invoices),
     emails: new Set(keys.emails),
+    readEmails: unique(ids.emails.map((e) => e.trim().toLowerCase())).map(readEmail),
     names,
     companies: keys.companies,
     streets: ids.addresses.map((a) => foldStreet(a.street)).filter(Boolean),

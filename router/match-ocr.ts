@@ -58,20 +58,30 @@ export function ocrSame(a: string, b: string): boolean {
   return editDistance(x, y, max) <= max;
 }
 
+/** An e-mail address as read from a letter, with its OCR shape computed once per letter. */
+export interface ReadEmail {
+  length: number;
+  shape: string;
+}
+
+export function readEmail(address: string): ReadEmail {
+  return { length: address.length, shape: ocrShape(address) };
+}
+
 /**
  * How close the e-mail addresses read from a letter come to the master's: 'same' once OCR
  * look-alikes are collapsed ("marcin.wr0bel@", "adamczykb73@" for "adamczyk673@"), 'near' one
  * further edit apart ("@oxample.com"), else null. Only ever compared with a candidate found by
  * other evidence: e-mails are looked up exactly, never fuzzily across the master.
  */
-export function ocrEmailAgreement(letter: Iterable<string>, master: string): 'same' | 'near' | null {
+export function ocrEmailAgreement(letter: readonly ReadEmail[], master: string): 'same' | 'near' | null {
+  if (letter.length === 0 || master.length < 10) return null;
   const y = ocrShape(master);
   let best: 'same' | 'near' | null = null;
   for (const e of letter) {
-    if (Math.min(e.length, master.length) < 10) continue;
-    const x = ocrShape(e);
-    if (x === y) return 'same';
-    if (editDistance(x, y, 1) <= 1) best = 'near';
+    if (e.length < 10) continue;
+    if (e.shape === y) return 'same';
+    if (editDistance(e.shape, y, 1) <= 1) best = 'near';
   }
   return best;
 }

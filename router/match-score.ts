@@ -4,7 +4,7 @@
 import type { MatchEvidence } from '../core/types.js';
 import type { CandidateRow } from './match-lookup.js';
 import { splitStreet } from './fold.js';
-import { ocrEmailAgreement, ocrSame, ocrSameFirstName } from './match-ocr.js';
+import { ocrEmailAgreement, ocrSame, ocrSameFirstName, type ReadEmail } from './match-ocr.js';
 
 export interface LetterKeys {
   customerNumbers: Map<string, 'exact' | 'repaired' | 'uncertain'>; // master id -> how the letter gave it
@@ -13,6 +13,11 @@ export interface LetterKeys {
   nips: Set<string>;
   invoices: Set<string>;
   emails: Set<string>;
+  /**
+   * The addresses the letter itself shows (not the guesses where an unread '@' stood, which count
+   * only when the master holds exactly one), for comparison through OCR damage.
+   */
+  readEmails: ReadEmail[];
   names: { first: string; last: string }[]; // folded
   companies: string[]; // folded
   streets: string[]; // folded
@@ -56,7 +61,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   else if (phoneHow.includes('repaired')) add('phone', POINTS.repairedPhone);
   // A damaged address: the same through OCR look-alikes ("marcin.wr0bel@") is an identifier, as a
   // repaired phone is; one slip further ("@oxample.com") only adds to what brought the candidate.
-  const email = c.email ? (k.emails.has(c.email) ? 'exact' : ocrEmailAgreement(k.emails, c.email)) : null;
+  const email = c.email ? (k.emails.has(c.email) ? 'exact' : ocrEmailAgreement(k.readEmails, c.email)) : null;
   if (email === 'exact') add('email', POINTS.medium);
   else if (email === 'same') add('email', POINTS.repairedEmail);
   const identifier = evidence.length > 0 && !(evidence.length === 1 && byNumber === 'uncertain');

@@ -97,6 +97,9 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect((await match({ emails: ['jan.k0walski@example.pl'] })).kind).toBe('unmatched');
       // Someone else's address with the same damage pattern.
       expect((await match({ emails: ['jan.k0walski@example.com'], names: jan })).kind).not.toBe('matched');
+      // Guesses where an unread '@' stood count only when exact: "jan.kowalski@xample.pl" is no near miss.
+      const guessed = await match({ unreadEmails: ['jan.kowalskixample.pl'], names: jan });
+      expect(guessed.candidates.find((c) => c.customerId === A.customerId)?.evidence).toEqual(['name']);
     });
 
     it('tells branches of a chain apart by address, and never decides on names and a town alone', async () => {

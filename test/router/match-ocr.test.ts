@@ -11,7 +11,7 @@ const row: CandidateRow = {
 
 function letter(over: Partial<LetterKeys>): LetterKeys {
   return {
-    customerNumbers: new Map(), phones: new Map(), pesels: new Set(), nips: new Set(), invoices: new Set(), emails: new Set(),
+    customerNumbers: new Map(), phones: new Map(), pesels: new Set(), nips: new Set(), invoices: new Set(), emails: new Set(), readEmails: [],
     names: [], companies: [], streets: [], postalCodes: new Set(), cities: new Set(), ...over,
   };
 }
