@@ -57,7 +57,8 @@ export function letterStartScore(text: string, prev: string | null, letterSoFar:
   if (upper.some((l) => SALUTATION.test(l))) add(1.5, 'salutation');
   if (upper.some((l) => SUBJECT.test(l))) add(1, 'subject line');
   if (FIRST_PAGE_NO.test(text)) add(2, 'page 1 of n');
-  if (LATER_PAGE_NO.test(text)) add(-4, 'later page number');
+  const laterPage = LATER_PAGE_NO.test(text);
+  if (laterPage) add(-4, 'later page number');
   const first = all[0] ?? '';
   // A page that opens mid-sentence continues the previous one. A line of prose, not a speck or a
   // signature read as one lowercase word ("pozezonowwwam" above a receipt stamp).
@@ -75,7 +76,7 @@ export function letterStartScore(text: string, prev: string | null, letterSoFar:
   // Merging two customers' letters is a data breach; cutting a letter in two costs an adviser a
   // click. So a page opens a letter unless something says it continues one: a later page number,
   // a sentence running on, an announced attachment, or no header at all after a page with no closing.
-  const continues = LATER_PAGE_NO.test(text) || midSentence || attachment || (!prevClosed && score <= 0);
+  const continues = laterPage || midSentence || attachment || (!prevClosed && score <= 0);
   return { page: -1, start: score >= START_SCORE || !continues, score, reasons };
 }
 
@@ -95,8 +96,9 @@ export interface SplitOptions {
  */
 function otherSender(page: readonly string[], letter: ReadonlySet<string>): boolean {
   if (page.some((k) => letter.has(k))) return false;
-  const kinds = new Set([...letter].map((k) => k.slice(0, k.indexOf(':'))));
-  return page.some((k) => kinds.has(k.slice(0, k.indexOf(':'))));
+  const kindOf = (key: string) => key.slice(0, key.indexOf(':'));
+  const kinds = new Set([...letter].map(kindOf));
+  return page.some((k) => kinds.has(kindOf(k)));
 }
 
 /** Groups pages (OCR text, in scan order) into letters. The first page always opens one. */
