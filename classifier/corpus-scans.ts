@@ -14,7 +14,7 @@ import type { LayoutLine } from '../fixtures/generator/letter-layout.js';
 import { drawTypeSize } from '../fixtures/generator/build.js';
 
 /** Part of every cache key: bump it when the typesetting, marks or degradation of a scan change. */
-export const RENDERER_VERSION = 1;
+export const RENDERER_VERSION = 2;
 
 export interface ScanCondition {
   format: OutputFormat;
