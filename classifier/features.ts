@@ -6,6 +6,7 @@ import { detectInstitutionDocument } from './identifiers.js';
 import { findNames } from './names.js';
 import { maskAddresses } from './addresses.js';
 import { requestCues } from './request-cues.js';
+import { splitEnclosures } from './enclosed-text.js';
 
 export interface Feature {
   name: string;
@@ -32,30 +33,39 @@ export function maskPersonalData(text: string): string {
   return out;
 }
 
-export function extractFeatures(text: string): Feature[] {
-  const masked = maskPersonalData(text);
-  const tokens = tokenize(masked);
-  const words = tokens.filter((t) => t.length >= 2 && !STOP.has(t));
-  const feats = new Map<string, number>();
-  const add = (name: string, v: number): void => {
-    feats.set(name, Math.max(feats.get(name) ?? 0, v));
-  };
+// Wording that only an enclosure or a quotation carries counts half: the request is in the
+// writer's own words (classifier/enclosed-text.ts).
+const ENCLOSED_VALUE = 0.5;
+
+function addWording(text: string, weight: number, add: (name: string, v: number) => void): void {
+  const words = tokenize(text).filter((t) => t.length >= 2 && !STOP.has(t));
   const stems = words.map(stem);
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     const s = stems[i] as string;
-    add(`w:${w}`, 1);
-    add(`s:${s}`, 1);
-    add(`p:${prefix(w)}`, 1);
-    if (i > 0) add(`b:${stems[i - 1]}_${s}`, 1);
+    add(`w:${w}`, weight);
+    add(`s:${s}`, weight);
+    add(`p:${prefix(w)}`, weight);
+    if (i > 0) add(`b:${stems[i - 1]}_${s}`, weight);
     // Character 4-grams survive the OCR damage that breaks whole-word features.
     if (w.length >= 5) {
       const padded = `_${w}_`;
-      for (let j = 0; j + 4 <= padded.length; j++) add(`c:${padded.slice(j, j + 4)}`, CHAR_VALUE);
+      for (let j = 0; j + 4 <= padded.length; j++) add(`c:${padded.slice(j, j + 4)}`, CHAR_VALUE * weight);
     }
   }
+}
+
+export function extractFeatures(text: string): Feature[] {
+  const masked = maskPersonalData(text);
+  const { own, enclosed } = splitEnclosures(masked);
+  const feats = new Map<string, number>();
+  const add = (name: string, v: number): void => {
+    feats.set(name, Math.max(feats.get(name) ?? 0, v));
+  };
+  addWording(own, 1, add);
+  if (enclosed) addWording(enclosed, ENCLOSED_VALUE, add);
   // The same stems again where the letter says what it asks for (classifier/request-cues.ts).
-  const cues = requestCues(masked);
+  const cues = requestCues(own);
   for (const t of cues.subject) if (t.length >= 3 && !STOP.has(t)) add(`subj:${stem(t)}`, 1);
   for (const t of cues.request) if (t.length >= 3 && !STOP.has(t)) add(`req:${stem(t)}`, 1);
   // Unit length for the wording block: long letters must not be more confident just for being long.
@@ -64,11 +74,17 @@ export function extractFeatures(text: string): Feature[] {
   const scale = 1 / Math.sqrt(norm || 1);
   const out: Feature[] = [...feats].map(([name, value]) => ({ name, value: value * scale }));
   // Prior features, outside the normalisation so a long letter does not dilute them. Evidence grows
-  // with the number of distinct lexicon keys, saturating: one stray word is weak.
-  for (const [cat, hits] of lexiconHits(tokens)) {
-    out.push({ name: `kw:${cat}`, value: LEX_VALUE * Math.min(1, hits / 3) });
+  // with the number of distinct lexicon keys, saturating: one stray word is weak. Keys only an
+  // enclosure carries count half.
+  const ownHits = lexiconHits(tokenize(own));
+  const allHits = enclosed ? lexiconHits(tokenize(masked)) : ownHits;
+  for (const [cat, hits] of allHits) {
+    const mine = ownHits.get(cat) ?? 0;
+    const evidence = mine + ENCLOSED_VALUE * (hits - mine);
+    out.push({ name: `kw:${cat}`, value: LEX_VALUE * Math.min(1, evidence / 3) });
   }
-  // Who wrote it is the strongest cue for legal mail, and it does not depend on wording.
+  // Who wrote it is the strongest cue for legal mail, and it does not depend on wording; a court
+  // order a customer forwards below a cover note is legal mail too, so the whole text is searched.
   const inst = detectInstitutionDocument(text);
   if (inst) out.push({ name: 'inst:any', value: LEX_VALUE }, { name: `inst:${inst}`, value: LEX_VALUE * 0.5 });
   out.push({ name: 'bias:1', value: 1 });

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { splitEnclosures } from '../../classifier/enclosed-text.js';
+import { extractFeatures } from '../../classifier/features.js';
+
+const COVER = [
+  'Szanowni Państwo,',
+  'od tygodnia internet w moim domu nie działa wieczorami, router gaśnie i trzeba go restartować.',
+  'Proszę o przysłanie technika i naprawę łącza, bo pracuję z domu.',
+];
+
+describe('splitEnclosures', () => {
+  it('puts what follows an enclosure heading after the cover note into the enclosure', () => {
+    const text = [...COVER, 'Jan Kowalski', 'Załącznik:', 'Faktura nr F/1/2026', 'Abonament 59,99 zł', 'Razem do zapłaty 59,99 zł'].join('\n');
+    const { own, enclosed } = splitEnclosures(text);
+    expect(own).toBe([...COVER, 'Jan Kowalski'].join('\n'));
+    expect(enclosed).toBe(['Załącznik:', 'Faktura nr F/1/2026', 'Abonament 59,99 zł', 'Razem do zapłaty 59,99 zł'].join('\n'));
+  });
+
+  it('reads quoted lines and an e-mail thread below a marker as enclosed', () => {
+    const text = [...COVER, '> Dziękujemy za zgłoszenie.', 'Pozdrawiam', '-----Original Message-----', 'Od: bok@example.pl', 'Oferta przedłużenia'].join('\n');
+    const { own, enclosed } = splitEnclosures(text);
+    expect(own).toBe([...COVER, 'Pozdrawiam'].join('\n'));
+    expect(enclosed.split('\n')).toEqual(['> Dziękujemy za zgłoszenie.', '-----Original Message-----', 'Od: bok@example.pl', 'Oferta przedłużenia']);
+  });
+
+  it('keeps a short note and its attachment list whole, and a web form\'s "Treść wiadomości:" as the writer\'s own', () => {
+    const note = 'Proszę o duplikat faktury.\nZałącznik:\nkopia dowodu wpłaty';
+    expect(splitEnclosures(note)).toEqual({ own: note, enclosed: '' });
+    const form = ['Formularz kontaktowy', 'Imię i nazwisko: Jan Kowalski', ...COVER, 'Treść wiadomości:', 'Proszę szybko.'].join('\n');
+    expect(splitEnclosures(form).enclosed).toBe('');
+    const listed = [...COVER, 'W załączeniu: kopia faktury, zdjęcie routera'].join('\n');
+    expect(splitEnclosures(listed).enclosed).toBe('');
+  });
+});
+
+describe('features of enclosed text', () => {
+  it('count category words only an enclosure carries at half weight, the same words in the cover note fully', () => {
+    const kw = (text: string) => extractFeatures(text).find((f) => f.name === 'kw:CANCELLATION')?.value ?? 0;
+    const clause = 'Wypowiedzenie umowy wymaga okresu wypowiedzenia; rozwiązanie umowy przed terminem oznacza karę.';
+    const enclosedClause = kw([...COVER, 'Fragment umowy:', clause].join('\n'));
+    const ownClause = kw([...COVER, clause].join('\n'));
+    // Several distinct keys: saturated (1) in the cover note; enclosed, each key counts half.
+    expect(ownClause).toBe(1);
+    expect(enclosedClause).toBeGreaterThan(0);
+    expect(enclosedClause).toBeLessThan(ownClause);
+  });
+
+  it('leave a letter without enclosures exactly as before', () => {
+    const text = COVER.join('\n');
+    const names = extractFeatures(text).map((f) => f.name);
+    expect(names).toContain('kw:FAULT');
+    expect(names.filter((n) => n.startsWith('w:'))).toContain('w:router');
+  });
+});
+
+describe('an enclosure heading the OCR ran into the line before', () => {
+  it('splits the line at the heading', () => {
+    const text = [...COVER, 'Z poważaniem Jan Kowalski Załącznik:', 'Faktura nr F/1/2026'].join('\n');
+    const { own, enclosed } = splitEnclosures(text);
+    expect(own).toBe([...COVER, 'Z poważaniem Jan Kowalski '].join('\n'));
+    expect(enclosed).toBe(['Załącznik:', 'Faktura nr F/1/2026'].join('\n'));
+  });
+});
