@@ -24,6 +24,9 @@ const THREAD_MARKER = /^\W*-{2,}.*\b(original|oryginaln\w*|wiadomosc\w*|przekaza
 // Załącznik:"): the line's head is still the writer's.
 const HEADING_AT_END = /(^|\s)(zalacznik\w*|zal\.|w zalaczeniu|pokwitowanie|attachment\w*)\s*:\s*$/;
 
+/** Longest line read as an enclosure heading: a sentence that merely ends in a colon is no heading. */
+const MAX_HEADING = 60;
+
 /** Words the writer must have written before a marker for it to start an enclosure. */
 const MIN_OWN_WORDS = 20;
 
@@ -38,7 +41,7 @@ export function splitEnclosures(text: string): LetterParts {
   let inEnclosure = false;
   for (const line of lines) {
     const folded = foldChars(line).trim();
-    if (!inEnclosure && ownWords >= MIN_OWN_WORDS && (ENCLOSURE_HEADING.test(folded) || THREAD_MARKER.test(folded))) {
+    if (!inEnclosure && ownWords >= MIN_OWN_WORDS && ((folded.length <= MAX_HEADING && ENCLOSURE_HEADING.test(folded)) || THREAD_MARKER.test(folded))) {
       inEnclosure = true;
     }
     const tail = inEnclosure ? null : HEADING_AT_END.exec(folded);
