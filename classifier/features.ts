@@ -80,7 +80,7 @@ export function extractFeatures(text: string): Feature[] {
   const allHits = enclosed ? lexiconHits(tokenize(masked)) : ownHits;
   for (const [cat, hits] of allHits) {
     const mine = ownHits.get(cat) ?? 0;
-    const evidence = mine + ENCLOSED_VALUE * (hits - mine);
+    const evidence = mine + ENCLOSED_VALUE * Math.max(0, hits - mine);
     out.push({ name: `kw:${cat}`, value: LEX_VALUE * Math.min(1, evidence / 3) });
   }
   // Who wrote it is the strongest cue for legal mail, and it does not depend on wording; a court
