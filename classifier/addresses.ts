@@ -13,16 +13,20 @@ const CAP = '[A-ZĄĆĘŁŃÓŚŹŻ0-9][\\p{L}.-]*';
 // "ks. Skargi", "św. Marcina", "Bohaterów spod Kutna".
 const JOIN = '(?:i|w|z|nad|pod|na|spod|od|do|gen\\.|ks\\.|św\\.|sw\\.|bp\\.|kard\\.|prof\\.|dr\\.?|im\\.|marsz\\.|płk\\.?|plk\\.?|kpt\\.|por\\.|hm\\.)';
 const WORD = `(?:${CAP}|${JOIN})`;
+// OCR doubles the dot after "ul"/"al" or reads it as a comma or colon ("ul.. Klonowa 12", "ul: szkolna").
+const SPECK = '[.,:;]{0,2}';
+const DOT_SPECK = '[.,:;]{1,2}';
 // "ul. Długa 5/12", "al. Jana Pawła II 12 m. 4", "os. Kościuszki 7", "pl. Wolności 1A".
 const HOUSE = '(\\d+[A-Za-z]?(?:\\s?[/]\\s?\\d+[A-Za-z]?)?(?:\\s?(?:m\\.?|lok\\.?)\\s?\\d+)?)';
-const STREET = new RegExp(`\\b(ul\\.?|ulica|al\\.?|aleja|aleje|os\\.?|osiedle|pl\\.?|plac)\\s+((?:${WORD}\\s+){0,5}?${CAP})\\s+${HOUSE}`, 'gu');
+const STREET = new RegExp(`\\b(ul${SPECK}|ulica|al${SPECK}|aleja|aleje|os\\.?|osiedle|pl\\.?|plac)\\s+((?:${WORD}\\s+){0,5}?${CAP})\\s+${HOUSE}`, 'gu');
 // OCR lowers a street's first capital ("ul. ogrodowa 109"): taken only after "ul." or "al." with
-// their dot, and for a word of four letters or more, so prose ("pl. oraz 12") stays out.
-const STREET_LOWER = new RegExp(`\\b(ul\\.|ulica|al\\.|aleja)\\s+([a-ząćęłńóśźż][\\p{L}-]{3,}(?:\\s+${WORD}){0,4}?)\\s+${HOUSE}`, 'gu');
+// their dot (or the speck OCR reads for it), and for a word of four letters or more, so prose
+// ("pl. oraz 12") stays out.
+const STREET_LOWER = new RegExp(`\\b(ul${DOT_SPECK}|ulica|al${DOT_SPECK}|aleja)\\s+([a-ząćęłńóśźż][\\p{L}-]{3,}(?:\\s+${WORD}){0,4}?)\\s+${HOUSE}`, 'gu');
 const POSTAL_CITY = /(?<![\d-])(\d{2})\s?-\s?(\d{3})(?![\d-])[ \t]+([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+){0,2})/gu;
 
 function cleanPrefix(p: string): string {
-  const f = p.toLowerCase().replace(/\.$/, '');
+  const f = p.toLowerCase().replace(/[.,:;]+$/, '');
   if (f === 'ulica' || f === 'ul') return 'ul.';
   if (f.startsWith('al')) return 'al.';
   if (f.startsWith('os')) return 'os.';

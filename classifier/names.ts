@@ -20,6 +20,9 @@ const NOT_PERSON_BEFORE = /\b(ul\.?|ulica|ulicy|al\.?|aleja|alei|pl\.?|plac|plac
 const GAP = /^[ \t]+$/;
 // OCR re-wraps prose, so a given name may end a line and its surname start the next.
 const WRAP_GAP = /^[ \t]*\n[ \t]*$/;
+// A speck OCR reads right after a given name ("Michał: Nowicki"); not a comma or full stop, which
+// end clauses ("Dziękuję, Anno. Kowalski zadzwoni").
+const SPECK_GAP = /^[:;'`’][ \t]+$/;
 
 function titleCase(w: string): string {
   return w
@@ -125,12 +128,15 @@ function findLexicalNames(text: string): NameHit[] {
   for (let k = 0; k < words.length - 1; k++) {
     const a = words[k]!;
     let b = words[k + 1]!;
-    const wrapped = WRAP_GAP.test(text.slice(a.i + a.w.length, b.i));
-    if (!GAP.test(text.slice(a.i + a.w.length, b.i)) && !wrapped) continue;
+    const gap = text.slice(a.i + a.w.length, b.i);
+    const wrapped = WRAP_GAP.test(gap);
+    const speck = SPECK_GAP.test(gap);
+    if (!GAP.test(gap) && !wrapped && !speck) continue;
     if (NOT_PERSON_BEFORE.test(text.slice(Math.max(0, a.i - 12), a.i))) continue;
     if (NEVER_SURNAME.has(foldChars(a.w)) && !readGivenName(foldChars(b.w))) continue;
     const ga = pickReading(a.w, b.w);
     const gb = readGivenName(foldChars(b.w));
+    if (speck && !ga) continue;
     if (ga) {
       // "Anna Maria Kowalska": skip a second given name.
       let skip = 1;

@@ -142,6 +142,9 @@ describe('customer, invoice and contact identifiers', () => {
     expect(streets('ul. ogrodowa 109 lok. 8\n94-846 Łódź')).toEqual([['ul. ogrodowa 109 lok. 8', '94-846', 'Łódź']]);
     expect(streets('al. wojska Polskiego 79a\n68-751 Poznań')).toEqual([['al. wojska Polskiego 79a', '68-751', 'Poznań']]);
     expect(streets('na stronie telekom.pl oraz 12 salonach')).toEqual([]);
+    // OCR doubled the prefix's dot or read it as a colon.
+    expect(streets('Irena Król\nul.. Klonowa 12\n68-851 Kalisz')).toEqual([['ul. Klonowa 12', '68-851', 'Kalisz']]);
+    expect(streets('ul: szkolna 10/38\n07-764 Siedlce')).toEqual([['ul. szkolna 10/38', '07-764', 'Siedlce']]);
   });
 
   it('does not take streets named after people for senders', () => {
@@ -291,6 +294,12 @@ describe('names and phones beside prose, case references and signatures', () => 
     }
     // The street prefixes themselves still stop a street named after a person being read as a sender.
     expect(extractIdentifiers('Jan Lis\nos. Marii Konopnickiej 5\n00-950 Warszawa').names).toEqual([{ first: 'Jan', last: 'Lis' }]);
+  });
+
+  it('reads a name with a speck the OCR put after the given name, not across a comma or full stop', () => {
+    expect(extractIdentifiers('Proszę o ofertę.\nMichał: Nowicki\n+48 882 621 337').names).toEqual([{ first: 'Michał', last: 'Nowicki' }]);
+    expect(extractIdentifiers('Dziękuję, Anno. Kowalski zadzwoni jutro.').names).toEqual([]);
+    expect(extractIdentifiers('Pozdrawiam: Serdecznie').names).toEqual([]);
   });
 
   it('reads a name whose same-shape letter the OCR capitalised inside the word, and the number after it', () => {
