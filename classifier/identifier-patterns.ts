@@ -24,6 +24,12 @@ export function findInvoiceNumbers(text: string): Hit[] {
   for (const m of text.matchAll(/\b(?:FV|FA|FK|F)[/-][0-9A-Z]+(?:[/-][0-9A-Z]+)+/g)) {
     if (isInvoiceShaped(m[0])) out.push({ value: m[0].toUpperCase(), index: m.index ?? 0 });
   }
+  // OCR splits a narrow digit pair with a space ("FV/2026/1 1/8859009"): the joined number is looked
+  // up too (only ever an exact master hit, so a wrong join finds nothing).
+  for (const m of text.matchAll(/\b((?:FV|FA|FK|F)[/-](?:[0-9A-Z]+[/-])*\d+) (\d+(?:[/-][0-9A-Z]+)+)/g)) {
+    const joined = `${m[1]}${m[2]}`;
+    if (isInvoiceShaped(joined)) out.push({ value: joined.toUpperCase(), index: m.index ?? 0 });
+  }
   return out;
 }
 

@@ -89,6 +89,12 @@ describe('customer, invoice and contact identifiers', () => {
     expect(ids.invoiceNumbers).not.toContain('03.11.2026');
   });
 
+  it('also reads an invoice number whose digit pair the OCR split with a space', () => {
+    const ids = extractIdentifiers('czy nowa stawka obowiązuje już od faktury\nFV/2026/1 1/8859009, czy od następnej.');
+    expect(ids.invoiceNumbers).toContain('FV/2026/11/8859009');
+    expect(extractIdentifiers('faktury FV/2026/11/8859009 i 12 innych').invoiceNumbers).toEqual(['FV/2026/11/8859009']);
+  });
+
   it('reads the sender block: name, street, postal code, city, e-mail, company', () => {
     const ids = extractIdentifiers('Anna Wiśniewska\nos. Kościuszki 7/3\n62-100 Wągrowiec\nanna.w@poczta.pl\n\nFirma Budex Sp. z o.o.\nal. Jana Pawła II 12 m. 4\n30-001 Kraków');
     expect(ids.names).toContainEqual({ first: 'Anna', last: 'Wiśniewska' });
