@@ -37,8 +37,8 @@ export function maskPersonalData(text: string): string {
 // writer's own words (classifier/enclosed-text.ts).
 const ENCLOSED_VALUE = 0.5;
 
-function addWording(text: string, weight: number, add: (name: string, v: number) => void): void {
-  const words = tokenize(text).filter((t) => t.length >= 2 && !STOP.has(t));
+function addWording(tokens: string[], weight: number, add: (name: string, v: number) => void): void {
+  const words = tokens.filter((t) => t.length >= 2 && !STOP.has(t));
   const stems = words.map(stem);
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
@@ -62,8 +62,9 @@ export function extractFeatures(text: string): Feature[] {
   const add = (name: string, v: number): void => {
     feats.set(name, Math.max(feats.get(name) ?? 0, v));
   };
-  addWording(own, 1, add);
-  if (enclosed) addWording(enclosed, ENCLOSED_VALUE, add);
+  const ownTokens = tokenize(own);
+  addWording(ownTokens, 1, add);
+  if (enclosed) addWording(tokenize(enclosed), ENCLOSED_VALUE, add);
   // The same stems again where the letter says what it asks for (classifier/request-cues.ts).
   const cues = requestCues(own);
   for (const t of cues.subject) if (t.length >= 3 && !STOP.has(t)) add(`subj:${stem(t)}`, 1);
@@ -76,7 +77,7 @@ export function extractFeatures(text: string): Feature[] {
   // Prior features, outside the normalisation so a long letter does not dilute them. Evidence grows
   // with the number of distinct lexicon keys, saturating: one stray word is weak. Keys only an
   // enclosure carries count half.
-  const ownHits = lexiconHits(tokenize(own));
+  const ownHits = lexiconHits(ownTokens);
   const allHits = enclosed ? lexiconHits(tokenize(masked)) : ownHits;
   for (const [cat, hits] of allHits) {
     const mine = ownHits.get(cat) ?? 0;
