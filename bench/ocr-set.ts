@@ -5,6 +5,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateFixtures } from '../fixtures/generator/cli.js';
 import type { ManifestDocument, ManifestFile } from '../fixtures/generator/build.js';
+import { SCAN_RENDERER_VERSION } from '../fixtures/generator/renderer-version.js';
 
 export interface BenchSet {
   dir: string;
@@ -42,7 +43,8 @@ export const letterPages = (set: BenchSet) => set.documents.reduce((n, d) => n +
  * with the fixtures generator, unless the folder already holds a finished set.
  */
 export async function ensureBenchSet(root: string, seed: number, letters: number, log: (m: string) => void): Promise<BenchSet> {
-  const dir = join(root, `ocr-set-${seed}-${letters}`);
+  // The renderer version in the name: a set drawn by older generator code is not reused.
+  const dir = join(root, `ocr-set-${seed}-${letters}-r${SCAN_RENDERER_VERSION}`);
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) {
     // A half-written folder from an interrupted run would mix files of two runs.
