@@ -13,7 +13,8 @@ import { preparePage, rotatePng180 } from '../ocr/page-preparer.js';
 import { readPage } from '../ocr/read-page.js';
 import type { OcrEngine } from '../ocr/ports.js';
 import { mapLimit } from '../bench/ocr-run-pool.js';
-import { conditionLabels, pickCondition, RENDERER_VERSION, scanLetter, type ScanCondition } from './corpus-scans.js';
+import { conditionLabels, pickCondition, scanLetter, type ScanCondition } from './corpus-scans.js';
+import { SCAN_RENDERER_VERSION } from '../fixtures/generator/renderer-version.js';
 
 export interface ScanReading {
   id: string;
@@ -40,7 +41,7 @@ export interface CorpusOcrOptions {
 }
 
 export const cacheKey = (text: string, c: ScanCondition): string =>
-  createHash('sha256').update(JSON.stringify([RENDERER_VERSION, c, text])).digest('hex').slice(0, 32);
+  createHash('sha256').update(JSON.stringify([SCAN_RENDERER_VERSION, c, text])).digest('hex').slice(0, 32);
 
 const cachePath = (dir: string, id: string) => join(dir, `${id.replace(/[^\w.-]/g, '_')}.json`);
 

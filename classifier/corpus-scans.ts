@@ -12,10 +12,6 @@ import { encodePages, OUTPUT_FORMATS, type OutputFormat } from '../fixtures/gene
 import { applyMarks } from '../fixtures/generator/marks.js';
 import type { LayoutLine } from '../fixtures/generator/letter-layout.js';
 import { drawTypeSize } from '../fixtures/generator/build.js';
-import { SCAN_RENDERER_VERSION } from '../fixtures/generator/renderer-version.js';
-
-/** Part of every reading's cache key (fixtures/generator/renderer-version.ts). */
-export const RENDERER_VERSION = SCAN_RENDERER_VERSION;
 
 export interface ScanCondition {
   format: OutputFormat;

@@ -45,11 +45,12 @@ describe('features of enclosed text', () => {
     expect(enclosedClause).toBeLessThan(ownClause);
   });
 
-  it('leave a letter without enclosures exactly as before', () => {
-    const text = COVER.join('\n');
-    const names = extractFeatures(text).map((f) => f.name);
-    expect(names).toContain('kw:FAULT');
-    expect(names.filter((n) => n.startsWith('w:'))).toContain('w:router');
+  it('weigh a word only an enclosure carries half a word of the writer\'s own, and leave a letter without one whole', () => {
+    const value = (feats: { name: string; value: number }[], name: string) => feats.find((f) => f.name === name)?.value ?? 0;
+    const feats = extractFeatures([...COVER, 'Załącznik:', 'Abonament telewizyjny'].join('\n'));
+    // Both are scaled by the same unit-length norm, so their ratio is the enclosure weight itself.
+    expect(value(feats, 'w:abonament') / value(feats, 'w:router')).toBeCloseTo(0.5, 9);
+    expect(splitEnclosures(COVER.join('\n'))).toEqual({ own: COVER.join('\n'), enclosed: '' });
   });
 });
 
