@@ -15,7 +15,11 @@ export async function runImportCommand(rt: Runtime, file: string): Promise<numbe
   process.stdout.write(`imported ${r.imported}, updated ${r.updated}, rejected ${r.rejected.length} (${secs} s)\n`);
   const sep = r.delimiter === '\t' ? 'tab' : `'${r.delimiter}'`;
   process.stdout.write(`read as ${r.encoding}${r.encoding === 'utf-8' ? '' : ' (the file is not UTF-8)'}, columns separated by ${sep}\n`);
+  process.stdout.write(`columns read: ${r.readColumns.join(', ')}\n`);
   if (r.ignoredColumns.length) process.stdout.write(`ignored columns: ${r.ignoredColumns.join(', ')}\n`);
+  if (r.missingFields.length) {
+    process.stdout.write(`no column for: ${r.missingFields.join(', ')} (letters quoting only these cannot be matched by them)\n`);
+  }
   for (const rej of r.rejected.slice(0, 200)) process.stderr.write(`line ${rej.line}: ${rej.reason}\n`);
   if (r.rejected.length > 200) process.stderr.write(`... and ${r.rejected.length - 200} more rejected rows\n`);
   return r.rejected.length ? 3 : 0;

@@ -42,7 +42,36 @@ export function headerKey(name: string): string {
 function fieldOf(name: string): Field | undefined {
   const key = headerKey(name);
   // Numbered phone columns ("Telefon 2", "phone_1") are more of the same list.
-  return FIELD_BY_NAME.get(key) ?? (FIELD_BY_NAME.get(key.replace(/_?\d+$/, '')) === 'phones' ? 'phones' : undefined);
+  return FIELD_BY_NAME.get(key) ?? (FIELD_BY_NAME.get(key.replace(/_?\d+$/, '')) === 'phones' ? 'phones' : undefined) ?? fieldByWords(key);
+}
+
+// Words that make a column about a value, not the value: "Kwota faktury", "Data urodzenia", "Klient od",
+// "Typ telefonu", "Zgoda na e-mail".
+const ABOUT = /^(?:kwota|data|date|amount|suma|wartosc|termin|saldo|status|liczba|count|od|since|zgoda|consent|typ|rodzaj|type|kind)$/;
+const CUSTOMER_WORD = /^(?:klient\w*|customer|client|abonent\w*|subscriber)$/;
+
+/**
+ * Exporters shorten and qualify names ("Tel. komórkowy", "Kod poczt.", "Nr faktur", "Rodzaj klienta",
+ * "Adres e-mail", "Nr klienta CRM"): when no listed name fits, the words a header holds decide.
+ * Silently ignoring such a column would drop every phone or invoice of the master.
+ */
+function fieldByWords(key: string): Field | undefined {
+  const words = key.split('_').filter(Boolean);
+  const has = (re: RegExp) => words.some((w) => re.test(w));
+  if (has(/^(?:typ|rodzaj|type|segment)$/) && has(CUSTOMER_WORD) && words.length <= 3) return 'segment';
+  if (has(ABOUT)) return undefined;
+  if (has(/^(?:tel|telefon\w*|phone\w*|mobile|komork\w*|gsm|msisdn)$/)) return 'phones';
+  if (has(/^e?mail\w*$/)) return 'email';
+  if ((has(/^kod$/) && has(/^poczt\w*$/)) || has(/^(?:postal|postcode|zip)$/)) return 'postal_code';
+  if (has(/^(?:faktur\w*|invoices?)$/)) return 'invoice_numbers';
+  if (has(/^pesel$/)) return 'pesel';
+  if (has(/^nip$/)) return 'nip';
+  if (has(/^(?:nr|numer|id|no|number)$/) && has(CUSTOMER_WORD)) return 'customer_id';
+  if (has(/^(?:imie|imiona)$/) && !has(/^nazwisk\w*$/)) return 'first_name';
+  if (has(/^nazwisk\w*$/) && !has(/^(?:imie|imiona)$/)) return 'last_name';
+  if (has(/^(?:ulica|street)$/)) return 'street';
+  if (has(/^(?:miasto|miejscowosc|city|town)$/)) return 'city';
+  return undefined;
 }
 
 /** The column separator: whichever of ',', ';', tab and '|' the header line has most of outside quotes. */
@@ -73,7 +102,13 @@ export interface ColumnMap {
   fullName: number;
   width: number;
   ignored: string[];
+  /** "Tel. komórkowy → phones", in file order: what each read column was taken for. */
+  read: string[];
+  /** Matching fields no column gives: letters quoting such a value cannot be matched by it. */
+  missing: Column[];
 }
+
+const MATCHED_ON: Column[] = ['phones', 'email', 'invoice_numbers', 'pesel', 'nip', 'street', 'postal_code', 'city'];
 
 export function mapHeader(header: string[]): ColumnMap {
   const claims = new Map<Field, number[]>();
@@ -107,7 +142,11 @@ export function mapHeader(header: string[]): ColumnMap {
     ignored.push(header[fullName]!.trim()); // the same names again, whole
     fullName = -1;
   }
-  return { at, phones: claims.get('phones') ?? [], fullName, width: header.length, ignored };
+  const read = [...claims].flatMap(([f, cols]) => cols.map((i) => ({ i, f })))
+    .filter(({ i, f }) => f !== 'full_name' || i === fullName)
+    .sort((a, b) => a.i - b.i).map(({ i, f }) => `${header[i]!.trim()} → ${f}`);
+  const missing = MATCHED_ON.filter((c) => at[c] < 0 && !(c === 'phones' && claims.has('phones')));
+  return { at, phones: claims.get('phones') ?? [], fullName, width: header.length, ignored, read, missing };
 }
 
 const SEGMENTS = new Map<string, 'individual' | 'business'>([

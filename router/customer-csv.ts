@@ -176,7 +176,8 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
   }
   const email = get('email');
   if (email && !EMAIL.test(email)) return fail(`email '${email}' is malformed`);
-  const invoiceNumbers = [...new Set(splitList(get('invoice_numbers')).map(invoiceKey))];
+  // Invoice numbers hold no comma either: in a ';'-separated file a comma is the list separator.
+  const invoiceNumbers = [...new Set(splitList(get('invoice_numbers'), /[;,|]/).map(invoiceKey))];
   return {
     ok: true,
     customer: {
@@ -198,6 +199,6 @@ function restoreLeadingZero(pesel: string | null): string | null {
   return peselChecksumValid(padded) && peselBirthDate(padded) ? padded : pesel;
 }
 
-function splitList(value: string | null, separator: RegExp = /;/): string[] {
+function splitList(value: string | null, separator: RegExp): string[] {
   return value ? value.split(separator).map((s) => s.trim()).filter(Boolean) : [];
 }

@@ -13,6 +13,10 @@ export interface ImportResult {
   rejected: { line: number; reason: string }[];
   /** Header names read as none of the customer fields (or a full name given also split), in file order. */
   ignoredColumns: string[];
+  /** "Tel. komórkowy → phones": how each read column was understood, in file order. */
+  readColumns: string[];
+  /** Fields the matcher compares that no column gives. */
+  missingFields: string[];
   /** How the file was decoded: Windows-1250 when its start is mostly not UTF-8. */
   encoding: Encoding;
   delimiter: string;
@@ -64,7 +68,7 @@ export async function importCustomers(
   opts: { onProgress?(rowsDone: number): void } = {},
 ): Promise<ImportResult> {
   const csv = await openCsv(input);
-  const result: ImportResult = { imported: 0, updated: 0, rejected: [], ignoredColumns: [], encoding: csv.encoding, delimiter: csv.delimiter };
+  const result: ImportResult = { imported: 0, updated: 0, rejected: [], ignoredColumns: [], readColumns: [], missingFields: [], encoding: csv.encoding, delimiter: csv.delimiter };
   let cols: ColumnMap | null = null;
   // customer_id -> line of its first occurrence; a second row for it would silently overwrite the first.
   const seen = new Map<string, number>();
@@ -91,6 +95,8 @@ export async function importCustomers(
       if ('error' in item) throw new PermanentError('CSV_HEADER', `customer CSV header unreadable: ${item.error}`);
       cols = mapHeader(item.fields);
       result.ignoredColumns = cols.ignored;
+      result.readColumns = cols.read;
+      result.missingFields = cols.missing;
       continue;
     }
     if ('error' in item) {

@@ -63,7 +63,7 @@ describe('customer masters from other exporters', () => {
 
   it('imports the variants of a real-world export and stores them as the matcher compares them', async () => {
     const r = await importCustomers(t.db, Readable.from([FILE]));
-    expect(r).toEqual({ imported: 5, updated: 0, rejected: [], ignoredColumns: [], encoding: 'utf-8', delimiter: ',' });
+    expect(r).toMatchObject({ imported: 5, updated: 0, rejected: [], ignoredColumns: [], encoding: 'utf-8', delimiter: ',' });
     const { rows } = await t.db.query<Record<string, unknown>>(
       `SELECT customer_id, segment, nip, postal_code, phones, email, invoice_numbers FROM customers ORDER BY customer_id`);
     expect(rows).toEqual([
@@ -136,7 +136,7 @@ describe('customer masters with their own columns, separators and encoding', () 
 
   it('reads a Polish Excel export: Windows-1250, semicolons, Polish column names, two phone columns', async () => {
     const r = await importCustomers(t.db, Readable.from([cp1250(EXCEL_PL)]));
-    expect(r).toEqual({ imported: 4, updated: 0, ignoredColumns: ['Uwagi'], encoding: 'windows-1250', delimiter: ';', rejected: [] });
+    expect(r).toMatchObject({ imported: 4, updated: 0, ignoredColumns: ['Uwagi'], encoding: 'windows-1250', delimiter: ';', rejected: [] });
     const empty = { first_name: null, last_name: null, company_name: null, nip: null, street: null, postal_code: null, city: null, region: null, email: null, invoice_numbers: [] };
     expect(await people(['K1', 'K2', 'K4'])).toEqual([
       { ...empty, customer_id: 'K1', segment: 'individual', first_name: 'Paweł', last_name: 'Żółć', street: 'ul. Łąkowa 3', postal_code: '90-001',
@@ -147,6 +147,23 @@ describe('customer masters with their own columns, separators and encoding', () 
     ]);
     // "przedsiębiorca" (a sole trader) is a business.
     expect((await people(['K3']))[0]).toMatchObject({ segment: 'business', first_name: 'Jan', last_name: 'Lis', company_name: 'Lis Usługi' });
+  });
+
+  it('reads shortened and qualified column names by their words, and a comma-separated invoice list', async () => {
+    // Headers as a CRM export wrote them: none is a listed name, every one but the last two is a field.
+    const file = 'ID klienta;Rodzaj klienta;Imię;Nazwisko;Adres;Kod poczt.;Miejscowość;Tel. komórkowy;Tel. stacjonarny;' +
+      'Adres e-mail;Nr faktur;Klient od;Typ telefonu\n' +
+      'H1;osoba fizyczna;Anna;Kowalska;ul. Długa 5 m. 7;80-244;Gdańsk;+48 601 234 567;58 555 12 34;a.k@example.pl;' +
+      'FV/2024/04/011873, FV/2024/05/011902;2016-03-01;komórkowy\n';
+    const r = await importCustomers(t.db, Readable.from([cp1250(file)]));
+    expect([r.imported, r.rejected, r.ignoredColumns, r.missingFields]).toEqual([1, [], ['Klient od', 'Typ telefonu'], ['pesel', 'nip']]);
+    expect(r.readColumns).toEqual(['ID klienta → customer_id', 'Rodzaj klienta → segment', 'Imię → first_name', 'Nazwisko → last_name',
+      'Adres → street', 'Kod poczt. → postal_code', 'Miejscowość → city', 'Tel. komórkowy → phones', 'Tel. stacjonarny → phones',
+      'Adres e-mail → email', 'Nr faktur → invoice_numbers']);
+    expect((await people(['H1']))[0]).toMatchObject({
+      segment: 'individual', postal_code: '80-244', phones: ['601234567', '585551234'], email: 'a.k@example.pl',
+      invoice_numbers: ['FV/2024/04/011873', 'FV/2024/05/011902'],
+    });
   });
 
   it('takes the separator from an Excel "sep=" first line and keeps line numbers as the file has them', async () => {
@@ -241,6 +258,6 @@ describe('customer masters with their own columns, separators and encoding', () 
       spy.mockRestore();
       err.mockRestore();
     }
-    expect(out.join('')).toMatch(/^imported 4, updated 0, rejected 0 \([\d.]+ s\)\nread as windows-1250 \(the file is not UTF-8\), columns separated by ';'\nignored columns: Uwagi\n$/);
+    expect(out.join('')).toMatch(/^imported 4, updated 0, rejected 0 \([\d.]+ s\)\nread as windows-1250 \(the file is not UTF-8\), columns separated by ';'\ncolumns read: Nr klienta → customer_id, Typ klienta → segment, .*, Numery faktur → invoice_numbers\nignored columns: Uwagi\n$/);
   });
 });
