@@ -9,7 +9,8 @@ export type InstitutionKind = 'court' | 'bailiff' | 'regulator' | 'ombudsman' | 
 const INSTITUTIONS: [InstitutionKind, RegExp][] = [
   ['court', /sad (rejonowy|okregowy|apelacyjny|najwyzszy)|sad \w+ (wydzial|dla)/],
   ['bailiff', /komornik sadowy|kancelaria komornicza|asesor komorniczy/],
-  ['regulator', /prezes urzedu komunikacji elektronicznej|urzad komunikacji elektronicznej|^\s*(prezes )?uke\b/],
+  // "UKE" alone only as a letterhead line: customers threaten "... skieruję sprawę do\nUKE." too.
+  ['regulator', /prezes urzedu komunikacji elektronicznej|urzad komunikacji elektronicznej|^\s*(prezes )?uke\s*$/],
   ['ombudsman', /(miejski|powiatowy|wojewodzki) rzecznik (praw )?konsumentow|rzecznik praw konsumenta|prezes urzedu ochrony konkurencji/],
   ['police', /komenda (rejonowa|miejska|powiatowa|wojewodzka|stoleczna) policji|prokuratura (rejonowa|okregowa|regionalna)|komisariat policji/],
 ];
@@ -30,7 +31,7 @@ let last: { text: string; sender: InstitutionKind | null; document: InstitutionK
 
 function detect(text: string) {
   if (last?.text === text) return last;
-  const all = foldChars(text).split('\n').map((l) => (REGISTRATION.test(l) ? '' : l));
+  const all = withoutCopyList(foldChars(text).split('\n').map((l) => (REGISTRATION.test(l) ? '' : l)));
   const document = scan(all);
   // The lines before the salutation are a prefix of the letter: no document there, no sender either.
   const salutation = all.findIndex((l) => SALUTATION.test(l.trim()));
@@ -58,6 +59,39 @@ const REGISTRATION = /\bkrs\b|rejestr\w* przedsiebiorcow|kapital\w* zakladow|wpi
 // Where a letter's own text begins: an institution named only below it is quoted, not the sender.
 const SALUTATION = /^(szanown|sz\.? ?p\.?\b|drodzy|dear\b|dzien dobry|witam|hello|hi\b)/;
 
+// "Do wiadomości:" / "DW:" / "cc:" lists who gets a copy (often the consumer ombudsman or the
+// regulator), never who wrote.
+const COPY_TO = /^\s*(?:do wiadomosci|d\.? ?\/? ?w\.?\s*:|dw\b|kopia\b|cc\s*:|copy to\b)/;
+
+function withoutCopyList(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i < out.length; i++) {
+    if (!COPY_TO.test(out[i]!)) continue;
+    // The list runs to the next blank line (at most five names).
+    for (let j = i; j < Math.min(out.length, i + 6) && (j === i || out[j]!.trim()); j++) out[j] = '';
+  }
+  return out;
+}
+
+/** The word of `text` around offset `at`. */
+function wordAt(text: string, at: number): string {
+  let start = at;
+  let end = at;
+  while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
+  while (end < text.length && !/\s/.test(text[end]!)) end++;
+  return text.slice(start, end);
+}
+
+/**
+ * An approximate hit that is the phrase declined ("do Rzecznika Konsumentów": one letter more) is a
+ * customer naming the institution, not its letterhead; OCR damage rarely lengthens just that word.
+ */
+function nominativeAt(line: string, at: number, phrase: string): boolean {
+  const first = phrase.slice(0, phrase.indexOf(' '));
+  const word = wordAt(line, at);
+  return !(word !== first && word.startsWith(first));
+}
+
 /** The institution named in these (folded) lines' first 300 characters or at a line's start. */
 function scan(own: string[]): InstitutionKind | null {
   const head = own.join('\n').slice(0, 300);
@@ -70,7 +104,9 @@ function scan(own: string[]): InstitutionKind | null {
   for (const [kind, phrases] of INSTITUTION_PHRASES) {
     for (const p of phrases) {
       const k = p.length >= 14 ? 2 : 1;
-      if (approxFind(head, p, k).length > 0 || lineHeads.some((l) => approxFind(l, p, k).some((i) => i <= 2))) return kind;
+      const found = approxFind(head, p, k).some((i) => nominativeAt(head, i, p)) ||
+        lineHeads.some((l) => approxFind(l, p, k).some((i) => i <= 2 && nominativeAt(l, i, p)));
+      if (found) return kind;
     }
   }
   return null;

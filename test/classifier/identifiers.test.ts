@@ -292,6 +292,31 @@ describe('institution letters', () => {
   });
 });
 
+describe('customers naming an institution they will turn to', () => {
+  // A complaint without a salutation is searched whole; its threat to escalate must not make it the
+  // ombudsman's or the regulator's letter, wherever the lines happen to break.
+  const complaint = (ending: string) => 'Agnieszka Dabrowska\nul. Mickiewicza 60 m. 3\n70-383 Szczecin\n\n' +
+    'REKLAMACJA - usluga doliczana bez mojej zgody\n\nOd lutego mam doliczany pakiet, ktorego nie zamawialam. Zadam zwrotu.\n' +
+    `Jezeli reklamacja nie zostanie uwzgledniona, skieruje sprawe do\n${ending}\n\nZ powazaniem\nAgnieszka Dabrowska`;
+
+  it('reads a declined name or a bare "UKE" at a line start as a mention, not a letterhead', () => {
+    for (const ending of ['Rzecznika Konsumentow oraz do UKE.', 'Rzecznika Praw Konsumenta.', 'UKE.', 'Rzecznika Konsumentów w Szczecinie.']) {
+      expect([detectInstitution(complaint(ending)), detectInstitutionDocument(complaint(ending))], ending).toEqual([null, null]);
+    }
+  });
+
+  it('does not take the copy list for the sender', () => {
+    const text = complaint('sadu.') + '\n\nDo wiadomości:\nMiejski Rzecznik Konsumentów w Szczecinie\nPrezes UKE';
+    expect(detectInstitution(text)).toBeNull();
+  });
+
+  it('still finds an OCR-damaged letterhead in the nominative', () => {
+    expect(detectInstitution('Miejski Rzeczn1k Konsumentow\nw Krakowie\n\nSzanowni Państwo,\n...')).toBe('ombudsman');
+    expect(detectInstitution('Kornornik Sadowy przy Sądzie Rejonowym\nw Kutnie\n\nSzanowni Państwo,\n...')).toBe('bailiff');
+    expect(detectInstitution('UKE\nDelegatura w Krakowie\n\nSzanowni Państwo,\n...')).toBe('regulator');
+  });
+});
+
 describe('names and phones beside prose, case references and signatures', () => {
   it('finds a signature after a sentence whose last word merely ends like a street prefix ("coś", "dał", "moim")', () => {
     for (const last of ['czy cos.', 'mi dal', 'z moim']) {
