@@ -59,12 +59,19 @@ export function findAddresses(text: string): AddressHit[] {
     const ci = cities.findIndex((c, i) => !usedCities.has(i) && c.index >= s.end && c.index - s.end <= 60 && !/\n\s*\n\s*\n/.test(text.slice(s.end, c.index)));
     const c = ci >= 0 ? cities[ci] : undefined;
     if (c) usedCities.add(ci);
-    out.push({ street: s.street, postalCode: c?.postalCode ?? null, city: c?.city ?? null, index: s.index });
+    out.push({ street: s.street, postalCode: c?.postalCode ?? null, city: c?.city ?? townAfter(text, s.end), index: s.index });
   }
   cities.forEach((c, i) => {
     if (!usedCities.has(i)) out.push({ street: null, postalCode: c.postalCode, city: c.city, index: c.index });
   });
   return out.sort((a, b) => a.index - b.index);
+}
+
+// "ul. Żeromskiego 12, Radom": a town after a comma, ending the street's line, when no postal line follows.
+const TOWN_AFTER = /^[ \t]*,[ \t]*([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+){0,2})[ \t.]*(?:\n|$)/u;
+
+function townAfter(text: string, end: number): string | null {
+  return TOWN_AFTER.exec(text.slice(end, end + 60))?.[1] ?? null;
 }
 
 const LEGAL_FORM =

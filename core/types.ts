@@ -107,7 +107,9 @@ export type MatchEvidence =
   | 'name'
   | 'company_name'
   | 'address'
-  | 'postal_code';
+  | 'postal_code'
+  /** The town only, when the letter gives no postal code. */
+  | 'city';
 
 export interface MatchCandidate {
   customerId: string;

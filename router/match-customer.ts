@@ -78,11 +78,12 @@ function decide(scored: Scored[], fromInstitution: boolean): MatchResult {
   const lead = top.points - (second?.points ?? 0);
   if (conflict) return { kind: 'ambiguous', candidates, reason: 'strong identifiers in the letter belong to different customers' };
   // Without an identifier only the full combination decides: name (or company), street and house
-  // number, and postal code or town. A name and a company name are often the same words twice.
+  // number, and postal code or (when the letter gives none) town. A name and a company name are
+  // often the same words twice.
   // Courts and bailiffs often name the debtor by name and address only: the same full combination
   // decides for them, but never a name alone (a judge's or bailiff's own name must not match).
   const has = (e: MatchEvidence) => top.evidence.includes(e);
-  const eligible = top.identifier || (has('address') && has('postal_code') && (has('name') || has('company_name')));
+  const eligible = top.identifier || (has('address') && (has('postal_code') || has('city')) && (has('name') || has('company_name')));
   if (fromInstitution && !eligible) {
     return plausible.length
       ? { kind: 'ambiguous', candidates, reason: 'institution letter: the best candidate shares no identifier nor full address' }

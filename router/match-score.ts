@@ -89,7 +89,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     else if (c.city_key && [...k.postalCodes].some((p) => oneSlip(p, c.postal_code!)) && [...k.cities].some((t) => t === c.city_key || oneSlip(t, c.city_key!))) {
       add('postal_code', POINTS.place);
     }
-  } else if (c.city_key && k.cities.has(c.city_key)) add('postal_code', POINTS.place);
+  } else if (c.city_key && k.cities.has(c.city_key)) add('city', POINTS.place);
   return { customerId: c.customer_id, points, evidence, strong, identifier, listed: points > 0 || viaIdentifier };
 }
 
