@@ -65,12 +65,18 @@ const NEVER_SURNAME = new Set(
   warszawa krakow lodz wroclaw poznan gdansk szczecin lublin katowice bialystok z w i oraz
   pozdrawiam pozdrowienia powazaniem szacunkiem dziekuje dziekujemy podpis zalacznik zalaczniki
   maz meza mezem zona zony zona syn syna corka corki brat brata siostra ojciec ojca matka matki mama tata
-  wdowa wdowiec zmarly zmarla zmarlego zmarlej spadkobierca spadkobierczyni pelnomocnik opiekun`.split(/\s+/),
+  wdowa wdowiec zmarly zmarla zmarlego zmarlej spadkobierca spadkobierczyni pelnomocnik opiekun
+  pesel nip regon krs telefon zam zamieszkaly zamieszkala urodzony urodzona`.split(/\s+/),
 );
+
+// Two letters make a surname only as a capital, a small letter and a vowel between them ("Oś",
+// "Wu"): OCR junk beside a signature ("Elżbieta VT") must not stand in for the surname and
+// contradict the customer's.
+const TWO_LETTER_SURNAME = /^(?=.*[AEIOUYĄĘÓaeiouyąęó])[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]$/u;
 
 function isCandidateSurname(w: string): boolean {
   const f = foldChars(w);
-  return w.length >= 2 && !NEVER_SURNAME.has(f) && readGivenName(f) === null;
+  return (w.length >= 3 || TWO_LETTER_SURNAME.test(w)) && !NEVER_SURNAME.has(f) && readGivenName(f) === null;
 }
 
 /** Picks the reading of an ambiguous given name ("Stanisława") that agrees with the surname's ending. */
@@ -122,6 +128,13 @@ export function findNames(input: string): NameHit[] {
   return [...lexical, ...extra].sort((a, b) => a.index - b.index);
 }
 
+const isUpper = (w: string): boolean => w === w.toUpperCase();
+
+/** A given name followed, on the same line, by a word that can be a surname: "Dariusz Jaworski". */
+function givenThenSurname(text: string, given: { w: string; i: number }, next: { w: string; i: number } | undefined): boolean {
+  return next !== undefined && GAP.test(text.slice(given.i + given.w.length, next.i)) && isCandidateSurname(next.w);
+}
+
 function findLexicalNames(text: string): NameHit[] {
   const words = [...text.matchAll(WORD)].map((m) => ({ w: m[0], i: m.index ?? 0 }));
   const out: NameHit[] = [];
@@ -152,8 +165,9 @@ function findLexicalNames(text: string): NameHit[] {
       if (first !== titleCase(a.w) || last !== titleCase(b.w)) hit.raw = { first: titleCase(a.w), last: titleCase(b.w) };
       out.push(hit);
       k += skip;
-    } else if (gb && !wrapped && isCandidateSurname(a.w)) {
-      // "KOWALSKI JAN" / "Kowalski Jan", as forms and registers write it.
+    } else if (gb && !wrapped && isCandidateSurname(a.w) && (isUpper(a.w) || !givenThenSurname(text, b, words[k + 2]))) {
+      // "KOWALSKI JAN" / "Kowalski Jan", as forms and registers write it; but in "Mocodawcy Dariusz
+      // Jaworski" the capitalised word before is a sentence's noun and the name is read next.
       out.push({ first: givenNominative(b.w, gb), last: surnameNominative(a.w, gb), index: a.i, length: b.i + b.w.length - a.i });
       k += 1;
     }

@@ -148,6 +148,10 @@ describe('customer, invoice and contact identifiers', () => {
     expect(streets('ul. ogrodowa 109 lok. 8\n94-846 Łódź')).toEqual([['ul. ogrodowa 109 lok. 8', '94-846', 'Łódź']]);
     expect(streets('al. wojska Polskiego 79a\n68-751 Poznań')).toEqual([['al. wojska Polskiego 79a', '68-751', 'Poznań']]);
     expect(streets('na stronie telekom.pl oraz 12 salonach')).toEqual([]);
+    // Without a postal line, a town after a comma ends the street's line; prose after a comma is no town.
+    expect(streets('Jan Wrona\nul. Żeromskiego 12, Radom\ntel. 606 332 781')).toEqual([['ul. Żeromskiego 12', null, 'Radom']]);
+    expect(streets('mieszkam przy ul. Długiej 5, Proszę o kontakt.')).toEqual([['ul. Długiej 5', null, null]]);
+    expect(streets('ul. Długa 5, Nowy Sącz\n33-300 Nowy Sącz')).toEqual([['ul. Długa 5', '33-300', 'Nowy Sącz']]);
     // OCR doubled the prefix's dot or read it as a colon.
     expect(streets('Irena Król\nul.. Klonowa 12\n68-851 Kalisz')).toEqual([['ul. Klonowa 12', '68-851', 'Kalisz']]);
     expect(streets('ul: szkolna 10/38\n07-764 Siedlce')).toEqual([['ul. szkolna 10/38', '07-764', 'Siedlce']]);
@@ -318,6 +322,15 @@ describe('customers naming an institution they will turn to', () => {
 });
 
 describe('names and phones beside prose, case references and signatures', () => {
+  it('reads a given name and the surname after it, not the noun before it, and no OCR junk as a surname', () => {
+    const names = (t: string) => extractIdentifiers(t).names;
+    expect(names('w imieniu mojego Mocodawcy Dariusz Jaworski, nr klienta 1869577949')).toEqual([{ first: 'Dariusz', last: 'Jaworski' }]);
+    // Registers write the surname first, in capitals, before further fields.
+    expect(names('KOWALSKI JAN PESEL 85010112345')).toEqual([{ first: 'Jan', last: 'Kowalski' }]);
+    expect(names('Nr klienta 9853754316. Elżbieta VT\nBak')).toEqual([]);
+    expect(names('Pozdrawiam\nJan Wu')).toEqual([{ first: 'Jan', last: 'Wu' }]);
+  });
+
   it('finds a signature after a sentence whose last word merely ends like a street prefix ("coś", "dał", "moim")', () => {
     for (const last of ['czy cos.', 'mi dal', 'z moim']) {
       const ids = extractIdentifiers(`Proszę włączyć roaming, jakaś opcja ${last}\nAleksandra Jakubowska\n792-230-582`);
