@@ -39,5 +39,15 @@ export async function runProcessCommand(rt: Runtime, paths: string[], o: { recei
       }
     }
   }
+  // One line for the operator: manual worklists are normal outcomes (a person decides), unlike
+  // letters that failed and need attention, which alone make the exit code 3.
+  const byList = new Map<string, number>();
+  for (const d of outcomes.flatMap((f) => f.documents)) {
+    const list = d.status === 'needs_attention' ? 'needs attention' : (d.worklist ?? 'no worklist');
+    byList.set(list, (byList.get(list) ?? 0) + 1);
+  }
+  const letters = [...byList.values()].reduce((a, b) => a + b, 0);
+  const lists = [...byList].sort((a, b) => b[1] - a[1]).map(([w, n]) => `${n} ${w}`).join(', ');
+  process.stderr.write(`mailroom: ${letters} letter${letters === 1 ? '' : 's'} from ${files.length} file${files.length === 1 ? '' : 's'}${lists ? `: ${lists}` : ''}\n`);
   return problems ? 3 : 0;
 }

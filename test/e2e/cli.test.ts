@@ -91,5 +91,7 @@ describe('mailroom command', () => {
       expect(lines[0]).toHaveProperty(k);
     }
     expect(lines[0].text.length).toBeGreaterThan(100);
+    // The closing count names the letter's worklist.
+    expect(r.stderr).toContain(`mailroom: 1 letter from 2 files: 1 ${lines[0].worklist}\n`);
   }, 600_000);
 });
