@@ -11,6 +11,7 @@ import {
   findEmails, findUnreadEmails, findInvoiceNumbers, findNips, findPesels, findPostalCodes, type Hit,
 } from './identifier-patterns.js';
 import { customerNumberAt, findContractNumbers, findCustomerNumbers, findLooseNumbers } from './customer-numbers.js';
+import { recipientSpans } from './recipient-block.js';
 
 export { ocrDigitVariants, ocrToDigits, isValidNip, isValidPesel } from './checksums.js';
 
@@ -130,16 +131,18 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
   // Phones alone may also stand earlier in the sentence that names the subject.
   const phoneInSubject = (i: number): boolean => inSubject(i) || lead.some(([a, b]) => i >= a && i < b);
   const names = findNames(text).filter((n) => !officialsName(lineBefore(folded, n.index)));
+  const recipient = recipientSpans(text, operator);
+  const notRecipient = (h: { index: number }): boolean => !recipient.some(([a, b]) => h.index >= a && h.index < b);
   const raw = {
     customerNumbers: [...findCustomerNumbers(text), ...findCustomerNumbers(joined), ...numbersAfterNames(text, names)],
     phones: [...findPhones(text), ...findPhones(joined)].map((p) => ({ value: p.phone, index: p.index })),
     invoiceNumbers: findInvoiceNumbers(text), pesels: findPesels(text), nips: findNips(text),
-    postalCodes: findPostalCodes(text), emails: findEmails(text).filter((e) => !operator.isOwnMail(e.value)),
+    postalCodes: findPostalCodes(text).filter(notRecipient), emails: findEmails(text).filter((e) => !operator.isOwnMail(e.value)),
     unreadEmails: findUnreadEmails(text),
     contractNumbers: [...findContractNumbers(text), ...findContractNumbers(joined), ...findLooseNumbers(text, folded)],
     companyNames: findCompanies(text).filter((c) => !operator.isOwnCompany(c.value)),
   };
-  const addresses = findAddresses(text);
+  const addresses = findAddresses(text).filter(notRecipient);
   const subjectHasAny = spans.length > 0 && [...raw.customerNumbers, ...raw.pesels, ...raw.nips, ...raw.phones, ...raw.emails, ...names].some((h) => inSubject(h.index));
   const narrowed = institution !== null && subjectHasAny;
   const order = <T extends { index: number }>(hits: T[], dropOutside: boolean, within = inSubject): T[] => {

@@ -1,0 +1,44 @@
+// The recipient block: the operator's own name and address, which most letters copy from the
+// invoice ("Telekomunikacja X S.A., Biuro Obsługi Klienta, ul. …, 03-150 Warszawa"). Its street and
+// postal code are the operator's, never the customer's: read as the sender's, they would draw the
+// operator's neighbours into the candidates and could complete a namesake's address.
+import { foldChars } from './normalize.js';
+import type { OperatorMatcher } from './operator-identity.js';
+
+// Department lines name a recipient whatever the operator is called (no configuration needed).
+const DEPARTMENT = /^(?:do:?\s+)?(?:biuro obslugi (?:klienta|abonenta)|(?:centrum|dzial) obslugi (?:klienta|abonenta)|obsluga klienta|dzial reklamacji|customer (?:service|care)|complaints department|skr(?:\.|ytka)\s*poczt)/;
+// A recipient block runs a few lines under its first line; the sender block is above or beside it.
+const ADDRESS_LINE = /^(?:(?:ul|al|pl|os)\b|ulica|aleja|plac|osiedle|\d{2}\s?-\s?\d{3}\b|skr\.|skrytka|[a-z]+ \d{2}\s?-\s?\d{3}\b)/;
+const BLOCK_LINES = 4;
+// A line that starts with the operator's name and is not much more ("Telekomunikacja Nadwiślańska
+// S.A."), not a sentence about it nor a scanned row that joins the sender's block to it.
+const NAME_LINE_MAX = 60;
+
+/** [start, end) character ranges of the text that belong to a recipient block. */
+export function recipientSpans(text: string, operator: OperatorMatcher): [number, number][] {
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  let at = 0;
+  for (const l of lines) {
+    starts.push(at);
+    at += l.length + 1;
+  }
+  const spans: [number, number][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    const folded = foldChars(line);
+    const opens = DEPARTMENT.test(folded) || (line.length <= NAME_LINE_MAX && operator.startsWithOwnName(line));
+    if (!opens) continue;
+    // The block is the short department and address lines right under its first one: anything
+    // else (a blank line, a subject, a form's field, a paragraph OCR joined on) ends it.
+    let end = i;
+    for (let j = i + 1; j < Math.min(lines.length, i + 1 + BLOCK_LINES); j++) {
+      const next = lines[j]!.trim();
+      if (next.length > NAME_LINE_MAX || !(DEPARTMENT.test(foldChars(next)) || ADDRESS_LINE.test(foldChars(next)))) break;
+      end = j;
+    }
+    spans.push([starts[i]!, starts[end]! + lines[end]!.length]);
+    i = end;
+  }
+  return spans;
+}

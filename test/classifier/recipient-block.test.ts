@@ -1,0 +1,27 @@
+// The operator's own address, copied into the letter's recipient block, is never the sender's.
+import { describe, expect, it } from 'vitest';
+import { extractIdentifiers } from '../../classifier/identifiers.js';
+
+const SENDER = 'Agnieszka Dąbrowska\nul. Mickiewicza 60 m. 3\n70-383 Szczecin\n\nSzczecin, 30.05.2024\n\n';
+const streets = (text: string) => extractIdentifiers(text).addresses.map((a) => a.street);
+
+describe('recipient block', () => {
+  it('drops the operator address under its name or a customer-service department line', () => {
+    const named = `${SENDER}Telekomunikacja Nadwiślańska S.A.\nBiuro Obsługi Klienta\nul. Przemysłowa 12\n03-150 Warszawa\n\nProszę o fakturę.`;
+    expect(streets(named)).toEqual(['ul. Mickiewicza 60 m. 3']);
+    expect(extractIdentifiers(named).postalCodes).toEqual(['70-383']);
+    // No configured operator name needed: the department line opens the block.
+    const dept = `${SENDER}Do: Dział Reklamacji\nskr. poczt. 1234\n00-950 Warszawa 1\n\nReklamuję fakturę.`;
+    expect(extractIdentifiers(dept).postalCodes).toEqual(['70-383']);
+  });
+
+  it('keeps an address the letter names right under the operator line, in a sentence or a form field', () => {
+    const joined = 'Kancelaria Komornicza nr I\n\nTelekomunikacja Nadwiślańska S.A.\nProwadzę postępowanie przeciwko dłużnikowi Adam Sobczak (ul. Źródlana 30 m. 34, 88-036 Toruń).';
+    expect(streets(joined)).toEqual(['ul. Źródlana 30 m. 34']);
+    const form = 'TELEKOMUNIKACJA NADWIŚLAŃSKA S.A.\nWNIOSEK O DOSTĘP DO DANYCH\nAdres: ul. Piłsudskiego 108, 25-688 Kielce';
+    expect(streets(form)).toEqual(['ul. Piłsudskiego 108']);
+    // A sender's block that merely starts beside the operator's name on one scanned row stays the sender's.
+    const row = 'Jan Wrona      Telekomunikacja Nadwiślańska S.A.\nul. Polna 3    ul. Przemysłowa 12\n20-001 Lublin';
+    expect(streets(row)).toContain('ul. Polna 3');
+  });
+});
