@@ -145,7 +145,7 @@ export function mapHeader(header: string[]): ColumnMap {
   const read = [...claims].flatMap(([f, cols]) => cols.map((i) => ({ i, f })))
     .filter(({ i, f }) => f !== 'full_name' || i === fullName)
     .sort((a, b) => a.i - b.i).map(({ i, f }) => `${header[i]!.trim()} → ${f}`);
-  const missing = MATCHED_ON.filter((c) => at[c] < 0 && !(c === 'phones' && claims.has('phones')));
+  const missing = MATCHED_ON.filter((c) => at[c] < 0);
   return { at, phones: claims.get('phones') ?? [], fullName, width: header.length, ignored, read, missing };
 }
 
