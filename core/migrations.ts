@@ -180,6 +180,23 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
       INSERT INTO installation (id) VALUES (substr(md5(random()::text || clock_timestamp()::text), 1, 12));
     `,
   },
+  {
+    // Invoice numbers are looked up by letters and digits only (router/fold.ts invoiceLookupKey):
+    // "FV 2025/04/1" in a letter is "FV/2025/04/1" in the master. Existing rows are rewritten.
+    id: '005-invoice-lookup-key',
+    sql: `
+      CREATE TABLE customer_invoices_keyed (
+        invoice_number text NOT NULL,
+        customer_id text NOT NULL,
+        PRIMARY KEY (invoice_number, customer_id)
+      );
+      INSERT INTO customer_invoices_keyed
+        SELECT DISTINCT regexp_replace(upper(invoice_number), '[^A-Z0-9]', '', 'g'), customer_id FROM customer_invoices;
+      DROP TABLE customer_invoices;
+      ALTER TABLE customer_invoices_keyed RENAME TO customer_invoices;
+      ALTER INDEX customer_invoices_keyed_pkey RENAME TO customer_invoices_pkey;
+    `,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {

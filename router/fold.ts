@@ -1,6 +1,7 @@
 // Folding shared by the import (the `*_key` columns) and the matcher, so that both sides of every
 // comparison went through exactly the same function. OCR and hand-typed letters drop diacritics,
 // case and punctuation freely, so none of them may decide a match.
+import { LETTER_TO_DIGIT } from '../core/ocr-lookalikes.js';
 
 const POLISH: Record<string, string> = {
   ą: 'a', ć: 'c', ę: 'e', ł: 'l', ń: 'n', ó: 'o', ś: 's', ź: 'z', ż: 'z',
@@ -57,9 +58,35 @@ export function foldCompany(value: string | null | undefined): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** Invoice numbers as printed vary in spacing and case only: "fv/2024/ 01/7" -> "FV/2024/01/7". */
+/** Invoice numbers as the master shows them: spacing and case dropped, "fv/2024/ 01/7" -> "FV/2024/01/7". */
 export function invoiceKey(value: string): string {
   return value.replace(/\s+/g, '').toUpperCase();
+}
+
+/**
+ * What invoice numbers are compared by: letters and digits only. Writers and exporters separate
+ * the parts with '/', '-', spaces or nothing ("FV 2025/04/119263", "FV-2025-04-119263",
+ * "FV2025/04/119263" are one invoice). The SQL twin is INVOICE_LOOKUP_SQL.
+ */
+export function invoiceLookupKey(value: string): string {
+  return value.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/** invoiceLookupKey in SQL, for an expression `x` (same result on ASCII invoice numbers). */
+export const invoiceLookupSql = (x: string): string => `regexp_replace(upper(${x}), '[^A-Z0-9]', '', 'g')`;
+
+/**
+ * The lookup key with OCR's look-alike letters beside a digit read as digits ("FV/2O25/O4/1"):
+ * counted only when the master holds that invoice, like any other invoice number.
+ */
+const LOOKALIKE_RUN = new RegExp(`[${Object.keys(LETTER_TO_DIGIT).filter((c) => /[A-Z]/.test(c)).join('')}]+`, 'g');
+
+export function invoiceOcrKey(value: string): string {
+  const k = invoiceLookupKey(value);
+  const digit = (i: number) => /\d/.test(k[i] ?? '');
+  // A run of look-alikes ("OOO2") turns whole when a digit stands on either side of it.
+  return k.replace(LOOKALIKE_RUN, (run: string, i: number) =>
+    digit(i - 1) || digit(i + run.length) ? [...run].map((ch) => LETTER_TO_DIGIT[ch]!).join('') : run);
 }
 
 /** Customer numbers: spacing, dashes and case are presentation, not identity. */

@@ -5,7 +5,7 @@ import type { Customer } from '../core/types.js';
 import { PermanentError } from '../core/errors.js';
 import { openCsv, parseCustomerRow, type Encoding } from './customer-csv.js';
 import { mapHeader, type ColumnMap } from './csv-columns.js';
-import { fold, foldCompany, foldStreet } from './fold.js';
+import { fold, foldCompany, foldStreet, invoiceLookupKey, invoiceLookupSql } from './fold.js';
 
 export interface ImportResult {
   imported: number;
@@ -35,7 +35,8 @@ const UPSERT = `
   del_phones AS (DELETE FROM customer_phones p USING old
     WHERE p.customer_id = old.customer_id AND p.phone = ANY(old.phones)),
   del_invoices AS (DELETE FROM customer_invoices i USING old
-    WHERE i.customer_id = old.customer_id AND i.invoice_number = ANY(old.invoice_numbers)),
+    WHERE i.customer_id = old.customer_id
+      AND i.invoice_number IN (SELECT ${invoiceLookupSql('x')} FROM unnest(old.invoice_numbers) x)),
   up AS (
     INSERT INTO customers AS c (customer_id, segment, first_name, last_name, company_name, pesel, nip, street,
       postal_code, city, region, email, phones, invoice_numbers,
@@ -166,7 +167,8 @@ async function upsert(tx: Queryable, customers: Customer[]): Promise<{ imported:
     return [values, ids];
   };
   const phones = pairs((c) => c.phones);
-  const invoices = pairs((c) => c.invoiceNumbers);
+  // The lookup table holds invoiceLookupKey forms; the customer row keeps the numbers as printed.
+  const invoices = pairs((c) => [...new Set(c.invoiceNumbers.map(invoiceLookupKey))]);
   if (phones[0]!.length || invoices[0]!.length) await tx.query(LOOKUP_ROWS, [...phones, ...invoices]);
   const inserted = res.rows.filter((r) => r.inserted).length;
   return { imported: inserted, updated: res.rows.length - inserted };

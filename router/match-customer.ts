@@ -3,7 +3,7 @@
 // person with the ranked candidates instead.
 import type { Queryable } from '../core/db.js';
 import type { Identifiers, MatchCandidate, MatchEvidence, MatchResult } from '../core/types.js';
-import { customerNumberKey, fold, foldCompany, foldStreet, invoiceKey } from './fold.js';
+import { customerNumberKey, fold, foldCompany, foldStreet, invoiceLookupKey, invoiceOcrKey } from './fold.js';
 import { lookupCandidates, type CandidateRow, type LookupKeys } from './match-lookup.js';
 import { scoreCandidate, type LetterKeys, type Scored } from './match-score.js';
 import { normalisePhone } from './pl-ids.js';
@@ -35,7 +35,7 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
     pesels: unique(ids.pesels),
     nips: unique(ids.nips.map((n) => n.replace(/\D/g, ''))),
     phones: [...phones.keys()],
-    invoices: unique(ids.invoiceNumbers.map(invoiceKey)),
+    invoices: unique(ids.invoiceNumbers.flatMap((n) => [invoiceLookupKey(n), invoiceOcrKey(n)]).filter(Boolean)),
     emails: unique([...ids.emails.map((e) => e.trim().toLowerCase()), ...emailRepairs(ids.unreadEmails ?? [])]),
     lastNames: unique(names.map((n) => n.last)),
     firstNames: unique(names.map((n) => n.first).filter(Boolean)),

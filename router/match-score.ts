@@ -3,7 +3,7 @@
 // a name alone never is, name + street + postal code together are.
 import type { MatchEvidence } from '../core/types.js';
 import type { CandidateRow } from './match-lookup.js';
-import { splitStreet } from './fold.js';
+import { invoiceLookupKey, splitStreet } from './fold.js';
 import { ocrEmailAgreement, ocrSame, ocrSameFirstName, type ReadEmail } from './match-ocr.js';
 
 export interface LetterKeys {
@@ -55,7 +55,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   else if (byNumber === 'uncertain') add('customer_number', POINTS.uncertainNumber);
   if (c.pesel && k.pesels.has(c.pesel)) (add('pesel', POINTS.strong), strong.add('pesel'));
   if (c.nip && k.nips.has(c.nip)) (add('nip', POINTS.nip), strong.add('nip'));
-  if (c.invoice_numbers.some((i) => k.invoices.has(i))) (add('invoice_number', POINTS.invoice), strong.add('invoice_number'));
+  if (c.invoice_numbers.some((i) => k.invoices.has(invoiceLookupKey(i)))) (add('invoice_number', POINTS.invoice), strong.add('invoice_number'));
   const phoneHow = c.phones.map((p) => k.phones.get(p)).filter(Boolean);
   if (phoneHow.includes('exact')) add('phone', POINTS.medium);
   else if (phoneHow.includes('repaired')) add('phone', POINTS.repairedPhone);
