@@ -12,6 +12,7 @@ import {
 } from './identifier-patterns.js';
 import { customerNumberAt, findContractNumbers, findCustomerNumbers, findLooseNumbers } from './customer-numbers.js';
 import { recipientSpans } from './recipient-block.js';
+import { principalNames } from './on-behalf.js';
 
 export { ocrDigitVariants, ocrToDigits, isValidNip, isValidPesel } from './checksums.js';
 
@@ -168,6 +169,7 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
       ...unread(values(raw.unreadEmails, true)),
       ...contracts(values(raw.contractNumbers, false).filter((n) => !raw.customerNumbers.some((c) => c.value === n) && !raw.nips.some((c) => c.value === n))),
       names: uniq(nameList, (n) => `${n.first}|${n.last}`),
+      ...onBehalf(institution === null ? principalNames(text, names) : []),
       companyNames: values(raw.companyNames, true),
       addresses: uniq(order<AddressHit>(addresses, true), (a) => `${a.street}|${a.postalCode}|${a.city}`).map(
         ({ street, postalCode, city }) => ({ street, postalCode, city }),
@@ -178,6 +180,8 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
 }
 
 const unread = (tokens: string[]): { unreadEmails?: string[] } => (tokens.length ? { unreadEmails: tokens } : {});
+// Institutions name their subject already (subjectSpans); only other writers' principals are kept.
+const onBehalf = (p: { first: string; last: string }[]): { principals?: { first: string; last: string }[] } => (p.length ? { principals: p } : {});
 const contracts = (numbers: string[]): { contractNumbers?: string[] } => (numbers.length ? { contractNumbers: numbers } : {});
 
 export function extractIdentifiers(text: string, operator?: OperatorMatcher): Identifiers {

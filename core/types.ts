@@ -64,6 +64,11 @@ export interface Identifiers {
   contractNumbers?: string[];
   /** Person names found in the sender block or signature, nominative where it could be recovered. */
   names: { first: string; last: string }[];
+  /**
+   * People the letter is written for ("w imieniu mojej mamy, Pani Ireny Krawczyk"): the matcher
+   * decides only for one of them. Absent when the writer writes for themselves.
+   */
+  principals?: { first: string; last: string }[];
   companyNames: string[];
   addresses: { street: string | null; postalCode: string | null; city: string | null }[];
   /** True when the letter comes from a court, bailiff, regulator or consumer ombudsman. */

@@ -53,6 +53,7 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
     emails: new Set(keys.emails),
     readEmails: unique(ids.emails.map((e) => e.trim().toLowerCase())).map(readEmail),
     names,
+    principals: (ids.principals ?? []).map((n) => ({ first: fold(n.first), last: fold(n.last) })),
     companies: keys.companies,
     streets: ids.addresses.map((a) => foldStreet(a.street)).filter(Boolean),
     postalCodes: new Set(postalCodes),
@@ -88,6 +89,11 @@ function decide(scored: Scored[], fromInstitution: boolean): MatchResult {
     return plausible.length
       ? { kind: 'ambiguous', candidates, reason: 'institution letter: the best candidate shares no identifier nor full address' }
       : { kind: 'unmatched', candidates, reason: 'institution letter without an identifier or full address of any customer' };
+  }
+  // A letter written for someone else decides only for that person: the writer's own phone and
+  // signature may be another customer's (a son writing for his mother).
+  if (eligible && top.points >= MATCH_POINTS && lead >= MARGIN_POINTS && !top.principal) {
+    return { kind: 'ambiguous', candidates, reason: 'the letter is written on behalf of someone else than the best candidate' };
   }
   if (eligible && top.points >= MATCH_POINTS && lead >= MARGIN_POINTS) {
     return { kind: 'matched', customerId: top.customerId, confidence: toScore(top.points), evidence: top.evidence, candidates };

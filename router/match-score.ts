@@ -19,6 +19,8 @@ export interface LetterKeys {
    */
   readEmails: ReadEmail[];
   names: { first: string; last: string }[]; // folded
+  /** The people the letter is written for, folded; empty when the writer writes for themselves. */
+  principals: { first: string; last: string }[];
   companies: string[]; // folded
   streets: string[]; // folded
   postalCodes: Set<string>;
@@ -34,6 +36,8 @@ export interface Scored {
   identifier: boolean;
   /** Worth showing to the reviewer: positive evidence, or any identifier of the letter however read. */
   listed: boolean;
+  /** The candidate is (by name) one of the people the letter is written for, or the letter names none, or a business. */
+  principal: boolean;
 }
 
 export const POINTS = {
@@ -90,7 +94,10 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
       add('postal_code', POINTS.place);
     }
   } else if (c.city_key && k.cities.has(c.city_key)) add('city', POINTS.place);
-  return { customerId: c.customer_id, points, evidence, strong, identifier, listed: points > 0 || viaIdentifier };
+  // Principals are people: a business candidate (an employee writes "w imieniu firmy") is not held to them.
+  const principal = k.principals.length === 0 || c.segment === 'business' || c.last_name_key === null ||
+    ['full', 'surname'].includes(bestName(c, k.principals));
+  return { customerId: c.customer_id, points, evidence, strong, identifier, listed: points > 0 || viaIdentifier, principal };
 }
 
 type NameAgreement = 'full' | 'surname' | 'first-differs' | 'none';

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Identifiers, MatchResult } from '../../core/types.js';
 import { importCustomers } from '../../router/import-customers.js';
 import { matchCustomer } from '../../router/match-customer.js';
+import { extractIdentifiers } from '../../classifier/identifiers.js';
 import { LOOKUP_SQL, lookupParams } from '../../router/match-lookup.js';
 import { nipFor, peselFor } from '../../router/synthetic-customers.js';
 import { csvOf, customer, openTestDb, type TestDb } from './db-helpers.js';
@@ -120,6 +121,24 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect(owner.kind).toBe('ambiguous');
       expect(ids(owner)).toEqual([G.customerId]);
       expectMatched(await match({ ...sameWords, addresses: [{ street: 'Kolejowa 4', postalCode: '20-001', city: 'Lublin' }] }), G.customerId);
+    });
+
+    it('decides a letter written for someone else only for that person, never for the writer', async () => {
+      // Anna Nowak writes for her mother Ewa (both customers), with her own phone and signature.
+      const text = 'Piszę w imieniu mojej mamy, Pani Ewy Nowak, która nie wychodzi już z domu. Proszę o wyłączenie usługi.\n\n' +
+        'Z poważaniem\nAnna Nowak\ntel. 603 111 222';
+      const fromDaughter = extractIdentifiers(text);
+      expect(fromDaughter.principals).toEqual([{ first: 'Ewa', last: 'Nowak' }]);
+      const r = await match(fromDaughter);
+      expect(r.kind).toBe('ambiguous');
+      expect(r.kind !== 'matched' && r.reason).toMatch(/on behalf of someone else/);
+      expect(ids(r)).toContain(E.customerId);
+      // A son (no customer) giving the mother's address: decided for the mother, whose daughter
+      // lives there too.
+      const fromSon = 'Piszę w imieniu mojej mamy, Pani Ewy Nowak, ul. Leśna 3, 80-001 Gdańsk. Proszę o wyłączenie usługi.\n\nZ poważaniem\nPiotr Lis';
+      expectMatched(await match(extractIdentifiers(fromSon)), F.customerId);
+      // Written for oneself, the daughter's phone and name decide as before.
+      expectMatched(await match(extractIdentifiers('Proszę o wyłączenie usługi.\n\nZ poważaniem\nAnna Nowak\ntel. 603 111 222')), E.customerId);
     });
 
     it('does not decide on a phone alone, but offers its holder', async () => {
