@@ -5,7 +5,7 @@ import { createDocumentStore, type DocumentRow } from './document-store.js';
 import { documentView, type DocumentView } from './document-view.js';
 import { acceptScan } from '../ingest/accept-scan.js';
 import { resumeScan } from './recovery.js';
-import { errorMessage } from './errors.js';
+import { PermanentError, errorMessage } from './errors.js';
 
 // `mailroom process`: feed files through the same queues and workers as the service and wait
 // until every letter sits in a worklist (or visibly needs attention).
@@ -32,13 +32,21 @@ const SCAN_EXTENSIONS = /\.(pdf|tiff?|jpe?g|png|webp)$/i;
 
 /** Files as given, folders walked (scan files only, hidden entries skipped), in a stable order. */
 export async function expandPaths(paths: string[]): Promise<string[]> {
+  // A mistyped path is bad usage: all of them are named and nothing is processed, so the
+  // operator can rerun the same command corrected without half the batch in already.
+  const missing = (await Promise.all(paths.map((p) => stat(p).then(() => null, () => p)))).filter((p) => p !== null);
+  if (missing.length) throw new PermanentError('NO_FILE', `no such file or folder: ${missing.join(', ')} (nothing was processed)`);
+  return expandExisting(paths);
+}
+
+async function expandExisting(paths: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
     const s = await stat(p);
     if (s.isFile()) out.push(p);
     else if (s.isDirectory()) {
       const entries = (await readdir(p)).filter((e) => !e.startsWith('.')).sort();
-      const inner = await expandPaths(entries.map((e) => join(p, e)));
+      const inner = await expandExisting(entries.map((e) => join(p, e)));
       out.push(...inner.filter((f) => SCAN_EXTENSIONS.test(f)));
     }
   }

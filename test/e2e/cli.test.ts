@@ -54,6 +54,14 @@ describe('mailroom command', () => {
     expect(r.stderr).toContain('REDIS_URL');
   });
 
+  it('names every missing path with exit code 2 and processes none of the others', async () => {
+    await copyFile(join(samples, 'scan-005.png'), join(dir, 'present.png'));
+    const r = await mailroom(['process', 'present.png', 'nope-1.pdf', 'nope-dir']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no such file or folder: nope-1.pdf, nope-dir (nothing was processed)');
+    expect(r.stdout).toBe('');
+  });
+
   it('refuses unknown worker stages with exit code 2', async () => {
     const r = await mailroom(['worker', '--only', 'ocr,teleport']);
     expect(r.code).toBe(2);
