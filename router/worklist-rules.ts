@@ -7,6 +7,8 @@ import type { Category, Classification, MatchResult, Segment } from '../core/typ
 
 export const STATUTORY_DAYS: Partial<Record<Category, number>> = { COMPLAINT: 30, PRIVACY: 30, LEGAL: 7 };
 
+const SHORTEST_STATUTORY_DAYS = Math.min(...Object.values(STATUTORY_DAYS));
+
 export const MANUAL_IDENTIFICATION = 'manual-identification';
 export const MANUAL_CLASSIFICATION = 'manual-classification';
 
@@ -61,7 +63,14 @@ export function decideRouting(
   const priority = priorityFor(dueAt);
   const threshold = policy.perCategoryThreshold?.[c.category] ?? policy.categoryThreshold;
   if (c.confidence < threshold) {
-    return { worklist: MANUAL_CLASSIFICATION, dueAt, priority, reason: `category ${c.category} at ${c.confidence.toFixed(2)} is under the ${threshold} threshold` };
+    // The guess may be wrong in the direction that costs most (an authority's 7-day demand read as
+    // "other"): a person must classify it before the shortest statutory term can pass. The
+    // correction then sets the letter's own deadline (router/correct-document.ts).
+    const triage = [dueAt, addDays(receivedAt, SHORTEST_STATUTORY_DAYS)].filter((d): d is string => d !== null).sort()[0]!;
+    return {
+      worklist: MANUAL_CLASSIFICATION, dueAt: triage, priority: priorityFor(triage),
+      reason: `category ${c.category} at ${c.confidence.toFixed(2)} is under the ${threshold} threshold`,
+    };
   }
   if (match.kind !== 'matched') {
     return { worklist: MANUAL_IDENTIFICATION, dueAt, priority, reason: match.reason };

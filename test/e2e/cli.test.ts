@@ -95,7 +95,7 @@ describe('mailroom command', () => {
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ source: 'letter.png', pages: [1], receivedAt: '2026-11-16' });
-    for (const k of ['documentId', 'category', 'categoryConfidence', 'customerId', 'matchConfidence', 'matchedOn', 'worklist', 'dueAt', 'ocrConfidence', 'text']) {
+    for (const k of ['documentId', 'category', 'categoryConfidence', 'secondaryCategories', 'customerId', 'matchConfidence', 'matchedOn', 'candidates', 'worklist', 'dueAt', 'ocrConfidence', 'text']) {
       expect(lines[0]).toHaveProperty(k);
     }
     expect(lines[0].text.length).toBeGreaterThan(100);

@@ -49,6 +49,15 @@ describe('decideRouting', () => {
     expect(decideRouting({ classification: cls({ category: 'LEGAL', confidence: 0.8 }), match: matched, segment: 'individual', receivedAt: '2026-11-16' }, strict).worklist).toBe(MANUAL_CLASSIFICATION);
   });
 
+  it('gives an uncertain letter no later deadline than the shortest statutory term, whatever the guess', () => {
+    const guess = (category: Classification['category']) =>
+      decideRouting({ classification: cls({ category, confidence: 0.4 }), match: matched, segment: 'individual', receivedAt: '2026-11-16' }, policy);
+    expect(guess('OTHER')).toMatchObject({ worklist: MANUAL_CLASSIFICATION, dueAt: '2026-11-23' });
+    expect(guess('COMPLAINT').dueAt).toBe('2026-11-23');
+    expect(guess('FAULT').dueAt).toBe('2026-11-19'); // the guess's own term is sooner
+    expect(guess('OTHER').priority).toBe(priorityFor('2026-11-23'));
+  });
+
   it('takes the earliest deadline of all intents of a letter', () => {
     const d = decideRouting({ classification: cls({ category: 'CANCELLATION', secondary: ['COMPLAINT'] }), match: matched, segment: 'individual', receivedAt: '2026-11-16' }, { ...policy, dueDays: { CANCELLATION: 45 } });
     expect(d).toMatchObject({ worklist: 'cancellation-individual', dueAt: '2026-12-16' });
