@@ -59,7 +59,8 @@ export function findAddresses(text: string): AddressHit[] {
     const ci = cities.findIndex((c, i) => !usedCities.has(i) && c.index >= s.end && c.index - s.end <= 60 && !/\n\s*\n\s*\n/.test(text.slice(s.end, c.index)));
     const c = ci >= 0 ? cities[ci] : undefined;
     if (c) usedCities.add(ci);
-    out.push({ street: s.street, postalCode: c?.postalCode ?? null, city: c?.city ?? townAfter(text, s.end), index: s.index });
+    const city = c?.city ?? townAfter(text, s.end) ?? townBefore(text, s.index);
+    out.push({ street: s.street, postalCode: c?.postalCode ?? null, city, index: s.index });
   }
   cities.forEach((c, i) => {
     if (!usedCities.has(i)) out.push({ street: null, postalCode: c.postalCode, city: c.city, index: c.index });
@@ -72,6 +73,14 @@ const TOWN_AFTER = /^[ \t]*,[ \t]*([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -][A-ZĄ�
 
 function townAfter(text: string, end: number): string | null {
   return TOWN_AFTER.exec(text.slice(end, end + 60))?.[1] ?? null;
+}
+
+// "zamieszkały w Kielcach przy ul. Sienkiewicza 60/2", "mieszkam w Toruniu, ul. Polna 3": the town in
+// prose, declined (the matcher compares declined towns, router/match-score.ts).
+const TOWN_BEFORE = /\b(?:w|we)[ \t]+([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+)?)[ \t]*,?[ \t]*(?:przy[ \t]+)?$/u;
+
+function townBefore(text: string, start: number): string | null {
+  return TOWN_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? null;
 }
 
 const LEGAL_FORM =

@@ -93,7 +93,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     else if (c.city_key && [...k.postalCodes].some((p) => oneSlip(p, c.postal_code!)) && [...k.cities].some((t) => t === c.city_key || oneSlip(t, c.city_key!))) {
       add('postal_code', POINTS.place);
     }
-  } else if (c.city_key && k.cities.has(c.city_key)) add('city', POINTS.place);
+  } else if (c.city_key && [...k.cities].some((t) => sameTown(t, c.city_key!))) add('city', POINTS.place);
   // Principals are people: a business candidate (an employee writes "w imieniu firmy") is not held to them.
   const principal = k.principals.length === 0 || c.segment === 'business' || c.last_name_key === null ||
     ['full', 'surname'].includes(bestName(c, k.principals));
@@ -152,6 +152,16 @@ function trigrams(s: string): Set<string> {
     for (let i = 0; i + 3 <= p.length; i++) out.add(p.slice(i, i + 3));
   }
   return out;
+}
+
+// Case endings a town takes in prose: "w Kielcach", "w Krakowie", "w Gdańsku", "w Łodzi", "w Poznaniu".
+const TOWN_ENDINGS = new Set(['ie', 'u', 'iu', 'ach', 'i', 'y', 'e']);
+
+/** The same town, also declined in prose ("kielcach" for "kielce", "warszawie" for "warszawa"). */
+export function sameTown(letter: string, master: string): boolean {
+  if (letter === master) return true;
+  const stem = master.replace(/[aeoyi]$/, '');
+  return stem.length >= 4 && letter.startsWith(stem) && TOWN_ENDINGS.has(letter.slice(stem.length));
 }
 
 /** Same length and exactly one character different: an OCR slip, not another place. */

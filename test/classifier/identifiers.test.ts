@@ -152,6 +152,9 @@ describe('customer, invoice and contact identifiers', () => {
     expect(streets('Jan Wrona\nul. Żeromskiego 12, Radom\ntel. 606 332 781')).toEqual([['ul. Żeromskiego 12', null, 'Radom']]);
     expect(streets('mieszkam przy ul. Długiej 5, Proszę o kontakt.')).toEqual([['ul. Długiej 5', null, null]]);
     expect(streets('ul. Długa 5, Nowy Sącz\n33-300 Nowy Sącz')).toEqual([['ul. Długa 5', '33-300', 'Nowy Sącz']]);
+    // The town named in prose before the street, declined as prose has it.
+    expect(streets('zamieszkały w Kielcach przy ul. Sienkiewicza 60/2, proszę')).toEqual([['ul. Sienkiewicza 60/2', null, 'Kielcach']]);
+    expect(streets('mieszkam w Toruniu, ul. Polna 3.')).toEqual([['ul. Polna 3', null, 'Toruniu']]);
     // OCR doubled the prefix's dot or read it as a colon.
     expect(streets('Irena Król\nul.. Klonowa 12\n68-851 Kalisz')).toEqual([['ul. Klonowa 12', '68-851', 'Kalisz']]);
     expect(streets('ul: szkolna 10/38\n07-764 Siedlce')).toEqual([['ul. szkolna 10/38', '07-764', 'Siedlce']]);

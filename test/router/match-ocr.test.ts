@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ocrSame, ocrSameFirstName } from '../../router/match-ocr.js';
-import { scoreCandidate, type LetterKeys } from '../../router/match-score.js';
+import { sameTown, scoreCandidate, type LetterKeys } from '../../router/match-score.js';
 import type { CandidateRow } from '../../router/match-lookup.js';
 
 const row: CandidateRow = {
@@ -46,5 +46,20 @@ describe('OCR-tolerant names and streets', () => {
     const k = letter({ names: [{ first: 'anna', last: 'krawczyk' }], streets: ['klonovva 94'], postalCodes: new Set(['40-811']) });
     expect(scoreCandidate(row, k, false).evidence).toEqual(['name', 'address', 'postal_code']);
     expect(scoreCandidate(row, { ...k, streets: ['klonovva 95'] }, false).evidence).toEqual(['name', 'postal_code']);
+  });
+});
+
+describe('towns declined in prose', () => {
+  it.each([['kielcach', 'kielce'], ['krakowie', 'krakow'], ['warszawie', 'warszawa'], ['gdansku', 'gdansk'], ['lodzi', 'lodz'], ['poznaniu', 'poznan'], ['lublinie', 'lublin']])(
+    'reads %s as %s', (a, b) => expect(sameTown(a, b)).toBe(true),
+  );
+  it.each([['krakowie', 'krosno'], ['kielcach', 'kielno'], ['radomiu', 'radomsko'], ['lodzi', 'lodygowice']])('keeps %s and %s apart', (a, b) => {
+    expect(sameTown(a, b)).toBe(false);
+  });
+
+  it('counts the declined town as the town when the letter gives no postal code', () => {
+    const k = letter({ names: [{ first: 'anna', last: 'krawczyk' }], streets: ['sienkiewicza 60/2'], cities: new Set(['kielcach']) });
+    const c = { ...row, first_name_key: 'anna', last_name_key: 'krawczyk', street_key: 'sienkiewicza 60/2', postal_code: '25-001', city_key: 'kielce' };
+    expect(scoreCandidate(c, k, false).evidence).toEqual(['name', 'address', 'city']);
   });
 });
