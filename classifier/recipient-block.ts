@@ -7,8 +7,9 @@ import type { OperatorMatcher } from './operator-identity.js';
 
 // Department lines name a recipient whatever the operator is called (no configuration needed).
 const DEPARTMENT = /^(?:do:?\s+)?(?:biuro obslugi (?:klienta|abonenta)|(?:centrum|dzial) obslugi (?:klienta|abonenta)|obsluga klienta|dzial reklamacji|customer (?:service|care)|complaints department|skr(?:\.|ytka)\s*poczt)/;
-// A recipient block runs a few lines under its first line; the sender block is above or beside it.
+// Street, PO box and postal lines: what a recipient block holds under its first line.
 const ADDRESS_LINE = /^(?:(?:ul|al|pl|os)\b|ulica|aleja|plac|osiedle|\d{2}\s?-\s?\d{3}\b|skr\.|skrytka|[a-z]+ \d{2}\s?-\s?\d{3}\b)/;
+// A recipient block runs a few lines under its first line; the sender block is above or beside it.
 const BLOCK_LINES = 4;
 // A line that starts with the operator's name and is not much more ("Telekomunikacja Nadwiślańska
 // S.A."), not a sentence about it nor a scanned row that joins the sender's block to it.
