@@ -74,8 +74,10 @@ function decide(scored: Scored[], fromInstitution: boolean): MatchResult {
   const [top, second] = scored;
   if (!top) return { kind: 'unmatched', candidates, reason: 'no customer shares any identifier, name or address with the letter' };
   const plausible = scored.filter((s) => s.points >= PLAUSIBLE_POINTS);
-  // Strong identifiers that point at someone other than the leader: the letter contradicts itself.
-  const conflict = scored.slice(1).some((s) => [...s.strong].some((e) => !top.strong.has(e)));
+  // Strong identifiers (exact, each held by one customer) that point at someone other than the
+  // leader, of any kind: two NIPs of two customers (an accountant's own and its client's) are as
+  // contradictory as a customer number and someone else's PESEL.
+  const conflict = scored.slice(1).some((s) => s.strong.size > 0);
   const lead = top.points - (second?.points ?? 0);
   if (conflict) return { kind: 'ambiguous', candidates, reason: 'strong identifiers in the letter belong to different customers' };
   // Without an identifier only the full combination decides: name (or company), street and house

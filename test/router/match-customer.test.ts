@@ -201,6 +201,12 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const r = await match({ customerNumbers: [A.customerId], pesels: [B.pesel!], names: [{ first: 'Jan', last: 'Kowalski' }] });
       expect(r.kind).toBe('ambiguous');
       expect(ids(r).slice(0, 2).sort()).toEqual([A.customerId, B.customerId]);
+      // Identifiers of one kind conflict too: an accounting office (a customer) writing about its
+      // client (a customer) gives both NIPs, its own with its name and address.
+      const office = await match({ nips: [D.nip!, G.nip!], companyNames: ['Techbud Sp. z o.o.'],
+        addresses: [{ street: 'ul. Przemysłowa 7', postalCode: '60-001', city: 'Poznań' }] });
+      expect(office.kind).toBe('ambiguous');
+      expect(ids(office)).toEqual(expect.arrayContaining([D.customerId, G.customerId]));
     });
 
     it('finds candidates through indexes only, never a scan of the customer tables', async () => {
