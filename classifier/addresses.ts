@@ -83,8 +83,12 @@ function townBefore(text: string, start: number): string | null {
   return TOWN_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? null;
 }
 
+// OCR reads "Sp. z o.o." as "Sp. z 0.0." often enough to matter: it is the letter's own company.
 const LEGAL_FORM =
-  /\b(sp\.?\s?z\s?o\.?\s?o\.?|spółk[aię] z ograniczoną odpowiedzialnością|spolk[aie] z ograniczona odpowiedzialnoscia|s\.?\s?a\.(?!\p{L})|spółk[aię] akcyjn\p{L}+|s\.\s?c\.|spółk[aię] cywiln\p{L}+|sp\.?\s?[jkp]\.|sp\.?\s?k\.?\s?a\.)/giu;
+  /\b(sp\.?\s?z\s?[o0]\.?\s?[o0]\.?|spółk[aię] z ograniczoną odpowiedzialnością|spolk[aie] z ograniczona odpowiedzialnoscia|s\.?\s?a\.(?!\p{L})|spółk[aię] akcyjn\p{L}+|s\.\s?c\.|spółk[aię] cywiln\p{L}+|sp\.?\s?[jkp]\.|sp\.?\s?k\.?\s?a\.)/giu;
+
+// Known by the account it gives, not by words ("Biuro Rachunkowe", "Bank Spółdzielczy" are customers too).
+const BANK_LINE = /\b(?:iban|swift|nr\.? (?:rachunku|konta)|rachunek bankowy|konto bankowe)\b|\b\d{2}(?:[ ]?\d{4}){6}\b/i;
 
 /** Company names: the capitalised words (or quoted name) right before a legal form. */
 export function findCompanies(text: string): Hit[] {
@@ -97,6 +101,8 @@ export function findCompanies(text: string): Hit[] {
     const words = /((?:(?:[A-ZĄĆĘŁŃÓŚŹŻ0-9&][\p{L}0-9&.'-]*|i|oraz|-)\s+){1,6})$/u.exec(before);
     const name = quoted ? quoted[1] : words ? words[1] : null;
     if (!name) continue;
+    // A footer's bank ("Bank: PKO BP S.A., nr rachunku ...") holds the account, it is not the sender.
+    if (BANK_LINE.test(text.slice(lineStart, text.indexOf('\n', idx) < 0 ? undefined : text.indexOf('\n', idx)))) continue;
     // Drop the lead-in a sentence puts before the name ("firma", "Spółka", "Zarząd").
     const trimmed = name.replace(/^(?:(?:firma|firmy|firmę|spółka|zarząd|pracodawca|w|z|do|od)\s+)+/i, '').trim();
     if (trimmed.length < 2) continue;

@@ -48,6 +48,8 @@ export function splitStreet(folded: string): { name: string; house: string | nul
 const LEGAL_FORMS = [
   'sp z o o', 'spolka z o o', 'spolka z ograniczona odpowiedzialnoscia', 'sp k', 'sp j', 'sp p',
   'spolka komandytowo akcyjna', 's k a', 'spolka komandytowa',
+  // As OCR reads "Sp. z o.o." now and then (before the bare 'sp' below).
+  'sp z 0 0', 'sp z00', 'sp z o 0', 'sp z 0 o',
   'spolka jawna', 's a', 'spolka akcyjna', 'sp zoo', 'spolka cywilna', 's c', 'p s a', 'sp',
 ];
 

@@ -131,7 +131,17 @@ export function sameStreet(letter: string, master: string): boolean {
   if (!a.name || !b.name) return false;
   // A street without a house number is shared by hundreds of neighbours: it proves nothing.
   if (!a.house || a.house !== b.house) return false;
-  return a.name === b.name || similarity(a.name, b.name) >= 0.6 || ocrSame(a.name.replace(/ /g, ''), b.name.replace(/ /g, ''));
+  return a.name === b.name || similarity(a.name, b.name) >= 0.6 || ocrSame(a.name.replace(/ /g, ''), b.name.replace(/ /g, '')) ||
+    adjectiveStem(a.name) === adjectiveStem(b.name);
+}
+
+/**
+ * A street named by an adjective, declined as prose has it ("przy ul. Hetmańskiej 14" for
+ * Hetmańska, "Zamkowej" for Zamkowa, "Długiej" for Długa): the last word without its ending.
+ */
+function adjectiveStem(name: string): string {
+  const stem = name.replace(/(?:iej|ej|a|y|ego|iego)$/, '');
+  return stem.length >= 4 && stem !== name ? stem : `${name}\u0000`;
 }
 
 /** pg_trgm's similarity on folded text: shared trigrams of space-padded words over all trigrams. */

@@ -325,6 +325,12 @@ describe('customers naming an institution they will turn to', () => {
 });
 
 describe('names and phones beside prose, case references and signatures', () => {
+  it('reads the letter\'s own company as OCR writes its legal form, and no footer bank as a company', () => {
+    const text = 'KONTO-PLUS Serwis Sp. z 0.0.\nul. Hetmańska 14 lok. 3\n35-045 Rzeszów\n\nProszę o zmianę adresu.\n\n' +
+      'Bank: PKO BP S.A. 12 1020 1234 0000 1234 5678 9012\nNr rachunku: mBank S.A. 34 1140 0000 0000 0000 0000 0001';
+    expect(extractIdentifiers(text).companyNames).toEqual(['KONTO-PLUS Serwis Sp. z 0.0.']);
+  });
+
   it('reads a given name and the surname after it, not the noun before it, and no OCR junk as a surname', () => {
     const names = (t: string) => extractIdentifiers(t).names;
     expect(names('w imieniu mojego Mocodawcy Dariusz Jaworski, nr klienta 1869577949')).toEqual([{ first: 'Dariusz', last: 'Jaworski' }]);

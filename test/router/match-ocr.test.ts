@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ocrSame, ocrSameFirstName } from '../../router/match-ocr.js';
-import { sameTown, scoreCandidate, type LetterKeys } from '../../router/match-score.js';
+import { sameStreet, sameTown, scoreCandidate, type LetterKeys } from '../../router/match-score.js';
+import { foldCompany, foldStreet } from '../../router/fold.js';
 import type { CandidateRow } from '../../router/match-lookup.js';
 
 const row: CandidateRow = {
@@ -61,5 +62,20 @@ describe('towns declined in prose', () => {
     const k = letter({ names: [{ first: 'anna', last: 'krawczyk' }], streets: ['sienkiewicza 60/2'], cities: new Set(['kielcach']) });
     const c = { ...row, first_name_key: 'anna', last_name_key: 'krawczyk', street_key: 'sienkiewicza 60/2', postal_code: '25-001', city_key: 'kielce' };
     expect(scoreCandidate(c, k, false).evidence).toEqual(['name', 'address', 'city']);
+  });
+});
+
+describe('streets declined in prose, company forms as OCR reads them', () => {
+  it('reads an adjective street in any case, with the same house number only', () => {
+    const same = (a: string, b: string) => sameStreet(foldStreet(a), foldStreet(b));
+    expect(same('ul. Hetmańskiej 14 lok. 3', 'ul. Hetmańska 14 m. 3')).toBe(true);
+    expect(same('ul. Długiej 5', 'ul. Długa 5')).toBe(true);
+    expect(same('ul. Długiej 6', 'ul. Długa 5')).toBe(false);
+    expect(same('ul. Polnej 5', 'ul. Kwiatowa 5')).toBe(false);
+  });
+
+  it('drops "Sp. z 0.0." as it drops "Sp. z o.o."', () => {
+    expect(foldCompany('Budmax sp. z 0.0.')).toBe('budmax');
+    expect(foldCompany('KONTO-PLUS Serwis Sp. z 0.0.')).toBe('konto plus serwis');
   });
 });
