@@ -14,7 +14,7 @@ type Field = Column | 'full_name';
 const ALIASES: Record<Field, string[]> = {
   customer_id: ['customer_no', 'customer_number', 'customer_nr', 'client_id', 'client_no', 'client_number',
     'account_number', 'account_no', 'nr_klienta', 'numer_klienta', 'id_klienta', 'id'],
-  segment: ['customer_type', 'customer_segment', 'type', 'typ_klienta', 'segment_klienta'],
+  segment: ['customer_type', 'customer_segment', 'type', 'typ', 'typ_klienta', 'segment_klienta'],
   first_name: ['firstname', 'given_name', 'imie'],
   last_name: ['lastname', 'surname', 'family_name', 'nazwisko'],
   company_name: ['company', 'firma', 'nazwa_firmy'],
@@ -62,11 +62,15 @@ function fieldByWords(key: string): Field | undefined {
   if (has(ABOUT)) return undefined;
   if (has(/^(?:tel|telefon\w*|phone\w*|mobile|komork\w*|gsm|msisdn)$/)) return 'phones';
   if (has(/^e?mail\w*$/)) return 'email';
-  if ((has(/^kod$/) && has(/^poczt\w*$/)) || has(/^(?:postal|postcode|zip)$/)) return 'postal_code';
+  if ((has(/^kod$/) && has(/^poczt\w*$/)) || has(/^(?:postal|postcode|zip)$/) || key === 'kod') return 'postal_code';
+  // The post office's town, as Polish address forms call it: the town letters give.
+  if (key === 'poczta') return 'city';
   if (has(/^(?:faktur\w*|invoices?)$/)) return 'invoice_numbers';
   if (has(/^pesel$/)) return 'pesel';
   if (has(/^nip$/)) return 'nip';
   if (has(/^(?:nr|numer|id|no|number)$/) && has(CUSTOMER_WORD)) return 'customer_id';
+  // "Nazwa / Imię i nazwisko", "Nazwa klienta": a person's or a firm's name in one column.
+  if ((has(/^(?:imie|imiona)$/) && has(/^nazwisk\w*$/)) || (has(/^nazwa$/) && (words.length === 1 || has(CUSTOMER_WORD)))) return 'full_name';
   if (has(/^(?:imie|imiona)$/) && !has(/^nazwisk\w*$/)) return 'first_name';
   if (has(/^nazwisk\w*$/) && !has(/^(?:imie|imiona)$/)) return 'last_name';
   if (has(/^(?:ulica|street)$/)) return 'street';
@@ -105,7 +109,7 @@ export interface ColumnMap {
   /** "Tel. komórkowy → phones", in file order: what each read column was taken for. */
   read: string[];
   /** Matching fields no column gives: letters quoting such a value cannot be matched by it. */
-  missing: Column[];
+  missing: string[];
 }
 
 const MATCHED_ON: Column[] = ['phones', 'email', 'invoice_numbers', 'pesel', 'nip', 'street', 'postal_code', 'city'];
@@ -145,7 +149,8 @@ export function mapHeader(header: string[]): ColumnMap {
   const read = [...claims].flatMap(([f, cols]) => cols.map((i) => ({ i, f })))
     .filter(({ i, f }) => f !== 'full_name' || i === fullName)
     .sort((a, b) => a.i - b.i).map(({ i, f }) => `${header[i]!.trim()} → ${f}`);
-  const missing = MATCHED_ON.filter((c) => at[c] < 0);
+  const noName = at.first_name < 0 && at.last_name < 0 && at.company_name < 0 && fullName < 0;
+  const missing = [...(noName ? ['name (first_name and last_name, a full-name column, or company_name)'] : []), ...MATCHED_ON.filter((c) => at[c] < 0)];
   return { at, phones: claims.get('phones') ?? [], fullName, width: header.length, ignored, read, missing };
 }
 

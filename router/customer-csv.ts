@@ -6,7 +6,7 @@ import { parse } from 'csv-parse';
 import type { Customer } from '../core/types.js';
 import { isValidNip, peselBirthDate, peselChecksumValid } from '../core/pl-checksums.js';
 import { normaliseNip, normalisePhone, normalisePostalCode, EMAIL } from './pl-ids.js';
-import { invoiceKey } from './fold.js';
+import { fold, foldCompany, invoiceKey } from './fold.js';
 import { detectDelimiter, segmentOf, splitFullName, type Column, type ColumnMap } from './csv-columns.js';
 
 export { CUSTOMER_COLUMNS } from './csv-columns.js';
@@ -140,10 +140,14 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
   const fullName = read(cols.fullName);
   const split = fullName ? splitFullName(fullName) : null;
   if (split) ({ first: firstName, last: lastName } = split);
-  const companyName = get('company_name');
   const rawNip = get('nip');
-  let segment: Customer['segment'] | null;
+  // Without a company column, one name column holds a person's name or a firm's: a firm's when the
+  // row says business, or when the name carries a legal form or stands beside a NIP.
   const segmentCell = get('segment');
+  const firmInNameColumn = cols.at.company_name < 0 && fullName !== null &&
+    (segmentCell ? segmentOf(segmentCell) === 'business' : foldCompany(fullName) !== fold(fullName) || rawNip !== null);
+  const companyName = get('company_name') ?? (firmInNameColumn ? fullName : null);
+  let segment: Customer['segment'] | null;
   if (segmentCell) {
     segment = segmentOf(segmentCell);
     if (!segment) return fail(`segment '${segmentCell}' is not individual or business`);
@@ -167,8 +171,8 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
   if (rawPostal && !postalCode) return fail(`postal_code '${rawPostal}' is not NN-NNN`);
   const phones: string[] = [];
   for (const i of cols.phones) {
-    // No phone notation uses a comma, so a comma between numbers can only separate them.
-    for (const raw of splitList(read(i), /[;,]/)) {
+    // No phone notation uses a comma (nor a slash between spaces), so these can only separate numbers.
+    for (const raw of splitList(read(i), /[;,]|\s\/\s/)) {
       const phone = normalisePhone(raw);
       if (!phone) return fail(`phone '${raw}' is not a 9-digit Polish number`);
       if (!phones.includes(phone)) phones.push(phone);

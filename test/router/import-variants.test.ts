@@ -166,6 +166,25 @@ describe('customer masters with their own columns, separators and encoding', () 
     });
   });
 
+  it('reads one name column holding people and firms, "Kod" and "Poczta", phones split by " / "', async () => {
+    const file = 'Numer klienta;Typ;Nazwa / Imię i nazwisko;NIP;Ulica i nr;Kod;Poczta;Tel. kontaktowy\n' +
+      'N1;osoba fizyczna;Izabela Łęcka;;ul. Prosta 5;00-838;Warszawa;182 011 122 / 600 412 000\n' +
+      `N2;firma;Piekarnia Złoty Kłos;${N4};ul. Polna 1;33-100;Tarnów;\n` +
+      `N3;;Budmax Sp. z o.o.;;;;;\n`;
+    const r = await importCustomers(t.db, Readable.from([cp1250(file)]));
+    expect([r.imported, r.rejected, r.missingFields]).toEqual([3, [], ['email', 'invoice_numbers', 'pesel']]);
+    expect(r.readColumns).toContain('Typ → segment');
+    expect(r.readColumns).toContain('Nazwa / Imię i nazwisko → full_name');
+    expect((await people(['N1', 'N2', 'N3'])).map((c) => [c.segment, c.first_name, c.last_name, c.company_name, c.postal_code, c.city, c.phones])).toEqual([
+      ['individual', 'Izabela', 'Łęcka', null, '00-838', 'Warszawa', ['182011122', '600412000']],
+      ['business', 'Piekarnia Złoty', 'Kłos', 'Piekarnia Złoty Kłos', '33-100', 'Tarnów', []],
+      ['business', null, null, 'Budmax Sp. z o.o.', null, null, []],
+    ]);
+    // Without any name column every row would be refused: the header says so once.
+    const nameless = await importCustomers(t.db, Readable.from(['Numer klienta;Telefon\nN4;601234567\n']));
+    expect(nameless.missingFields[0]).toMatch(/^name \(first_name and last_name, a full-name column, or company_name\)/);
+  });
+
   it('takes the separator from an Excel "sep=" first line and keeps line numbers as the file has them', async () => {
     const file = `sep=;\nNr klienta;Imię;Nazwisko;Telefon\nS1;Ala;Kot;601 234 599, 22 555 12 99\nS2;;Kot;\n`;
     const r = await importCustomers(t.db, Readable.from([file]));
