@@ -27,16 +27,18 @@ const WRITERS = 2;
 
 // One statement per batch for the customers (every round trip waits for a busy 2-core server):
 // the old phone and invoice arrays are read in the statement's snapshot, before the upsert
-// rewrites them, to remove exactly the lookup rows this customer had. A batch lost to a crash
+// rewrites them, to remove exactly the lookup rows this customer had (each found through the
+// primary key: a lookup by customer alone would scan the whole table, once per batch). A batch lost to a crash
 // is imported again on the rerun, so commits need not wait for the WAL flush.
 const UPSERT = `
   WITH cfg AS (SELECT set_config('synchronous_commit', 'off', true)),
-  old AS (SELECT customer_id, phones, invoice_numbers FROM customers WHERE customer_id = ANY($1::text[])),
+  old AS (SELECT customer_id, phones,
+      ARRAY(SELECT ${invoiceLookupSql('x')} FROM unnest(invoice_numbers) x) AS invoice_keys
+    FROM customers WHERE customer_id = ANY($1::text[])),
   del_phones AS (DELETE FROM customer_phones p USING old
     WHERE p.customer_id = old.customer_id AND p.phone = ANY(old.phones)),
   del_invoices AS (DELETE FROM customer_invoices i USING old
-    WHERE i.customer_id = old.customer_id
-      AND i.invoice_number IN (SELECT ${invoiceLookupSql('x')} FROM unnest(old.invoice_numbers) x)),
+    WHERE i.customer_id = old.customer_id AND i.invoice_number = ANY(old.invoice_keys)),
   up AS (
     INSERT INTO customers AS c (customer_id, segment, first_name, last_name, company_name, pesel, nip, street,
       postal_code, city, region, email, phones, invoice_numbers,
