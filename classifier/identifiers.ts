@@ -136,8 +136,8 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
   const notRecipient = (h: { index: number }): boolean => !recipient.some(([a, b]) => h.index >= a && h.index < b);
   const raw = {
     customerNumbers: [...findCustomerNumbers(text), ...findCustomerNumbers(joined), ...numbersAfterNames(text, names)],
-    phones: [...findPhones(text), ...findPhones(joined)].map((p) => ({ value: p.phone, index: p.index })),
-    invoiceNumbers: findInvoiceNumbers(text), pesels: findPesels(text), nips: findNips(text),
+    phones: [...findPhones(text), ...findPhones(joined)].map((p) => ({ value: p.phone, index: p.index })).filter(notRecipient),
+    invoiceNumbers: findInvoiceNumbers(text), pesels: findPesels(text), nips: findNips(text).filter(notRecipient),
     postalCodes: findPostalCodes(text).filter(notRecipient), emails: findEmails(text).filter((e) => !operator.isOwnMail(e.value)),
     unreadEmails: findUnreadEmails(text),
     contractNumbers: [...findContractNumbers(text), ...findContractNumbers(joined), ...findLooseNumbers(text, folded)],

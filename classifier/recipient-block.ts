@@ -7,8 +7,10 @@ import type { OperatorMatcher } from './operator-identity.js';
 
 // Department lines name a recipient whatever the operator is called (no configuration needed).
 const DEPARTMENT = /^(?:do:?\s+)?(?:biuro obslugi (?:klienta|abonenta)|(?:centrum|dzial) obslugi (?:klienta|abonenta)|obsluga klienta|dzial reklamacji|customer (?:service|care)|complaints department|skr(?:\.|ytka)\s*poczt)/;
-// Street, PO box and postal lines: what a recipient block holds under its first line.
-const ADDRESS_LINE = /^(?:(?:ul|al|pl|os)\b|ulica|aleja|plac|osiedle|\d{2}\s?-\s?\d{3}\b|skr\.|skrytka|[a-z]+ \d{2}\s?-\s?\d{3}\b)/;
+// Street, PO box, postal, register and hotline lines: what a recipient block holds under its first line.
+const ADDRESS_LINE = /^(?:(?:ul|al|pl|os)\b|ulica|aleja|plac|osiedle|\d{2}\s?-\s?\d{3}\b|skr\.|skrytka|[a-z]+ \d{2}\s?-\s?\d{3}\b|nip\b|regon\b|krs\b|tel\b|infolinia\b)/;
+// The seller's block of an enclosed invoice copy: the operator, whatever its configured name.
+const SELLER_LABEL = /^(?:sprzedawca|wystawca|sprzedajacy|seller|issuer)\s*:?$/;
 // A recipient block runs a few lines under its first line; the sender block is above or beside it.
 const BLOCK_LINES = 4;
 // A line that starts with the operator's name and is not much more ("Telekomunikacja Nadwiślańska
@@ -28,12 +30,19 @@ export function recipientSpans(text: string, operator: OperatorMatcher): [number
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     const folded = foldChars(line);
-    const opens = DEPARTMENT.test(folded) || (line.length <= NAME_LINE_MAX && operator.startsWithOwnName(line));
+    const label = SELLER_LABEL.test(folded);
+    const opens = label || DEPARTMENT.test(folded) || (line.length <= NAME_LINE_MAX && operator.startsWithOwnName(line));
     if (!opens) continue;
     // The block is the short department and address lines right under its first one: anything
-    // else (a blank line, a subject, a form's field, a paragraph OCR joined on) ends it.
+    // else (a blank line, a subject, a form's field, a paragraph OCR joined on) ends it. Under a
+    // seller label the first line after blank ones is the seller's name, whatever it says.
     let end = i;
-    for (let j = i + 1; j < Math.min(lines.length, i + 1 + BLOCK_LINES); j++) {
+    let j = i + 1;
+    if (label) {
+      while (j < lines.length && !lines[j]!.trim()) j++;
+      if (j < lines.length && lines[j]!.trim().length <= NAME_LINE_MAX) end = j++;
+    }
+    for (const stop = Math.min(lines.length, end + 1 + BLOCK_LINES); j < stop; j++) {
       const next = lines[j]!.trim();
       if (next.length > NAME_LINE_MAX || !(DEPARTMENT.test(foldChars(next)) || ADDRESS_LINE.test(foldChars(next)))) break;
       end = j;

@@ -24,4 +24,13 @@ describe('recipient block', () => {
     const row = 'Jan Wrona      Telekomunikacja Nadwiślańska S.A.\nul. Polna 3    ul. Przemysłowa 12\n20-001 Lublin';
     expect(streets(row)).toContain('ul. Polna 3');
   });
+
+  it('drops the seller block of an enclosed invoice copy: the operator\'s NIP, hotline and address', () => {
+    const invoice = 'Proszę o korektę faktury w załączeniu.\nTomasz Kęsicki\n\nFAKTURA VAT nr FVS/2025/05/233190\n' +
+      'Numer klienta: 5714817506\n\nSprzedawca\n\nOrbitel Polska S.A.\nul. Prosta 51\n00-838 Warszawa\nNIP: 3263360387\n' +
+      'Infolinia: 22 600 60 60\n\nNabywca / adres korespondencyjny\nTomasz Kęsicki\nul. Szeroka 9 m. 2\n87-100 Toruń\n';
+    const ids = extractIdentifiers(invoice);
+    expect([ids.nips, ids.phones, ids.postalCodes, streets(invoice)]).toEqual([[], [], ['87-100'], ['ul. Szeroka 9 m. 2']]);
+    expect(ids.customerNumbers).toEqual(['5714817506']);
+  });
 });
