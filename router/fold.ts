@@ -34,14 +34,18 @@ export function foldStreet(value: string | null | undefined): string {
   return words.filter((w) => !FLAT_MARKERS.has(w)).join(' ');
 }
 
-/** Splits a folded street into its name and its house number (first token starting with a digit). */
-export function splitStreet(folded: string): { name: string; house: string | null } {
+/**
+ * Splits a folded street into its name, its house number (first token starting with a digit) and
+ * the flat number after it ("glogowska 20 7" from "Głogowska 20/7" or "20 m. 7").
+ */
+export function splitStreet(folded: string): { name: string; house: string | null; flat: string | null } {
   const words = folded.split(' ').filter(Boolean);
   // Street names may start with a number ("3 Maja", "11 Listopada"): the house number is the
   // first numeric token after at least one word of the name.
   const i = words.findIndex((w, k) => k > 0 && /^\d/.test(w) && words.slice(0, k).some((p) => /[a-z]/.test(p)));
-  if (i < 0) return { name: words.join(' '), house: null };
-  return { name: words.slice(0, i).join(' '), house: words[i]! };
+  if (i < 0) return { name: words.join(' '), house: null, flat: null };
+  const flat = words[i + 1] && /^\d/.test(words[i + 1]!) ? words[i + 1]! : null;
+  return { name: words.slice(0, i).join(' '), house: words[i]!, flat };
 }
 
 // Legal forms say nothing about which company it is and differ between letters and the master.

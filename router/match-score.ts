@@ -129,8 +129,10 @@ export function sameStreet(letter: string, master: string): boolean {
   const a = splitStreet(letter);
   const b = splitStreet(master);
   if (!a.name || !b.name) return false;
-  // A street without a house number is shared by hundreds of neighbours: it proves nothing.
+  // A street without a house number is shared by hundreds of neighbours: it proves nothing. Nor
+  // does a building when both give different flats: a namesake next door is not the customer.
   if (!a.house || a.house !== b.house) return false;
+  if (a.flat && b.flat && a.flat !== b.flat) return false;
   return a.name === b.name || similarity(a.name, b.name) >= 0.6 || ocrSame(a.name.replace(/ /g, ''), b.name.replace(/ /g, '')) ||
     adjectiveStem(a.name) === adjectiveStem(b.name);
 }

@@ -16,7 +16,7 @@ describe('fold', () => {
     expect(foldStreet('ul. Długa 5 m. 3')).toBe('dluga 5 3');
     expect(foldStreet('Al. Jerozolimskie 100/2')).toBe('jerozolimskie 100 2');
     expect(foldStreet('Długa 5/3')).toBe(foldStreet('ul. Długa 5 m. 3'));
-    expect(splitStreet(foldStreet('ul. 3 Maja 12/4'))).toEqual({ name: '3 maja', house: '12' });
+    expect(splitStreet(foldStreet('ul. 3 Maja 12/4'))).toEqual({ name: '3 maja', house: '12', flat: '4' });
   });
   it('folds company names without their legal form', () => {
     expect(foldCompany('TECHBUD Sp. z o.o.')).toBe('techbud');

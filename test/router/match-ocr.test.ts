@@ -72,6 +72,10 @@ describe('streets declined in prose, company forms as OCR reads them', () => {
     expect(same('ul. Długiej 5', 'ul. Długa 5')).toBe(true);
     expect(same('ul. Długiej 6', 'ul. Długa 5')).toBe(false);
     expect(same('ul. Polnej 5', 'ul. Kwiatowa 5')).toBe(false);
+    // Another flat of the same building is another household; a flat left out proves nothing against.
+    expect(same('ul. Głogowska 20/7', 'ul. Głogowska 20 m. 1')).toBe(false);
+    expect(same('ul. Głogowska 20 m. 1', 'Głogowska 20/1')).toBe(true);
+    expect(same('ul. Głogowska 20', 'ul. Głogowska 20/1')).toBe(true);
   });
 
   it('drops "Sp. z 0.0." as it drops "Sp. z o.o."', () => {
