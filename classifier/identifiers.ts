@@ -141,7 +141,7 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
     postalCodes: findPostalCodes(text).filter(notRecipient), emails: findEmails(text).filter((e) => !operator.isOwnMail(e.value)),
     unreadEmails: findUnreadEmails(text),
     contractNumbers: [...findContractNumbers(text), ...findContractNumbers(joined), ...findLooseNumbers(text, folded)],
-    companyNames: findCompanies(text).filter((c) => !operator.isOwnCompany(c.value)),
+    companyNames: findCompanies(text).filter((c) => !operator.isOwnCompany(c.value) && notRecipient(c)),
   };
   const addresses = findAddresses(text).filter(notRecipient);
   const subjectHasAny = spans.length > 0 && [...raw.customerNumbers, ...raw.pesels, ...raw.nips, ...raw.phones, ...raw.emails, ...names].some((h) => inSubject(h.index));

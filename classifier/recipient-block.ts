@@ -9,6 +9,7 @@ import type { OperatorMatcher } from './operator-identity.js';
 const DEPARTMENT = /^(?:do:?\s+)?(?:biuro obslugi (?:klienta|abonenta)|(?:centrum|dzial) obslugi (?:klienta|abonenta)|obsluga klienta|dzial reklamacji|customer (?:service|care)|complaints department|skr(?:\.|ytka)\s*poczt)/;
 // Street, PO box, postal, register and hotline lines: what a recipient block holds under its first line.
 const ADDRESS_LINE = /^(?:(?:ul|al|pl|os)\b|ulica|aleja|plac|osiedle|\d{2}\s?-\s?\d{3}\b|skr\.|skrytka|[a-z]+ \d{2}\s?-\s?\d{3}\b|nip\b|regon\b|krs\b|tel\b|infolinia\b)/;
+const LEGAL_ENTITY = /\b(?:s\.?\s?a\.|sp\.?\s?z\s?[o0]\.?\s?[o0]\.?|spolka akcyjna)(?:\s|$)/;
 // The seller's block of an enclosed invoice copy: the operator, whatever its configured name.
 const SELLER_LABEL = /^(?:sprzedawca|wystawca|sprzedajacy|seller|issuer)\s*:?$/;
 // A recipient block runs a few lines under its first line; the sender block is above or beside it.
@@ -42,12 +43,24 @@ export function recipientSpans(text: string, operator: OperatorMatcher): [number
       while (j < lines.length && !lines[j]!.trim()) j++;
       if (j < lines.length && lines[j]!.trim().length <= NAME_LINE_MAX) end = j++;
     }
+    const inBlock = (k: number) => {
+      const l = lines[k]?.trim() ?? '';
+      return l.length > 0 && l.length <= NAME_LINE_MAX && (DEPARTMENT.test(foldChars(l)) || ADDRESS_LINE.test(foldChars(l)));
+    };
     for (const stop = Math.min(lines.length, end + 1 + BLOCK_LINES); j < stop; j++) {
-      const next = lines[j]!.trim();
-      if (next.length > NAME_LINE_MAX || !(DEPARTMENT.test(foldChars(next)) || ADDRESS_LINE.test(foldChars(next)))) break;
+      // OCR puts blank lines inside blocks: one is passed over when an address line follows it.
+      if (!lines[j]!.trim() && inBlock(j + 1)) j++;
+      if (!inBlock(j)) break;
       end = j;
     }
-    spans.push([starts[i]!, starts[end]! + lines[end]!.length]);
+    // "Orbitel Polska S.A.\n\nObsługa Klienta …": the firm above a department line is the recipient
+    // too, configured or not (a line or a blank line above, with a legal form).
+    let first = i;
+    if (!label && DEPARTMENT.test(folded)) {
+      const above = [i - 1, i - 2].find((k) => k >= 0 && lines[k]!.trim() !== '');
+      if (above !== undefined && lines[above]!.trim().length <= NAME_LINE_MAX && LEGAL_ENTITY.test(foldChars(lines[above]!))) first = above;
+    }
+    spans.push([starts[first]!, starts[end]! + lines[end]!.length]);
     i = end;
   }
   return spans;

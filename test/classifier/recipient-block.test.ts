@@ -33,4 +33,11 @@ describe('recipient block', () => {
     expect([ids.nips, ids.phones, ids.postalCodes, streets(invoice)]).toEqual([[], [], ['87-100'], ['ul. Szeroka 9 m. 2']]);
     expect(ids.customerNumbers).toEqual(['5714817506']);
   });
+
+  it('takes the firm above a department line for the recipient, configured or not, across OCR blank lines', () => {
+    const text = 'USŁUGI HYDRAULICZNE Jan Kowalczyk\nDębina 41, 26-613 Dębina\n\nOrbitel Polska S.A.\n\n' +
+      'Obsługa Klienta Biznesowego\nul. Prosta 51\n\n00-838 Warszawa\n\nZgłaszam awarię linii.';
+    const ids = extractIdentifiers(text);
+    expect([ids.companyNames, ids.postalCodes]).toEqual([[], ['26-613']]);
+  });
 });
