@@ -12,7 +12,7 @@ import {
 } from './identifier-patterns.js';
 import { customerNumberAt, findContractNumbers, findCustomerNumbers, findLooseNumbers } from './customer-numbers.js';
 import { recipientSpans } from './recipient-block.js';
-import { principalNames } from './on-behalf.js';
+import { principalNames, signerName } from './on-behalf.js';
 
 export { ocrDigitVariants, ocrToDigits, isValidNip, isValidPesel } from './checksums.js';
 
@@ -170,6 +170,7 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
       ...contracts(values(raw.contractNumbers, false).filter((n) => !raw.customerNumbers.some((c) => c.value === n) && !raw.nips.some((c) => c.value === n))),
       names: uniq(nameList, (n) => `${n.first}|${n.last}`),
       ...onBehalf(institution === null ? principalNames(text, names) : []),
+      ...signedBy(institution === null ? signerName(text, names) : null),
       companyNames: values(raw.companyNames, true),
       addresses: uniq(order<AddressHit>(addresses, true), (a) => `${a.street}|${a.postalCode}|${a.city}`).map(
         ({ street, postalCode, city }) => ({ street, postalCode, city }),
@@ -180,6 +181,7 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
 }
 
 const unread = (tokens: string[]): { unreadEmails?: string[] } => (tokens.length ? { unreadEmails: tokens } : {});
+const signedBy = (s: { first: string; last: string } | null): { signer?: { first: string; last: string } } => (s ? { signer: s } : {});
 // Institutions name their subject already (subjectSpans); only other writers' principals are kept.
 const onBehalf = (p: { first: string; last: string }[]): { principals?: { first: string; last: string }[] } => (p.length ? { principals: p } : {});
 const contracts = (numbers: string[]): { contractNumbers?: string[] } => (numbers.length ? { contractNumbers: numbers } : {});

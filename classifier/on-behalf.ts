@@ -25,3 +25,19 @@ export function principalNames(text: string, names: NameHit[]): { first: string;
   }
   return out;
 }
+
+// The closing formula a signature stands under ("Z poważaniem", "Pozdrawiam", "Regards").
+const CLOSING = /(?:pozdrawiam|pozdrowienia|powazaniem|szacunkiem|wyrazami szacunku|uklonami|regards|sincerely)[\s,.!]*\n/g;
+const SIGNATURE_REACH = 60;
+
+/** The person who signed the letter: the first name right under its last closing formula. */
+export function signerName(text: string, names: NameHit[]): { first: string; last: string } | null {
+  const folded = foldChars(text);
+  const closings = [...folded.matchAll(CLOSING)];
+  const last = closings[closings.length - 1];
+  if (!last) return null;
+  const from = (last.index ?? 0) + last[0].length;
+  const hit = names.find((n) => n.index >= from && n.index < from + SIGNATURE_REACH);
+  return hit ? { first: hit.first, last: hit.last } : null;
+}
+

@@ -69,6 +69,8 @@ export interface Identifiers {
    * decides only for one of them. Absent when the writer writes for themselves.
    */
   principals?: { first: string; last: string }[];
+  /** The person who signed under the closing formula; absent when no signature was read. */
+  signer?: { first: string; last: string };
   companyNames: string[];
   addresses: { street: string | null; postalCode: string | null; city: string | null }[];
   /** True when the letter comes from a court, bailiff, regulator or consumer ombudsman. */

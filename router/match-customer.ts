@@ -54,6 +54,7 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
     readEmails: unique(ids.emails.map((e) => e.trim().toLowerCase())).map(readEmail),
     names,
     principals: (ids.principals ?? []).map((n) => ({ first: fold(n.first), last: fold(n.last) })),
+    signer: ids.signer ? { first: fold(ids.signer.first), last: fold(ids.signer.last) } : null,
     companies: keys.companies,
     streets: ids.addresses.map((a) => foldStreet(a.street)).filter(Boolean),
     postalCodes: new Set(postalCodes),
@@ -96,6 +97,11 @@ function decide(scored: Scored[], fromInstitution: boolean): MatchResult {
   // signature may be another customer's (a son writing for his mother).
   if (eligible && top.points >= MATCH_POINTS && lead >= MARGIN_POINTS && !top.principal) {
     return { kind: 'ambiguous', candidates, reason: 'the letter is written on behalf of someone else than the best candidate' };
+  }
+  // Signed by another private customer (a daughter quoting her mother's phone): whose matter it is,
+  // a person decides. A signer who is no customer (a carer, a manager) does not hold the letter back.
+  if (eligible && top.individual && !top.signer && scored.some((s) => s !== top && s.signer)) {
+    return { kind: 'ambiguous', candidates, reason: 'the letter is signed by another customer than the best candidate' };
   }
   if (eligible && top.points >= MATCH_POINTS && lead >= MARGIN_POINTS) {
     return { kind: 'matched', customerId: top.customerId, confidence: toScore(top.points), evidence: top.evidence, candidates };

@@ -21,6 +21,8 @@ export interface LetterKeys {
   names: { first: string; last: string }[]; // folded
   /** The people the letter is written for, folded; empty when the writer writes for themselves. */
   principals: { first: string; last: string }[];
+  /** Who signed the letter, folded, or null. */
+  signer: { first: string; last: string } | null;
   companies: string[]; // folded
   streets: string[]; // folded
   postalCodes: Set<string>;
@@ -38,6 +40,9 @@ export interface Scored {
   listed: boolean;
   /** The candidate is (by name) one of the people the letter is written for, or the letter names none, or a business. */
   principal: boolean;
+  /** A private customer whose full name is the signature's. */
+  signer: boolean;
+  individual: boolean;
 }
 
 export const POINTS = {
@@ -97,7 +102,11 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   // Principals are people: a business candidate (an employee writes "w imieniu firmy") is not held to them.
   const principal = k.principals.length === 0 || c.segment === 'business' || c.last_name_key === null ||
     ['full', 'surname'].includes(bestName(c, k.principals));
-  return { customerId: c.customer_id, points, evidence, strong, identifier, listed: points > 0 || viaIdentifier, principal };
+  const signer = k.signer !== null && c.segment === 'individual' && c.last_name_key !== null && bestName(c, [k.signer]) === 'full';
+  return {
+    customerId: c.customer_id, points, evidence, strong, identifier, listed: points > 0 || viaIdentifier, principal, signer,
+    individual: c.segment === 'individual',
+  };
 }
 
 type NameAgreement = 'full' | 'surname' | 'first-differs' | 'none';

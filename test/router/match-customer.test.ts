@@ -141,6 +141,19 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(await match(extractIdentifiers('Proszę o wyłączenie usługi.\n\nZ poważaniem\nAnna Nowak\ntel. 603 111 222')), E.customerId);
     });
 
+    it('leaves a letter signed by one customer about another customer\'s phone to a person', async () => {
+      // Ewa Nowak (a customer) asks that her mother Anna (a customer) is not called on Anna's phone.
+      const text = 'Proszę nie dzwonić do mojej mamy, Anny Nowak, na numer 603 111 222, ona nie słyszy.\n\n' +
+        'Z poważaniem\nEwa Nowak';
+      const read = extractIdentifiers(text);
+      expect(read.signer).toEqual({ first: 'Ewa', last: 'Nowak' });
+      const r = await match(read);
+      expect(r.kind !== 'matched' && r.reason).toMatch(/signed by another customer/);
+      expect(ids(r)).toEqual(expect.arrayContaining([E.customerId, F.customerId]));
+      // Signed by someone who is no customer (a carer), the letter is decided as before.
+      expectMatched(await match(extractIdentifiers(text.replace('Ewa Nowak', 'Piotr Lis'))), E.customerId);
+    });
+
     it('does not decide on a phone alone, but offers its holder', async () => {
       const r = await match({ phones: ['602000000'] });
       expect(r.kind).toBe('ambiguous');
