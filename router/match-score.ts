@@ -65,12 +65,15 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   if (c.pesel && k.pesels.has(c.pesel)) (add('pesel', POINTS.strong), strong.add('pesel'));
   if (c.nip && k.nips.has(c.nip)) (add('nip', POINTS.nip), strong.add('nip'));
   if (c.invoice_numbers.some((i) => k.invoices.has(invoiceLookupKey(i)))) (add('invoice_number', POINTS.invoice), strong.add('invoice_number'));
-  const phoneHow = c.phones.map((p) => k.phones.get(p)).filter(Boolean);
+  // In a letter written for someone else the phone and e-mail are the writer's way to be reached,
+  // not the principal's: they point at the writer (a son, a father of the same name), never decide.
+  const contactCounts = k.principals.length === 0;
+  const phoneHow = contactCounts ? c.phones.map((p) => k.phones.get(p)).filter(Boolean) : [];
   if (phoneHow.includes('exact')) add('phone', POINTS.medium);
   else if (phoneHow.includes('repaired')) add('phone', POINTS.repairedPhone);
   // A damaged address: the same through OCR look-alikes ("marcin.wr0bel@") is an identifier, as a
   // repaired phone is; one slip further ("@oxample.com") only adds to what brought the candidate.
-  const email = c.email ? (k.emails.has(c.email) ? 'exact' : ocrEmailAgreement(k.readEmails, c.email)) : null;
+  const email = c.email && contactCounts ? (k.emails.has(c.email) ? 'exact' : ocrEmailAgreement(k.readEmails, c.email)) : null;
   if (email === 'exact') add('email', POINTS.medium);
   else if (email === 'same') add('email', POINTS.repairedEmail);
   const identifier = evidence.length > 0 && !(evidence.length === 1 && byNumber === 'uncertain');
