@@ -102,7 +102,8 @@ export function findCompanies(text: string): Hit[] {
     const name = quoted ? quoted[1] : words ? words[1] : null;
     if (!name) continue;
     // A footer's bank ("Bank: PKO BP S.A., nr rachunku ...") holds the account, it is not the sender.
-    if (BANK_LINE.test(text.slice(lineStart, text.indexOf('\n', idx) < 0 ? undefined : text.indexOf('\n', idx)))) continue;
+    const lineEnd = text.indexOf('\n', idx);
+    if (BANK_LINE.test(text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd))) continue;
     // Drop the lead-in a sentence puts before the name ("firma", "Spółka", "Zarząd").
     const trimmed = name.replace(/^(?:(?:firma|firmy|firmę|spółka|zarząd|pracodawca|w|z|do|od)\s+)+/i, '').trim();
     if (trimmed.length < 2) continue;

@@ -18,6 +18,14 @@ const BLOCK_LINES = 4;
 // S.A."), not a sentence about it nor a scanned row that joins the sender's block to it.
 const NAME_LINE_MAX = 60;
 
+/** A short department, street, postal, register or hotline line: one a recipient block holds. */
+function blockLine(raw: string | undefined): boolean {
+  const l = raw?.trim() ?? '';
+  if (l.length === 0 || l.length > NAME_LINE_MAX) return false;
+  const folded = foldChars(l);
+  return DEPARTMENT.test(folded) || ADDRESS_LINE.test(folded);
+}
+
 /** [start, end) character ranges of the text that belong to a recipient block. */
 export function recipientSpans(text: string, operator: OperatorMatcher): [number, number][] {
   const lines = text.split('\n');
@@ -32,7 +40,8 @@ export function recipientSpans(text: string, operator: OperatorMatcher): [number
     const line = lines[i]!.trim();
     const folded = foldChars(line);
     const label = SELLER_LABEL.test(folded);
-    const opens = label || DEPARTMENT.test(folded) || (line.length <= NAME_LINE_MAX && operator.startsWithOwnName(line));
+    const department = DEPARTMENT.test(folded);
+    const opens = label || department || (line.length <= NAME_LINE_MAX && operator.startsWithOwnName(line));
     if (!opens) continue;
     // The block is the short department and address lines right under its first one: anything
     // else (a blank line, a subject, a form's field, a paragraph OCR joined on) ends it. Under a
@@ -43,20 +52,16 @@ export function recipientSpans(text: string, operator: OperatorMatcher): [number
       while (j < lines.length && !lines[j]!.trim()) j++;
       if (j < lines.length && lines[j]!.trim().length <= NAME_LINE_MAX) end = j++;
     }
-    const inBlock = (k: number) => {
-      const l = lines[k]?.trim() ?? '';
-      return l.length > 0 && l.length <= NAME_LINE_MAX && (DEPARTMENT.test(foldChars(l)) || ADDRESS_LINE.test(foldChars(l)));
-    };
     for (const stop = Math.min(lines.length, end + 1 + BLOCK_LINES); j < stop; j++) {
       // OCR puts blank lines inside blocks: one is passed over when an address line follows it.
-      if (!lines[j]!.trim() && inBlock(j + 1)) j++;
-      if (!inBlock(j)) break;
+      if (!lines[j]!.trim() && blockLine(lines[j + 1])) j++;
+      if (!blockLine(lines[j])) break;
       end = j;
     }
     // "Orbitel Polska S.A.\n\nObsługa Klienta …": the firm above a department line is the recipient
     // too, configured or not (a line or a blank line above, with a legal form).
     let first = i;
-    if (!label && DEPARTMENT.test(folded)) {
+    if (department) {
       const above = [i - 1, i - 2].find((k) => k >= 0 && lines[k]!.trim() !== '');
       if (above !== undefined && lines[above]!.trim().length <= NAME_LINE_MAX && LEGAL_ENTITY.test(foldChars(lines[above]!))) first = above;
     }

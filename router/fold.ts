@@ -72,7 +72,7 @@ export function invoiceKey(value: string): string {
 /**
  * What invoice numbers are compared by: letters and digits only. Writers and exporters separate
  * the parts with '/', '-', spaces or nothing ("FV 2025/04/119263", "FV-2025-04-119263",
- * "FV2025/04/119263" are one invoice). The SQL twin is INVOICE_LOOKUP_SQL.
+ * "FV2025/04/119263" are one invoice). The SQL twin is invoiceLookupSql.
  */
 export function invoiceLookupKey(value: string): string {
   return value.toUpperCase().replace(/[^A-Z0-9]/g, '');

@@ -28,8 +28,8 @@ const WRITERS = 2;
 // One statement per batch for the customers (every round trip waits for a busy 2-core server):
 // the old phone and invoice arrays are read in the statement's snapshot, before the upsert
 // rewrites them, to remove exactly the lookup rows this customer had (each found through the
-// primary key: a lookup by customer alone would scan the whole table, once per batch). A batch lost to a crash
-// is imported again on the rerun, so commits need not wait for the WAL flush.
+// primary key: a lookup by customer alone would scan the whole table, once per batch). A batch
+// lost to a crash is imported again on the rerun, so commits need not wait for the WAL flush.
 const UPSERT = `
   WITH cfg AS (SELECT set_config('synchronous_commit', 'off', true)),
   old AS (SELECT customer_id, phones,

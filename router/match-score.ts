@@ -146,16 +146,20 @@ export function sameStreet(letter: string, master: string): boolean {
   if (!a.house || a.house !== b.house) return false;
   if (a.flat && b.flat && a.flat !== b.flat) return false;
   return a.name === b.name || similarity(a.name, b.name) >= 0.6 || ocrSame(a.name.replace(/ /g, ''), b.name.replace(/ /g, '')) ||
-    adjectiveStem(a.name) === adjectiveStem(b.name);
+    sameAdjectiveStem(a.name, b.name);
 }
 
 /**
  * A street named by an adjective, declined as prose has it ("przy ul. Hetmańskiej 14" for
  * Hetmańska, "Zamkowej" for Zamkowa, "Długiej" for Długa): the last word without its ending.
  */
-function adjectiveStem(name: string): string {
-  const stem = name.replace(/(?:iej|ej|a|y|ego|iego)$/, '');
-  return stem.length >= 4 && stem !== name ? stem : `${name}\u0000`;
+function sameAdjectiveStem(a: string, b: string): boolean {
+  const stem = (name: string) => {
+    const s = name.replace(/(?:iej|ej|a|y|ego|iego)$/, '');
+    return s.length >= 4 && s !== name ? s : null;
+  };
+  const sa = stem(a);
+  return sa !== null && sa === stem(b);
 }
 
 /** pg_trgm's similarity on folded text: shared trigrams of space-padded words over all trigrams. */
