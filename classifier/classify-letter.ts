@@ -5,6 +5,7 @@ import { classify, type ClassifierModel } from './model.js';
 import { extractIdentifiers } from './identifiers.js';
 import { parseStatedTermDays } from './legal-term.js';
 import type { OperatorMatcher } from './operator-identity.js';
+import { fromDataProtectionAuthority } from './institution.js';
 
 export interface LetterUnderstanding {
   classification: Classification;
@@ -19,7 +20,7 @@ export function classifyLetter(model: ClassifierModel, text: string, operator?: 
   if (identifiers.fromInstitution && classification.category !== 'LEGAL') {
     const secondary = [classification.category, ...classification.secondary].filter((c) => c !== 'LEGAL' && c !== 'OTHER');
     return {
-      classification: {
+      classification: withPrivacyForDataAuthority({
         ...classification,
         category: 'LEGAL',
         secondary: [...new Set(secondary)],
@@ -27,9 +28,15 @@ export function classifyLetter(model: ClassifierModel, text: string, operator?: 
         confidence: Math.max(0.5, 1 - classification.confidence),
         statedTermDays: parseStatedTermDays(text),
         explanation: [{ feature: 'sender:institution', weight: 1 }, ...classification.explanation],
-      },
+      }, text),
       identifiers,
     };
   }
-  return { classification, identifiers };
+  return { classification: withPrivacyForDataAuthority(classification, text), identifiers };
+}
+
+/** A letter of the data-protection authority always concerns personal data: PRIVACY rides along. */
+function withPrivacyForDataAuthority(c: Classification, text: string): Classification {
+  if (c.category === 'PRIVACY' || c.secondary.includes('PRIVACY') || !fromDataProtectionAuthority(text)) return c;
+  return { ...c, secondary: [...c.secondary, 'PRIVACY'] };
 }

@@ -10,7 +10,9 @@ const INSTITUTIONS: [InstitutionKind, RegExp][] = [
   ['court', /sad (rejonowy|okregowy|apelacyjny|najwyzszy)|sad \w+ (wydzial|dla)/],
   ['bailiff', /komornik sadowy|kancelaria komornicza|asesor komorniczy/],
   // "UKE" alone only as a letterhead line: customers threaten "... skieruję sprawę do\nUKE." too.
-  ['regulator', /prezes urzedu komunikacji elektronicznej|urzad komunikacji elektronicznej|^\s*(prezes )?uke\s*$/],
+  // The data-protection authority (UODO) forwards customers' complaints about their data as UKE does
+  // about the service: same kind of sender, its letter concerns the customer it names.
+  ['regulator', /prezes urzedu komunikacji elektronicznej|urzad komunikacji elektronicznej|^\s*(prezes )?uke\s*$|prezes urzedu ochrony danych osobowych|urzad ochrony danych osobowych|^\s*(prezes )?uodo\s*$/],
   ['ombudsman', /(miejski|powiatowy|wojewodzki) rzecznik (praw )?konsumentow|rzecznik praw konsumenta|prezes urzedu ochrony konkurencji/],
   ['police', /komenda (rejonowa|miejska|powiatowa|wojewodzka|stoleczna) policji|prokuratura (rejonowa|okregowa|regionalna)|komisariat policji/],
 ];
@@ -19,7 +21,7 @@ const INSTITUTIONS: [InstitutionKind, RegExp][] = [
 const INSTITUTION_PHRASES: [InstitutionKind, string[]][] = [
   ['court', ['sad rejonowy', 'sad okregowy', 'sad apelacyjny']],
   ['bailiff', ['komornik sadowy', 'kancelaria komornicza']],
-  ['regulator', ['urzad komunikacji elektronicznej']],
+  ['regulator', ['urzad komunikacji elektronicznej', 'urzad ochrony danych osobowych']],
   ['ombudsman', ['rzecznik konsumentow', 'rzecznik praw konsumenta']],
   ['police', ['komisariat policji', 'prokuratura rejonowa', 'prokuratura okregowa']],
 ];
@@ -44,6 +46,16 @@ function detect(text: string) {
 export function detectInstitution(text: string): InstitutionKind | null {
   return detect(text).sender;
 }
+
+/**
+ * The regulator that wrote is the data-protection authority (UODO): its letters are about a
+ * customer's personal data, which the privacy team answers alongside the legal one.
+ */
+export function fromDataProtectionAuthority(text: string): boolean {
+  const { sender } = detect(text);
+  return sender === 'regulator' && DATA_PROTECTION.test(foldChars(text).slice(0, 600));
+}
+const DATA_PROTECTION = /ochrony danych osobowych|\buodo\b/;
 
 /**
  * An institution's document anywhere in the letter, also one a customer forwards below a cover
@@ -89,8 +101,14 @@ function wordAt(text: string, at: number): string {
 function nominativeAt(line: string, at: number, phrase: string): boolean {
   const first = phrase.slice(0, phrase.indexOf(' '));
   const word = wordAt(line, at);
-  return !(word !== first && word.startsWith(first));
+  if (word !== first && word.startsWith(first)) return false;
+  // "do Urzędu Ochrony…", "Prezesa Urzędu…": a word that governs the name makes it a mention, even
+  // where the declined form is within the edits OCR damage is allowed.
+  const before = line.slice(0, at).trimEnd();
+  return !MENTION_BEFORE.test(before.slice(before.lastIndexOf(' ') + 1).replace(/^.*\n/, ''));
 }
+const lastWord = (line: string): string => line.slice(line.lastIndexOf(' ') + 1);
+const MENTION_BEFORE = /^(?:do|od|przez|wobec|ze?|w|we|prezesa|prezesem|prezesowi|rzecznika|rzecznikiem)$/;
 
 /** The institution named in these (folded) lines' first 300 characters or at a line's start. */
 function scan(own: string[]): InstitutionKind | null {
@@ -100,12 +118,13 @@ function scan(own: string[]): InstitutionKind | null {
     if (re.test(head) || lines.some((l) => anchored.test(l))) return kind;
   }
   // OCR-damaged letterheads: the phrase within two edits, in the header or at a line start.
-  const lineHeads = lines.map((l) => l.slice(0, 40));
+  // A line start carries the previous line's last word: "skieruję sprawę do\nUrzędu …" is a mention.
+  const lineHeads = lines.map((l, n) => `${lastWord(lines[n - 1] ?? '')} ${l.slice(0, 40)}`);
   for (const [kind, phrases] of INSTITUTION_PHRASES) {
     for (const p of phrases) {
       const k = p.length >= 14 ? 2 : 1;
       const found = approxFind(head, p, k).some((i) => nominativeAt(head, i, p)) ||
-        lineHeads.some((l) => approxFind(l, p, k).some((i) => i <= 2 && nominativeAt(l, i, p)));
+        lineHeads.some((l) => approxFind(l, p, k).some((i) => i - l.indexOf(' ') - 1 <= 2 && nominativeAt(l, i, p)));
       if (found) return kind;
     }
   }

@@ -66,6 +66,21 @@ describe('shipped model', () => {
     expect(identifiers.pesels).toEqual(['44051401359']);
     expect(identifiers.names).not.toContainEqual({ first: 'Adam', last: 'Król' });
   });
+
+  it('sends a letter of the data-protection authority to legal with privacy alongside', () => {
+    const text = 'PREZES URZĘDU OCHRONY DANYCH OSOBOWYCH\nDepartament Skarg\nZnak: DS.523.771.2026\n\n' +
+      'Telekomunikacja Nadwiślańska S.A.\n\nSzanowni Państwo,\n\ndo Urzędu wpłynęła skarga Pana Marka Zielińskiego, ' +
+      'zam. ul. Lipowa 4, 30-001 Kraków, na przesłanie jego faktury na adres innej osoby. Wzywam do złożenia wyjaśnień ' +
+      'w terminie 14 dni od doręczenia niniejszego pisma.\n\nZ poważaniem\nz up. Prezesa UODO\nAnna Wrona';
+    const { classification, identifiers } = classifyLetter(model, text);
+    expect(identifiers.fromInstitution).toBe(true);
+    expect(classification.category).toBe('LEGAL');
+    expect(classification.secondary).toContain('PRIVACY');
+    expect(classification.statedTermDays).toBe(14);
+    const customer = classifyLetter(model, 'Marek Zieliński\nul. Lipowa 4\n30-001 Kraków\n\nSzanowni Państwo,\n\nproszę o kopię moich danych. ' +
+      'Jeśli nie odpowiecie, złożę skargę do Prezesa Urzędu Ochrony Danych Osobowych.\n\nMarek Zieliński');
+    expect(customer.identifiers.fromInstitution).toBe(false);
+  });
 });
 
 describe('stated term', () => {

@@ -322,6 +322,15 @@ describe('customers naming an institution they will turn to', () => {
     expect(detectInstitution('Kornornik Sadowy przy Sądzie Rejonowym\nw Kutnie\n\nSzanowni Państwo,\n...')).toBe('bailiff');
     expect(detectInstitution('UKE\nDelegatura w Krakowie\n\nSzanowni Państwo,\n...')).toBe('regulator');
   });
+
+  it('takes the data-protection authority for a regulator, a customer threatening to write to it for none', () => {
+    expect(detectInstitution('PREZES\nURZĘDU OCHRONY DANYCH OSOBOWYCH\nul. Stawki 2, 00-193 Warszawa\n\nSzanowni Państwo,\n...')).toBe('regulator');
+    expect(detectInstitution('UODO\nDepartament Skarg\n\nSzanowni Państwo,\n...')).toBe('regulator');
+    expect(detectInstitution('Urzqd Ochrony Danych 0sobowych\nDepartament Skarg\n\nSzanowni Państwo,\n...')).toBe('regulator');
+    for (const ending of ['Prezesa Urzędu Ochrony Danych Osobowych.', 'Prezesa UODO.', 'Urzędu Ochrony Danych Osobowych.']) {
+      expect([detectInstitution(complaint(ending)), detectInstitutionDocument(complaint(ending))], ending).toEqual([null, null]);
+    }
+  });
 });
 
 describe('names and phones beside prose, case references and signatures', () => {
