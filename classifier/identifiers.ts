@@ -12,7 +12,7 @@ import {
 } from './identifier-patterns.js';
 import { customerNumberAt, findContractNumbers, findCustomerNumbers, findLooseNumbers } from './customer-numbers.js';
 import { recipientSpans } from './recipient-block.js';
-import { principalNames, signerName } from './on-behalf.js';
+import { declaresNoCustomer, principalNames, signerName, thirdPartyNames } from './on-behalf.js';
 
 export { ocrDigitVariants, ocrToDigits, isValidNip, isValidPesel } from './checksums.js';
 
@@ -155,6 +155,7 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
   const nameList = uniq(order<NameHit>(names, true), (n) => `${n.first}|${n.last}`).flatMap((n) =>
     n.raw ? [{ first: n.first, last: n.last }, n.raw] : [{ first: n.first, last: n.last }],
   );
+  const principals = institution === null ? principalNames(text, names) : [];
   return {
     institution,
     narrowedToSubject: narrowed,
@@ -169,8 +170,11 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
       ...unread(values(raw.unreadEmails, true)),
       ...contracts(values(raw.contractNumbers, false).filter((n) => !raw.customerNumbers.some((c) => c.value === n) && !raw.nips.some((c) => c.value === n))),
       names: uniq(nameList, (n) => `${n.first}|${n.last}`),
-      ...onBehalf(institution === null ? principalNames(text, names) : []),
+      ...onBehalf(principals),
       ...signedBy(institution === null ? signerName(text, names) : null),
+      // "w imieniu sąsiadki, pani X": a neighbour written for is a principal, not a third party.
+      ...aboutOthers(institution === null ? thirdPartyNames(text, names).filter((n) => !principals.some((p) => p.first === n.first && p.last === n.last)) : [],
+        institution === null && declaresNoCustomer(text)),
       companyNames: values(raw.companyNames, true),
       addresses: uniq(order<AddressHit>(addresses, true), (a) => `${a.street}|${a.postalCode}|${a.city}`).map(
         ({ street, postalCode, city }) => ({ street, postalCode, city }),
@@ -181,6 +185,10 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
 }
 
 const unread = (tokens: string[]): { unreadEmails?: string[] } => (tokens.length ? { unreadEmails: tokens } : {});
+const aboutOthers = (third: { first: string; last: string }[], notCustomer: boolean) => ({
+  ...(third.length ? { thirdParties: third } : {}),
+  ...(notCustomer ? { writerNotCustomer: true } : {}),
+});
 const signedBy = (s: { first: string; last: string } | null): { signer?: { first: string; last: string } } => (s ? { signer: s } : {});
 // Institutions name their subject already (subjectSpans); only other writers' principals are kept.
 const onBehalf = (p: { first: string; last: string }[]): { principals?: { first: string; last: string }[] } => (p.length ? { principals: p } : {});

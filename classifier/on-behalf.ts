@@ -41,3 +41,38 @@ export function signerName(text: string, names: NameHit[]): { first: string; las
   return hit ? { first: hit.first, last: hit.last } : null;
 }
 
+
+// "Mój sąsiad, Pan Ryszard Pawlak z ul. Leśnej 4": a neighbour the writer complains about or reports
+// on. The customer the letter names this way is its subject, not its writer.
+const THIRD_PARTY = /\b(?:sasiad\w*|sasiedz\w*|sasiedni\w* lokal\w*)\b/g;
+const THIRD_PARTY_REACH = 40;
+
+/** Names the letter introduces as a third party (a neighbour), not as its writer or principal. */
+export function thirdPartyNames(text: string, names: NameHit[]): { first: string; last: string }[] {
+  const folded = foldChars(text);
+  const out: { first: string; last: string }[] = [];
+  for (const m of folded.matchAll(THIRD_PARTY)) {
+    const from = (m.index ?? 0) + m[0].length;
+    const end = folded.slice(from, from + THIRD_PARTY_REACH).search(/[.;!?\n]\s/);
+    const until = from + (end < 0 ? THIRD_PARTY_REACH : end);
+    const hit = names.find((n) => n.index >= from && n.index < until);
+    if (hit && !out.some((p) => p.first === hit.first && p.last === hit.last)) out.push({ first: hit.first, last: hit.last });
+  }
+  return out;
+}
+
+// "Nie jestem Państwa klientem": whoever the letter names, it is not the writer's own account. A
+// former customer ("od stycznia nie jestem już Państwa klientką") is still in the master and still
+// matched; "nie jestem abonentem" alone is often reported speech (a daughter told she may not ask).
+const NO_CUSTOMER = /\bnie jestem (?:panstwa|waszym|wasza) (?:klient(?:em|ka)|abonent(?:em|ka))\b|\bi am not (?:a |your )?customer\b/;
+const FORMER = /\b(?:juz|od|wiecej|obecnie|teraz|przestal\w*|since|anymore|longer)\b/;
+
+/** The writer says they are no customer of the operator (and not a former one). */
+export function declaresNoCustomer(text: string): boolean {
+  const folded = foldChars(text).replace(/\s+/g, ' ');
+  const m = NO_CUSTOMER.exec(folded);
+  if (!m) return false;
+  const start = Math.max(folded.lastIndexOf('. ', m.index), folded.lastIndexOf(', ', m.index), 0);
+  const end = folded.slice(m.index).search(/[.;!?]/);
+  return !FORMER.test(folded.slice(start, end < 0 ? undefined : m.index + end));
+}

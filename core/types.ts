@@ -71,6 +71,10 @@ export interface Identifiers {
   principals?: { first: string; last: string }[];
   /** The person who signed under the closing formula; absent when no signature was read. */
   signer?: { first: string; last: string };
+  /** People the letter reports on ("mój sąsiad, Pan Ryszard Pawlak"): never its writer. */
+  thirdParties?: { first: string; last: string }[];
+  /** The writer says "nie jestem Państwa klientem": no customer named is the writer. */
+  writerNotCustomer?: boolean;
   companyNames: string[];
   addresses: { street: string | null; postalCode: string | null; city: string | null }[];
   /** True when the letter comes from a court, bailiff, regulator or consumer ombudsman. */

@@ -55,6 +55,7 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
     names,
     principals: (ids.principals ?? []).map((n) => ({ first: fold(n.first), last: fold(n.last) })),
     signer: ids.signer ? { first: fold(ids.signer.first), last: fold(ids.signer.last) } : null,
+    thirdParties: (ids.thirdParties ?? []).map((n) => ({ first: fold(n.first), last: fold(n.last) })),
     companies: keys.companies,
     streets: ids.addresses.map((a) => foldStreet(a.street)).filter(Boolean),
     postalCodes: new Set(postalCodes),
@@ -63,10 +64,10 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
   const scored = rows
     .map((r) => scoreCandidate(r, letter, ids.fromInstitution))
     .sort((a, b) => b.points - a.points || a.customerId.localeCompare(b.customerId));
-  return decide(scored, ids.fromInstitution);
+  return decide(scored, ids.fromInstitution, ids.writerNotCustomer === true && !ids.principals?.length);
 }
 
-function decide(scored: Scored[], fromInstitution: boolean): MatchResult {
+function decide(scored: Scored[], fromInstitution: boolean, writerNotCustomer: boolean): MatchResult {
   // A neighbour with another name found through the postal code is no candidate at all.
   const listed = scored.filter((s) => s.listed);
   const candidates: MatchCandidate[] = listed.slice(0, MAX_CANDIDATES).map((s) => ({
@@ -102,6 +103,13 @@ function decide(scored: Scored[], fromInstitution: boolean): MatchResult {
   // a person decides. A signer who is no customer (a carer, a manager) does not hold the letter back.
   if (eligible && top.individual && !top.signer && scored.some((s) => s !== top && s.signer)) {
     return { kind: 'ambiguous', candidates, reason: 'the letter is signed by another customer than the best candidate' };
+  }
+  // A letter about someone else (a neighbour it complains of, quoting his street) or from a writer
+  // who says they are no customer: the customer it names is not who wrote it. A person decides.
+  if (eligible && ((top.thirdParty && !top.signer) || writerNotCustomer)) {
+    return { kind: 'ambiguous', candidates, reason: writerNotCustomer
+      ? 'the writer says they are not a customer: the customer the letter names is someone else'
+      : 'the letter names the best candidate as a third party (a neighbour), not as its writer' };
   }
   if (eligible && top.points >= MATCH_POINTS && lead >= MARGIN_POINTS) {
     return { kind: 'matched', customerId: top.customerId, confidence: toScore(top.points), evidence: top.evidence, candidates };

@@ -23,6 +23,8 @@ export interface LetterKeys {
   principals: { first: string; last: string }[];
   /** Who signed the letter, folded, or null. */
   signer: { first: string; last: string } | null;
+  /** People the letter reports on (a neighbour), folded. */
+  thirdParties: { first: string; last: string }[];
   companies: string[]; // folded
   streets: string[]; // folded
   postalCodes: Set<string>;
@@ -42,6 +44,8 @@ export interface Scored {
   principal: boolean;
   /** A private customer whose full name is the signature's. */
   signer: boolean;
+  /** A private customer the letter names as a third party (a neighbour it reports on). */
+  thirdParty: boolean;
   individual: boolean;
 }
 
@@ -108,6 +112,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   const signer = k.signer !== null && c.segment === 'individual' && c.last_name_key !== null && bestName(c, [k.signer]) === 'full';
   return {
     customerId: c.customer_id, points, evidence, strong, identifier, listed: points > 0 || viaIdentifier, principal, signer,
+    thirdParty: c.segment === 'individual' && c.last_name_key !== null && bestName(c, k.thirdParties) === 'full',
     individual: c.segment === 'individual',
   };
 }

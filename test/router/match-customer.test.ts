@@ -154,6 +154,26 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(await match(extractIdentifiers(text.replace('Ewa Nowak', 'Piotr Lis'))), E.customerId);
     });
 
+    it('leaves a letter about a neighbour who is a customer, or from a writer who is none, to a person', async () => {
+      // A stranger complains about the cable laid for his neighbour Jan Kowalski (a customer), giving
+      // Kowalski's street and house number and his own postal code: all of Kowalski's combination.
+      const text = 'Tadeusz Głowacki\nul. Długa 7\n00-950 Warszawa\n\nMój sąsiad, Pan Jan Kowalski z ul. Długiej 5/3, jest Państwa ' +
+        'klientem. Państwa ekipa przeprowadziła kabel nad moją posesją.\n\nŻądam usunięcia kabla w terminie 14 dni.\n\nTadeusz Głowacki';
+      const read = extractIdentifiers(text);
+      expect(read.thirdParties).toEqual([{ first: 'Jan', last: 'Kowalski' }]);
+      const r = await match(read);
+      expect(r.kind !== 'matched' && r.reason).toMatch(/third party/);
+      expect(ids(r)).toContain(A.customerId);
+      // The same letter from Kowalski himself, about his neighbour Głowacki, is his.
+      expectMatched(await match(extractIdentifiers('Jan Kowalski\nul. Długa 5/3\n00-950 Warszawa\n\nMój sąsiad, Pan Tadeusz Głowacki, ' +
+        'skarży się na kabel. Proszę o jego przeniesienie.\n\nJan Kowalski')), A.customerId);
+      // "Nie jestem Państwa klientem": not the writer's account, whoever it names; a former customer still is.
+      const stranger = 'Jan Kowalski\nul. Długa 5/3\n00-950 Warszawa\n\nNie jestem Państwa klientem, a dostaję faktury. Proszę to wyjaśnić.\n\nJan Kowalski';
+      expect((await match(extractIdentifiers(stranger))).kind).toBe('ambiguous');
+      expectMatched(await match(extractIdentifiers(stranger.replace('Nie jestem', 'Od marca nie jestem już'))), A.customerId);
+      expectMatched(await match(extractIdentifiers(stranger.replace('Nie jestem Państwa klientem', 'Nie jestem abonentem tej usługi'))), A.customerId);
+    });
+
     it('does not decide on a phone alone, but offers its holder', async () => {
       const r = await match({ phones: ['602000000'] });
       expect(r.kind).toBe('ambiguous');
