@@ -6,7 +6,8 @@ import type { PageImage } from '../core/types.js';
 import { summariseContent, type ImageDraw } from './pdf-content.js';
 import { decodeImageXObject } from './pdf-image.js';
 import { openPdfRenderer, type PdfRenderer } from './pdf-render.js';
-import { MAX_PAGES, checkPixels, decodeFailure, finishPage, usableDpi } from './page-output.js';
+import { MAX_PAGES, checkPixels, decodeFailure, finishPage, squarePixels, usableDpi } from './page-output.js';
+import { verticalStretch } from './tiff-resolution.js';
 
 /** Share of the visible page an image must cover to count as "the scan of this page". */
 const FULL_PAGE_COVERAGE = 0.85;
@@ -116,9 +117,11 @@ async function extractScannedImage(page: PDFPage, where: string): Promise<PageIm
   const decoded = await decodeImageXObject(stream, where);
   if (decoded === null) return null;
   const dpi = usableDpi(decoded.width / (a / 72));
+  // A fax image placed on the page at 204 × 98 dpi has pixels twice as tall as wide.
+  const stretch = verticalStretch({ x: decoded.width / (a / 72), y: decoded.height / (d / 72) });
   try {
     const rotation = ((page.getRotation().angle % 360) + 360) % 360;
-    return await finishPage(decoded.img, dpi, rotation);
+    return await finishPage(stretch === null ? decoded.img : await squarePixels(decoded.img, stretch), dpi, rotation);
   } catch (err) {
     throw decodeFailure(where, 'the scanned image', err);
   }

@@ -3,7 +3,8 @@
 import sharp from 'sharp';
 import { PermanentError } from '../core/errors.js';
 import type { PageImage } from '../core/types.js';
-import { MAX_PAGES, decodeFailure, finishPage, sharpInput, usableDpi } from './page-output.js';
+import { MAX_PAGES, decodeFailure, finishPage, sharpInput, squarePixels, usableDpi } from './page-output.js';
+import { tiffResolutions, verticalStretch } from './tiff-resolution.js';
 import { decodePdf } from './decode-pdf.js';
 
 export type ScanFormat = 'pdf' | 'tiff' | 'jpeg' | 'png' | 'webp';
@@ -62,12 +63,16 @@ async function* decodeRaster(bytes: Buffer, fileName: string, format: ScanFormat
   if (pageCount > MAX_PAGES) {
     throw new PermanentError('TOO_MANY_PAGES', `${fileName}: ${pageCount} pages exceeds the limit of ${MAX_PAGES} per file`);
   }
+  const resolutions = format === 'tiff' ? tiffResolutions(bytes, pageCount) : null;
   for (let i = 0; i < pageCount; i++) {
     let page: PageImage;
     try {
-      const img = sharp(bytes, { ...sharpInput, page: i });
+      let img = sharp(bytes, { ...sharpInput, page: i });
       // Pages of a TIFF may differ in resolution (mixed duplex settings), so read each one's own.
       const dpi = pageCount > 1 ? usableDpi((await img.metadata()).density) : usableDpi(density);
+      const stretch = verticalStretch(resolutions?.[i]);
+      // A fax's tall pixels made square; such files carry no orientation tag worth keeping.
+      if (stretch !== null) img = await squarePixels(img, stretch);
       // autoOrient applies the EXIF/TIFF orientation tag so the page is upright as the scanner meant.
       page = await finishPage(img.autoOrient(), dpi);
     } catch (err) {

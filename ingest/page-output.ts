@@ -54,6 +54,23 @@ export async function finishPage(img: Sharp, dpi: number | null, rotateDegrees =
 }
 
 /**
+ * Resamples a picture whose pixels are `stretch` times taller than wide (a standard-mode fax,
+ * 204 × 98 dpi) to square pixels, so text has its real shape. Stretches beyond 4× are nonsense tags.
+ */
+export async function squarePixels(img: Sharp, stretch: number): Promise<Sharp> {
+  const f = Math.min(4, Math.max(0.25, stretch));
+  const meta = await img.metadata();
+  const width = meta.width ?? 0;
+  const height = Math.max(1, Math.round((meta.height ?? 0) * f));
+  checkPixels(width, height, 'the page resampled to square pixels');
+  let resized = img.resize({ width, height, fit: 'fill', kernel: 'cubic' });
+  // libvips hands a resampled one-band picture out as sRGB: keep a grey page grey.
+  if ((meta.channels ?? 1) - (meta.hasAlpha ? 1 : 0) < 3) resized = resized.toColourspace('b-w');
+  const { data, info } = await resized.raw().toBuffer({ resolveWithObject: true });
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels }, limitInputPixels: MAX_PIXELS });
+}
+
+/**
  * Interleaved RGB/RGBA pixels to grey. Most colour scans are black-and-white letters scanned in
  * colour, with no coloured ink to drop: those get libvips' luma, which colourToGrey's per-pixel
  * JavaScript reproduces to within 1 (the same on neutral pixels) at several times the cost (94 ms

@@ -5,6 +5,7 @@ import { PermanentError } from '../../core/errors.js';
 import type { PageImage } from '../../core/types.js';
 import { decodeScan, decodeScanPages, detectFormat } from '../../ingest/decode-scan.js';
 import { summariseContent } from '../../ingest/pdf-content.js';
+import { tiffResolutions, verticalStretch } from '../../ingest/tiff-resolution.js';
 import { rawToSharp, renderLetterRaw, tiffTag } from './fixtures.js';
 import { encryptedPdf, emptyPdf, flate, imagePdf, stripPdf, textPdf } from './pdf-fixtures.js';
 
@@ -83,6 +84,44 @@ describe('decodeScan: raster files', () => {
       expect(p.dpi).toBe(200);
       expect(await diff(p, pages3[i]!)).toBeLessThan(opts.compression === 'ccittfax4' ? 15 : 4);
     }
+  });
+});
+
+describe('decodeScan: standard-mode fax (pixels twice as tall as wide)', () => {
+  // A fax page: full width, every other line (204 x 98 dpi); read as square pixels it is squashed to
+  // half height and unreadable. Decoded, it must come back to the letter's own shape.
+  const squashed = async () => sharp(letter.data, { raw: { width: letter.width, height: letter.height, channels: 1 } })
+    .resize({ width: letter.width, height: letter.height / 2, fit: 'fill' });
+
+  it('stretches a 200 x 100 dpi G4 TIFF to square pixels', async () => {
+    const tif = await (await squashed()).toColourspace('b-w').threshold(128)
+      .tiff({ compression: 'ccittfax4', bitdepth: 1, xres: 200 / 25.4, yres: 100 / 25.4 } as never).toBuffer();
+    const [page] = await decodeScan(tif, 'fax.tif');
+    expect(page!.dpi).toBe(200);
+    expect(await diff(page!, letter)).toBeLessThan(3);
+    // The same pixels with square resolution tags stay as they are.
+    const square = await (await squashed()).toColourspace('b-w').threshold(128)
+      .tiff({ compression: 'ccittfax4', bitdepth: 1, xres: 200 / 25.4, yres: 200 / 25.4 } as never).toBuffer();
+    expect((await decodeScan(square, 'fax.tif'))[0]!.height).toBe(letter.height / 2);
+  });
+
+  it('reads each page\'s resolution tags in inches or centimetres, and nothing from a damaged header', async () => {
+    const cm = await sharp({ create: { width: 20, height: 10, channels: 3, background: '#ffffff' } })
+      .tiff({ xres: 8, yres: 4, resolutionUnit: 'cm' } as never).toBuffer(); // px per mm, stored per cm
+    const [r] = tiffResolutions(cm, 5)!;
+    expect([Math.round(r!.x!), Math.round(r!.y!)]).toEqual([203, 102]);
+    expect(verticalStretch(r)).toBeCloseTo(2, 1);
+    expect(verticalStretch({ x: 300, y: 296 })).toBeNull();
+    expect(tiffResolutions(Buffer.from('II*\0\xff\xff\xff\x7f', 'latin1'), 5)).toBeNull();
+  });
+
+  it('stretches a fax image placed on a PDF page at 300 x 150 dpi', async () => {
+    const png = await (await squashed()).extractChannel(0).raw().toBuffer();
+    const spec = { data: flate(png), dict: { Width: letter.width, Height: letter.height / 2, ColorSpace: 'DeviceGray', BitsPerComponent: 8, Filter: 'FlateDecode' },
+      widthPt: (letter.width / 300) * 72, heightPt: (letter.height / 300) * 72 };
+    const [page] = await decodeScan(await imagePdf([spec]), 'fax.pdf');
+    expect(page!.dpi).toBe(300);
+    expect(await diff(page!, letter)).toBeLessThan(3);
   });
 });
 
