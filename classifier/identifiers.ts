@@ -12,7 +12,8 @@ import {
 } from './identifier-patterns.js';
 import { customerNumberAt, findContractNumbers, findCustomerNumbers, findLooseNumbers } from './customer-numbers.js';
 import { recipientSpans } from './recipient-block.js';
-import { declaresNoCustomer, principalNames, signerName, thirdPartyNames } from './on-behalf.js';
+import { formerNames } from './former-names.js';
+import { declaresNoCustomer, isPrincipalsNumber, principalNames, signerName, thirdPartyNames } from './on-behalf.js';
 
 export { ocrDigitVariants, ocrToDigits, isValidNip, isValidPesel } from './checksums.js';
 
@@ -152,9 +153,10 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
     return narrowed && dropOutside ? sub : [...sub, ...rest];
   };
   const values = (hits: Hit[], drop: boolean, within = inSubject): string[] => [...new Set(order(hits, drop, within).map((h) => h.value))];
-  const nameList = uniq(order<NameHit>(names, true), (n) => `${n.first}|${n.last}`).flatMap((n) =>
+  const nameList = [...uniq(order<NameHit>(names, true), (n) => `${n.first}|${n.last}`).flatMap((n) =>
     n.raw ? [{ first: n.first, last: n.last }, n.raw] : [{ first: n.first, last: n.last }],
-  );
+  )];
+  const former = institution === null ? formerNames(text, names) : [];
   const principals = institution === null ? principalNames(text, names) : [];
   return {
     institution,
@@ -169,8 +171,10 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
       emails: values(raw.emails, true),
       ...unread(values(raw.unreadEmails, true)),
       ...contracts(values(raw.contractNumbers, false).filter((n) => !raw.customerNumbers.some((c) => c.value === n) && !raw.nips.some((c) => c.value === n))),
-      names: uniq(nameList, (n) => `${n.first}|${n.last}`),
+      names: uniq([...nameList, ...former], (n) => `${n.first}|${n.last}`),
+      ...(former.length ? { formerNames: former } : {}),
       ...onBehalf(principals),
+      ...principalsPhones(principals.length ? [...new Set(raw.phones.filter((p) => isPrincipalsNumber(folded, p.index)).map((p) => p.value))] : []),
       ...signedBy(institution === null ? signerName(text, names) : null),
       // "w imieniu sąsiadki, pani X": a neighbour written for is a principal, not a third party.
       ...aboutOthers(institution === null ? thirdPartyNames(text, names).filter((n) => !principals.some((p) => p.first === n.first && p.last === n.last)) : [],
@@ -189,6 +193,7 @@ const aboutOthers = (third: { first: string; last: string }[], notCustomer: bool
   ...(third.length ? { thirdParties: third } : {}),
   ...(notCustomer ? { writerNotCustomer: true } : {}),
 });
+const principalsPhones = (p: string[]): { principalPhones?: string[] } => (p.length ? { principalPhones: p } : {});
 const signedBy = (s: { first: string; last: string } | null): { signer?: { first: string; last: string } } => (s ? { signer: s } : {});
 // Institutions name their subject already (subjectSpans); only other writers' principals are kept.
 const onBehalf = (p: { first: string; last: string }[]): { principals?: { first: string; last: string }[] } => (p.length ? { principals: p } : {});

@@ -26,6 +26,16 @@ export function principalNames(text: string, names: NameHit[]): { first: string;
   return out;
 }
 
+// "Na numer syna 698 112 334", "numer telefonu mamy:": a number the writer gives as the principal's
+// own, which (unlike the writer's contact number) does point at the principal's account.
+const PRINCIPALS_NUMBER =
+  /\bnumer\w*(?: telefonu| tel\.?)? (?:syna|corki|mamy|matki|taty|ojca|meza|zony|brata|siostry|babci|dziadka|wnuka|wnuczki|jego|jej|mocodawc\w*|klient\w*|abonent\w*)\b[^\n\d]{0,12}\s*$/;
+
+/** The phone at `index` of the (folded) text is introduced as the principal's own number. */
+export function isPrincipalsNumber(folded: string, index: number): boolean {
+  return PRINCIPALS_NUMBER.test(folded.slice(Math.max(0, index - 60), index));
+}
+
 // The closing formula a signature stands under ("Z poważaniem", "Pozdrawiam", "Regards").
 const CLOSING = /(?:pozdrawiam|pozdrowienia|powazaniem|szacunkiem|wyrazami szacunku|uklonami|regards|sincerely)[\s,.!]*\n/g;
 const SIGNATURE_REACH = 60;

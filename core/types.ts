@@ -69,6 +69,10 @@ export interface Identifiers {
    * decides only for one of them. Absent when the writer writes for themselves.
    */
   principals?: { first: string; last: string }[];
+  /** Phones the letter gives as a principal's own ("na numer syna 698 112 334"), among `phones`. */
+  principalPhones?: string[];
+  /** The writer's former surname with her first name ("z domu Nowak"), also among `names`. */
+  formerNames?: { first: string; last: string }[];
   /** The person who signed under the closing formula; absent when no signature was read. */
   signer?: { first: string; last: string };
   /** People the letter reports on ("mój sąsiad, Pan Ryszard Pawlak"): never its writer. */

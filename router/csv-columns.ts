@@ -9,7 +9,8 @@ export const CUSTOMER_COLUMNS = [
   'postal_code', 'city', 'region', 'phones', 'email', 'invoice_numbers',
 ] as const;
 export type Column = (typeof CUSTOMER_COLUMNS)[number];
-type Field = Column | 'full_name';
+// Read into other fields: a full name is split, house and flat numbers join the street.
+type Field = Column | 'full_name' | 'house_number' | 'flat_number';
 
 const ALIASES: Record<Field, string[]> = {
   customer_id: ['customer_no', 'customer_number', 'customer_nr', 'client_id', 'client_no', 'client_number',
@@ -19,6 +20,9 @@ const ALIASES: Record<Field, string[]> = {
   last_name: ['lastname', 'surname', 'family_name', 'nazwisko'],
   company_name: ['company', 'firma', 'nazwa_firmy'],
   full_name: ['name', 'full_name', 'imie_i_nazwisko', 'customer_name'],
+  house_number: ['house', 'house_no', 'building_number', 'building_no', 'nr_domu', 'numer_domu', 'nr_budynku', 'numer_budynku', 'dom'],
+  flat_number: ['flat', 'flat_no', 'apartment', 'apartment_number', 'apt', 'nr_lokalu', 'numer_lokalu', 'nr_mieszkania',
+    'numer_mieszkania', 'lokal', 'mieszkanie'],
   pesel: [],
   nip: ['vat_id', 'tax_id'],
   street: ['address', 'address_line', 'ulica', 'adres'],
@@ -73,6 +77,8 @@ function fieldByWords(key: string): Field | undefined {
   if ((has(/^(?:imie|imiona)$/) && has(/^nazwisk\w*$/)) || (has(/^nazwa$/) && (words.length === 1 || has(CUSTOMER_WORD)))) return 'full_name';
   if (has(/^(?:imie|imiona)$/) && !has(/^nazwisk\w*$/)) return 'first_name';
   if (has(/^nazwisk\w*$/) && !has(/^(?:imie|imiona)$/)) return 'last_name';
+  if (has(/^(?:lokalu|mieszkania|lokal|mieszkanie|flat|apartment|apt)$/)) return 'flat_number';
+  if (has(/^(?:domu|budynku|posesji|house|building)$/)) return 'house_number';
   if (has(/^(?:ulica|street)$/)) return 'street';
   if (has(/^(?:miasto|miejscowosc|city|town)$/)) return 'city';
   return undefined;
@@ -104,6 +110,14 @@ export interface ColumnMap {
   phones: number[];
   /** A single "first names and surname" column, read only when first_name and last_name are absent. */
   fullName: number;
+  /**
+   * A name column ("Nazwa klienta") beside first_name and last_name and no company column: the
+   * firm's name on business rows (-1 when none).
+   */
+  firmName: number;
+  /** House and flat number columns, joined to the street as "Lipowa 5/3" (-1 when none). */
+  house: number;
+  flat: number;
   width: number;
   ignored: string[];
   /** "Tel. komórkowy → phones", in file order: what each read column was taken for. */
@@ -142,16 +156,28 @@ export function mapHeader(header: string[]): ColumnMap {
     refuse(`column ${label(part)} holds part of a name that column ${label(fullName)} holds whole; ` +
       'give first_name and last_name, or one full-name column');
   }
+  let firmName = -1;
   if (fullName >= 0 && at.first_name >= 0) {
-    ignored.push(header[fullName]!.trim()); // the same names again, whole
+    // Beside the person's name, "Nazwa klienta" is the firm's name where the row is a firm's; with a
+    // company column as well, it is the same names again, whole.
+    const words = headerKey(header[fullName]!).split('_');
+    const personal = words.includes('full') || (words.includes('imie') && words.some((w) => w.startsWith('nazwisk')));
+    if (at.company_name < 0 && !personal) firmName = fullName;
+    else ignored.push(header[fullName]!.trim());
     fullName = -1;
   }
+  const house = one('house_number');
+  const flat = one('flat_number');
+  if ((house >= 0 || flat >= 0) && at.street < 0) {
+    refuse(`column ${label(house >= 0 ? house : flat)} holds a house or flat number but no column holds the street`);
+  }
+  const as = (i: number, f: Field) => (i === firmName ? 'company_name (business rows)' : f === 'house_number' || f === 'flat_number' ? `street (${f})` : f);
   const read = [...claims].flatMap(([f, cols]) => cols.map((i) => ({ i, f })))
-    .filter(({ i, f }) => f !== 'full_name' || i === fullName)
-    .sort((a, b) => a.i - b.i).map(({ i, f }) => `${header[i]!.trim()} → ${f}`);
-  const noName = at.first_name < 0 && at.last_name < 0 && at.company_name < 0 && fullName < 0;
+    .filter(({ i, f }) => f !== 'full_name' || i === fullName || i === firmName)
+    .sort((a, b) => a.i - b.i).map(({ i, f }) => `${header[i]!.trim()} → ${as(i, f)}`);
+  const noName = at.first_name < 0 && at.last_name < 0 && at.company_name < 0 && fullName < 0 && firmName < 0;
   const missing = [...(noName ? ['name (first_name and last_name, a full-name column, or company_name)'] : []), ...MATCHED_ON.filter((c) => at[c] < 0)];
-  return { at, phones: claims.get('phones') ?? [], fullName, width: header.length, ignored, read, missing };
+  return { at, phones: claims.get('phones') ?? [], fullName, firmName, house, flat, width: header.length, ignored, read, missing };
 }
 
 const SEGMENTS = new Map<string, 'individual' | 'business'>([

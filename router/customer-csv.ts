@@ -146,7 +146,10 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
   const segmentCell = get('segment');
   const firmInNameColumn = cols.at.company_name < 0 && fullName !== null &&
     (segmentCell ? segmentOf(segmentCell) === 'business' : foldCompany(fullName) !== fold(fullName) || rawNip !== null);
-  const companyName = get('company_name') ?? (firmInNameColumn ? fullName : null);
+  const firmCell = read(cols.firmName);
+  const firmByColumn = firmCell !== null &&
+    (segmentCell ? segmentOf(segmentCell) === 'business' : foldCompany(firmCell) !== fold(firmCell) || rawNip !== null || !firstName);
+  const companyName = get('company_name') ?? (firmInNameColumn ? fullName : null) ?? (firmByColumn ? firmCell : null);
   let segment: Customer['segment'] | null;
   if (segmentCell) {
     segment = segmentOf(segmentCell);
@@ -186,10 +189,16 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
     ok: true,
     customer: {
       customerId, segment, firstName, lastName, companyName, pesel, nip,
-      street: get('street'), postalCode, city: get('city'), region: get('region'),
+      street: streetWithNumbers(get('street'), read(cols.house), read(cols.flat)), postalCode, city: get('city'), region: get('region'),
       phones, email: email?.toLowerCase() ?? null, invoiceNumbers,
     },
   };
+}
+
+/** "Lipowa" + "5" + "3" -> "Lipowa 5/3", as letters write it; a street cell already numbered keeps its own. */
+function streetWithNumbers(street: string | null, house: string | null, flat: string | null): string | null {
+  if (!street || !house || /\d/.test(street.replace(/^\d+\s+\p{L}/u, ''))) return street;
+  return flat ? `${street} ${house}/${flat.replace(/^(?:m|lok|lokal|mieszk)\.?\s*/i, '')}` : `${street} ${house}`;
 }
 
 /**

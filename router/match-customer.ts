@@ -55,6 +55,9 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
     names,
     principals: (ids.principals ?? []).map((n) => ({ first: fold(n.first), last: fold(n.last) })),
     signer: ids.signer ? { first: fold(ids.signer.first), last: fold(ids.signer.last) } : null,
+    // The writer under her former surname is the same signer.
+    signerFormer: ids.signer ? (ids.formerNames ?? []).map((n) => ({ first: fold(n.first), last: fold(n.last) })) : [],
+    principalPhones: new Set(ids.principalPhones ?? []),
     thirdParties: (ids.thirdParties ?? []).map((n) => ({ first: fold(n.first), last: fold(n.last) })),
     companies: keys.companies,
     streets: ids.addresses.map((a) => foldStreet(a.street)).filter(Boolean),
@@ -101,7 +104,8 @@ function decide(scored: Scored[], fromInstitution: boolean, writerNotCustomer: b
   }
   // Signed by another private customer (a daughter quoting her mother's phone): whose matter it is,
   // a person decides. A signer who is no customer (a carer, a manager) does not hold the letter back.
-  if (eligible && top.individual && !top.signer && scored.some((s) => s !== top && s.signer)) {
+  // A mother writing for her son, both customers, signs as herself: the son named is the principal.
+  if (eligible && top.individual && !top.signer && !top.principalNamed && scored.some((s) => s !== top && s.signer)) {
     return { kind: 'ambiguous', candidates, reason: 'the letter is signed by another customer than the best candidate' };
   }
   // A letter about someone else (a neighbour it complains of, quoting his street) or from a writer

@@ -23,6 +23,10 @@ export interface LetterKeys {
   principals: { first: string; last: string }[];
   /** Who signed the letter, folded, or null. */
   signer: { first: string; last: string } | null;
+  /** The signer's former names ("z domu Nowak"), folded. */
+  signerFormer: { first: string; last: string }[];
+  /** Phones given as a principal's own number, as in `phones`. */
+  principalPhones: Set<string>;
   /** People the letter reports on (a neighbour), folded. */
   thirdParties: { first: string; last: string }[];
   companies: string[]; // folded
@@ -44,6 +48,8 @@ export interface Scored {
   principal: boolean;
   /** A private customer whose full name is the signature's. */
   signer: boolean;
+  /** One of the people the letter says it is written for, by name ("w imieniu mojego syna, Michała …"). */
+  principalNamed: boolean;
   /** A private customer the letter names as a third party (a neighbour it reports on). */
   thirdParty: boolean;
   individual: boolean;
@@ -71,8 +77,10 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   if (c.invoice_numbers.some((i) => k.invoices.has(invoiceLookupKey(i)))) (add('invoice_number', POINTS.invoice), strong.add('invoice_number'));
   // In a letter written for someone else the phone and e-mail are the writer's way to be reached,
   // not the principal's: they point at the writer (a son, a father of the same name), never decide.
+  // A number given as the principal's own ("na numer syna") counts, for a principal only.
   const contactCounts = k.principals.length === 0;
-  const phoneHow = contactCounts ? c.phones.map((p) => k.phones.get(p)).filter(Boolean) : [];
+  const principalByName = k.principals.length > 0 && c.last_name_key !== null && ['full', 'surname'].includes(bestName(c, k.principals));
+  const phoneHow = c.phones.filter((p) => contactCounts || (principalByName && k.principalPhones.has(p))).map((p) => k.phones.get(p)).filter(Boolean);
   if (phoneHow.includes('exact')) add('phone', POINTS.medium);
   else if (phoneHow.includes('repaired')) add('phone', POINTS.repairedPhone);
   // A damaged address: the same through OCR look-alikes ("marcin.wr0bel@") is an identifier, as a
@@ -109,9 +117,10 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   // Principals are people: a business candidate (an employee writes "w imieniu firmy") is not held to them.
   const principal = k.principals.length === 0 || c.segment === 'business' || c.last_name_key === null ||
     ['full', 'surname'].includes(bestName(c, k.principals));
-  const signer = k.signer !== null && c.segment === 'individual' && c.last_name_key !== null && bestName(c, [k.signer]) === 'full';
+  const signer = k.signer !== null && c.segment === 'individual' && c.last_name_key !== null && bestName(c, [k.signer, ...k.signerFormer]) === 'full';
   return {
     customerId: c.customer_id, points, evidence, strong, identifier, listed: points > 0 || viaIdentifier, principal, signer,
+    principalNamed: principalByName,
     thirdParty: c.segment === 'individual' && c.last_name_key !== null && bestName(c, k.thirdParties) === 'full',
     individual: c.segment === 'individual',
   };

@@ -185,6 +185,26 @@ describe('customer masters with their own columns, separators and encoding', () 
     expect(nameless.missingFields[0]).toMatch(/^name \(first_name and last_name, a full-name column, or company_name\)/);
   });
 
+  it('joins house and flat number columns to the street, and reads "Nazwa klienta" beside first and last names as the firm', async () => {
+    const file = 'Nr klienta;Rodzaj klienta;NAZWISKO;IMIĘ;Nazwa klienta;NIP;Ulica;Nr domu;Nr lokalu;Kod pocztowy;Miejscowość\n' +
+      'D1;OSOBA FIZYCZNA;MARCINIAK;MARTA;;;Kościuszki;46;22;52-993;Wrocław\n' +
+      `D2;FIRMA;;;KŁOS Usługi Stolarskie;${N4};Polna;1;;33-100;Tarnów\n` +
+      'D3;OSOBA FIZYCZNA;LIS;JAN;;;3 Maja;7;m. 2;00-838;Warszawa\n' +
+      'D4;OSOBA FIZYCZNA;KOT;ALA;;;Długa 5/3;;;00-838;Warszawa\n';
+    const r = await importCustomers(t.db, Readable.from([cp1250(file)]));
+    expect([r.imported, r.rejected]).toEqual([4, []]);
+    expect(r.readColumns).toEqual(expect.arrayContaining(['Nazwa klienta → company_name (business rows)', 'Nr domu → street (house_number)',
+      'Nr lokalu → street (flat_number)']));
+    expect((await people(['D1', 'D2', 'D3', 'D4'])).map((c) => [c.segment, c.company_name, c.street])).toEqual([
+      ['individual', null, 'Kościuszki 46/22'],
+      ['business', 'KŁOS Usługi Stolarskie', 'Polna 1'],
+      ['individual', null, '3 Maja 7/2'],
+      ['individual', null, 'Długa 5/3'],
+    ]);
+    // A house number with no street column to join is refused at the header.
+    await expect(importCustomers(t.db, Readable.from(['Nr klienta;Imię;Nazwisko;Nr domu\nD5;Ala;Kot;5\n']))).rejects.toThrow(/no column holds the street/);
+  });
+
   it('takes the separator from an Excel "sep=" first line and keeps line numbers as the file has them', async () => {
     const file = `sep=;\nNr klienta;Imię;Nazwisko;Telefon\nS1;Ala;Kot;601 234 599, 22 555 12 99\nS2;;Kot;\n`;
     const r = await importCustomers(t.db, Readable.from([file]));

@@ -26,6 +26,12 @@ const E = customer({ customerId: '2000000008', firstName: 'Anna', lastName: 'Now
   street: 'Leśna 3', postalCode: '80-001', city: 'Gdańsk', phones: ['603111222'] });
 const F = customer({ customerId: '2000000055', firstName: 'Ewa', lastName: 'Nowak', street: 'Leśna 3', postalCode: '80-001', city: 'Gdańsk' });
 
+// A mother and her adult son at one address, both customers; the son's phone is his own.
+const H = customer({ customerId: '2000000060', firstName: 'Michał', lastName: 'Lewandowski', street: 'ul. Wiejska 22', postalCode: '15-351',
+  city: 'Białystok', phones: ['698112334'] });
+const I = customer({ customerId: '2000000061', firstName: 'Ewa', lastName: 'Lewandowska', street: 'ul. Wiejska 22', postalCode: '15-351',
+  city: 'Białystok', phones: ['601555444'] });
+
 const letter = (over: Partial<Identifiers>): Identifiers => ({
   customerNumbers: [], phones: [], invoiceNumbers: [], pesels: [], nips: [], postalCodes: [], emails: [], names: [],
   companyNames: [], addresses: [], fromInstitution: false, ...over,
@@ -39,7 +45,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
     let t: TestDb;
     beforeAll(async () => {
       t = await openTestDb(kind, 'match');
-      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G])]));
+      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I])]));
       expect(r.rejected).toEqual([]);
     });
     afterAll(async () => t?.close());
@@ -172,6 +178,27 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect((await match(extractIdentifiers(stranger))).kind).toBe('ambiguous');
       expectMatched(await match(extractIdentifiers(stranger.replace('Nie jestem', 'Od marca nie jestem już'))), A.customerId);
       expectMatched(await match(extractIdentifiers(stranger.replace('Nie jestem Państwa klientem', 'Nie jestem abonentem tej usługi'))), A.customerId);
+    });
+
+    it('decides for the principal by the number the letter gives as the principal\'s own, never by the writer\'s', async () => {
+      const text = (number: string) => 'Ewa Lewandowska\nul. Wiejska 22\n15-351 Białystok\n\nPiszę w imieniu mojego syna, Michała ' +
+        `Lewandowskiego, który studiuje w Lizbonie. ${number} naliczono opłaty za roaming.\n\nZ poważaniem\nEwa Lewandowska`;
+      const own = extractIdentifiers(text('Na numer syna\n\n698 112 334'));
+      expect(own.principalPhones).toEqual(['698112334']);
+      expectMatched(await match(own), H.customerId);
+      // The mother's own number as her contact: no evidence for either, so a person decides.
+      const contact = await match(extractIdentifiers(text('Mój telefon 601 555 444.')));
+      expect(contact.kind).toBe('ambiguous');
+      expect(ids(contact)).toEqual(expect.arrayContaining([H.customerId, I.customerId]));
+    });
+
+    it('finds a married woman by the maiden name she gives, signed with her new one', async () => {
+      const text = 'Anna Wiśniewska (z domu Nowak)\nul. Leśna 3\n80-001 Gdańsk\n\nZmieniłam nazwisko z Nowak na Wiśniewska. ' +
+        'Proszę o zmianę nazwiska w umowie.\n\nZ poważaniem\nAnna Wiśniewska';
+      const read = extractIdentifiers(text);
+      expect(read.formerNames).toEqual([{ first: 'Anna', last: 'Nowak' }]);
+      expectMatched(await match(read), E.customerId);
+      expect((await match(extractIdentifiers(text.replace(' (z domu Nowak)', '').replace('z Nowak na Wiśniewska', 'po ślubie')))).kind).not.toBe('matched');
     });
 
     it('does not decide on a phone alone, but offers its holder', async () => {
