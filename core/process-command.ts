@@ -25,6 +25,8 @@ export async function runProcessCommand(rt: Runtime, paths: string[], o: { recei
     if (f.error) {
       problems++;
       process.stderr.write(`mailroom: ${f.source}: ${f.error}\n`);
+      // A script reading the JSON lines must see the file that gave no letter, not just miss it.
+      if (o.json) process.stdout.write(`${JSON.stringify({ source: f.source, error: f.error })}\n`);
     }
     if (f.documents.length === 0 && !f.error) process.stderr.write(`mailroom: ${f.source}: no letter found (blank or separator pages only)\n`);
     for (const d of f.documents) {
@@ -48,6 +50,8 @@ export async function runProcessCommand(rt: Runtime, paths: string[], o: { recei
   }
   const letters = [...byList.values()].reduce((a, b) => a + b, 0);
   const lists = [...byList].sort((a, b) => b[1] - a[1]).map(([w, n]) => `${n} ${w}`).join(', ');
-  process.stderr.write(`mailroom: ${letters} letter${letters === 1 ? '' : 's'} from ${files.length} file${files.length === 1 ? '' : 's'}${lists ? `: ${lists}` : ''}\n`);
+  const failed = outcomes.filter((f) => f.error).length;
+  const failedNote = failed ? ` (${failed} of them failed, see above)` : '';
+  process.stderr.write(`mailroom: ${letters} letter${letters === 1 ? '' : 's'} from ${files.length} file${files.length === 1 ? '' : 's'}${failedNote}${lists ? `: ${lists}` : ''}\n`);
   return problems ? 3 : 0;
 }

@@ -13,7 +13,7 @@ import { PermanentError, errorMessage } from './errors.js';
 // The fields of a letter `process --json` prints, in the order printed (README).
 const OUTPUT_FIELDS = [
   'pages', 'documentId', 'category', 'categoryConfidence', 'secondaryCategories', 'customerId', 'matchConfidence', 'matchedOn',
-  'candidates', 'worklist', 'receivedAt', 'dueAt', 'ocrConfidence',
+  'candidates', 'worklist', 'receivedAt', 'dueAt', 'ocrConfidence', 'identifiers', 'explanation',
 ] as const;
 
 export type ProcessedDocument = { source: string } & Pick<DocumentView, (typeof OUTPUT_FIELDS)[number] | 'status'> & {

@@ -93,13 +93,17 @@ describe('mailroom command', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/broken\.pdf: .+/);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(1);
+    expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ source: 'letter.png', pages: [1], receivedAt: '2026-11-16' });
-    for (const k of ['documentId', 'category', 'categoryConfidence', 'secondaryCategories', 'customerId', 'matchConfidence', 'matchedOn', 'candidates', 'worklist', 'dueAt', 'ocrConfidence', 'text']) {
+    for (const k of ['documentId', 'category', 'categoryConfidence', 'secondaryCategories', 'customerId', 'matchConfidence', 'matchedOn',
+      'candidates', 'worklist', 'dueAt', 'ocrConfidence', 'identifiers', 'explanation', 'text']) {
       expect(lines[0]).toHaveProperty(k);
     }
     expect(lines[0].text.length).toBeGreaterThan(100);
-    // The closing count names the letter's worklist.
-    expect(r.stderr).toContain(`mailroom: 1 letter from 2 files: 1 ${lines[0].worklist}\n`);
+    expect(lines[0].explanation.features[0]).toMatchObject({ feature: expect.any(String), weight: expect.any(Number) });
+    // The file that gave no letter has its own line, so a script reading stdout sees it failed.
+    expect(lines[1]).toEqual({ source: 'broken.pdf', error: expect.stringMatching(/.+/) });
+    // The closing count names the letter's worklist and the failed file.
+    expect(r.stderr).toContain(`mailroom: 1 letter from 2 files (1 of them failed, see above): 1 ${lines[0].worklist}\n`);
   }, 600_000);
 });
