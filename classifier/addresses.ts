@@ -17,8 +17,12 @@ const WORD = `(?:${CAP}|${JOIN})`;
 const SPECK = '[.,:;]{0,2}';
 const DOT_SPECK = '[.,:;]{1,2}';
 // "ul. Długa 5/12", "al. Jana Pawła II 12 m. 4", "os. Kościuszki 7", "pl. Wolności 1A".
-const HOUSE = '(\\d+[A-Za-z]?(?:\\s?[/]\\s?\\d+[A-Za-z]?)?(?:\\s?(?:m\\.?|lok\\.?)\\s?\\d+)?)';
-const STREET = new RegExp(`\\b(ul${SPECK}|ulica|al${SPECK}|aleja|aleje|os\\.?|osiedle|pl\\.?|plac)\\s+((?:${WORD}\\s+){0,5}?${CAP})\\s+${HOUSE}`, 'gu');
+const HOUSE = '(\\d+[A-Za-z]?(?:\\s?[/]\\s?\\d+[A-Za-z]?)?(?:\\s?(?:m\\.?|M\\.?|lok\\.?|LOK\\.?)\\s?\\d+)?)';
+// Forms, typewriters and some writers put the whole address in capitals: "UL. KOŚCIUSZKI 77 M. 4".
+const anyCase = (w: string) => `(?:${w}|${w.toUpperCase()}|${w[0]!.toUpperCase()}${w.slice(1)})`;
+const PREFIX = `${anyCase('ul')}${SPECK}|${anyCase('ulica')}|${anyCase('al')}${SPECK}|${anyCase('aleja')}|${anyCase('aleje')}|` +
+  `${anyCase('os')}\\.?|${anyCase('osiedle')}|${anyCase('pl')}\\.?|${anyCase('plac')}`;
+const STREET = new RegExp(`\\b(${PREFIX})\\s+((?:${WORD}\\s+){0,5}?${CAP})\\s+${HOUSE}`, 'gu');
 // OCR lowers a street's first capital ("ul. ogrodowa 109"): taken only after "ul." or "al." with
 // their dot (or the speck OCR reads for it), and for a word of four letters or more, so prose
 // ("pl. oraz 12") stays out.

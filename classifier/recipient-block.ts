@@ -8,7 +8,7 @@ import type { OperatorMatcher } from './operator-identity.js';
 // Department lines name a recipient whatever the operator is called (no configuration needed).
 const DEPARTMENT = /^(?:do:?\s+)?(?:biuro obslugi (?:klienta|abonenta)|(?:centrum|dzial) obslugi (?:klienta|abonenta)|obsluga klienta|dzial reklamacji|customer (?:service|care)|complaints department|skr(?:\.|ytka)\s*poczt)/;
 // Street, PO box, postal, register and hotline lines: what a recipient block holds under its first line.
-const ADDRESS_LINE = /^(?:(?:ul|al|pl|os)\b|ulica|aleja|plac|osiedle|\d{2}\s?-\s?\d{3}\b|skr\.|skrytka|[a-z]+ \d{2}\s?-\s?\d{3}\b|nip\b|regon\b|krs\b|tel\b|infolinia\b)/;
+const ADDRESS_LINE = /^(?:(?:ul|al|pl|os)\b|ulica|aleja|plac|osiedle|\d{2}\s?-\s?\d{3}\b|skr\.|skrytka|p\.?\s?o\.?\s?box\b|[a-z]+ \d{2}\s?-\s?\d{3}\b|nip\b|regon\b|krs\b|tel\b|infolinia\b)/;
 const LEGAL_ENTITY = /\b(?:s\.?\s?a\.|sp\.?\s?z\s?[o0]\.?\s?[o0]\.?|spolka akcyjna)(?:\s|$)/;
 // The seller's block of an enclosed invoice copy: the operator, whatever its configured name.
 const SELLER_LABEL = /^(?:sprzedawca|wystawca|sprzedajacy|seller|issuer)\s*:?$/;
@@ -26,6 +26,12 @@ function blockLine(raw: string | undefined): boolean {
   return DEPARTMENT.test(folded) || ADDRESS_LINE.test(folded);
 }
 
+/** "Telekomunikacja X S.A., skrytka pocztowa 1200, 00-950 Warszawa": the whole block on one line. */
+function addressAfterName(line: string): boolean {
+  const parts = line.split(',').slice(1).map((p) => p.trim()).filter((p) => !/^s\.?\s?a\.?$/i.test(p));
+  return parts.length > 0 && parts.every((p) => blockLine(p));
+}
+
 /** [start, end) character ranges of the text that belong to a recipient block. */
 export function recipientSpans(text: string, operator: OperatorMatcher): [number, number][] {
   const lines = text.split('\n');
@@ -41,7 +47,7 @@ export function recipientSpans(text: string, operator: OperatorMatcher): [number
     const folded = foldChars(line);
     const label = SELLER_LABEL.test(folded);
     const department = DEPARTMENT.test(folded);
-    const opens = label || department || (line.length <= NAME_LINE_MAX && operator.startsWithOwnName(line));
+    const opens = label || department || (operator.startsWithOwnName(line) && (line.length <= NAME_LINE_MAX || addressAfterName(line)));
     if (!opens) continue;
     // The block is the short department and address lines right under its first one: anything
     // else (a blank line, a subject, a form's field, a paragraph OCR joined on) ends it. Under a

@@ -158,6 +158,9 @@ describe('customer, invoice and contact identifiers', () => {
     // OCR doubled the prefix's dot or read it as a colon.
     expect(streets('Irena Król\nul.. Klonowa 12\n68-851 Kalisz')).toEqual([['ul. Klonowa 12', '68-851', 'Kalisz']]);
     expect(streets('ul: szkolna 10/38\n07-764 Siedlce')).toEqual([['ul. szkolna 10/38', '07-764', 'Siedlce']]);
+    // A letter typed all in capitals, as forms and typewriters write it.
+    expect(streets('WŁADYSŁAW BARAN\nUL. KOŚCIUSZKI 77 M. 4\n42-200 CZĘSTOCHOWA')).toEqual([['ul. KOŚCIUSZKI 77 M. 4', '42-200', 'CZĘSTOCHOWA']]);
+    expect(streets('OS. TYSIĄCLECIA 12/3\n40-871 KATOWICE')).toEqual([['os. TYSIĄCLECIA 12/3', '40-871', 'KATOWICE']]);
   });
 
   it('does not take streets named after people for senders', () => {

@@ -13,6 +13,10 @@ describe('recipient block', () => {
     // No configured operator name needed: the department line opens the block.
     const dept = `${SENDER}Do: Dział Reklamacji\nskr. poczt. 1234\n00-950 Warszawa 1\n\nReklamuję fakturę.`;
     expect(extractIdentifiers(dept).postalCodes).toEqual(['70-383']);
+    // An English "PO Box" line, and the whole block on one line after the operator's name.
+    expect(extractIdentifiers(`${SENDER}Telekomunikacja Nadwiślańska S.A.\nPO Box 1200\n00-950 Warszawa\n\nDear Sirs,`).postalCodes).toEqual(['70-383']);
+    const oneLine = `${SENDER}Adresat:\nTelekomunikacja Nadwiślańska S.A., skrytka pocztowa 1200, 00-950 Warszawa\n\nOdstępuję od umowy.`;
+    expect(extractIdentifiers(oneLine).postalCodes).toEqual(['70-383']);
   });
 
   it('keeps an address the letter names right under the operator line, in a sentence or a form field', () => {
