@@ -22,8 +22,22 @@ alojzy bronislaw bernard emil konrad norbert radoslaw sylwester arkadiusz cezary
 lucjan maksymilian nikodem olaf oliwer gabriel julian kajetan tymon borys fryderyk wincenty teodor
 bartlomiej remigiusz gustaw ludwik albert alan natan marcel adrian grzegorz wit zenon`;
 
-export const FEMALE_NAMES = new Set(FEMALE.split(/\s+/).filter(Boolean));
-export const MALE_NAMES = new Set(MALE.split(/\s+/).filter(Boolean));
+// Customers from abroad write in the sender block too: Ukrainian names as Polish documents transliterate
+// them (and in English spelling), and common English ones. Words that are also Polish nouns ("taras",
+// "inna") or declined Polish names ("Jana") are left out.
+const FOREIGN_FEMALE = `olena olha olga oksana iryna irina tetiana tetyana tatiana switlana svitlana swietlana natalija nataliia
+yuliia julija kateryna katerina liudmyla ludmyla valentyna walentyna larysa alla halyna nadiia nadija viktoriia anastasiia
+anastasija sofiia solomija polina yana alina vira lesia mariia khrystyna chrystyna diana veronika oleksandra
+mary patricia jennifer linda elizabeth susan jessica sarah karen emily charlotte sophie emma olivia`;
+const FOREIGN_MALE = `oleksandr oleksander olexandr aleksandr volodymyr wolodymyr serhii serhij sergii sergey andrii andrij yurii jurij
+dmytro maksym mykola mykhailo mychajlo vasyl wasyl ivan iwan ihor oleh petro bohdan yevhen jewhen vitalii witalij
+vladyslav wladyslaw yaroslav jaroslaw artem denys pavlo anatolii oleg
+michael john david james william richard thomas mark paul peter steven kevin brian patrick sean liam george charles
+christopher matthew andrew anthony joseph`;
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+export const FEMALE_NAMES = new Set([...words(FEMALE), ...words(FOREIGN_FEMALE)]);
+export const MALE_NAMES = new Set([...words(MALE), ...words(FOREIGN_MALE)]);
 
 export type Gender = 'f' | 'm';
 

@@ -13,7 +13,8 @@ export interface NameHit {
   raw?: { first: string; last: string };
 }
 
-const WORD = /[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?|[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:-[A-ZĄĆĘŁŃÓŚŹŻ]{2,})?/gu;
+// "O'Brien", "D’Angelo": Irish and Italian surnames keep their apostrophe.
+const WORD = /(?:[OD]['’])?[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?|[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:-[A-ZĄĆĘŁŃÓŚŹŻ]{2,})?/gu;
 // Streets and institutions are named after people ("ul. Marii Konopnickiej"): not senders.
 const NOT_PERSON_BEFORE = /\b(ul\.?|ulica|ulicy|al\.?|aleja|alei|pl\.?|plac|placu|os\.?|osiedle|im\.?|imienia|rondo|skwer|szkola)\s*$/i;
 // Only the separators a name is written with: a space, or a line break in "Kowalski\nJan" is not one.
@@ -27,7 +28,7 @@ const SPECK_GAP = /^[:;'`’][ \t]+$/;
 function titleCase(w: string): string {
   return w
     .split('-')
-    .map((p) => p.charAt(0).toUpperCase() + p.slice(1).toLowerCase())
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1).toLowerCase().replace(/^(['’])(\p{Ll})/u, (_m, a: string, c: string) => a + c.toUpperCase()))
     .join('-');
 }
 

@@ -163,6 +163,15 @@ describe('customer, invoice and contact identifiers', () => {
     expect(streets('OS. TYSIĄCLECIA 12/3\n40-871 KATOWICE')).toEqual([['os. TYSIĄCLECIA 12/3', '40-871', 'KATOWICE']]);
   });
 
+  it('reads the sender block of customers from abroad: Ukrainian and English given names, apostrophe surnames', () => {
+    const names = (t: string) => extractIdentifiers(t).names;
+    expect(names('Oleksandr Shevchenko\nul. Długa 5/3\n00-950 Warszawa\n\nProszę o rozwiązanie umowy.')).toEqual([{ first: 'Oleksandr', last: 'Shevchenko' }]);
+    expect(names('Iryna Kovalenko\nul. Polna 3\n20-001 Lublin')).toEqual([{ first: 'Iryna', last: 'Kovalenko' }]);
+    expect(names("Michael O'Brien\nul. Lubomirskiego 22/4\n31-509 Kraków")).toEqual([{ first: 'Michael', last: "O'Brien" }]);
+    // A Polish noun that is also a Ukrainian name stays a noun.
+    expect(names('Taras Widokowy\nul. Polna 3\n20-001 Lublin')).toEqual([]);
+  });
+
   it('does not take streets named after people for senders', () => {
     expect(extractIdentifiers('ul. Marii Konopnickiej 5').names).toEqual([]);
   });
