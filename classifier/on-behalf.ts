@@ -13,13 +13,17 @@ const PRINCIPAL_REACH = 90;
 
 /** Names of the people the letter is written for (empty when the writer writes for themselves). */
 export function principalNames(text: string, names: NameHit[]): { first: string; last: string }[] {
+  return namesAfter(text, names, ON_BEHALF, PRINCIPAL_REACH);
+}
+
+/** The first name after each marker, before its sentence ends, once each. */
+function namesAfter(text: string, names: NameHit[], marker: RegExp, reach: number): { first: string; last: string }[] {
   const folded = foldChars(text);
   const out: { first: string; last: string }[] = [];
-  for (const m of folded.matchAll(ON_BEHALF)) {
+  for (const m of folded.matchAll(marker)) {
     const from = (m.index ?? 0) + m[0].length;
-    // The first name after the marker, before the sentence ends.
-    const end = folded.slice(from, from + PRINCIPAL_REACH).search(/[.;!?\n]\s/);
-    const until = from + (end < 0 ? PRINCIPAL_REACH : end);
+    const end = folded.slice(from, from + reach).search(/[.;!?\n]\s/);
+    const until = from + (end < 0 ? reach : end);
     const hit = names.find((n) => n.index >= from && n.index < until);
     if (hit && !out.some((p) => p.first === hit.first && p.last === hit.last)) out.push({ first: hit.first, last: hit.last });
   }
@@ -51,7 +55,6 @@ export function signerName(text: string, names: NameHit[]): { first: string; las
   return hit ? { first: hit.first, last: hit.last } : null;
 }
 
-
 // "Mój sąsiad, Pan Ryszard Pawlak z ul. Leśnej 4": a neighbour the writer complains about or reports
 // on. The customer the letter names this way is its subject, not its writer.
 const THIRD_PARTY = /\b(?:sasiad\w*|sasiedz\w*|sasiedni\w* lokal\w*)\b/g;
@@ -59,16 +62,7 @@ const THIRD_PARTY_REACH = 40;
 
 /** Names the letter introduces as a third party (a neighbour), not as its writer or principal. */
 export function thirdPartyNames(text: string, names: NameHit[]): { first: string; last: string }[] {
-  const folded = foldChars(text);
-  const out: { first: string; last: string }[] = [];
-  for (const m of folded.matchAll(THIRD_PARTY)) {
-    const from = (m.index ?? 0) + m[0].length;
-    const end = folded.slice(from, from + THIRD_PARTY_REACH).search(/[.;!?\n]\s/);
-    const until = from + (end < 0 ? THIRD_PARTY_REACH : end);
-    const hit = names.find((n) => n.index >= from && n.index < until);
-    if (hit && !out.some((p) => p.first === hit.first && p.last === hit.last)) out.push({ first: hit.first, last: hit.last });
-  }
-  return out;
+  return namesAfter(text, names, THIRD_PARTY, THIRD_PARTY_REACH);
 }
 
 // "Nie jestem Państwa klientem": whoever the letter names, it is not the writer's own account. A
