@@ -13,7 +13,7 @@ import {
 import { customerNumberAt, findContractNumbers, findCustomerNumbers, findLooseNumbers } from './customer-numbers.js';
 import { recipientSpans } from './recipient-block.js';
 import { formerNames } from './former-names.js';
-import { declaresNoCustomer, isPrincipalsNumber, principalNames, signerName, thirdPartyNames } from './on-behalf.js';
+import { declaresNoCustomer, speaksOfOwnBusiness, isPrincipalsNumber, principalNames, signerName, thirdPartyNames } from './on-behalf.js';
 
 export { ocrDigitVariants, ocrToDigits, isValidNip, isValidPesel } from './checksums.js';
 
@@ -174,6 +174,7 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
       names: uniq([...nameList, ...former], (n) => `${n.first}|${n.last}`),
       ...(former.length ? { formerNames: former } : {}),
       ...onBehalf(principals),
+      ...(institution === null && speaksOfOwnBusiness(text) ? { ownBusiness: true } : {}),
       ...principalsPhones(principals.length ? [...new Set(raw.phones.filter((p) => isPrincipalsNumber(folded, p.index)).map((p) => p.value))] : []),
       ...signedBy(institution === null ? signerName(text, names) : null),
       // "w imieniu sąsiadki, pani X": a neighbour written for is a principal, not a third party.

@@ -80,3 +80,11 @@ export function declaresNoCustomer(text: string): boolean {
   const end = folded.slice(m.index).search(/[.;!?]/);
   return !FORMER.test(folded.slice(start, end < 0 ? undefined : m.index + end));
 }
+
+// "faktura dla mojej firmy", "prowadzę działalność gospodarczą": the writer speaks of a firm of
+// their own, so of a sole trader's business account rather than the private one of the same name.
+const OWN_BUSINESS = /\b(?:moj(?:a|ej|e|ego) firm\w*|mojej dzialalnosc\w*|prowadz\w* (?:jednoosobowa )?dzialalnosc\w*|dzialalnosc\w* gospodarcz\w*|firmow(?:y|a|e|ego|ej)|jdg)\b/;
+
+export function speaksOfOwnBusiness(text: string): boolean {
+  return OWN_BUSINESS.test(foldChars(text).replace(/\s+/g, ' '));
+}

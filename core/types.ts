@@ -77,6 +77,8 @@ export interface Identifiers {
   signer?: { first: string; last: string };
   /** People the letter reports on ("mój sąsiad, Pan Ryszard Pawlak"): never its writer. */
   thirdParties?: { first: string; last: string }[];
+  /** The writer speaks of a firm of their own ("faktura dla mojej firmy"). */
+  ownBusiness?: boolean;
   /** The writer says "nie jestem Państwa klientem": no customer named is the writer. */
   writerNotCustomer?: boolean;
   companyNames: string[];

@@ -67,10 +67,10 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
   const scored = rows
     .map((r) => scoreCandidate(r, letter, ids.fromInstitution))
     .sort((a, b) => b.points - a.points || a.customerId.localeCompare(b.customerId));
-  return decide(scored, ids.fromInstitution, ids.writerNotCustomer === true && !ids.principals?.length);
+  return decide(scored, ids.fromInstitution, ids.writerNotCustomer === true && !ids.principals?.length, ids.ownBusiness === true);
 }
 
-function decide(scored: Scored[], fromInstitution: boolean, writerNotCustomer: boolean): MatchResult {
+function decide(scored: Scored[], fromInstitution: boolean, writerNotCustomer: boolean, ownBusiness: boolean): MatchResult {
   // A neighbour with another name found through the postal code is no candidate at all.
   const listed = scored.filter((s) => s.listed);
   const candidates: MatchCandidate[] = listed.slice(0, MAX_CANDIDATES).map((s) => ({
@@ -114,6 +114,12 @@ function decide(scored: Scored[], fromInstitution: boolean, writerNotCustomer: b
     return { kind: 'ambiguous', candidates, reason: writerNotCustomer
       ? 'the writer says they are not a customer: the customer the letter names is someone else'
       : 'the letter names the best candidate as a third party (a neighbour), not as its writer' };
+  }
+  // A sole trader has a private and a business account under one name: a letter about "my firm"
+  // matched to the private one (by home address and phone) may belong to the business. A person decides.
+  if (eligible && ownBusiness && top.individual && top.person &&
+    scored.some((s) => !s.individual && s.person === top.person && s.evidence.includes('name'))) {
+    return { kind: 'ambiguous', candidates, reason: 'the writer speaks of a firm of their own and holds a business account beside this private one' };
   }
   if (eligible && top.points >= MATCH_POINTS && lead >= MARGIN_POINTS) {
     return { kind: 'matched', customerId: top.customerId, confidence: toScore(top.points), evidence: top.evidence, candidates };

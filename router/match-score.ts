@@ -53,6 +53,8 @@ export interface Scored {
   /** A private customer the letter names as a third party (a neighbour it reports on). */
   thirdParty: boolean;
   individual: boolean;
+  /** Folded "first|last" of the customer's person (a private customer, or a sole trader's owner). */
+  person: string | null;
 }
 
 export const POINTS = {
@@ -123,6 +125,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     principalNamed: principalByName,
     thirdParty: c.segment === 'individual' && c.last_name_key !== null && bestName(c, k.thirdParties) === 'full',
     individual: c.segment === 'individual',
+    person: c.first_name_key && c.last_name_key ? `${c.first_name_key}|${c.last_name_key}` : null,
   };
 }
 

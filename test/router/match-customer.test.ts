@@ -32,6 +32,12 @@ const H = customer({ customerId: '2000000060', firstName: 'Michał', lastName: '
 const I = customer({ customerId: '2000000061', firstName: 'Ewa', lastName: 'Lewandowska', street: 'ul. Wiejska 22', postalCode: '15-351',
   city: 'Białystok', phones: ['601555444'] });
 
+// A sole trader with a business account and a private one at home.
+const K = customer({ customerId: '2000000070', segment: 'business', companyName: 'Usługi Remontowe Adam Kowal', firstName: 'Adam',
+  lastName: 'Kowal', nip: nipFor(20), street: 'ul. Polna 8', postalCode: '30-002', city: 'Kraków' });
+const L = customer({ customerId: '2000000071', firstName: 'Adam', lastName: 'Kowal', street: 'ul. Słoneczna 3', postalCode: '30-003',
+  city: 'Kraków', phones: ['605000111'] });
+
 const letter = (over: Partial<Identifiers>): Identifiers => ({
   customerNumbers: [], phones: [], invoiceNumbers: [], pesels: [], nips: [], postalCodes: [], emails: [], names: [],
   companyNames: [], addresses: [], fromInstitution: false, ...over,
@@ -45,7 +51,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
     let t: TestDb;
     beforeAll(async () => {
       t = await openTestDb(kind, 'match');
-      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I])]));
+      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L])]));
       expect(r.rejected).toEqual([]);
     });
     afterAll(async () => t?.close());
@@ -199,6 +205,15 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect(read.formerNames).toEqual([{ first: 'Anna', last: 'Nowak' }]);
       expectMatched(await match(read), E.customerId);
       expect((await match(extractIdentifiers(text.replace(' (z domu Nowak)', '').replace('z Nowak na Wiśniewska', 'po ślubie')))).kind).not.toBe('matched');
+    });
+
+    it('leaves a sole trader\'s letter about "my firm" to a person when it reads as the private account', async () => {
+      const text = (about: string) => `Adam Kowal\nul. Słoneczna 3\n30-003 Kraków\ntel. 605 000 111\n\n${about} jest zawyżona, ` +
+        'proszę o korektę.\n\nZ poważaniem\nAdam Kowal';
+      const firm = await match(extractIdentifiers(text('Faktura dla mojej firmy za październik')));
+      expect(firm.kind !== 'matched' && firm.reason).toMatch(/firm of their own/);
+      expect(ids(firm)).toEqual(expect.arrayContaining([K.customerId, L.customerId]));
+      expectMatched(await match(extractIdentifiers(text('Faktura za mój telefon za październik'))), L.customerId);
     });
 
     it('does not decide on a phone alone, but offers its holder', async () => {
