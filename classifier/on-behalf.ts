@@ -56,8 +56,9 @@ export function signerName(text: string, names: NameHit[]): { first: string; las
 }
 
 // "Mój sąsiad, Pan Ryszard Pawlak z ul. Leśnej 4": a neighbour the writer complains about or reports
-// on. The customer the letter names this way is its subject, not its writer.
-const THIRD_PARTY = /\b(?:sasiad\w*|sasiedz\w*|sasiedni\w* lokal\w*)\b/g;
+// on; "odpowiedź dotyczącą innego klienta: Pana Jerzego Malinowskiego": someone else's data sent to
+// the writer. The customer the letter names this way is not its writer.
+const THIRD_PARTY = /\b(?:sasiad\w*|sasiedz\w*|sasiedni\w* lokal\w*|inn(?:ego|ej|emu) (?:klient\w*|abonent\w*|osob\w*)|obcej osob\w*|cudz\w+ (?:dane|danych|faktur\w*))\b/g;
 const THIRD_PARTY_REACH = 40;
 
 /** Names the letter introduces as a third party (a neighbour), not as its writer or principal. */

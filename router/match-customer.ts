@@ -70,6 +70,8 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
   return decide(scored, ids.fromInstitution, ids.writerNotCustomer === true && !ids.principals?.length, ids.ownBusiness === true);
 }
 
+const IDENTIFIER_KINDS = new Set<MatchEvidence>(['customer_number', 'pesel', 'nip', 'invoice_number', 'phone', 'email']);
+
 function decide(scored: Scored[], fromInstitution: boolean, writerNotCustomer: boolean, ownBusiness: boolean): MatchResult {
   // A neighbour with another name found through the postal code is no candidate at all.
   const listed = scored.filter((s) => s.listed);
@@ -82,7 +84,11 @@ function decide(scored: Scored[], fromInstitution: boolean, writerNotCustomer: b
   // Strong identifiers (exact, each held by one customer) that point at someone other than the
   // leader, of any kind: two NIPs of two customers (an accountant's own and its client's) are as
   // contradictory as a customer number and someone else's PESEL.
-  const conflict = scored.slice(1).some((s) => s.strong.size > 0);
+  // So is a second person the letter names in full with an identifier of theirs (her own phone and
+  // e-mail beside another customer's number quoted from a misdirected reply): two people identified.
+  // (An identifier both share, a family's one e-mail, is no second person.)
+  const ownIdentifier = (s: Scored) => s.evidence.some((e) => IDENTIFIER_KINDS.has(e) && !top!.evidence.includes(e));
+  const conflict = scored.slice(1).some((s) => s.strong.size > 0 || (s.identifier && s.fullName && s.individual && ownIdentifier(s)));
   const lead = top.points - (second?.points ?? 0);
   if (conflict) return { kind: 'ambiguous', candidates, reason: 'strong identifiers in the letter belong to different customers' };
   // Without an identifier only the full combination decides: name (or company), street and house

@@ -53,6 +53,8 @@ export interface Scored {
   /** A private customer the letter names as a third party (a neighbour it reports on). */
   thirdParty: boolean;
   individual: boolean;
+  /** The letter gives this customer's first name and surname. */
+  fullName: boolean;
   /** Folded "first|last" of the customer's person (a private customer, or a sole trader's owner). */
   person: string | null;
 }
@@ -94,8 +96,10 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   const viaIdentifier = evidence.length > 0;
   if (email === 'near') add('email', POINTS.nearEmail);
 
+  let fullName = false;
   if (k.names.length && c.last_name_key) {
     const best = bestName(c, k.names);
+    fullName = best === 'full';
     if (best === 'full') add('name', POINTS.name);
     else if (best === 'surname') add('name', POINTS.surname);
     // Institution letters also carry the names of judges and bailiffs: no penalty from them.
@@ -125,6 +129,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     principalNamed: principalByName,
     thirdParty: c.segment === 'individual' && c.last_name_key !== null && bestName(c, k.thirdParties) === 'full',
     individual: c.segment === 'individual',
+    fullName,
     person: c.first_name_key && c.last_name_key ? `${c.first_name_key}|${c.last_name_key}` : null,
   };
 }

@@ -216,6 +216,25 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(await match(extractIdentifiers(text('Faktura za mój telefon za październik'))), L.customerId);
     });
 
+    it('does not give a letter to the customer whose data a misdirected reply showed the writer', async () => {
+      const reply = 'Pana Jana Kowalskiego (nr klienta 2000000001), zam. ul. Długa 5/3, 00-950 Warszawa';
+      // On paper, naming him as "another customer", the writer's own number not given.
+      const paper = `Anna Nowak\nul. Leśna 3\n80-001 Gdańsk\n\nNa moją reklamację otrzymałam odpowiedź dotyczącą ` +
+        `innego klienta: ${reply}. Proszę o rozpatrzenie mojej reklamacji.\n\nAnna Nowak`;
+      const a = await match(extractIdentifiers(paper));
+      expect(a.kind).toBe('ambiguous');
+      expect(ids(a)).toEqual(expect.arrayContaining([A.customerId, E.customerId]));
+      // As an e-mail printout quoting the reply, with no word for it: two people each identified.
+      const mail = 'Od: Anna Nowak <anna.nowak@example.pl>\n\nDzień dobry,\nPaństwa odpowiedź dotyczy kogoś innego.\n\nAnna Nowak\n' +
+        `tel. 603 111 222\n\n-------- Wiadomość oryginalna --------\nw odpowiedzi na reklamację złożoną przez ${reply}, informujemy, ` +
+        'że reklamacja została uznana.\n\nZ poważaniem\nAnna Sowa, Dział Reklamacji';
+      const b = await match(extractIdentifiers(mail));
+      expect(b.kind !== 'matched' && b.reason).toMatch(/belong to different customers/);
+      // His own letter quoting the same reply is his.
+      expectMatched(await match(extractIdentifiers(`Jan Kowalski\nul. Długa 5/3\n00-950 Warszawa\n\nW nawiązaniu do odpowiedzi na reklamację ` +
+        `złożoną przez ${reply} proszę o zwrot.\n\nJan Kowalski`)), A.customerId);
+    });
+
     it('does not decide on a phone alone, but offers its holder', async () => {
       const r = await match({ phones: ['602000000'] });
       expect(r.kind).toBe('ambiguous');
