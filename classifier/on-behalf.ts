@@ -16,13 +16,25 @@ export function principalNames(text: string, names: NameHit[]): { first: string;
   return namesAfter(text, names, ON_BEHALF, PRINCIPAL_REACH);
 }
 
+// "zmarłego w dniu 30 października 2026 r. pana Zdzisława Kowalczyka": a dot after an abbreviation
+// ends no sentence.
+const ABBREVIATION = /(?:^|[\s(])(?:r|ul|nr|tel|sw|im|dr|mgr|inz|zam|os|al|pl|ok|godz|ob|p)$/;
+
+function sentenceEnd(s: string): number {
+  for (const m of s.matchAll(/[.;!?\n]\s/g)) {
+    const at = m.index ?? 0;
+    if (s[at] !== '.' || !ABBREVIATION.test(s.slice(0, at))) return at;
+  }
+  return -1;
+}
+
 /** The first name after each marker, before its sentence ends, once each. */
 function namesAfter(text: string, names: NameHit[], marker: RegExp, reach: number): { first: string; last: string }[] {
   const folded = foldChars(text);
   const out: { first: string; last: string }[] = [];
   for (const m of folded.matchAll(marker)) {
     const from = (m.index ?? 0) + m[0].length;
-    const end = folded.slice(from, from + reach).search(/[.;!?\n]\s/);
+    const end = sentenceEnd(folded.slice(from, from + reach));
     const until = from + (end < 0 ? reach : end);
     const hit = names.find((n) => n.index >= from && n.index < until);
     if (hit && !out.some((p) => p.first === hit.first && p.last === hit.last)) out.push({ first: hit.first, last: hit.last });

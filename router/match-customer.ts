@@ -108,6 +108,11 @@ function decide(scored: Scored[], fromInstitution: boolean, writerNotCustomer: b
   if (eligible && top.points >= MATCH_POINTS && lead >= MARGIN_POINTS && !top.principal) {
     return { kind: 'ambiguous', candidates, reason: 'the letter is written on behalf of someone else than the best candidate' };
   }
+  // A firm writing for a person who is a customer (a funeral home for the deceased, an accountant for
+  // a client): the firm's own NIP and phone do not make the letter the firm's.
+  if (eligible && !top.individual && !top.principalNamed && scored.some((s) => s.individual && s.principalNamed && s.listed)) {
+    return { kind: 'ambiguous', candidates, reason: 'the letter is written on behalf of a person who is a customer, not for the firm that wrote it' };
+  }
   // Signed by another private customer (a daughter quoting her mother's phone): whose matter it is,
   // a person decides. A signer who is no customer (a carer, a manager) does not hold the letter back.
   // A mother writing for her son, both customers, signs as herself: the son named is the principal.

@@ -38,6 +38,12 @@ const K = customer({ customerId: '2000000070', segment: 'business', companyName:
 const L = customer({ customerId: '2000000071', firstName: 'Adam', lastName: 'Kowal', street: 'ul. Słoneczna 3', postalCode: '30-003',
   city: 'Kraków', phones: ['605000111'] });
 
+// A funeral home (a business customer) and the late customer it writes for.
+const M = customer({ customerId: '2000000080', segment: 'business', companyName: 'Zakład Pogrzebowy Anioł Beata Nowicka', firstName: 'Beata',
+  lastName: 'Nowicka', nip: nipFor(30), street: 'ul. Lubelska 55', postalCode: '22-400', city: 'Zamość', phones: ['846387700'] });
+const N = customer({ customerId: '2000000081', firstName: 'Zdzisław', lastName: 'Kowalczyk', street: 'ul. Szczebrzeska 20', postalCode: '22-400',
+  city: 'Zamość' });
+
 const letter = (over: Partial<Identifiers>): Identifiers => ({
   customerNumbers: [], phones: [], invoiceNumbers: [], pesels: [], nips: [], postalCodes: [], emails: [], names: [],
   companyNames: [], addresses: [], fromInstitution: false, ...over,
@@ -51,7 +57,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
     let t: TestDb;
     beforeAll(async () => {
       t = await openTestDb(kind, 'match');
-      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L])]));
+      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, M, N])]));
       expect(r.rejected).toEqual([]);
     });
     afterAll(async () => t?.close());
@@ -233,6 +239,19 @@ for (const kind of ['postgres', 'pglite'] as const) {
       // His own letter quoting the same reply is his.
       expectMatched(await match(extractIdentifiers(`Jan Kowalski\nul. Długa 5/3\n00-950 Warszawa\n\nW nawiązaniu do odpowiedzi na reklamację ` +
         `złożoną przez ${reply} proszę o zwrot.\n\nJan Kowalski`)), A.customerId);
+    });
+
+    it('does not give a firm\'s letter written for a customer (a funeral home for the deceased) to the firm', async () => {
+      const text = 'Zakład Pogrzebowy Anioł Beata Nowicka\nul. Lubelska 55, 22-400 Zamość tel. 84 638 77 00 NIP ' + nipFor(30) + '\n\n' +
+        'Działając w imieniu rodziny zmarłego w dniu 30 października 2026 r. pana Zdzisława Kowalczyka, zam. ul. Szczebrzeska 20, ' +
+        '22-400 Zamość, prosimy o rozwiązanie umowy.\n\nZ wyrazami szacunku\nB. Nowicka';
+      const read = extractIdentifiers(text);
+      expect(read.principals).toEqual([{ first: 'Zdzisław', last: 'Kowalczyk' }]);
+      const r = await match(read);
+      expect(r.kind !== 'matched' && r.reason).toMatch(/on behalf of a person who is a customer/);
+      expect(ids(r)).toEqual(expect.arrayContaining([M.customerId, N.customerId]));
+      // The firm writing for itself ("w imieniu Zakładu … Beata Nowicka") is its own principal.
+      expectMatched(await match(extractIdentifiers(text.replace(/Działając w imieniu rodziny[^,]+,[^,]+,[^,]+,/, 'Działając w imieniu Zakład Pogrzebowy Anioł Beata Nowicka,'))), M.customerId);
     });
 
     it('does not decide on a phone alone, but offers its holder', async () => {
