@@ -148,6 +148,8 @@ function bestName(c: CandidateRow, names: { first: string; last: string }[]): Na
 }
 
 function sameFirstName(a: string, b: string): boolean {
+  // "Anna" in the letter for "Anna Maria" in the master, or the other way: either given name will do.
+  if (a.includes(' ') || b.includes(' ')) return a.split(' ').some((x) => b.split(' ').some((y) => x && y && sameFirstName(x, y)));
   // "J." in a signature stands for any J-name; otherwise OCR may garble a letter or two.
   if (a.length === 1 || b.length === 1) return a[0] === b[0];
   return a === b || similarity(a, b) >= 0.5 || ocrSameFirstName(a, b);

@@ -32,6 +32,13 @@ describe('OCR-tolerant names and streets', () => {
     expect(ocrSameFirstName('anna', 'anita')).toBe(false);
   });
 
+  it('takes one of two given names for the customer\'s ("Anna" for "Anna Maria", and the other way)', () => {
+    const two = { ...row, first_name_key: 'anna maria' };
+    expect(scoreCandidate(two, letter({ names: [{ first: 'anna', last: 'krawczyk' }] }), false).fullName).toBe(true);
+    expect(scoreCandidate(row, letter({ names: [{ first: 'anna maria', last: 'krawczyk' }] }), false).fullName).toBe(true);
+    expect(scoreCandidate(two, letter({ names: [{ first: 'marta', last: 'krawczyk' }] }), false).fullName).toBe(false);
+  });
+
   it('does not let an OCR-damaged surname cancel a PESEL', () => {
     const s = scoreCandidate(row, letter({ pesels: new Set(['55072521403']), names: [{ first: 'anna', last: 'krawczylc' }] }), false);
     expect(s.evidence).toEqual(['pesel', 'name']);
