@@ -10,7 +10,7 @@ export const CUSTOMER_COLUMNS = [
 ] as const;
 export type Column = (typeof CUSTOMER_COLUMNS)[number];
 // Read into other fields: a full name is split, house and flat numbers join the street.
-type Field = Column | 'full_name' | 'house_number' | 'flat_number';
+type Field = Column | 'full_name' | 'house_number' | 'flat_number' | 'street_extra';
 
 const ALIASES: Record<Field, string[]> = {
   customer_id: ['customer_no', 'customer_number', 'customer_nr', 'client_id', 'client_no', 'client_number',
@@ -23,14 +23,16 @@ const ALIASES: Record<Field, string[]> = {
   house_number: ['house', 'house_no', 'building_number', 'building_no', 'nr_domu', 'numer_domu', 'nr_budynku', 'numer_budynku', 'dom'],
   flat_number: ['flat', 'flat_no', 'apartment', 'apartment_number', 'apt', 'nr_lokalu', 'numer_lokalu', 'nr_mieszkania',
     'numer_mieszkania', 'lokal', 'mieszkanie'],
-  pesel: [],
+  // A second address line ("m. 3", "lok. 5", "Budynek B"): joined to the first.
+  street_extra: ['address_line_2', 'address_2', 'address2', 'street_2', 'street2', 'adres_2', 'adres_linia_2'],
+  pesel: ['national_id', 'national_id_number', 'nr_pesel', 'numer_pesel'],
   nip: ['vat_id', 'tax_id'],
-  street: ['address', 'address_line', 'ulica', 'adres'],
+  street: ['address', 'address_line', 'address_line_1', 'address_1', 'address1', 'street_address', 'ulica', 'adres'],
   postal_code: ['postcode', 'zip', 'zip_code', 'kod_pocztowy'],
   city: ['town', 'miasto', 'miejscowosc'],
   region: ['voivodeship', 'wojewodztwo', 'province'],
   phones: ['phone', 'phone_number', 'phone_numbers', 'telephone', 'tel', 'telefon', 'telefony', 'mobile',
-    'mobile_phone', 'msisdn', 'telefon_komorkowy'],
+    'mobile_phone', 'msisdn', 'telefon_komorkowy', 'landline', 'home_phone', 'work_phone', 'telefon_stacjonarny'],
   email: ['e_mail', 'mail', 'email_address'],
   invoice_numbers: ['invoices', 'faktury', 'numery_faktur'],
 };
@@ -52,7 +54,7 @@ function fieldOf(name: string): Field | undefined {
 // Words that make a column about a value, not the value: "Kwota faktury", "Data urodzenia", "Klient od",
 // "Typ telefonu", "Zgoda na e-mail".
 const ABOUT = /^(?:kwota|data|date|amount|suma|wartosc|termin|saldo|status|liczba|count|od|since|zgoda|consent|typ|rodzaj|type|kind)$/;
-const CUSTOMER_WORD = /^(?:klient\w*|customer|client|abonent\w*|subscriber)$/;
+const CUSTOMER_WORD = /^(?:klient\w*|customer|client|abonent\w*|subscriber|account|konto|konta)$/;
 
 /**
  * Exporters shorten and qualify names ("Tel. komórkowy", "Kod poczt.", "Nr faktur", "Rodzaj klienta",
@@ -115,9 +117,10 @@ export interface ColumnMap {
    * firm's name on business rows (-1 when none).
    */
   firmName: number;
-  /** House and flat number columns, joined to the street as "Lipowa 5/3" (-1 when none). */
+  /** House and flat number columns, joined to the street as "Lipowa 5/3", and a second address line (-1 when none). */
   house: number;
   flat: number;
+  streetExtra: number;
   width: number;
   ignored: string[];
   /** "Tel. komórkowy → phones", in file order: what each read column was taken for. */
@@ -168,23 +171,26 @@ export function mapHeader(header: string[]): ColumnMap {
   }
   const house = one('house_number');
   const flat = one('flat_number');
-  if ((house >= 0 || flat >= 0) && at.street < 0) {
-    refuse(`column ${label(house >= 0 ? house : flat)} holds a house or flat number but no column holds the street`);
-  }
-  const as = (i: number, f: Field) => (i === firmName ? 'company_name (business rows)' : f === 'house_number' || f === 'flat_number' ? `street (${f})` : f);
+  const streetExtra = one('street_extra');
+  const part = [house, flat, streetExtra].find((i) => i >= 0);
+  if (part !== undefined && at.street < 0) refuse(`column ${label(part)} holds part of an address but no column holds the street`);
+  const as = (i: number, f: Field) =>
+    (i === firmName ? 'company_name (business rows)' : ['house_number', 'flat_number', 'street_extra'].includes(f) ? `street (${f})` : f);
   const read = [...claims].flatMap(([f, cols]) => cols.map((i) => ({ i, f })))
     .filter(({ i, f }) => f !== 'full_name' || i === fullName || i === firmName)
     .sort((a, b) => a.i - b.i).map(({ i, f }) => `${header[i]!.trim()} → ${as(i, f)}`);
   const noName = at.first_name < 0 && at.last_name < 0 && at.company_name < 0 && fullName < 0 && firmName < 0;
   const missing = [...(noName ? ['name (first_name and last_name, a full-name column, or company_name)'] : []), ...MATCHED_ON.filter((c) => at[c] < 0)];
-  return { at, phones: claims.get('phones') ?? [], fullName, firmName, house, flat, width: header.length, ignored, read, missing };
+  return { at, phones: claims.get('phones') ?? [], fullName, firmName, house, flat, streetExtra, width: header.length, ignored, read, missing };
 }
 
 const SEGMENTS = new Map<string, 'individual' | 'business'>([
-  ...['individual', 'osoba_fizyczna', 'private', 'consumer', 'konsument', 'indywidualny', 'klient_indywidualny', 'b2c']
+  ...['individual', 'osoba_fizyczna', 'private', 'consumer', 'konsument', 'indywidualny', 'klient_indywidualny', 'b2c', 'residential',
+    'personal', 'retail', 'household', 'home', 'prywatny', 'klient_prywatny', 'osoba_prywatna', 'gospodarstwo_domowe']
     .map((v) => [v, 'individual'] as const),
   ...['business', 'firma', 'company', 'corporate', 'biznes', 'biznesowy', 'klient_biznesowy', 'b2b', 'przedsiebiorca',
-    'osoba_prawna', 'jdg', 'dzialalnosc_gospodarcza', 'sole_trader']
+    'osoba_prawna', 'jdg', 'dzialalnosc_gospodarcza', 'sole_trader', 'sme', 'soho', 'enterprise', 'small_business', 'spolka',
+    'instytucja', 'institution', 'public_sector']
     .map((v) => [v, 'business'] as const),
 ]);
 

@@ -189,7 +189,7 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
     ok: true,
     customer: {
       customerId, segment, firstName, lastName, companyName, pesel, nip,
-      street: streetWithNumbers(get('street'), read(cols.house), read(cols.flat)), postalCode, city: get('city'), region: get('region'),
+      street: [streetWithNumbers(get('street'), read(cols.house), read(cols.flat)), read(cols.streetExtra)].filter(Boolean).join(' ') || null, postalCode, city: get('city'), region: get('region'),
       phones, email: email?.toLowerCase() ?? null, invoiceNumbers,
     },
   };

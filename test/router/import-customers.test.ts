@@ -25,7 +25,7 @@ hala B",60-001,Poznań,wielkopolskie,,,`, // quoted field over two lines: the ro
   `C5,individual,Ewa,Zając,,,,Polna 1,00-95,Kraków,,,,`,
   `C6,individual,Ewa,Zając,,,,,,,,60123,,`,
   `C7,individual,,Zając,,,,,,,,,,`,
-  `C8,personal,Ewa,Zając,,,,,,,,,,`,
+  `C8,gold,Ewa,Zając,,,,,,,,,,`,
   `C1,individual,Jan,Kowalski,,${P1},,,,,,,,`,
   `C9,individual,Ewa,Zając,,,`,
   `C10,individual,Maria,Wójcik,,${P2},,,,Gdańsk,,603000000,not-an-email,`,

@@ -205,6 +205,21 @@ describe('customer masters with their own columns, separators and encoding', () 
     await expect(importCustomers(t.db, Readable.from(['Nr klienta;Imię;Nazwisko;Nr domu\nD5;Ala;Kot;5\n']))).rejects.toThrow(/no column holds the street/);
   });
 
+  it('reads an English CRM export with two address lines, a national ID, a landline and residential accounts', async () => {
+    const file = '"Account No","Account Type","First Name","Last Name","Company","Tax ID","National ID","Address Line 1","Address Line 2",' +
+      '"Zip","City","Mobile","Landline","Email","Open Invoices"\n' +
+      `"A1","Residential","Ewa","Lis","","","${peselFor(41, false)}","ul. Lipowa 5","m. 3","05-800","Pruszków","601 234 111","(22) 758 12 34","",""\n` +
+      `"A2","SME","","","Lis Serwis","${nipFor(41)}","","ul. Polna 1","","33-100","Tarnów","","","","FV/1/2026"\n`;
+    const r = await importCustomers(t.db, Readable.from([file]));
+    expect([r.imported, r.rejected, r.ignoredColumns, r.missingFields]).toEqual([2, [], [], []]);
+    expect(r.readColumns).toEqual(expect.arrayContaining(['Account Type → segment', 'National ID → pesel', 'Address Line 1 → street',
+      'Address Line 2 → street (street_extra)', 'Landline → phones']));
+    expect((await people(['A1', 'A2'])).map((c) => [c.segment, c.street, c.phones])).toEqual([
+      ['individual', 'ul. Lipowa 5 m. 3', ['601234111', '227581234']],
+      ['business', 'ul. Polna 1', []],
+    ]);
+  });
+
   it('takes the separator from an Excel "sep=" first line and keeps line numbers as the file has them', async () => {
     const file = `sep=;\nNr klienta;Imię;Nazwisko;Telefon\nS1;Ala;Kot;601 234 599, 22 555 12 99\nS2;;Kot;\n`;
     const r = await importCustomers(t.db, Readable.from([file]));
