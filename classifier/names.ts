@@ -126,7 +126,35 @@ export function findNames(input: string): NameHit[] {
   const text = input.replace(SAME_SHAPE_CAPITAL, (c) => c.toLowerCase());
   const lexical = findLexicalNames(text);
   const extra = signatureNames(text).filter((s) => !lexical.some((n) => Math.abs(n.index - s.index) < s.length));
-  return [...lexical, ...extra].sort((a, b) => a.index - b.index);
+  const lowered = loweredSurnameLines(text).filter((s) => ![...lexical, ...extra].some((n) => Math.abs(n.index - s.index) < s.length));
+  return [...lexical, ...extra, ...lowered].sort((a, b) => a.index - b.index);
+}
+
+// OCR reads a faint capital as a small letter ("Helena krawczyk"): a line of just a given name and
+// one lower-case word, among the letter's first lines and right above a street or postal line (a
+// sender block), is still the sender; "Anna prosiła" in prose is not.
+const ADDRESS_NEXT = /^[ \t]*(?:ul|al|os|pl|ulica|aleja|osiedle|plac)\b|^[ \t]*\d{2}-\d{3}\b/i;
+const LOWERED_LINE = /^[ \t]*([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)[ \t]+([a-ząćęłńóśźż]{5,}(?:-[a-ząćęłńóśźż]{3,})?)[ \t]*$/u;
+const SENDER_BLOCK_LINES = 8;
+
+function loweredSurnameLines(text: string): NameHit[] {
+  const out: NameHit[] = [];
+  let at = 0;
+  let seen = 0;
+  const lines = text.split('\n');
+  for (const [k, line] of lines.entries()) {
+    const next = lines.slice(k + 1).find((l) => l.trim()) ?? '';
+    if (line.trim() && seen++ < SENDER_BLOCK_LINES && ADDRESS_NEXT.test(next)) {
+      const m = LOWERED_LINE.exec(line);
+      const given = m ? readGivenName(foldChars(m[1]!)) : null;
+      if (m && given?.declined === 'nom' && !NEVER_SURNAME.has(foldChars(m[2]!)) && readGivenName(foldChars(m[2]!)) === null) {
+        const surname = titleCase(m[2]!);
+        out.push({ first: titleCase(m[1]!), last: surname, index: at + m.index + line.indexOf(m[1]!), length: line.trim().length });
+      }
+    }
+    at += line.length + 1;
+  }
+  return out;
 }
 
 const isUpper = (w: string): boolean => w === w.toUpperCase();

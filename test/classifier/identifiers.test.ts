@@ -168,6 +168,9 @@ describe('customer, invoice and contact identifiers', () => {
     expect(names('Oleksandr Shevchenko\nul. Długa 5/3\n00-950 Warszawa\n\nProszę o rozwiązanie umowy.')).toEqual([{ first: 'Oleksandr', last: 'Shevchenko' }]);
     expect(names('Iryna Kovalenko\nul. Polna 3\n20-001 Lublin')).toEqual([{ first: 'Iryna', last: 'Kovalenko' }]);
     expect(names("Michael O'Brien\nul. Lubomirskiego 22/4\n31-509 Kraków")).toEqual([{ first: 'Michael', last: "O'Brien" }]);
+    // A surname whose capital OCR read small, in the sender block above its street; not a verb in prose.
+    expect(names('Helena krawczyk\nul. Ogrodowa 3\n88-100 Inowrocław\n\nProszę o naprawę.')).toEqual([{ first: 'Helena', last: 'Krawczyk' }]);
+    expect(names('Szanowni Państwo,\nAnna prosiła\nmnie o napisanie.')).toEqual([]);
     // A Polish noun that is also a Ukrainian name stays a noun.
     expect(names('Taras Widokowy\nul. Polna 3\n20-001 Lublin')).toEqual([]);
   });
