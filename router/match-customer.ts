@@ -42,6 +42,8 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
     postalCodes,
     cities,
     companies: unique(ids.companyNames.map(foldCompany).filter(Boolean)),
+    // Only a street with its house number narrows a postal code to a building.
+    streets: unique(ids.addresses.map((a) => foldStreet(a.street)).filter((s) => /\d/.test(s))),
   };
   const rows = await lookupCandidates(db, keys);
   const letter: LetterKeys = {

@@ -15,6 +15,7 @@ export interface LookupKeys {
   postalCodes: string[];
   cities: string[]; // folded
   companies: string[]; // folded, legal form removed
+  streets: string[]; // folded street and house number ("ogrodowa 3"), as the street index keys them
 }
 
 export interface CandidateRow {
@@ -60,6 +61,12 @@ export const LOOKUP_SQL = `
         AND (cardinality($8::text[]) = 0 OR first_name_key = ANY($8::text[])) LIMIT 50)
     UNION ALL (SELECT customer_id, 'name' FROM customers
       WHERE last_name_key = ANY($7::text[]) AND first_name_key = ANY($8::text[]) LIMIT 20)
+    -- The exact street and house within the letter's postal code: a sender whose name the OCR lost
+    -- (or gave no name the lexicon knows) still has candidates for the person who decides.
+    UNION ALL (SELECT customer_id, 'address' FROM customers
+      WHERE postal_code = ANY($9::text[])
+        AND EXISTS (SELECT 1 FROM unnest($12::text[]) s WHERE street_key = s OR street_key LIKE s || ' %')
+      LIMIT 20)
     UNION ALL SELECT m.customer_id, 'company_name' FROM unnest($11::text[]) q(name)
       CROSS JOIN LATERAL (
         (SELECT customer_id FROM customers WHERE company_key = q.name LIMIT 20)
@@ -79,7 +86,7 @@ export const LOOKUP_SQL = `
 export function lookupParams(k: LookupKeys): unknown[] {
   return [
     k.customerNumbers, k.pesels, k.nips, k.phones, k.invoices, k.emails,
-    k.lastNames, k.firstNames, k.postalCodes, k.cities, k.companies,
+    k.lastNames, k.firstNames, k.postalCodes, k.cities, k.companies, k.streets,
   ];
 }
 

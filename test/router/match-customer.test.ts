@@ -254,6 +254,14 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(await match(extractIdentifiers(text.replace(/Działając w imieniu rodziny[^,]+,[^,]+,[^,]+,/, 'Działając w imieniu Zakład Pogrzebowy Anioł Beata Nowicka,'))), M.customerId);
     });
 
+    it('offers the customers at the letter\'s exact address when no name was read, but decides for none', async () => {
+      const r = await match({ postalCodes: ['80-001'], addresses: [{ street: 'ul. Leśna 3', postalCode: '80-001', city: 'Gdańsk' }] });
+      expect(r.kind).toBe('ambiguous');
+      expect(ids(r)).toEqual(expect.arrayContaining([E.customerId, F.customerId]));
+      // A street without its house number narrows nothing.
+      expect(ids(await match({ postalCodes: ['80-001'], addresses: [{ street: 'ul. Leśna', postalCode: '80-001', city: 'Gdańsk' }] }))).toEqual([]);
+    });
+
     it('does not decide on a phone alone, but offers its holder', async () => {
       const r = await match({ phones: ['602000000'] });
       expect(r.kind).toBe('ambiguous');
@@ -330,7 +338,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
         const res = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${LOOKUP_SQL}`, lookupParams({
           customerNumbers: [A.customerId], pesels: [A.pesel!], nips: [D.nip!], phones: ['601234567'],
           invoices: ['FV/2025/01/0001'], emails: [A.email!], lastNames: ['kowalski'], firstNames: ['jan'],
-          postalCodes: ['00-950'], cities: ['warszawa'], companies: ['techbud'],
+          postalCodes: ['00-950'], cities: ['warszawa'], companies: ['techbud'], streets: ['dluga 5'],
         }));
         return res.rows.map((r) => r['QUERY PLAN']).join('\n');
       });
