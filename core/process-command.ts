@@ -21,6 +21,7 @@ export async function runProcessCommand(rt: Runtime, paths: string[], o: { recei
   });
   bar?.stop();
   let problems = 0;
+  let rescans = 0;
   for (const f of outcomes) {
     if (f.error) {
       problems++;
@@ -28,9 +29,24 @@ export async function runProcessCommand(rt: Runtime, paths: string[], o: { recei
       // A script reading the JSON lines must see the file that gave no letter, not just miss it.
       if (o.json) process.stdout.write(`${JSON.stringify({ source: f.source, error: f.error })}\n`);
     }
-    if (f.documents.length === 0 && !f.error) process.stderr.write(`mailroom: ${f.source}: no letter found (blank or separator pages only)\n`);
+    if (f.duplicateOf) {
+      process.stderr.write(`mailroom: ${f.source}: the same file as ${f.duplicateOf}, processed once under that name\n`);
+      if (o.json) process.stdout.write(`${JSON.stringify({ source: f.source, duplicateOf: f.duplicateOf })}\n`);
+      continue;
+    }
+    if (f.documents.length === 0 && !f.error) {
+      // A file with no letter may be a letter scanned too faintly to see: never a silent outcome.
+      problems++;
+      const why = 'no letter found: every page is blank or a separator sheet (a very faint scan looks blank: rescan it darker)';
+      process.stderr.write(`mailroom: ${f.source}: ${why}\n`);
+      if (o.json) process.stdout.write(`${JSON.stringify({ source: f.source, error: why })}\n`);
+    }
     for (const d of f.documents) {
       if (d.status === 'needs_attention') problems++;
+      for (const r of d.rescanRequested) {
+        rescans++;
+        process.stderr.write(`mailroom: ${d.source}: page ${r.page} needs a rescan (${r.issues.join(', ').replace(/_/g, ' ')}); its letter went on\n`);
+      }
       if (o.json) {
         const { status: _s, ...line } = d;
         process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -52,6 +68,7 @@ export async function runProcessCommand(rt: Runtime, paths: string[], o: { recei
   const lists = [...byList].sort((a, b) => b[1] - a[1]).map(([w, n]) => `${n} ${w}`).join(', ');
   const failed = outcomes.filter((f) => f.error).length;
   const failedNote = failed ? ` (${failed} of them failed, see above)` : '';
-  process.stderr.write(`mailroom: ${letters} letter${letters === 1 ? '' : 's'} from ${files.length} file${files.length === 1 ? '' : 's'}${failedNote}${lists ? `: ${lists}` : ''}\n`);
+  const rescanNote = rescans ? `; ${rescans} page${rescans === 1 ? '' : 's'} to rescan, see above` : '';
+  process.stderr.write(`mailroom: ${letters} letter${letters === 1 ? '' : 's'} from ${files.length} file${files.length === 1 ? '' : 's'}${failedNote}${lists ? `: ${lists}` : ''}${rescanNote}\n`);
   return problems ? 3 : 0;
 }

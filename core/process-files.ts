@@ -17,6 +17,8 @@ const OUTPUT_FIELDS = [
 ] as const;
 
 export type ProcessedDocument = { source: string } & Pick<DocumentView, (typeof OUTPUT_FIELDS)[number] | 'status'> & {
+  /** Pages of this letter whose scan quality asks the operator for a rescan, with why. */
+  rescanRequested: { page: number; issues: string[] }[];
   text: string;
   error?: string;
 };
@@ -25,6 +27,8 @@ export interface FileOutcome {
   source: string;
   scanId: string | null;
   error: string | null;
+  /** An earlier file of the same run with the same bytes: processed once, under that name. */
+  duplicateOf?: string;
   documents: ProcessedDocument[];
 }
 
@@ -65,7 +69,9 @@ export async function processFiles(
     try {
       const bytes = await readFile(source);
       const { scanId } = await acceptScan(deps, { bytes, fileName: basename(source), source, channel: 'cli', receivedAt: opts.receivedAt });
-      outcomes.push({ source, scanId, error: null, documents: [] });
+      // The same bytes twice (a file copied under two names) are one scan: say so, do not wait twice.
+      const first = outcomes.find((o) => o.scanId === scanId);
+      outcomes.push(first ? { source, scanId: null, error: null, duplicateOf: first.source, documents: [] } : { source, scanId, error: null, documents: [] });
     } catch (err) {
       outcomes.push({ source, scanId: null, error: errorMessage(err), documents: [] });
     }
@@ -94,7 +100,8 @@ export async function processFiles(
         pending = true;
         continue;
       }
-      o.documents = (await store.documentsOfScan(p.scan_id)).map((d) => toOutput(o.source, d));
+      const flagged = (await store.scanPages(p.scan_id)).filter((pg) => pg.issues.length > 0);
+      o.documents = (await store.documentsOfScan(p.scan_id)).map((d) => toOutput(o.source, d, flagged));
       settledDocs += o.documents.length;
       waiting.delete(p.scan_id);
     }
@@ -106,8 +113,13 @@ export async function processFiles(
   return outcomes;
 }
 
-export function toOutput(source: string, d: DocumentRow): ProcessedDocument {
+export function toOutput(
+  source: string,
+  d: DocumentRow,
+  flagged: { page_no: number; document_id: string | null; issues: string[] }[] = [],
+): ProcessedDocument {
   const v = documentView(d);
   const picked = Object.fromEntries(OUTPUT_FIELDS.map((k) => [k, v[k]])) as Pick<DocumentView, (typeof OUTPUT_FIELDS)[number]>;
-  return { source, ...picked, text: v.text ?? '', status: v.status, ...(v.error ? { error: v.error } : {}) };
+  const rescanRequested = flagged.filter((pg) => pg.document_id === d.document_id).map((pg) => ({ page: pg.page_no, issues: pg.issues }));
+  return { source, ...picked, rescanRequested, text: v.text ?? '', status: v.status, ...(v.error ? { error: v.error } : {}) };
 }

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -89,11 +90,18 @@ describe('mailroom command', () => {
   slow('processes a file with --json, rejects a corrupt one, and exits 3 because of it', async () => {
     await copyFile(join(samples, 'scan-005.png'), join(dir, 'letter.png'));
     await writeFile(join(dir, 'broken.pdf'), '%PDF-1.4\nthis is not really a pdf');
-    const r = await mailroom(['process', '--json', '--received-at', '2026-11-16', 'letter.png', 'broken.pdf']);
+    // The same bytes under a second name, and a page with nothing on it (a letter scanned too faintly looks so).
+    await copyFile(join(samples, 'scan-005.png'), join(dir, 'letter-copy.png'));
+    await writeFile(join(dir, 'white.png'), await sharp({ create: { width: 1240, height: 1754, channels: 3, background: '#ffffff' } }).png().toBuffer());
+    const r = await mailroom(['process', '--json', '--received-at', '2026-11-16', 'letter.png', 'broken.pdf', 'letter-copy.png', 'white.png']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/broken\.pdf: .+/);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(2);
+    expect(lines.slice(2)).toEqual([
+      { source: 'letter-copy.png', duplicateOf: 'letter.png' },
+      { source: 'white.png', error: expect.stringMatching(/^no letter found: every page is blank/) },
+    ]);
+    expect(lines[0].rescanRequested).toEqual([]);
     expect(lines[0]).toMatchObject({ source: 'letter.png', pages: [1], receivedAt: '2026-11-16' });
     for (const k of ['documentId', 'category', 'categoryConfidence', 'secondaryCategories', 'customerId', 'matchConfidence', 'matchedOn',
       'candidates', 'worklist', 'dueAt', 'ocrConfidence', 'identifiers', 'explanation', 'text']) {
@@ -104,6 +112,6 @@ describe('mailroom command', () => {
     // The file that gave no letter has its own line, so a script reading stdout sees it failed.
     expect(lines[1]).toEqual({ source: 'broken.pdf', error: expect.stringMatching(/.+/) });
     // The closing count names the letter's worklist and the failed file.
-    expect(r.stderr).toContain(`mailroom: 1 letter from 2 files (1 of them failed, see above): 1 ${lines[0].worklist}\n`);
+    expect(r.stderr).toContain(`mailroom: 1 letter from 4 files (1 of them failed, see above): 1 ${lines[0].worklist}\n`);
   }, 600_000);
 });
