@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Runtime } from './runtime.js';
 import { expandPaths, processFiles } from './process-files.js';
@@ -25,6 +26,9 @@ export async function runProcessCommand(rt: Runtime, paths: string[], o: { recei
   for (const f of outcomes) {
     if (f.error) {
       problems++;
+      // Decoder messages name the file already ("x.pdf: the file is empty"): once is enough.
+      const named = [f.source, basename(f.source)].find((n) => f.error!.startsWith(`${n}: `) || f.error!.startsWith(`${n} `));
+      if (named) f.error = f.error.slice(named.length).replace(/^:?\s*/, '');
       process.stderr.write(`mailroom: ${f.source}: ${f.error}\n`);
       // A script reading the JSON lines must see the file that gave no letter, not just miss it.
       if (o.json) process.stdout.write(`${JSON.stringify({ source: f.source, error: f.error })}\n`);

@@ -26,6 +26,12 @@ export function detectFormat(bytes: Buffer): ScanFormat | null {
   return null;
 }
 
+/** Printable characters and line breaks only, in the first kilobyte: a text file, not a scan. */
+function looksLikeText(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 1024);
+  return head.length > 0 && head.every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127) || b >= 0xc0 || (b >= 0x80 && b < 0xc0));
+}
+
 export async function decodeScan(bytes: Buffer, fileName: string): Promise<PageImage[]> {
   const pages: PageImage[] = [];
   for await (const page of decodeScanPages(bytes, fileName)) pages.push(page);
@@ -42,7 +48,7 @@ export async function* decodeScanPages(bytes: Buffer, fileName: string): AsyncGe
   if (format === null) {
     throw new PermanentError(
       'UNSUPPORTED_FORMAT',
-      `${fileName}: not a PDF, TIFF, JPEG, PNG or WebP file (starts with bytes ${bytes.subarray(0, 8).toString('hex')})`,
+      `${fileName}: not a PDF, TIFF, JPEG, PNG or WebP file (${looksLikeText(bytes) ? 'it is text, ' : ''}starts with bytes ${bytes.subarray(0, 8).toString('hex')})`,
     );
   }
   if (format === 'pdf') yield* decodePdf(bytes, fileName);

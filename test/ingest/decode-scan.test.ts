@@ -238,6 +238,9 @@ describe('decodeScan: bad input', () => {
     expect(await permanentCode(decodeScan(Buffer.alloc(0), 'x.pdf'))).toBe('EMPTY_FILE');
     expect(await permanentCode(decodeScan(Buffer.from('PK\x03\x04 this is a zip'), 'x.pdf'))).toBe('UNSUPPORTED_FORMAT');
     expect(await permanentCode(decodeScan(Buffer.from('GIF89a....'), 'x.gif'))).toBe('UNSUPPORTED_FORMAT');
+    // A text file renamed .pdf is named for what it is.
+    await expect(decodeScan(Buffer.from('Szanowni Państwo,\nproszę o…'), 'list.pdf')).rejects.toThrow(/it is text/);
+    await expect(decodeScan(Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0x8f, 0x01]), 'x.pdf')).rejects.not.toThrow(/it is text/);
     expect(await permanentCode(decodeScan(await encryptedPdf(), 'secret.pdf'))).toBe('ENCRYPTED_PDF');
     expect(await permanentCode(decodeScan(await emptyPdf(), 'empty.pdf'))).toBe('NO_PAGES');
     expect(await permanentCode(decodeScan(Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog'), 'trunc.pdf'))).toBe('CORRUPT_FILE');
