@@ -59,10 +59,21 @@ export async function inspectPage(page: PageImage): Promise<PageInspection> {
   const stats = measurePage({ data: median, width: work.width, height: work.height }, (dpi * (work.width / page.width)) / 25.4);
   const qrTexts = await readQrTexts(work, () => scaled(page, dpi, QR_RETRY_DPI));
   const separator = qrTexts.some((t) => t.trim() === SEPARATOR_TEXT);
-  return decide(stats, dpi, separator);
+  return decide(stats, dpi, separator, page.dpi === null ? null : sizeMm(page));
 }
 
-function decide(s: PageStats, dpi: number, separator: boolean): PageInspection {
+/** The picture's size in millimetres at its recorded resolution. */
+function sizeMm(page: PageImage): { short: number; long: number } {
+  const mm = (px: number) => (px / page.dpi!) * 25.4;
+  return { short: mm(Math.min(page.width, page.height)), long: mm(Math.max(page.width, page.height)) };
+}
+
+// A page as tall as A4 or Letter but much narrower than either (126 x 297 mm) lost a strip to the
+// glass edge or a crop, even where the cut fell between words and no text runs off the edge.
+const FULL_HEIGHT_MM = 270;
+const MIN_FULL_WIDTH_MM = 180;
+
+function decide(s: PageStats, dpi: number, separator: boolean, size: { short: number; long: number } | null): PageInspection {
   const issues: QualityIssue[] = [];
   const tooDark = s.paper < DARK_PAPER || s.inkRatio > DARK_INK;
   const blank = !separator && !tooDark && s.contentClusters === 0 && s.inkRatio < BLANK_MAX_INK;
@@ -71,7 +82,7 @@ function decide(s: PageStats, dpi: number, separator: boolean): PageInspection {
     if (tooDark) issues.push('too_dark');
     else if (s.contrast < MIN_CONTRAST) issues.push('too_light');
     if (dpi < MIN_DPI) issues.push('low_resolution');
-    if (s.cutEdges > 0) issues.push('cut_off');
+    if (s.cutEdges > 0 || (size !== null && size.long >= FULL_HEIGHT_MM && size.short < MIN_FULL_WIDTH_MM)) issues.push('cut_off');
   }
   return { blank, separator, inkRatio: s.inkRatio, issues };
 }

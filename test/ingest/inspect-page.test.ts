@@ -97,6 +97,17 @@ describe('inspectPage: quality gate', () => {
     expect((await inspectPage(await page300({ dpi: 200 }))).issues).toEqual([]);
   });
 
+  it('flags a page as tall as A4 but far narrower (a strip lost to a crop), not a full A4 or A5 page', async () => {
+    const raw = await renderLetterRaw({ dpi: 300, lines: FULL_LETTER });
+    const narrow = await sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: 1 } })
+      .extract({ left: 0, top: 0, width: Math.round((126 / 25.4) * 300), height: raw.height }).raw().toBuffer({ resolveWithObject: true });
+    expect((await inspectPage(await toPage({ data: narrow.data, width: narrow.info.width, height: narrow.info.height }, 300))).issues).toContain('cut_off');
+    expect((await inspectPage(await toPage(raw, 300))).issues).toEqual([]);
+    // An A5 note is whole; without a recorded resolution the size says nothing.
+    const a5 = await renderLetterRaw({ dpi: 150 });
+    expect((await inspectPage(await toPage({ ...a5 }, 212))).issues).not.toContain('cut_off');
+  });
+
   it('flags a page half off the glass (text running off the edge)', async () => {
     expect((await inspectPage(await page300({ dpi: 300, lines: FULL_LETTER, xMm: 90 }))).issues).toEqual(['cut_off']);
     expect((await inspectPage(await page300({ dpi: 300, lines: FULL_LETTER, yMm: 150, fontPt: 13 }))).issues).toEqual(['cut_off']);
