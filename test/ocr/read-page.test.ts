@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OcrWord, PageImage } from '../../core/types.js';
 import type { OcrEngine, PreparedPage, RecognizeOutput } from '../../ocr/ports.js';
 import { FLIP_CHECK_BELOW, readPage, readingScore } from '../../ocr/read-page.js';
+import { TransientError } from '../../core/errors.js';
 
 const word = (text: string, confidence: number): OcrWord => ({ text, confidence, bbox: { x0: 0, y0: 0, x1: 10, y1: 10 } });
 const reading = (words: OcrWord[]): RecognizeOutput => ({
@@ -33,6 +34,36 @@ const upright = reading([word('Szanowni', 95), word('Państwo', 93), word('rekla
 const upsideDown = reading([word('ʎ!', 41), word('oMuez', 38), word('uI', 50)]);
 
 describe('readPage', () => {
+  it('reads the page as scanned when the prepared image kept the engine past its timeout', async () => {
+    const { engine: inner, calls } = fakeEngine({ scan: upright });
+    const engine: OcrEngine = {
+      async recognize(png, o) {
+        if (png.toString() === 'U') throw new TransientError('ocr_timeout', 'page not read within 120000 ms');
+        return inner.recognize(png, o);
+      },
+      async close() {},
+    };
+    const out = await readPage({ engine, prepare: prepare(0, 'U'), rotate180 }, page);
+    expect(calls).toEqual(['scan']);
+    expect(out.result).toMatchObject({ text: upright.text, rotation: 0, skewDegrees: 0, width: 100, height: 140, dpi: 300 });
+    expect(out.preparedPng.toString()).toBe('scan');
+    // A timeout in the 180° check (a poor first reading) falls back the same way.
+    const poor = reading([word('Szanowni', 60)]);
+    const { engine: inner2, calls: calls2 } = fakeEngine({ U: poor, scan: upright });
+    const flipSlow: OcrEngine = {
+      async recognize(png, o) {
+        if (png.toString() === 'D') throw new TransientError('ocr_timeout', 'page not read within 120000 ms');
+        return inner2.recognize(png, o);
+      },
+      async close() {},
+    };
+    const flipped = await readPage({ engine: flipSlow, prepare: prepare(0, 'U'), rotate180 }, page);
+    expect([calls2, flipped.result.text]).toEqual([['U', 'scan'], upright.text]);
+    // Any other engine failure is the queue's to retry, as before.
+    const failing: OcrEngine = { async recognize() { throw new TransientError('ocr_engine_failed', 'crashed'); }, async close() {} };
+    await expect(readPage({ engine: failing, prepare: prepare(0, 'U'), rotate180 }, page)).rejects.toThrow(/crashed/);
+  });
+
   it('reads an upright page once', async () => {
     const { engine, calls } = fakeEngine({ U: upright, D: upsideDown });
     const out = await readPage({ engine, prepare: prepare(0, 'U'), rotate180 }, page);
