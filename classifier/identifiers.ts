@@ -153,9 +153,9 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
     return narrowed && dropOutside ? sub : [...sub, ...rest];
   };
   const values = (hits: Hit[], drop: boolean, within = inSubject): string[] => [...new Set(order(hits, drop, within).map((h) => h.value))];
-  const nameList = [...uniq(order<NameHit>(names, true), (n) => `${n.first}|${n.last}`).flatMap((n) =>
+  const nameList = uniq(order<NameHit>(names, true), (n) => `${n.first}|${n.last}`).flatMap((n) =>
     n.raw ? [{ first: n.first, last: n.last }, n.raw] : [{ first: n.first, last: n.last }],
-  )];
+  );
   const former = institution === null ? formerNames(text, names) : [];
   const principals = institution === null ? principalNames(text, names) : [];
   return {
