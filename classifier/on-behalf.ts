@@ -90,7 +90,8 @@ export function declaresNoCustomer(text: string): boolean {
   const m = NO_CUSTOMER.exec(folded);
   if (!m) return false;
   const start = Math.max(folded.lastIndexOf('. ', m.index), folded.lastIndexOf(', ', m.index), 0);
-  const end = folded.slice(m.index).search(/[.;!?]/);
+  // The clause that says it: up to the next comma or sentence end ("…, a dostaję od Was faktury" is another clause).
+  const end = folded.slice(m.index).search(/[,.;!?]/);
   return !FORMER.test(folded.slice(start, end < 0 ? undefined : m.index + end));
 }
 

@@ -189,6 +189,8 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const stranger = 'Jan Kowalski\nul. Długa 5/3\n00-950 Warszawa\n\nNie jestem Państwa klientem, a dostaję faktury. Proszę to wyjaśnić.\n\nJan Kowalski';
       expect((await match(extractIdentifiers(stranger))).kind).toBe('ambiguous');
       expectMatched(await match(extractIdentifiers(stranger.replace('Nie jestem', 'Od marca nie jestem już'))), A.customerId);
+      expectMatched(await match(extractIdentifiers(stranger.replace('klientem,', 'klientem od marca,'))), A.customerId);
+      expect((await match(extractIdentifiers(stranger.replace('a dostaję faktury', 'a dostaję od Was faktury')))).kind).toBe('ambiguous');
       expectMatched(await match(extractIdentifiers(stranger.replace('Nie jestem Państwa klientem', 'Nie jestem abonentem tej usługi'))), A.customerId);
     });
 
