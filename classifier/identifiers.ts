@@ -13,7 +13,7 @@ import {
 import { customerNumberAt, findContractNumbers, findCustomerNumbers, findLooseNumbers } from './customer-numbers.js';
 import { recipientSpans } from './recipient-block.js';
 import { formerNames } from './former-names.js';
-import { declaresNoCustomer, speaksOfOwnBusiness, isPrincipalsNumber, principalNames, signerName, thirdPartyNames } from './on-behalf.js';
+import { writerRelations } from './on-behalf.js';
 
 export { ocrDigitVariants, ocrToDigits, isValidNip, isValidPesel } from './checksums.js';
 
@@ -157,7 +157,6 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
     n.raw ? [{ first: n.first, last: n.last }, n.raw] : [{ first: n.first, last: n.last }],
   );
   const former = institution === null ? formerNames(text, names) : [];
-  const principals = institution === null ? principalNames(text, names) : [];
   return {
     institution,
     narrowedToSubject: narrowed,
@@ -173,13 +172,8 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
       ...contracts(values(raw.contractNumbers, false).filter((n) => !raw.customerNumbers.some((c) => c.value === n) && !raw.nips.some((c) => c.value === n))),
       names: uniq([...nameList, ...former], (n) => `${n.first}|${n.last}`),
       ...(former.length ? { formerNames: former } : {}),
-      ...onBehalf(principals),
-      ...(institution === null && speaksOfOwnBusiness(text) ? { ownBusiness: true } : {}),
-      ...principalsPhones(principals.length ? [...new Set(raw.phones.filter((p) => isPrincipalsNumber(folded, p.index)).map((p) => p.value))] : []),
-      ...signedBy(institution === null ? signerName(text, names) : null),
-      // "w imieniu sąsiadki, pani X": a neighbour written for is a principal, not a third party.
-      ...aboutOthers(institution === null ? thirdPartyNames(text, names).filter((n) => !principals.some((p) => p.first === n.first && p.last === n.last)) : [],
-        institution === null && declaresNoCustomer(text)),
+      // Institutions name their subject already (subjectSpans): who writes for whom is other writers' matter.
+      ...(institution === null ? writerRelations(folded, names, raw.phones) : {}),
       companyNames: values(raw.companyNames, true),
       addresses: uniq(order<AddressHit>(addresses, true), (a) => `${a.street}|${a.postalCode}|${a.city}`).map(
         ({ street, postalCode, city }) => ({ street, postalCode, city }),
@@ -190,14 +184,6 @@ export function extractIdentifierParts(text: string, operator: OperatorMatcher =
 }
 
 const unread = (tokens: string[]): { unreadEmails?: string[] } => (tokens.length ? { unreadEmails: tokens } : {});
-const aboutOthers = (third: { first: string; last: string }[], notCustomer: boolean) => ({
-  ...(third.length ? { thirdParties: third } : {}),
-  ...(notCustomer ? { writerNotCustomer: true } : {}),
-});
-const principalsPhones = (p: string[]): { principalPhones?: string[] } => (p.length ? { principalPhones: p } : {});
-const signedBy = (s: { first: string; last: string } | null): { signer?: { first: string; last: string } } => (s ? { signer: s } : {});
-// Institutions name their subject already (subjectSpans); only other writers' principals are kept.
-const onBehalf = (p: { first: string; last: string }[]): { principals?: { first: string; last: string }[] } => (p.length ? { principals: p } : {});
 const contracts = (numbers: string[]): { contractNumbers?: string[] } => (numbers.length ? { contractNumbers: numbers } : {});
 
 export function extractIdentifiers(text: string, operator?: OperatorMatcher): Identifiers {

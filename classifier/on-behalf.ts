@@ -2,7 +2,7 @@
 // for a client. The letter concerns the person named after "w imieniu", not the writer, whose own
 // phone and signature may well belong to another customer: matching on them would put the
 // mother's request into the son's file (router/match-customer.ts checks the principal).
-import { foldChars } from './normalize.js';
+import type { Identifiers } from '../core/types.js';
 import type { NameHit } from './names.js';
 
 // "w imieniu (mojej mamy)", "działając w imieniu i na rzecz", "jako pełnomocnik", "za moją mamę",
@@ -12,8 +12,8 @@ const ON_BEHALF =
 const PRINCIPAL_REACH = 90;
 
 /** Names of the people the letter is written for (empty when the writer writes for themselves). */
-export function principalNames(text: string, names: NameHit[]): { first: string; last: string }[] {
-  return namesAfter(text, names, ON_BEHALF, PRINCIPAL_REACH);
+function principalNames(folded: string, names: NameHit[]): { first: string; last: string }[] {
+  return namesAfter(folded, names, ON_BEHALF, PRINCIPAL_REACH);
 }
 
 // "zmarłego w dniu 30 października 2026 r. pana Zdzisława Kowalczyka": a dot after an abbreviation
@@ -29,8 +29,7 @@ function sentenceEnd(s: string): number {
 }
 
 /** The first name after each marker, before its sentence ends, once each. */
-function namesAfter(text: string, names: NameHit[], marker: RegExp, reach: number): { first: string; last: string }[] {
-  const folded = foldChars(text);
+function namesAfter(folded: string, names: NameHit[], marker: RegExp, reach: number): { first: string; last: string }[] {
   const out: { first: string; last: string }[] = [];
   for (const m of folded.matchAll(marker)) {
     const from = (m.index ?? 0) + m[0].length;
@@ -48,7 +47,7 @@ const PRINCIPALS_NUMBER =
   /\bnumer\w*(?: telefonu| tel\.?)? (?:syna|corki|mamy|matki|taty|ojca|meza|zony|brata|siostry|babci|dziadka|wnuka|wnuczki|jego|jej|mocodawc\w*|klient\w*|abonent\w*)\b[^\n\d]{0,12}\s*$/;
 
 /** The phone at `index` of the (folded) text is introduced as the principal's own number. */
-export function isPrincipalsNumber(folded: string, index: number): boolean {
+function isPrincipalsNumber(folded: string, index: number): boolean {
   return PRINCIPALS_NUMBER.test(folded.slice(Math.max(0, index - 60), index));
 }
 
@@ -57,8 +56,7 @@ const CLOSING = /(?:pozdrawiam|pozdrowienia|powazaniem|szacunkiem|wyrazami szacu
 const SIGNATURE_REACH = 60;
 
 /** The person who signed the letter: the first name right under its last closing formula. */
-export function signerName(text: string, names: NameHit[]): { first: string; last: string } | null {
-  const folded = foldChars(text);
+function signerName(folded: string, names: NameHit[]): { first: string; last: string } | null {
   const closings = [...folded.matchAll(CLOSING)];
   const last = closings[closings.length - 1];
   if (!last) return null;
@@ -74,8 +72,8 @@ const THIRD_PARTY = /\b(?:sasiad\w*|sasiedz\w*|sasiedni\w* lokal\w*|inn(?:ego|ej
 const THIRD_PARTY_REACH = 40;
 
 /** Names the letter introduces as a third party (a neighbour), not as its writer or principal. */
-export function thirdPartyNames(text: string, names: NameHit[]): { first: string; last: string }[] {
-  return namesAfter(text, names, THIRD_PARTY, THIRD_PARTY_REACH);
+function thirdPartyNames(folded: string, names: NameHit[]): { first: string; last: string }[] {
+  return namesAfter(folded, names, THIRD_PARTY, THIRD_PARTY_REACH);
 }
 
 // "Nie jestem Państwa klientem": whoever the letter names, it is not the writer's own account. A
@@ -85,20 +83,42 @@ const NO_CUSTOMER = /\bnie jestem (?:panstwa|waszym|wasza) (?:klient(?:em|ka)|ab
 const FORMER = /\b(?:juz|od|wiecej|obecnie|teraz|przestal\w*|since|anymore|longer)\b/;
 
 /** The writer says they are no customer of the operator (and not a former one). */
-export function declaresNoCustomer(text: string): boolean {
-  const folded = foldChars(text).replace(/\s+/g, ' ');
-  const m = NO_CUSTOMER.exec(folded);
+function declaresNoCustomer(folded: string): boolean {
+  const flat = folded.replace(/\s+/g, ' ');
+  const m = NO_CUSTOMER.exec(flat);
   if (!m) return false;
-  const start = Math.max(folded.lastIndexOf('. ', m.index), folded.lastIndexOf(', ', m.index), 0);
+  const start = Math.max(flat.lastIndexOf('. ', m.index), flat.lastIndexOf(', ', m.index), 0);
   // The clause that says it: up to the next comma or sentence end ("…, a dostaję od Was faktury" is another clause).
-  const end = folded.slice(m.index).search(/[,.;!?]/);
-  return !FORMER.test(folded.slice(start, end < 0 ? undefined : m.index + end));
+  const end = flat.slice(m.index).search(/[,.;!?]/);
+  return !FORMER.test(flat.slice(start, end < 0 ? undefined : m.index + end));
 }
 
 // "faktura dla mojej firmy", "prowadzę działalność gospodarczą": the writer speaks of a firm of
 // their own, so of a sole trader's business account rather than the private one of the same name.
 const OWN_BUSINESS = /\b(?:moj(?:a|ej|e|ego) firm\w*|mojej dzialalnosc\w*|prowadz\w* (?:jednoosobowa )?dzialalnosc\w*|dzialalnosc\w* gospodarcz\w*|firmow(?:y|a|e|ego|ej)|jdg)\b/;
 
-export function speaksOfOwnBusiness(text: string): boolean {
-  return OWN_BUSINESS.test(foldChars(text).replace(/\s+/g, ' '));
+function speaksOfOwnBusiness(folded: string): boolean {
+  return OWN_BUSINESS.test(folded.replace(/\s+/g, ' '));
+}
+
+type Relations = Pick<Identifiers, 'principals' | 'principalPhones' | 'signer' | 'thirdParties' | 'writerNotCustomer' | 'ownBusiness'>;
+
+/**
+ * Who wrote the letter and for whom, as the matcher takes it (fields absent when the letter says
+ * nothing of them). `folded` is the letter folded by foldChars (same offsets as `names`, `phones`).
+ */
+export function writerRelations(folded: string, names: NameHit[], phones: { value: string; index: number }[]): Relations {
+  const principals = principalNames(folded, names);
+  const signer = signerName(folded, names);
+  // "w imieniu sąsiadki, pani X": a neighbour written for is a principal, not a third party.
+  const third = thirdPartyNames(folded, names).filter((n) => !principals.some((p) => p.first === n.first && p.last === n.last));
+  const principalPhones = principals.length ? [...new Set(phones.filter((p) => isPrincipalsNumber(folded, p.index)).map((p) => p.value))] : [];
+  return {
+    ...(principals.length ? { principals } : {}),
+    ...(principalPhones.length ? { principalPhones } : {}),
+    ...(signer ? { signer } : {}),
+    ...(third.length ? { thirdParties: third } : {}),
+    ...(declaresNoCustomer(folded) ? { writerNotCustomer: true } : {}),
+    ...(speaksOfOwnBusiness(folded) ? { ownBusiness: true } : {}),
+  };
 }

@@ -26,12 +26,10 @@ export async function runProcessCommand(rt: Runtime, paths: string[], o: { recei
   for (const f of outcomes) {
     if (f.error) {
       problems++;
-      // Decoder messages name the file already ("x.pdf: the file is empty"): once is enough.
-      const named = [f.source, basename(f.source)].find((n) => f.error!.startsWith(`${n}: `) || f.error!.startsWith(`${n} `));
-      if (named) f.error = f.error.slice(named.length).replace(/^:?\s*/, '');
-      process.stderr.write(`mailroom: ${f.source}: ${f.error}\n`);
+      const error = withoutFileName(f.error, f.source);
+      process.stderr.write(`mailroom: ${f.source}: ${error}\n`);
       // A script reading the JSON lines must see the file that gave no letter, not just miss it.
-      if (o.json) process.stdout.write(`${JSON.stringify({ source: f.source, error: f.error })}\n`);
+      if (o.json) process.stdout.write(`${JSON.stringify({ source: f.source, error })}\n`);
     }
     if (f.duplicateOf) {
       process.stderr.write(`mailroom: ${f.source}: the same file as ${f.duplicateOf}, processed once under that name\n`);
@@ -75,4 +73,10 @@ export async function runProcessCommand(rt: Runtime, paths: string[], o: { recei
   const rescanNote = rescans ? `; ${rescans} page${rescans === 1 ? '' : 's'} to rescan, see above` : '';
   process.stderr.write(`mailroom: ${letters} letter${letters === 1 ? '' : 's'} from ${files.length} file${files.length === 1 ? '' : 's'}${failedNote}${lists ? `: ${lists}` : ''}${rescanNote}\n`);
   return problems ? 3 : 0;
+}
+
+/** "x.pdf: the file is empty" -> "the file is empty": the line names the file already. */
+function withoutFileName(error: string, source: string): string {
+  const named = [source, basename(source)].find((n) => error.startsWith(`${n}: `) || error.startsWith(`${n} `));
+  return named ? error.slice(named.length).replace(/^:?\s*/, '') : error;
 }

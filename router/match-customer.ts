@@ -22,7 +22,8 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
   // A contract number is as good as a repaired customer number: it must be backed by something else.
   const contract = unique((ids.contractNumbers ?? []).flatMap((n) => [n.trim(), customerNumberKey(n)]));
   const phones = withVariants(ids.phones.map((p) => normalisePhone(p) ?? p.replace(/[\s-]/g, '')), opts, normalisePhone);
-  const names = ids.names.map((n) => ({ first: fold(n.first), last: fold(n.last) })).filter((n) => n.last);
+  const names = ids.names.map(foldName).filter((n) => n.last);
+  const streets = ids.addresses.map((a) => foldStreet(a.street)).filter(Boolean);
   const postalCodes = unique([...ids.postalCodes, ...ids.addresses.map((a) => a.postalCode ?? '')].filter(Boolean));
   const cities = unique(ids.addresses.map((a) => fold(a.city)).filter(Boolean));
   const keys: LookupKeys = {
@@ -38,7 +39,7 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
     cities,
     companies: unique(ids.companyNames.map(foldCompany).filter(Boolean)),
     // Only a street with its house number narrows a postal code to a building.
-    streets: unique(ids.addresses.map((a) => foldStreet(a.street)).filter((s) => /\d/.test(s))),
+    streets: unique(streets.filter((s) => /\d/.test(s))),
   };
   const rows = await lookupCandidates(db, keys);
   const letter: LetterKeys = {
@@ -50,14 +51,13 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
     emails: new Set(keys.emails),
     readEmails: unique(ids.emails.map((e) => e.trim().toLowerCase())).map(readEmail),
     names,
-    principals: (ids.principals ?? []).map((n) => ({ first: fold(n.first), last: fold(n.last) })),
-    signer: ids.signer ? { first: fold(ids.signer.first), last: fold(ids.signer.last) } : null,
+    principals: (ids.principals ?? []).map(foldName),
     // The writer under her former surname is the same signer.
-    signerFormer: ids.signer ? (ids.formerNames ?? []).map((n) => ({ first: fold(n.first), last: fold(n.last) })) : [],
+    signerNames: ids.signer ? [ids.signer, ...(ids.formerNames ?? [])].map(foldName) : [],
     principalPhones: new Set(ids.principalPhones ?? []),
-    thirdParties: (ids.thirdParties ?? []).map((n) => ({ first: fold(n.first), last: fold(n.last) })),
+    thirdParties: (ids.thirdParties ?? []).map(foldName),
     companies: keys.companies,
-    streets: ids.addresses.map((a) => foldStreet(a.street)).filter(Boolean),
+    streets,
     postalCodes: new Set(postalCodes),
     cities: new Set(cities),
   };
@@ -128,6 +128,8 @@ function resolveVariants(
   }
   return out;
 }
+
+const foldName = (n: { first: string; last: string }) => ({ first: fold(n.first), last: fold(n.last) });
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];

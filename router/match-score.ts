@@ -21,10 +21,8 @@ export interface LetterKeys {
   names: { first: string; last: string }[]; // folded
   /** The people the letter is written for, folded; empty when the writer writes for themselves. */
   principals: { first: string; last: string }[];
-  /** Who signed the letter, folded, or null. */
-  signer: { first: string; last: string } | null;
-  /** The signer's former names ("z domu Nowak"), folded. */
-  signerFormer: { first: string; last: string }[];
+  /** Who signed the letter, under the signature's name and any former one ("z domu Nowak"), folded; empty when unsigned. */
+  signerNames: { first: string; last: string }[];
   /** Phones given as a principal's own number, as in `phones`. */
   principalPhones: Set<string>;
   /** People the letter reports on (a neighbour), folded. */
@@ -83,7 +81,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   // not the principal's: they point at the writer (a son, a father of the same name), never decide.
   // A number given as the principal's own ("na numer syna") counts, for a principal only.
   const contactCounts = k.principals.length === 0;
-  const principalByName = k.principals.length > 0 && c.last_name_key !== null && ['full', 'surname'].includes(bestName(c, k.principals));
+  const principalByName = !contactCounts && c.last_name_key !== null && ['full', 'surname'].includes(bestName(c, k.principals));
   const phoneHow = c.phones.filter((p) => contactCounts || (principalByName && k.principalPhones.has(p))).map((p) => k.phones.get(p)).filter(Boolean);
   if (phoneHow.includes('exact')) add('phone', POINTS.medium);
   else if (phoneHow.includes('repaired')) add('phone', POINTS.repairedPhone);
@@ -121,13 +119,14 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     }
   } else if (c.city_key && [...k.cities].some((t) => sameTown(t, c.city_key!))) add('city', POINTS.place);
   // Principals are people: a business candidate (an employee writes "w imieniu firmy") is not held to them.
-  const principal = k.principals.length === 0 || c.segment === 'business' || c.last_name_key === null ||
-    ['full', 'surname'].includes(bestName(c, k.principals));
-  const signer = k.signer !== null && c.segment === 'individual' && c.last_name_key !== null && bestName(c, [k.signer, ...k.signerFormer]) === 'full';
+  const principal = contactCounts || c.segment === 'business' || c.last_name_key === null || principalByName;
+  // Signatures and third parties are people: only a private customer with a name is either.
+  const person = c.segment === 'individual' && c.last_name_key !== null;
   return {
-    customerId: c.customer_id, points, evidence, strong, identifier, listed: points > 0 || viaIdentifier, principal, signer,
+    customerId: c.customer_id, points, evidence, strong, identifier, listed: points > 0 || viaIdentifier, principal,
+    signer: person && bestName(c, k.signerNames) === 'full',
     principalNamed: principalByName,
-    thirdParty: c.segment === 'individual' && c.last_name_key !== null && bestName(c, k.thirdParties) === 'full',
+    thirdParty: person && bestName(c, k.thirdParties) === 'full',
     individual: c.segment === 'individual',
     fullName,
     person: c.first_name_key && c.last_name_key ? `${c.first_name_key}|${c.last_name_key}` : null,
