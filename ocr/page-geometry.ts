@@ -2,7 +2,8 @@
 // measured on a ~100 dpi binarised copy (projection.ts) and applied to the full-resolution page.
 import type { Rotation } from './ports.js';
 import { fromRaw, toRaw, type Raw } from './page-image.js';
-import { ascenderRatio, clearEdgeInk, estimateSkew, inkPoints, otsuThreshold, profileAt, transpose, type Projections } from './projection.js';
+import { ascenderRatio, clearEdgeInk, estimateSkew, inkPoints, profileAt, transpose, type Projections } from './projection.js';
+import { greyHistogram, inkThreshold } from '../core/grey-pixels.js';
 
 const ANALYSIS_DPI = 100;
 /** Line structure across the page must beat along it by this factor before turning the page. */
@@ -37,7 +38,7 @@ async function analyse(r: Raw, dpi: number) {
   const scale = Math.min(1, ANALYSIS_DPI / dpi);
   const pxPerInch = dpi * scale;
   const small = await toRaw(fromRaw(r).resize(Math.max(1, Math.round(r.width * scale))));
-  const t = otsuThreshold(small.data);
+  const t = inkThreshold(greyHistogram(small.data));
   const margin = Math.round(EDGE_BAND * Math.min(small.width, small.height));
   const ink = inkPoints(clearEdgeInk(small.data, small.width, small.height, t, margin), small.width, t);
   return { ink, inkShare: ink.xs.length / small.data.length, pxPerInch };

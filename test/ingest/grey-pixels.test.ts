@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countAtOrBelow, greyHistogram, histogramPercentile, otsuFromHistogram } from '../../core/grey-pixels.js';
+import { countAtOrBelow, greyHistogram, histogramPercentile, inkThreshold, otsuFromHistogram } from '../../core/grey-pixels.js';
 
 // The shared grey statistics behind page inspection (ingest/page-stats) and OCR preparation.
 describe('grey histogram statistics', () => {
@@ -51,5 +51,20 @@ describe('grey histogram statistics', () => {
     expect(otsuFromHistogram(greyHistogram(new Uint8Array(10).fill(200)))).toBe(128);
     expect(histogramPercentile(new Uint32Array(256), 0.5, 0)).toBe(0);
     expect(histogramPercentile(new Uint32Array(256), 0.5, 10)).toBe(255);
+  });
+
+  it('keeps the ink threshold out of the grain of a sparse page of grey paper', () => {
+    // A printed page: the ink threshold is Otsu's.
+    expect(inkThreshold(hist)).toBe(otsuFromHistogram(hist));
+    // Paper at 190 with grain of spread ~10 and 0.2 % ink at 50: Otsu splits the grain.
+    let s = 3;
+    const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const grainy = Uint8Array.from({ length: 100_000 }, (_, i) =>
+      i % 500 === 0 ? 50 : Math.round(190 + (rand() + rand() + rand() - 1.5) * 20));
+    const h = greyHistogram(grainy);
+    expect(otsuFromHistogram(h)).toBeGreaterThan(170);
+    const t = inkThreshold(h);
+    expect(t).toBeGreaterThanOrEqual(50);
+    expect(countAtOrBelow(h, t)).toBe(200);
   });
 });
