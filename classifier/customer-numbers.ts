@@ -20,8 +20,9 @@ const CUSTOMER_KEY = new RegExp(
   ].join('|'),
   'gi',
 );
-// "umowa nr", "nr umowy", "abonament nr", "contract no.": a number that is often the customer's own.
-const CONTRACT_KEY = /(?:\bumow\w*\s*(?:nr\.?|numer)|\b(?:nr\.?|numer)\s*umowy|\babonament\w*\s*(?:nr\.?|numer)|\bcontract\s*(?:no\.?|number|nr\.?|#))[\s:.#-]*/gi;
+// "umowa nr", "umowy abonenckiej nr", "nr umowy (abonenckiej)", "abonament nr", "contract no.": the
+// contract's own number, which the master may hold, and often the customer number itself.
+const CONTRACT_KEY = /(?:\bumow\w*(?:\s+[a-z]+){0,3}?\s*(?:nr\.?|numer|o\s+numerze)|\b(?:nr\.?|numer)\s*umowy(?:\s+abonenck\w*)?|\babonament\w*\s*(?:nr\.?|numer)|\bcontract\s*(?:no\.?|number|nr\.?|#))[\s:.#-]*/gi;
 
 /**
  * The 10-digit customer number starting at `start` (OCR look-alike letters repaired, spaces and
@@ -78,9 +79,12 @@ export function findCustomerNumbers(text: string): Hit[] {
   return findAfter(CUSTOMER_KEY, text, true);
 }
 
-/** Numbers introduced as the contract's or subscription's, in the customer number's own shape. */
+/**
+ * Numbers introduced as the contract's or subscription's: in the customer number's own shape, or
+ * as the contract's own reference ("UM/2025/04/1182"), which only an exact master value makes evidence.
+ */
 export function findContractNumbers(text: string): Hit[] {
-  return findAfter(CONTRACT_KEY, text, false);
+  return findAfter(CONTRACT_KEY, text, true);
 }
 
 // Exactly ten digits, together or in groups ("8148283746", "814 828 3746", "48876-77384"), not part

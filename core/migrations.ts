@@ -197,6 +197,19 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
       ALTER INDEX customer_invoices_keyed_pkey RENAME TO customer_invoices_pkey;
     `,
   },
+  {
+    // Contract numbers ("umowa nr UM/2025/04/1182"): letters quote them as often as invoices, and
+    // masters export them. Looked up by letters and digits only, as invoices are.
+    id: '006-contract-numbers',
+    sql: `
+      ALTER TABLE customers ADD COLUMN contract_numbers text[] NOT NULL DEFAULT '{}';
+      CREATE TABLE customer_contracts (
+        contract_number text NOT NULL,
+        customer_id text NOT NULL,
+        PRIMARY KEY (contract_number, customer_id)
+      );
+    `,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {

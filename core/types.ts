@@ -112,6 +112,7 @@ export interface Customer {
   phones: string[];
   email: string | null;
   invoiceNumbers: string[];
+  contractNumbers: string[];
 }
 
 export type MatchEvidence =
@@ -120,6 +121,7 @@ export type MatchEvidence =
   | 'nip'
   | 'phone'
   | 'invoice_number'
+  | 'contract_number'
   | 'email'
   | 'name'
   | 'company_name'

@@ -6,7 +6,7 @@ import { fold, foldCompany } from './fold.js';
 
 export const CUSTOMER_COLUMNS = [
   'customer_id', 'segment', 'first_name', 'last_name', 'company_name', 'pesel', 'nip', 'street',
-  'postal_code', 'city', 'region', 'phones', 'email', 'invoice_numbers',
+  'postal_code', 'city', 'region', 'phones', 'email', 'invoice_numbers', 'contract_numbers',
 ] as const;
 export type Column = (typeof CUSTOMER_COLUMNS)[number];
 // Read into other fields: a full name is split, house and flat numbers join the street.
@@ -35,6 +35,8 @@ const ALIASES: Record<Field, string[]> = {
     'mobile_phone', 'msisdn', 'telefon_komorkowy', 'landline', 'home_phone', 'work_phone', 'telefon_stacjonarny'],
   email: ['e_mail', 'mail', 'email_address'],
   invoice_numbers: ['invoices', 'faktury', 'numery_faktur'],
+  contract_numbers: ['contracts', 'contract', 'contract_number', 'contract_no', 'contract_id', 'umowa', 'umowy',
+    'nr_umowy', 'numer_umowy', 'numery_umow', 'id_umowy'],
 };
 const FIELD_BY_NAME = new Map<string, Field>(
   (Object.entries(ALIASES) as [Field, string[]][]).flatMap(([f, names]) => [f, ...names].map((n) => [n, f] as [string, Field])),
@@ -72,6 +74,7 @@ function fieldByWords(key: string): Field | undefined {
   // The post office's town, as Polish address forms call it: the town letters give.
   if (key === 'poczta') return 'city';
   if (has(/^(?:faktur\w*|invoices?)$/)) return 'invoice_numbers';
+  if (has(/^(?:umow\w*|contracts?)$/)) return 'contract_numbers';
   if (has(/^pesel$/)) return 'pesel';
   if (has(/^nip$/)) return 'nip';
   if (has(/^(?:nr|numer|id|no|number)$/) && has(CUSTOMER_WORD)) return 'customer_id';

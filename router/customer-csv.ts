@@ -185,12 +185,13 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
   if (email && !EMAIL.test(email)) return fail(`email '${email}' is malformed`);
   // Invoice numbers hold no comma either: in a ';'-separated file a comma is the list separator.
   const invoiceNumbers = [...new Set(splitList(get('invoice_numbers'), /[;,|]/).map(invoiceKey))];
+  const contractNumbers = [...new Set(splitList(get('contract_numbers'), /[;,|]/).map(invoiceKey))];
   return {
     ok: true,
     customer: {
       customerId, segment, firstName, lastName, companyName, pesel, nip,
       street: [streetWithNumbers(get('street'), read(cols.house), read(cols.flat)), read(cols.streetExtra)].filter(Boolean).join(' ') || null, postalCode, city: get('city'), region: get('region'),
-      phones, email: email?.toLowerCase() ?? null, invoiceNumbers,
+      phones, email: email?.toLowerCase() ?? null, invoiceNumbers, contractNumbers,
     },
   };
 }

@@ -1,5 +1,5 @@
 // Loads the customer master: validated rows are upserted in batches, each batch in one
-// transaction together with its phones and invoices, so a customer is never half-written.
+// transaction together with its phones, invoices and contracts, so a customer is never half-written.
 import type { Db, Queryable } from '../core/db.js';
 import type { Customer } from '../core/types.js';
 import { PermanentError } from '../core/errors.js';
@@ -33,27 +33,31 @@ const WRITERS = 2;
 const UPSERT = `
   WITH cfg AS (SELECT set_config('synchronous_commit', 'off', true)),
   old AS (SELECT customer_id, phones,
-      ARRAY(SELECT ${invoiceLookupSql('x')} FROM unnest(invoice_numbers) x) AS invoice_keys
+      ARRAY(SELECT ${invoiceLookupSql('x')} FROM unnest(invoice_numbers) x) AS invoice_keys,
+      ARRAY(SELECT ${invoiceLookupSql('x')} FROM unnest(contract_numbers) x) AS contract_keys
     FROM customers WHERE customer_id = ANY($1::text[])),
   del_phones AS (DELETE FROM customer_phones p USING old
     WHERE p.customer_id = old.customer_id AND p.phone = ANY(old.phones)),
   del_invoices AS (DELETE FROM customer_invoices i USING old
     WHERE i.customer_id = old.customer_id AND i.invoice_number = ANY(old.invoice_keys)),
+  del_contracts AS (DELETE FROM customer_contracts k USING old
+    WHERE k.customer_id = old.customer_id AND k.contract_number = ANY(old.contract_keys)),
   up AS (
     INSERT INTO customers AS c (customer_id, segment, first_name, last_name, company_name, pesel, nip, street,
-      postal_code, city, region, email, phones, invoice_numbers,
+      postal_code, city, region, email, phones, invoice_numbers, contract_numbers,
       last_name_key, first_name_key, company_key, street_key, city_key)
     SELECT u.id, u.seg, u.fn, u.ln, u.co, u.pesel, u.nip, u.street, u.pc, u.city, u.region, u.email,
-      string_to_array(u.phones, ';'), string_to_array(u.invoices, ';'), u.lnk, u.fnk, u.cok, u.stk, u.cik
+      string_to_array(u.phones, ';'), string_to_array(u.invoices, ';'), string_to_array(u.contracts, ';'),
+      u.lnk, u.fnk, u.cok, u.stk, u.cik
     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
       $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
-      $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
-      AS u(id, seg, fn, ln, co, pesel, nip, street, pc, city, region, email, phones, invoices, lnk, fnk, cok, stk, cik)
+      $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[])
+      AS u(id, seg, fn, ln, co, pesel, nip, street, pc, city, region, email, phones, invoices, lnk, fnk, cok, stk, cik, contracts)
     ON CONFLICT (customer_id) DO UPDATE SET segment = EXCLUDED.segment, first_name = EXCLUDED.first_name,
       last_name = EXCLUDED.last_name, company_name = EXCLUDED.company_name, pesel = EXCLUDED.pesel,
       nip = EXCLUDED.nip, street = EXCLUDED.street, postal_code = EXCLUDED.postal_code, city = EXCLUDED.city,
       region = EXCLUDED.region, email = EXCLUDED.email, phones = EXCLUDED.phones,
-      invoice_numbers = EXCLUDED.invoice_numbers, last_name_key = EXCLUDED.last_name_key,
+      invoice_numbers = EXCLUDED.invoice_numbers, contract_numbers = EXCLUDED.contract_numbers, last_name_key = EXCLUDED.last_name_key,
       first_name_key = EXCLUDED.first_name_key, company_key = EXCLUDED.company_key,
       street_key = EXCLUDED.street_key, city_key = EXCLUDED.city_key, updated_at = now()
     RETURNING c.customer_id, (c.xmax = 0) AS inserted)
@@ -61,7 +65,9 @@ const UPSERT = `
 
 const LOOKUP_ROWS = `
   WITH phones AS (INSERT INTO customer_phones (phone, customer_id)
-    SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING)
+    SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING),
+  contracts AS (INSERT INTO customer_contracts (contract_number, customer_id)
+    SELECT * FROM unnest($5::text[], $6::text[]) ON CONFLICT DO NOTHING)
   INSERT INTO customer_invoices (invoice_number, customer_id)
   SELECT * FROM unnest($3::text[], $4::text[]) ON CONFLICT DO NOTHING`;
 
@@ -159,7 +165,7 @@ async function upsert(tx: Queryable, customers: Customer[]): Promise<{ imported:
     col((c) => c.phones.join(';')), col((c) => c.invoiceNumbers.join(';')),
     col((c) => fold(c.lastName) || null), col((c) => fold(c.firstName) || null),
     col((c) => foldCompany(c.companyName) || null), col((c) => foldStreet(c.street) || null),
-    col((c) => fold(c.city) || null),
+    col((c) => fold(c.city) || null), col((c) => c.contractNumbers.join(';')),
   ]);
   // Replaced, not merged: the master is the truth (the old rows went in the statement above).
   const pairs = (f: (c: Customer) => string[]) => {
@@ -171,7 +177,8 @@ async function upsert(tx: Queryable, customers: Customer[]): Promise<{ imported:
   const phones = pairs((c) => c.phones);
   // The lookup table holds invoiceLookupKey forms; the customer row keeps the numbers as printed.
   const invoices = pairs((c) => [...new Set(c.invoiceNumbers.map(invoiceLookupKey))]);
-  if (phones[0]!.length || invoices[0]!.length) await tx.query(LOOKUP_ROWS, [...phones, ...invoices]);
+  const contracts = pairs((c) => [...new Set(c.contractNumbers.map(invoiceLookupKey))]);
+  if ([phones, invoices, contracts].some((p) => p[0]!.length)) await tx.query(LOOKUP_ROWS, [...phones, ...invoices, ...contracts]);
   const inserted = res.rows.filter((r) => r.inserted).length;
   return { imported: inserted, updated: res.rows.length - inserted };
 }

@@ -9,6 +9,7 @@ export interface LookupKeys {
   nips: string[];
   phones: string[];
   invoices: string[];
+  contracts: string[];
   emails: string[];
   lastNames: string[]; // folded
   firstNames: string[]; // folded
@@ -32,6 +33,7 @@ export interface CandidateRow {
   email: string | null;
   phones: string[];
   invoice_numbers: string[];
+  contract_numbers: string[];
   /** Which lookups found it, and the letter-side value that hit ("phone:601234567"). */
   hits: string[];
 }
@@ -50,6 +52,7 @@ export const LOOKUP_SQL = `
     UNION ALL SELECT customer_id, 'nip:' || nip FROM customers WHERE nip = ANY($3::text[])
     UNION ALL SELECT customer_id, 'phone:' || phone FROM customer_phones WHERE phone = ANY($4::text[])
     UNION ALL SELECT customer_id, 'invoice_number:' || invoice_number FROM customer_invoices WHERE invoice_number = ANY($5::text[])
+    UNION ALL SELECT customer_id, 'contract_number:' || contract_number FROM customer_contracts WHERE contract_number = ANY($13::text[])
     UNION ALL SELECT customer_id, 'email:' || email FROM customers WHERE email = ANY($6::text[])
     UNION ALL (SELECT customer_id, 'name' FROM customers
       WHERE postal_code = ANY($9::text[])
@@ -80,13 +83,13 @@ export const LOOKUP_SQL = `
   SELECT c.*, g.hits FROM (SELECT customer_id, array_agg(DISTINCT hit) AS hits FROM hits GROUP BY customer_id LIMIT 200) g
   CROSS JOIN LATERAL (
     SELECT customer_id, segment, first_name_key, last_name_key, company_key, pesel, nip, street_key, postal_code,
-      city_key, email, phones, invoice_numbers
+      city_key, email, phones, invoice_numbers, contract_numbers
     FROM customers WHERE customer_id = g.customer_id) c`;
 
 export function lookupParams(k: LookupKeys): unknown[] {
   return [
     k.customerNumbers, k.pesels, k.nips, k.phones, k.invoices, k.emails,
-    k.lastNames, k.firstNames, k.postalCodes, k.cities, k.companies, k.streets,
+    k.lastNames, k.firstNames, k.postalCodes, k.cities, k.companies, k.streets, k.contracts,
   ];
 }
 

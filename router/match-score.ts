@@ -12,6 +12,7 @@ export interface LetterKeys {
   pesels: Set<string>;
   nips: Set<string>;
   invoices: Set<string>;
+  contracts: Set<string>;
   emails: Set<string>;
   /**
    * The addresses the letter itself shows (not the guesses where an unread '@' stood, which count
@@ -77,6 +78,8 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   if (c.pesel && k.pesels.has(c.pesel)) (add('pesel', POINTS.strong), strong.add('pesel'));
   if (c.nip && k.nips.has(c.nip)) (add('nip', POINTS.nip), strong.add('nip'));
   if (c.invoice_numbers.some((i) => k.invoices.has(invoiceLookupKey(i)))) (add('invoice_number', POINTS.invoice), strong.add('invoice_number'));
+  // A contract number the master holds is as particular to the customer as an invoice's.
+  if (c.contract_numbers.some((i) => k.contracts.has(invoiceLookupKey(i)))) (add('contract_number', POINTS.invoice), strong.add('contract_number'));
   // In a letter written for someone else the phone and e-mail are the writer's way to be reached,
   // not the principal's: they point at the writer (a son, a father of the same name), never decide.
   // A number given as the principal's own ("na numer syna") counts, for a principal only.

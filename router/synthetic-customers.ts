@@ -108,6 +108,7 @@ export function syntheticCustomer(i: number, seed = 1): Customer {
     phones: r() < 0.85 ? [phoneFor(i)] : [],
     email: r() < 0.6 ? `${fold2(firstName)}.${fold2(surname)}.${i}@example.pl` : null,
     invoiceNumbers: invoices,
+    contractNumbers: [],
   };
 }
 

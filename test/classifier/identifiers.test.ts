@@ -286,6 +286,14 @@ describe('customer numbers: abbreviations, English, other shapes, contract numbe
     expect(extractIdentifiers('nr klienta 7312166355, umowa nr 7312166355').contractNumbers).toBeUndefined();
   });
 
+  it("reads a contract's own reference, with words between 'umowa' and its number", () => {
+    const ids = extractIdentifiers('Dotyczy: umowy abonenckiej nr UM/2025/04/1182\n' +
+      'W nawiązaniu do umowy o świadczenie usług nr 2024/KR/55821 oraz Nr umowy: 88123/2023. Umowę zawarłem 12.03.2024.');
+    expect(ids.contractNumbers).toEqual(['UM/2025/04/1182', '2024/KR/55821', '88123/2023']);
+    // A date after "umowa z dnia" is none.
+    expect(extractIdentifiers('umowa z dnia 12.03.2024 r.').contractNumbers).toBeUndefined();
+  });
+
   it('keeps ten digits written without a keyword for corroboration, never parts of longer numbers or labelled ones', () => {
     expect(extractIdentifiers('Temat: Nie działa telewizja – 8148283746').contractNumbers).toEqual(['8148283746']);
     expect(extractIdentifiers('Re: zgłoszenie 227 923 0981\nNie zgadzam się.').contractNumbers).toEqual(['2279230981']);

@@ -44,7 +44,7 @@ export function csvOf(customers: Customer[]): string {
 export function customer(over: Partial<Customer> & { customerId: string }): Customer {
   return {
     segment: 'individual', firstName: null, lastName: null, companyName: null, pesel: null, nip: null,
-    street: null, postalCode: null, city: null, region: null, phones: [], email: null, invoiceNumbers: [],
+    street: null, postalCode: null, city: null, region: null, phones: [], email: null, invoiceNumbers: [], contractNumbers: [],
     ...over,
   };
 }

@@ -166,6 +166,17 @@ describe('customer masters with their own columns, separators and encoding', () 
     });
   });
 
+  it('reads contract numbers ("Nr umowy"), replaces them on re-import, and looks them up by letters and digits', async () => {
+    const file = 'Nr klienta;Imię;Nazwisko;Nr umowy\nK9;Ola;Lis;UM/2025/04/1182, UM/2026/01/0007\n';
+    const r = await importCustomers(t.db, Readable.from([cp1250(file)]));
+    expect([r.imported, r.rejected, r.readColumns.at(-1)]).toEqual([1, [], 'Nr umowy → contract_numbers']);
+    const keys = async () => (await t.db.query<{ contract_number: string }>(
+      `SELECT contract_number FROM customer_contracts WHERE customer_id = 'K9' ORDER BY 1`)).rows.map((x) => x.contract_number);
+    expect(await keys()).toEqual(['UM2025041182', 'UM2026010007']);
+    await importCustomers(t.db, Readable.from([cp1250('Nr klienta;Imię;Nazwisko;Numer umowy\nK9;Ola;Lis;UM/2026/01/0007\n')]));
+    expect(await keys()).toEqual(['UM2026010007']);
+  });
+
   it('reads one name column holding people and firms, "Kod" and "Poczta", phones split by " / "', async () => {
     const file = 'Numer klienta;Typ;Nazwa / Imię i nazwisko;NIP;Ulica i nr;Kod;Poczta;Tel. kontaktowy\n' +
       'N1;osoba fizyczna;Izabela Łęcka;;ul. Prosta 5;00-838;Warszawa;182 011 122 / 600 412 000\n' +

@@ -16,7 +16,7 @@ const B = customer({ customerId: '2000000002', firstName: 'Jan', lastName: 'Kowa
 const C = customer({ customerId: '2000000003', firstName: 'Jan', lastName: 'Kowalski', pesel: peselFor(13, true),
   street: 'al. Jerozolimskie 100', postalCode: '00-950', city: 'Warszawa' });
 const D = customer({ customerId: '2000000010', segment: 'business', companyName: 'Techbud Sp. z o.o.', nip: nipFor(10),
-  street: 'ul. Przemysłowa 7', postalCode: '60-001', city: 'Poznań', invoiceNumbers: ['FV/2025/02/0002'] });
+  street: 'ul. Przemysłowa 7', postalCode: '60-001', city: 'Poznań', invoiceNumbers: ['FV/2025/02/0002'], contractNumbers: ['UM/2024/7781'] });
 // A chain: the same company name in another town, with its own NIP.
 const D2 = customer({ customerId: '2000000011', segment: 'business', companyName: 'TECHBUD S.A.', nip: nipFor(11),
   street: 'ul. Portowa 2', postalCode: '81-001', city: 'Gdynia' });
@@ -87,6 +87,10 @@ for (const kind of ['postgres', 'pglite'] as const) {
         expectMatched(await match({ invoiceNumbers: [written] }), D.customerId);
       }
       expect((await match({ invoiceNumbers: ['FV/2025/02/0003'] })).kind).toBe('unmatched');
+      const byContract = await match({ contractNumbers: ['um 2024/778l'] });
+      expectMatched(byContract, D.customerId);
+      expect(byContract.kind === 'matched' && byContract.evidence).toEqual(['contract_number']);
+      expect((await match({ contractNumbers: ['UM/2024/7782'] })).kind).toBe('unmatched');
       expectMatched(await match({ phones: ['+48 601 234 567'], names: [{ first: 'Jan', last: 'Kowalski' }] }), A.customerId);
       expectMatched(await match({ emails: ['Jan.Kowalski@example.pl'], names: [{ first: 'Jan', last: 'Kowalski' }] }), A.customerId);
       expectMatched(await match({ companyNames: ['TECHBUD spółka z o.o.'], addresses: [{ street: 'Przemysłowa 7', postalCode: '60-001', city: 'Poznań' }] }), D.customerId);
@@ -339,7 +343,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
         await tx.query('SET LOCAL enable_seqscan = off');
         const res = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${LOOKUP_SQL}`, lookupParams({
           customerNumbers: [A.customerId], pesels: [A.pesel!], nips: [D.nip!], phones: ['601234567'],
-          invoices: ['FV/2025/01/0001'], emails: [A.email!], lastNames: ['kowalski'], firstNames: ['jan'],
+          invoices: ['FV/2025/01/0001'], contracts: ['UM20250001'], emails: [A.email!], lastNames: ['kowalski'], firstNames: ['jan'],
           postalCodes: ['00-950'], cities: ['warszawa'], companies: ['techbud'], streets: ['dluga 5'],
         }));
         return res.rows.map((r) => r['QUERY PLAN']).join('\n');
