@@ -3,6 +3,7 @@
 import type { Classification, Identifiers } from '../core/types.js';
 import { classify, type ClassifierModel } from './model.js';
 import { extractIdentifiers } from './identifiers.js';
+import { joinSpacedLetters } from './spaced-letters.js';
 import { parseStatedTermDays } from './legal-term.js';
 import type { OperatorMatcher } from './operator-identity.js';
 import { fromDataProtectionAuthority } from './institution.js';
@@ -12,7 +13,9 @@ export interface LetterUnderstanding {
   identifiers: Identifiers;
 }
 
-export function classifyLetter(model: ClassifierModel, text: string, operator?: OperatorMatcher): LetterUnderstanding {
+export function classifyLetter(model: ClassifierModel, ocrText: string, operator?: OperatorMatcher): LetterUnderstanding {
+  // Boxed form fields read as one word again, for the model as for the identifiers.
+  const text = joinSpacedLetters(ocrText);
   const classification = classify(model, text);
   const identifiers = extractIdentifiers(text, operator);
   // A letter from a court, bailiff or regulator is legal mail whatever its wording resembles; the

@@ -1,6 +1,8 @@
 // Everything in a letter that can tie it to a customer. For letters from courts, bailiffs, the
 // regulator or an ombudsman the customer is the subject of the letter, not its sender: see
 // extractIdentifiers for how the institution's own NIP, address and signatory are kept out.
+import { joinSpacedLetters } from './spaced-letters.js';
+import { rewriteFormFields } from './form-fields.js';
 import type { Identifiers } from '../core/types.js';
 import { foldChars } from './normalize.js';
 import { DEMO_OPERATOR_MATCHER, type OperatorMatcher } from './operator-identity.js';
@@ -124,7 +126,8 @@ export interface IdentifierParts {
  * and signature) are dropped; customer and invoice numbers and PESELs are kept but ordered after.
  * Names written after an official's title (Sędzia, Komornik, z up. ...) are never returned.
  */
-export function extractIdentifierParts(text: string, operator: OperatorMatcher = DEMO_OPERATOR_MATCHER): IdentifierParts {
+export function extractIdentifierParts(ocrText: string, operator: OperatorMatcher = DEMO_OPERATOR_MATCHER): IdentifierParts {
+  const text = rewriteFormFields(joinSpacedLetters(ocrText));
   const folded = foldChars(text);
   const joined = joinNumbersAcrossLines(text);
   const institution = detectInstitution(text);

@@ -1,0 +1,64 @@
+// Forms split the sender into labelled fields ("Imię: MAREK", "Nazwisko: ZIELIŃSKI", "Ulica: …",
+// "Nr domu: 12", "Nr lokalu: 4", "Kod pocztowy: 90-001", "Miejscowość: Łódź"), where a letter
+// writes one name line, one street line and one postal line. The name and address finders know
+// the letter's shape, and read the labels themselves as a surname or a town. Such fields are
+// rewritten into the letter's shape before the letter is read for identifiers.
+
+type Field = 'first' | 'last' | 'street' | 'house' | 'flat' | 'postal' | 'city';
+
+// Each label must end in a colon: in prose these words are no fields.
+const LABELS: [Field, string][] = [
+  ['first', 'imi[eę](?: \\(?imiona\\)?)?|imiona|first name'],
+  ['last', 'nazwisko|surname|last name'],
+  ['street', 'ulica|ul\\.?|street'],
+  ['house', 'n(?:ume)?r\\.? (?:domu|budynku|posesji)|house(?: no\\.?| number)?'],
+  ['flat', 'n(?:ume)?r\\.? (?:lokalu|mieszkania)|lokal|mieszkanie|flat(?: no\\.?)?|apt\\.?'],
+  ['postal', 'kod(?: pocztowy)?|postal code|postcode'],
+  ['city', 'miejscowo[sś][cć]|miasto|poczta|city|town'],
+];
+const LABEL = new RegExp(`(?<![\\p{L}])(${LABELS.map(([, re]) => `(?:${re})`).join('|')})\\s*:`, 'giu');
+const fieldOf = (label: string): Field | undefined =>
+  LABELS.find(([, re]) => new RegExp(`^(?:${re})$`, 'iu').test(label.trim()))?.[0];
+
+/** The label-value pairs of one line, or null when it holds a label of none of these fields. */
+function fieldsOf(line: string): Map<Field, string> | null {
+  const hits = [...line.matchAll(LABEL)];
+  if (hits.length === 0) return null;
+  const out = new Map<Field, string>();
+  hits.forEach((m, i) => {
+    const field = fieldOf(m[1]!);
+    const start = (m.index ?? 0) + m[0].length;
+    const end = hits[i + 1]?.index ?? line.length;
+    const value = line.slice(start, end).trim().replace(/[,;]+$/, '');
+    if (field && value) out.set(field, value);
+  });
+  // Text before the first label belongs to some other field ("Dane klienta"): keep the line as it is.
+  return out.size && !line.slice(0, hits[0]!.index).trim() ? out : null;
+}
+
+const cap = (s: string) => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+
+export function rewriteFormFields(text: string): string {
+  const lines = text.split('\n');
+  const seen = new Map<Field, string>();
+  const at = new Map<Field, number>();
+  lines.forEach((line, i) => {
+    for (const [f, v] of fieldsOf(line) ?? []) if (!seen.has(f)) (seen.set(f, v), at.set(f, i));
+  });
+  if (seen.size < 2) return text;
+  const out = [...lines];
+  const put = (fields: Field[], value: string) => {
+    const rows = fields.map((f) => at.get(f)).filter((i): i is number => i !== undefined);
+    rows.forEach((i) => (out[i] = ''));
+    out[Math.max(...rows)] = value;
+  };
+  // Two boxed digits ("1 2") are too short a run for joinSpacedLetters; in a number field they are one number.
+  const get = (f: Field) => (['house', 'flat', 'postal'].includes(f) ? (seen.get(f) ?? '').replace(/(\d) (?=[\d-])|(-) (?=\d)/g, '$1$2') : seen.get(f) ?? '');
+  if (seen.has('first') && seen.has('last')) put(['first', 'last'], `${cap(get('first'))} ${cap(get('last'))}`);
+  if (seen.has('street')) {
+    const number = [get('house'), get('flat')].filter(Boolean).join('/');
+    put(['street', 'house', 'flat'], `ul. ${cap(get('street').replace(/^ul\.?\s*/i, ''))} ${number}`.trim());
+  }
+  if (seen.has('postal') && seen.has('city')) put(['postal', 'city'], `${get('postal')} ${cap(get('city'))}`);
+  return out.join('\n');
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { joinSpacedLetters } from '../../classifier/spaced-letters.js';
+import { rewriteFormFields } from '../../classifier/form-fields.js';
+import { extractIdentifiers } from '../../classifier/identifiers.js';
+import { peselFor } from '../../router/synthetic-customers.js';
+
+describe('boxed form fields (one block capital per box)', () => {
+  it('joins runs of single letters or digits, and leaves prose and mixed addresses alone', () => {
+    expect(joinSpacedLetters('Nazwisko: Z I E L I Ń S K I')).toBe('Nazwisko: ZIELIŃSKI');
+    expect(joinSpacedLetters('Tel. |6|0|1|2|3|4|5|6|7|')).toBe('Tel. 601234567');
+    expect(joinSpacedLetters('Kod: 9 0 - 0 0 1 Poczta: Ł Ó D Ź')).toBe('Kod: 90-001 Poczta: ŁÓDŹ');
+    // A house and flat number, Polish one-letter words, a legal form: as written.
+    expect(joinSpacedLetters('ul. Lipowa 5 m 4, a i w z domu, Sp. z o.o.')).toBe('ul. Lipowa 5 m 4, a i w z domu, Sp. z o.o.');
+  });
+
+  it('rewrites separate name and address fields into a sender block', () => {
+    const form = 'Imię: MAREK\nNazwisko: ZIELIŃSKI\nUlica: OGRODOWA  Nr domu: 1 2  Nr lokalu: 4\nKod pocztowy: 90-001  Miejscowość: ŁÓDŹ';
+    expect(rewriteFormFields(form).split('\n').filter(Boolean)).toEqual(['Marek Zieliński', 'ul. Ogrodowa 12/4', '90-001 Łódź']);
+    // Prose with a colon after an address word is no form.
+    const prose = 'Proszę o zmianę adresu. Ulica: ta sama co wcześniej.';
+    expect(rewriteFormFields(prose)).toBe(prose);
+  });
+
+  it('reads the sender of a boxed data-change form', () => {
+    const pesel = peselFor(7, true);
+    const boxed = (s: string) => [...s].join(' ');
+    const ids = extractIdentifiers(['WNIOSEK O ZMIANĘ DANYCH', 'WYPEŁNIĆ DRUKOWANYMI LITERAMI',
+      `Imię: ${boxed('MAREK')}`, `Nazwisko: ${boxed('ZIELIŃSKI')}`, `PESEL: ${boxed(pesel)}`,
+      `Ulica: ${boxed('OGRODOWA')}  Nr domu: 1 2  Nr lokalu: 4`, `Kod pocztowy: ${boxed('90-001')}  Miejscowość: ${boxed('ŁÓDŹ')}`,
+      'Nowy numer telefonu: 6 0 1 2 3 4 5 6 7'].join('\n'));
+    expect(ids.names).toEqual([{ first: 'Marek', last: 'Zieliński' }]);
+    expect(ids.pesels).toEqual([pesel]);
+    expect(ids.addresses).toEqual([{ street: 'ul. Ogrodowa 12/4', postalCode: '90-001', city: 'Łódź' }]);
+    expect(ids.phones).toEqual(['601234567']);
+  });
+});
