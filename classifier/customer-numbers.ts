@@ -15,7 +15,7 @@ const DIGITISH = '[0-9OoDIl|SBZgq]';
 // 2015" or a 26-digit bank account never reads as one.
 const CUSTOMER_KEY = new RegExp(
   [
-    /(?:\bnr\.?|\bnumer(?:u|em)?|\bid\.?|\bidentyfikator(?:a|em)?|\bkod)\s*(?:konta\s+|ewidencyjny\s+)?(?:k[l1i][il1]?en[tl]\w*|abon[ea]nt\w*|konta\s+k[l1i]ient\w*|kl\.?(?=[\s:.#\d]))(?:(?:\s+[a-z]{1,12}){1,3}\s*:)?[\s:.#-]*(?:nr\.?|to)?[\s:.#-]*/.source,
+    /(?:\bnr\.?|\bnumer(?:u|em)?|\bid\.?|\bidentyfikator(?:a|em)?|\bkod)\s*(?:konta\s+|ewidencyjny\s+)?(?:k[l1i][il1]?en[tl]\w*|abon[ea]nt\w*|konta\s+k[l1i]ient\w*|kl\.?(?=[\s:.#\d]))(?:(?:\s+[a-z]{1,12}){1,3}\s*:)?(?:\s*\/\s*(?:nr\.?|numer)\s*umowy)?[\s:.#-]*(?:nr\.?|to)?[\s:.#-]*/.source,
     /\b(?:k[l1i][il1]?en[tl](?:a|em|ka|ki)?|abon[ea]nt(?:a|em|ka|ki)?|kont[aoe]?|koncie|customer|client|account|acct|subscriber)(?:\s+k[l1i]ient\w*)?[\s:.#-]*(?:nr\.?|numer|no\.?|number|num\.?|id\b|#)?(?:\s+(?:is|was))?[\s:.#-]*/.source,
   ].join('|'),
   'gi',

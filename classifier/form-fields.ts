@@ -38,7 +38,12 @@ function fieldsOf(line: string): Map<Field, string> | null {
 
 const cap = (s: string) => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 
-export function rewriteFormFields(text: string): string {
+// A required field's mark ("Numer klienta*:", "PESEL *:", OCR's "”:"): the keyword finders expect
+// the colon right after the label.
+const REQUIRED_MARK = /([\p{L}.)])\s?[*”"]+(?=\s*:)/gu;
+
+export function rewriteFormFields(ocrText: string): string {
+  const text = ocrText.replace(REQUIRED_MARK, '$1');
   const lines = text.split('\n');
   const seen = new Map<Field, string>();
   const at = new Map<Field, number>();

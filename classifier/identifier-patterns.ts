@@ -21,8 +21,10 @@ export function findInvoiceNumbers(text: string): Hit[] {
     const t = token.exec(text.slice(start, start + 40));
     if (t && isInvoiceShaped(t[0])) out.push({ value: t[0].toUpperCase(), index: m.index ?? 0 });
   }
-  for (const m of text.matchAll(/\b(?:FV|FA|FK|F)[/-][0-9A-Z]+(?:[/-][0-9A-Z]+)+/g)) {
-    if (isInvoiceShaped(m[0])) out.push({ value: m[0].toUpperCase(), index: m.index ?? 0 });
+  // OCR may set the prefix apart from the rest ("FV /2024/10/050678"): the number is read without the space.
+  for (const m of text.matchAll(/\b(?:FV|FA|FK|F) ?[/-][0-9A-Z]+(?:[/-][0-9A-Z]+)+/g)) {
+    const value = m[0].replace(' ', '');
+    if (isInvoiceShaped(value)) out.push({ value: value.toUpperCase(), index: m.index ?? 0 });
   }
   // OCR splits a narrow digit pair with a space ("FV/2026/1 1/8859009"): the joined number is looked
   // up too (only ever an exact master hit, so a wrong join finds nothing).

@@ -21,6 +21,13 @@ describe('boxed form fields (one block capital per box)', () => {
     expect(rewriteFormFields(prose)).toBe(prose);
   });
 
+  it('reads fields marked as required ("Numer klienta*:") and a customer number shared with the contract label', () => {
+    const ids = extractIdentifiers(`Numer klienta / Nr umowy*: 4601238845 / UM/2019/220431\nPESEL *: ${peselFor(3, false)}\nNIP*: 5250001121`);
+    expect(ids.customerNumbers).toEqual(['4601238845']);
+    expect(ids.pesels).toEqual([peselFor(3, false)]);
+    expect(ids.nips).toEqual(['5250001121']);
+  });
+
   it('reads the sender of a boxed data-change form', () => {
     const pesel = peselFor(7, true);
     const boxed = (s: string) => [...s].join(' ');

@@ -95,6 +95,10 @@ describe('customer, invoice and contact identifiers', () => {
     expect(extractIdentifiers('faktury FV/2026/11/8859009 i 12 innych').invoiceNumbers).toEqual(['FV/2026/11/8859009']);
   });
 
+  it('reads an invoice number whose prefix the OCR set apart ("FV /2024/10/050678")', () => {
+    expect(extractIdentifiers('Załączam kopię faktury FV /2024/10/050678.').invoiceNumbers).toEqual(['FV/2024/10/050678']);
+  });
+
   it('reads the sender block: name, street, postal code, city, e-mail, company', () => {
     const ids = extractIdentifiers('Anna Wiśniewska\nos. Kościuszki 7/3\n62-100 Wągrowiec\nanna.w@poczta.pl\n\nFirma Budex Sp. z o.o.\nal. Jana Pawła II 12 m. 4\n30-001 Kraków');
     expect(ids.names).toContainEqual({ first: 'Anna', last: 'Wiśniewska' });
