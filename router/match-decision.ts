@@ -14,8 +14,11 @@ const MAX_CANDIDATES = 10;
 const IDENTIFIER_KINDS = new Set<MatchEvidence>(['customer_number', 'pesel', 'nip', 'invoice_number', 'phone', 'email']);
 
 export function decide(scored: Scored[], fromInstitution: boolean, writerNotCustomer: boolean, ownBusiness: boolean): MatchResult {
-  // A neighbour with another name found through the postal code is no candidate at all.
-  const listed = scored.filter((s) => s.listed);
+  // A neighbour with another name found through the postal code is no candidate at all. A person
+  // the letter reports on (a neighbour whose invoice it encloses) is listed after the others: the
+  // reviewer should meet the writer's own account first, not the best-evidenced stranger to it.
+  const reportedOn = (s: Scored) => Number(s.thirdParty && !s.signer);
+  const listed = scored.filter((s) => s.listed).sort((a, b) => reportedOn(a) - reportedOn(b));
   const candidates: MatchCandidate[] = listed.slice(0, MAX_CANDIDATES).map((s) => ({
     customerId: s.customerId, score: toScore(s.points), evidence: s.evidence,
   }));

@@ -198,6 +198,17 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(await match(extractIdentifiers(stranger.replace('Nie jestem Państwa klientem', 'Nie jestem abonentem tej usługi'))), A.customerId);
     });
 
+    it("lists the writer before the neighbour whose invoice the letter encloses", async () => {
+      const r = await match(extractIdentifiers('Anna Nowak\nul. Leśna 3\n80-001 Gdańsk\n\nW załączeniu przesyłam fakturę mojego ' +
+        'sąsiada, Pana Jana Kowalskiego, nr FV/2025/01/0001, który płaci za mój internet mniej niż ja. Proszę o wyjaśnienie.\n\nAnna Nowak'));
+      expect(r.kind).toBe('ambiguous');
+      const order = ids(r);
+      expect(order[0]).toBe(E.customerId);
+      // The neighbour (by invoice and name) and his namesakes come last.
+      const kowalskis = [A, B, C].map((c) => c.customerId);
+      expect(order.slice(order.indexOf(A.customerId)).every((id) => kowalskis.includes(id))).toBe(true);
+    });
+
     it('decides for the principal by the number the letter gives as the principal\'s own, never by the writer\'s', async () => {
       const text = (number: string) => 'Ewa Lewandowska\nul. Wiejska 22\n15-351 Białystok\n\nPiszę w imieniu mojego syna, Michała ' +
         `Lewandowskiego, który studiuje w Lizbonie. ${number} naliczono opłaty za roaming.\n\nZ poważaniem\nEwa Lewandowska`;
