@@ -5,6 +5,9 @@ import type { MatchEvidence } from '../core/types.js';
 import type { CandidateRow } from './match-lookup.js';
 import { invoiceLookupKey, splitStreet } from './fold.js';
 import { ocrEmailAgreement, ocrSame, ocrSameFirstName, type ReadEmail } from './match-ocr.js';
+import { FEMALE_NAMES, MALE_NAMES } from '../classifier/first-names.js';
+
+const KNOWN_FIRST_NAMES = new Set([...FEMALE_NAMES, ...MALE_NAMES]);
 
 export interface LetterKeys {
   customerNumbers: Map<string, 'exact' | 'repaired' | 'uncertain'>; // master id -> how the letter gave it
@@ -154,7 +157,12 @@ function sameFirstName(a: string, b: string): boolean {
   if (a.includes(' ') || b.includes(' ')) return a.split(' ').some((x) => b.split(' ').some((y) => x && y && sameFirstName(x, y)));
   // "J." in a signature stands for any J-name; otherwise OCR may garble a letter or two.
   if (a.length === 1 || b.length === 1) return a[0] === b[0];
-  return a === b || similarity(a, b) >= 0.5 || ocrSameFirstName(a, b);
+  if (a === b) return true;
+  // Two names both in the lexicon are two people, however alike: Maria and her husband Marian,
+  // Józefa and Józef (blind test J: such letters went to the spouse). The likeness below is for
+  // a name the OCR damaged.
+  if (KNOWN_FIRST_NAMES.has(a) && KNOWN_FIRST_NAMES.has(b)) return false;
+  return similarity(a, b) >= 0.5 || ocrSameFirstName(a, b);
 }
 
 /** Double-barrelled names are compared whole; a slip of OCR in either is forgiven (match-ocr.ts). */

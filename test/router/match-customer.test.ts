@@ -44,6 +44,10 @@ const M = customer({ customerId: '2000000080', segment: 'business', companyName:
 const N = customer({ customerId: '2000000081', firstName: 'Zdzisław', lastName: 'Kowalczyk', street: 'ul. Szczebrzeska 20', postalCode: '22-400',
   city: 'Zamość' });
 
+// A husband whose wife (not a customer) bears the female form of his name.
+const P = customer({ customerId: '2000000090', firstName: 'Marian', lastName: 'Lis', street: 'ul. Kwiatowa 2', postalCode: '10-001',
+  city: 'Olsztyn' });
+
 const letter = (over: Partial<Identifiers>): Identifiers => ({
   customerNumbers: [], phones: [], invoiceNumbers: [], pesels: [], nips: [], postalCodes: [], emails: [], names: [],
   companyNames: [], addresses: [], fromInstitution: false, ...over,
@@ -57,7 +61,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
     let t: TestDb;
     beforeAll(async () => {
       t = await openTestDb(kind, 'match');
-      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, M, N])]));
+      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, M, N, P])]));
       expect(r.rejected).toEqual([]);
     });
     afterAll(async () => t?.close());
@@ -196,6 +200,14 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(await match(extractIdentifiers(stranger.replace('klientem,', 'klientem od marca,'))), A.customerId);
       expect((await match(extractIdentifiers(stranger.replace('a dostaję faktury', 'a dostaję od Was faktury')))).kind).toBe('ambiguous');
       expectMatched(await match(extractIdentifiers(stranger.replace('Nie jestem Państwa klientem', 'Nie jestem abonentem tej usługi'))), A.customerId);
+    });
+
+    it('does not take Maria for Marian at his address: two known names are two people', async () => {
+      const wife = await match(extractIdentifiers('Maria Lis\nul. Kwiatowa 2\n10-001 Olsztyn\n\nProszę o zmianę pakietu.\n\nMaria Lis'));
+      expect(wife.kind).not.toBe('matched');
+      expectMatched(await match(extractIdentifiers('Marian Lis\nul. Kwiatowa 2\n10-001 Olsztyn\n\nProszę o zmianę pakietu.\n\nMarian Lis')), P.customerId);
+      // A first name the OCR damaged is still his.
+      expectMatched(await match(letter({ names: [{ first: 'Mariam', last: 'Lis' }], addresses: [{ street: 'ul. Kwiatowa 2', postalCode: '10-001', city: 'Olsztyn' }] })), P.customerId);
     });
 
     it("lists the writer before the neighbour whose invoice the letter encloses", async () => {
