@@ -2,6 +2,7 @@
 // "dłużnika Jana Kowalskiego"), returned in the nominative where the case could be recovered.
 import { foldChars } from './normalize.js';
 import { readGivenName, readGivenNames, type GivenName } from './first-names.js';
+import { coupleNames } from './couple-names.js';
 
 export interface NameHit {
   first: string;
@@ -124,7 +125,9 @@ const SAME_SHAPE_CAPITAL = /(?<=\p{Ll})[CĆKOÓSŚVWXZŹŻ](?=\p{Ll})/gu;
 
 export function findNames(input: string): NameHit[] {
   const text = input.replace(SAME_SHAPE_CAPITAL, (c) => c.toLowerCase());
-  const lexical = findLexicalNames(text);
+  const couples = coupleNames(text);
+  const inCouple = (n: NameHit) => couples.some((c) => n.index >= c.index && n.index < c.index + c.length);
+  const lexical = [...couples, ...findLexicalNames(text).filter((n) => !inCouple(n))];
   const extra = signatureNames(text).filter((s) => !lexical.some((n) => Math.abs(n.index - s.index) < s.length));
   const lowered = loweredSurnameLines(text).filter((s) => ![...lexical, ...extra].some((n) => Math.abs(n.index - s.index) < s.length));
   return [...lexical, ...extra, ...lowered].sort((a, b) => a.index - b.index);

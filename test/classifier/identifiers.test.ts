@@ -264,6 +264,15 @@ Sędzia Anna Nowak`;
   });
 });
 
+describe('a couple signing together', () => {
+  it('gives each spouse with the singular surname', () => {
+    const ids = extractIdentifiers('Z poważaniem\nHalina i Stanisław Wiśniewscy\nul. Lipowa 5, 00-950 Warszawa');
+    expect(ids.names).toEqual(expect.arrayContaining([{ first: 'Halina', last: 'Wiśniewska' }, { first: 'Stanisław', last: 'Wiśniewski' }]));
+    expect(ids.names).not.toContainEqual({ first: 'Stanisław', last: 'Wiśniewscy' });
+    expect(extractIdentifiers('Jan i Anna Zawadzcy').names).toEqual(expect.arrayContaining([{ first: 'Jan', last: 'Zawadzki' }, { first: 'Anna', last: 'Zawadzka' }]));
+  });
+});
+
 describe('customer numbers: abbreviations, English, other shapes, contract numbers', () => {
   it('reads "nr kl.", a slash after the signature and English keywords', () => {
     expect(extractIdentifiers('Oddajcie jedna.\nJacek Wieczorek, nr kl. 9594629495').customerNumbers).toEqual(['9594629495']);

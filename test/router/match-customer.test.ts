@@ -202,6 +202,14 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(await match(extractIdentifiers(stranger.replace('Nie jestem Państwa klientem', 'Nie jestem abonentem tej usługi'))), A.customerId);
     });
 
+    it('leaves a letter signed by a couple at one address to a person, with both as candidates', async () => {
+      const couple = extractIdentifiers('Anna i Ewa Nowakowie\nul. Leśna 3\n80-001 Gdańsk\n\nProsimy o zmianę pakietu.\n\nAnna i Ewa Nowakowie');
+      expect(couple.names).toEqual(expect.arrayContaining([{ first: 'Anna', last: 'Nowak' }, { first: 'Ewa', last: 'Nowak' }]));
+      const r = await match(couple);
+      expect(r.kind).toBe('ambiguous');
+      expect(ids(r).slice(0, 2).sort()).toEqual([E.customerId, F.customerId].sort());
+    });
+
     it('does not take Maria for Marian at his address: two known names are two people', async () => {
       const wife = await match(extractIdentifiers('Maria Lis\nul. Kwiatowa 2\n10-001 Olsztyn\n\nProszę o zmianę pakietu.\n\nMaria Lis'));
       expect(wife.kind).not.toBe('matched');
