@@ -21,6 +21,14 @@ function digitsRepaired(s: string): string | null {
   return out === s ? null : out;
 }
 
+/**
+ * The domain as read, and with a leading 0 read back as the letter o: "@o2.pl", one of the most
+ * common Polish mail domains, came out "95002.pl" and "@o02.pl" (blind tests H and J).
+ */
+export function domains(d: string): string[] {
+  return d.startsWith('0') ? [d, `o${d.slice(1)}`] : [d];
+}
+
 /** Candidate addresses for tokens found by findUnreadEmails. */
 export function emailRepairs(tokens: readonly string[]): string[] {
   const out = new Set<string>();
@@ -36,7 +44,7 @@ export function emailRepairs(tokens: readonly string[]): string[] {
       const [local = '', domain = '', extra] = joined.split('@');
       if (extra !== undefined) continue;
       for (const [l, d] of [[local, domain], [local.slice(0, -1), domain], [local, domain.slice(1)]] as const) {
-        if (LOCAL.test(l) && DOMAIN.test(d)) out.add(`${l}@${d}`);
+        for (const dd of domains(d)) if (LOCAL.test(l) && DOMAIN.test(dd)) out.add(`${l}@${dd}`);
       }
       continue;
     }
@@ -44,8 +52,7 @@ export function emailRepairs(tokens: readonly string[]): string[] {
       const local = s.slice(0, i);
       if (!LOCAL.test(local)) continue;
       for (let gap = 0; gap <= MAX_GAP && i + gap < s.length; gap++) {
-        const domain = s.slice(i + gap);
-        if (DOMAIN.test(domain)) out.add(`${local}@${domain}`);
+        for (const domain of domains(s.slice(i + gap))) if (DOMAIN.test(domain)) out.add(`${local}@${domain}`);
       }
     }
     if (out.size >= MAX_CANDIDATES) break;

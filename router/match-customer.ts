@@ -8,7 +8,7 @@ import { lookupCandidates, type CandidateRow, type LookupKeys } from './match-lo
 import { scoreCandidate, type LetterKeys } from './match-score.js';
 import { decide } from './match-decision.js';
 import { normalisePhone } from './pl-ids.js';
-import { emailRepairs } from './email-repair.js';
+import { domains, emailRepairs } from './email-repair.js';
 import { readEmail } from './match-ocr.js';
 
 export interface MatchOptions {
@@ -33,7 +33,7 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
     phones: [...phones.keys()],
     invoices: unique(ids.invoiceNumbers.flatMap((n) => [invoiceLookupKey(n), invoiceOcrKey(n)]).filter(Boolean)),
     contracts: unique((ids.contractNumbers ?? []).flatMap((n) => [invoiceLookupKey(n), invoiceOcrKey(n)]).filter(Boolean)),
-    emails: unique([...ids.emails.map((e) => e.trim().toLowerCase()), ...emailRepairs(ids.unreadEmails ?? [])]),
+    emails: unique([...ids.emails.flatMap(readEmailKeys), ...emailRepairs(ids.unreadEmails ?? [])]),
     lastNames: unique(names.map((n) => n.last)),
     firstNames: unique(names.map((n) => n.first).filter(Boolean)),
     postalCodes,
@@ -135,4 +135,10 @@ const foldName = (n: { first: string; last: string }) => ({ first: fold(n.first)
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
+}
+
+/** A read address, and with its domain's leading 0 read back as o ("@002.pl" for "@o2.pl"). */
+function readEmailKeys(email: string): string[] {
+  const [local, domain = ''] = email.trim().toLowerCase().split('@');
+  return domains(domain).map((d) => `${local}@${d}`);
 }

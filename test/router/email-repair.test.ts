@@ -14,6 +14,11 @@ describe("e-mail repairs (lookup keys for addresses the OCR damaged)", () => {
     expect(emailRepairs(['basia.nowak@example.pl']).some((e) => /[58]/.test(e))).toBe(false);
   });
 
+  it("reads a leading 0 of the domain back as o ('@o2.pl' read as '002.pl' or '@o02.pl')", () => {
+    expect(emailRepairs(['natalia.kowalczyk95002.pl'])).toContain('natalia.kowalczyk95@o2.pl');
+    expect(emailRepairs(['m.jablonska84@o02.pl'])).toContain('m.jablonska84@o2.pl');
+  });
+
   it('never returns something that is not an address', () => {
     for (const e of emailRepairs(['ab', 'no-domain-here', 'x@y@z.pl'])) expect(e).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]{2,6}$/);
   });

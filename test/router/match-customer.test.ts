@@ -46,7 +46,7 @@ const N = customer({ customerId: '2000000081', firstName: 'Zdzisław', lastName:
 
 // A husband whose wife (not a customer) bears the female form of his name.
 const P = customer({ customerId: '2000000090', firstName: 'Marian', lastName: 'Lis', street: 'ul. Kwiatowa 2', postalCode: '10-001',
-  city: 'Olsztyn' });
+  city: 'Olsztyn', email: 'marian.lis@o2.pl' });
 
 const letter = (over: Partial<Identifiers>): Identifiers => ({
   customerNumbers: [], phones: [], invoiceNumbers: [], pesels: [], nips: [], postalCodes: [], emails: [], names: [],
@@ -214,6 +214,11 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const wife = await match(extractIdentifiers('Maria Lis\nul. Kwiatowa 2\n10-001 Olsztyn\n\nProszę o zmianę pakietu.\n\nMaria Lis'));
       expect(wife.kind).not.toBe('matched');
       expectMatched(await match(extractIdentifiers('Marian Lis\nul. Kwiatowa 2\n10-001 Olsztyn\n\nProszę o zmianę pakietu.\n\nMarian Lis')), P.customerId);
+      // His address at o2.pl read with a zero for the o.
+      const mail = await match(letter({ emails: ['marian.lis@02.pl'], names: [{ first: 'Marian', last: 'Lis' }] }));
+      expect(mail.kind === 'matched' && mail.evidence).toEqual(['email', 'name']);
+      // Without a name the address alone must find him for the person who decides.
+      expect(ids(await match(letter({ emails: ['marian.lis@02.pl'] })))).toEqual([P.customerId]);
       // A first name the OCR damaged is still his.
       expectMatched(await match(letter({ names: [{ first: 'Mariam', last: 'Lis' }], addresses: [{ street: 'ul. Kwiatowa 2', postalCode: '10-001', city: 'Olsztyn' }] })), P.customerId);
     });
