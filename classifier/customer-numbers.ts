@@ -59,6 +59,8 @@ function otherShapeAt(text: string, start: number): string | null {
   if (!m) return null;
   const token = m[0].replace(/[-/_]+$/, '');
   if ((token.match(/\d/g) ?? []).length < 4 || /^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$/.test(token)) return null;
+  // A postal code under "Biuro Obsługi Klienta" is the recipient's address, no customer number.
+  if (/^\d{2}-\d{3}$/.test(token)) return null;
   // A bank account (26 digits) or other long run of digits is no customer number.
   if (/^\d{17,}$/.test(token)) return null;
   return token;
@@ -92,7 +94,7 @@ export function findContractNumbers(text: string): Hit[] {
 const LOOSE_RUN = /(?<![\p{L}\d/.,]|\d[ -]{1,2})\d(?:[ -]{0,2}\d){9}(?![\p{L}\d/]|[ -]{1,2}\d|[.,]\d)/gu;
 // Labels that make a ten-digit number someone else's: a company register, a tax or bank number,
 // a telephone written with its old trunk zero.
-const OTHER_LABEL = /\b(?:krs|regon|nip|pesel|iban|rachun\w*|kont[aoe]?\s+bankow\w*|tel|telefon\w*|fax|faks|kom|komork\w*|sygn\w*|bdo)\W{0,4}$/;
+const OTHER_LABEL = /\b(?:krs|regon|nip|pesel|iban|rachun\w*|kont[aoe]?\s+bankow\w*|tel|telefon\w*|fax|faks|kom|komork\w*|sygn(?:atur\w*)?(?!\w)|bdo)\W{0,4}$/;
 
 /**
  * Ten-digit numbers written without any keyword, as people put their customer number in a subject

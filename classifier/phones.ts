@@ -13,7 +13,7 @@ const RUN = /(?:\+\s?|\(\s?)?[0-9](?:[0-9OolISB](?=[0-9OolISB]*[0-9])|[0-9]|[ \t
 const PHONE_KEY =
   /\b(?:tel|telefon\w*|kom|komork\w*|gsm|mobile|fax|faks|kontakt\w*|dzwoni\w*|sms\w*|(?:na|z|pod|do)\s+numer\w*|abonent\w*\s+\(?(?:numer\w*|nr)|numer\w*\s+(?:tel\w*|kom\w*))\b/g;
 const NOT_PHONE_KEY =
-  /\b(?:pesel|nip|regon|krs|klient\w*|abonent\w*|faktur\w*|fv|rachun\w*|kont[aoe]?|koncie|iban|sygn\w*|akt[auy]?|umow\w*|kod\w*|zamowien\w*|sprawy?|id|identyfikator\w*|dowod\w*|seri\w*|paczk\w*|przesylk\w*)\b/g;
+  /\b(?:pesel|nip|regon|krs|klient\w*|abonent\w*|faktur\w*|fv|rachun\w*|kont[aoe]?|koncie|iban|sygn(?:atur\w*)?(?!\w)|akt[auy]?|umow\w*|kod\w*|zamowien\w*|sprawy?|id|identyfikator\w*|dowod\w*|seri\w*|paczk\w*|przesylk\w*)\b/g;
 
 function lastEnd(re: RegExp, s: string): number {
   let end = -1;

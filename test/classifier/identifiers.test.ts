@@ -16,6 +16,8 @@ describe('phones', () => {
     // OCR broke "na numer" and left "umowę" as the last keyword: the +48 still says phone.
     ['Wypowiadam umowę na gumer +48786006771.', '786006771'],
     ['Tel (0-85) -835 61 24', '858356124'],
+    // "sygnału" (signal) is no "sygn." (a court's case reference) before the number.
+    ['cisza, nie ma sygnału. Mój numer (0-22) 756 23 45.', '227562345'],
   ])('reads %s', (text, want) => {
     expect(findPhones(text).map((h) => h.phone)).toEqual([want]);
   });
@@ -23,7 +25,7 @@ describe('phones', () => {
   it.each([
     'PESEL 44051401359', 'NIP 123-456-32-18', 'NIP: 123-45-63-218', 'nr klienta 1234567890', 'faktura FV/2026/11/0012345',
     'F-123456789/2026', '00-950 Warszawa', 'konto 12 1020 1026 0000 0102 0123 4567', 'z dnia 12.03.2026 r.', 'kwota 1 234,56 zł',
-    'REGON 012345678',
+    'REGON 012345678', 'sygn. akt I C 1234/25 z 12 3456 7890',
   ])('does not take %s for a phone', (text) => {
     expect(findPhones(text)).toEqual([]);
   });
@@ -261,6 +263,12 @@ Sędzia Anna Nowak`;
     expect(ids.fromInstitution).toBe(true);
     expect(ids.names).toContainEqual({ first: 'Adam', last: 'Zieliński' });
     expect(ids.names).not.toContainEqual({ first: 'Jan', last: 'Wiśniewski' });
+  });
+});
+
+describe('the recipient block', () => {
+  it('gives no customer number from the postal code under "Biuro Obsługi Klienta"', () => {
+    expect(extractIdentifiers('Telekomunikacja X S.A.\nBiuro Obsługi Klienta\n\n00-950 Warszawa\n\nProszę o fakturę.').customerNumbers).toEqual([]);
   });
 });
 
