@@ -165,9 +165,16 @@ function sameFirstName(a: string, b: string): boolean {
   return similarity(a, b) >= 0.5 || ocrSameFirstName(a, b);
 }
 
-/** Double-barrelled names are compared whole; a slip of OCR in either is forgiven (match-ocr.ts). */
+/**
+ * Double-barrelled names are compared whole; a slip of OCR in either is forgiven (match-ocr.ts).
+ * A wife who added her husband's name ("Zając-Mazur" writing, "Zając" in the master, or the other
+ * way) keeps the surname she had: one whole part of a double-barrelled name is the same surname.
+ */
 function sameSurname(letter: string, master: string): boolean {
-  return similarity(letter, master) >= 0.6 || ocrSame(letter.replace(/ /g, ''), master.replace(/ /g, ''));
+  if (similarity(letter, master) >= 0.6 || ocrSame(letter.replace(/ /g, ''), master.replace(/ /g, ''))) return true;
+  const parts = (s: string) => s.split(/[- ]+/).filter((p) => p.length >= 3);
+  const [l, m] = [parts(letter), parts(master)];
+  return (l.length > 1 && m.length === 1 && l.includes(m[0]!)) || (m.length > 1 && l.length === 1 && m.includes(l[0]!));
 }
 
 /** Same street name (tolerating OCR slips) and, where both give one, the same house number. */

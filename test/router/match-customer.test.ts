@@ -210,6 +210,11 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect(ids(r).slice(0, 2).sort()).toEqual([E.customerId, F.customerId].sort());
     });
 
+    it('takes a double-barrelled surname for the single one it adds to ("Nowak-Mazur" for Ewa Nowak)', async () => {
+      const r = await match(extractIdentifiers('Ewa Nowak-Mazur\nul. Leśna 3\n80-001 Gdańsk\n\nProszę o zmianę nazwiska na dwuczłonowe.\n\nEwa Nowak-Mazur'));
+      expectMatched(r, F.customerId);
+    });
+
     it('does not take Maria for Marian at his address: two known names are two people', async () => {
       const wife = await match(extractIdentifiers('Maria Lis\nul. Kwiatowa 2\n10-001 Olsztyn\n\nProszę o zmianę pakietu.\n\nMaria Lis'));
       expect(wife.kind).not.toBe('matched');
