@@ -56,6 +56,11 @@ export function findAddresses(text: string): AddressHit[] {
     city: m[3] as string,
     index: m.index ?? 0,
   }));
+  for (const c of cities) {
+    const bare = bareStreetAbove(text, c.index);
+    if (bare && !streets.some((s) => s.index <= bare.index && s.end >= bare.end)) streets.push(bare);
+  }
+  streets.sort((a, b) => a.index - b.index);
   const out: AddressHit[] = [];
   const usedCities = new Set<number>();
   for (const s of streets) {
@@ -70,6 +75,21 @@ export function findAddresses(text: string): AddressHit[] {
     if (!usedCities.has(i)) out.push({ street: null, postalCode: c.postalCode, city: c.city, index: c.index });
   });
   return out.sort((a, b) => a.index - b.index);
+}
+
+// A street line without "ul." ("LIPOWA 5 m 3"), or a village and house number where the village has
+// no streets ("Zawady 12" above "05-660 Warka"): a whole line of capitalised words and a house number,
+// right above a postal line.
+const BARE_STREET = new RegExp(`^[ \\t]*((?:${CAP}\\s+){0,4}?${CAP})\\s+${HOUSE}[ \\t]*$`, 'u');
+
+function bareStreetAbove(text: string, postalAt: number): { street: string; index: number; end: number } | null {
+  const lineStart = text.lastIndexOf('\n', postalAt - 1) + 1;
+  if (text.slice(lineStart, postalAt).trim()) return null;
+  const above = text.slice(0, Math.max(0, lineStart - 1)).replace(/\n[ \t]*$/, '');
+  const start = above.lastIndexOf('\n') + 1;
+  const m = BARE_STREET.exec(above.slice(start));
+  if (!m || /\d/.test(m[1]!)) return null;
+  return { street: `${m[1]} ${m[2]!.replace(/\s*\/\s*/, '/')}`, index: start + m.index, end: start + m[0].length };
 }
 
 // "ul. Żeromskiego 12, Radom": a town after a comma, ending the street's line, when no postal line follows.

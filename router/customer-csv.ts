@@ -190,13 +190,23 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
     ok: true,
     customer: {
       customerId, segment, firstName, lastName, companyName, pesel, nip,
-      street: [streetWithNumbers(get('street'), read(cols.house), read(cols.flat)), read(cols.streetExtra)].filter(Boolean).join(' ') || null, postalCode, city: get('city'), region: get('region'),
+      street: [streetWithNumbers(get('street') ?? villageStreet(get('city'), read(cols.house)), read(cols.house), read(cols.flat)), read(cols.streetExtra)]
+        .filter(Boolean).join(' ') || null, postalCode, city: get('city'), region: get('region'),
       phones, email: email?.toLowerCase() ?? null, invoiceNumbers, contractNumbers,
     },
   };
 }
 
 /** "Lipowa" + "5" + "3" -> "Lipowa 5/3", as letters write it; a street cell already numbered keeps its own. */
+/**
+ * A village without streets: the house number goes with the village's name ("Zawady 124"), as its
+ * letters write the address line. Without this the house number was dropped and the letter's
+ * "Zawady 12" line had nothing to agree with.
+ */
+function villageStreet(city: string | null, house: string | null): string | null {
+  return city && house ? city : null;
+}
+
 function streetWithNumbers(street: string | null, house: string | null, flat: string | null): string | null {
   if (!street || !house || /\d/.test(street.replace(/^\d+\s+\p{L}/u, ''))) return street;
   return flat ? `${street} ${house}/${flat.replace(/^(?:m|lok|lokal|mieszk)\.?\s*/i, '')}` : `${street} ${house}`;

@@ -266,6 +266,17 @@ Sędzia Anna Nowak`;
   });
 });
 
+describe('an address line without "ul."', () => {
+  it('is read right above a postal line: a street in capitals, or a village and house number', () => {
+    expect(extractIdentifiers('WÓJCIK KRZYSZTOF\nLIPOWA 5 m 3\n20-019 LUBLIN\n\nNie działa internet.').addresses)
+      .toEqual([{ street: 'LIPOWA 5 m 3', postalCode: '20-019', city: 'LUBLIN' }]);
+    expect(extractIdentifiers('Stanisław Nowak\nZawady 12\n05-660 Warka\n\nProszę o technika.').addresses)
+      .toEqual([{ street: 'Zawady 12', postalCode: '05-660', city: 'Warka' }]);
+    // A sentence above the postal line is no street.
+    expect(extractIdentifiers('Jan Nowak\nDo dnia 12\n30-001 Kraków').addresses).toEqual([{ street: null, postalCode: '30-001', city: 'Kraków' }]);
+  });
+});
+
 describe('the recipient block', () => {
   it('gives no customer number from the postal code under "Biuro Obsługi Klienta"', () => {
     expect(extractIdentifiers('Telekomunikacja X S.A.\nBiuro Obsługi Klienta\n\n00-950 Warszawa\n\nProszę o fakturę.').customerNumbers).toEqual([]);

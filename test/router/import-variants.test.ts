@@ -201,9 +201,12 @@ describe('customer masters with their own columns, separators and encoding', () 
       'D1;OSOBA FIZYCZNA;MARCINIAK;MARTA;;;Kościuszki;46;22;52-993;Wrocław\n' +
       `D2;FIRMA;;;KŁOS Usługi Stolarskie;${N4};Polna;1;;33-100;Tarnów\n` +
       'D3;OSOBA FIZYCZNA;LIS;JAN;;;3 Maja;7;m. 2;00-838;Warszawa\n' +
-      'D4;OSOBA FIZYCZNA;KOT;ALA;;;Długa 5/3;;;00-838;Warszawa\n';
+      'D4;OSOBA FIZYCZNA;KOT;ALA;;;Długa 5/3;;;00-838;Warszawa\n' +
+      // A village without streets: its name and the house number make the address line.
+      'D6;OSOBA FIZYCZNA;NOWAK;STANISŁAW;;;;12;;05-660;Zawady\n';
     const r = await importCustomers(t.db, Readable.from([cp1250(file)]));
-    expect([r.imported, r.rejected]).toEqual([4, []]);
+    expect([r.imported, r.rejected]).toEqual([5, []]);
+    expect((await people(['D6']))[0]).toMatchObject({ street: 'Zawady 12', city: 'Zawady', postal_code: '05-660' });
     expect(r.readColumns).toEqual(expect.arrayContaining(['Nazwa klienta → company_name (business rows)', 'Nr domu → street (house_number)',
       'Nr lokalu → street (flat_number)']));
     expect((await people(['D1', 'D2', 'D3', 'D4'])).map((c) => [c.segment, c.company_name, c.street])).toEqual([
