@@ -8,7 +8,7 @@ import { foldChars } from './normalize.js';
 import { DEMO_OPERATOR_MATCHER, type OperatorMatcher } from './operator-identity.js';
 import { findPhones } from './phones.js';
 import { findNames, type NameHit } from './names.js';
-import { findAddresses, findCompanies, type AddressHit } from './addresses.js';
+import { dateLineTown, findAddresses, findCompanies, type AddressHit } from './addresses.js';
 import {
   findEmails, findUnreadEmails, findInvoiceNumbers, findNips, findPesels, findPostalCodes, type Hit,
 } from './identifier-patterns.js';
@@ -147,7 +147,10 @@ export function extractIdentifierParts(ocrText: string, operator: OperatorMatche
     contractNumbers: [...findContractNumbers(text), ...findContractNumbers(joined), ...findLooseNumbers(text, folded)],
     companyNames: findCompanies(text).filter((c) => !operator.isOwnCompany(c.value) && notRecipient(c)),
   };
-  const addresses = findAddresses(text).filter(notRecipient);
+  const found = findAddresses(text).filter(notRecipient);
+  // A court's or bailiff's date line is the institution's town, not its subject's.
+  const dated = institution === null && !found.some((a) => a.city) ? dateLineTown(text) : null;
+  const addresses = dated ? [...found, dated] : found;
   const subjectHasAny = spans.length > 0 && [...raw.customerNumbers, ...raw.pesels, ...raw.nips, ...raw.phones, ...raw.emails, ...names].some((h) => inSubject(h.index));
   const narrowed = institution !== null && subjectHasAny;
   const order = <T extends { index: number }>(hits: T[], dropOutside: boolean, within = inSubject): T[] => {

@@ -72,7 +72,7 @@ describe('mailroom command', () => {
   it('imports customers and reports rejected rows with line numbers', async () => {
     const csv = await readFile(join(samples, 'customers.csv'), 'utf8');
     const lines = csv.trimEnd().split('\n');
-    const bad = [...lines.slice(0, 3), '9999999999,alien,Jan,Kowalski,,,,,,,,,,', lines[3]!].join('\n');
+    const bad = [...lines.slice(0, 3), '9999999999,alien,Jan,Kowalski,,,,,,,,,,,', lines[3]!].join('\n');
     await writeFile(join(dir, 'customers.csv'), bad);
     const r = await mailroom(['import-customers', 'customers.csv']);
     expect(r.code).toBe(3);

@@ -215,6 +215,14 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(r, F.customerId);
     });
 
+    it("puts the namesake in the date line's town first, and decides nothing on a name and a town", async () => {
+      const r = await match(extractIdentifiers('Kraków, 12.11.2026 r.\n\nReklamacja\n\nTechnik nie przyszedł.\n\nJan Kowalski'));
+      expect(r.kind).not.toBe('matched');
+      expect(ids(r)[0]).toBe(B.customerId);
+      // A court's date line is the court's town.
+      expect(extractIdentifiers('Sąd Rejonowy w Krakowie\nKraków, 12.11.2026 r.\nNakaz zapłaty').addresses).toEqual([]);
+    });
+
     it('does not take Maria for Marian at his address: two known names are two people', async () => {
       const wife = await match(extractIdentifiers('Maria Lis\nul. Kwiatowa 2\n10-001 Olsztyn\n\nProszę o zmianę pakietu.\n\nMaria Lis'));
       expect(wife.kind).not.toBe('matched');
