@@ -42,9 +42,27 @@ const cap = (s: string) => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: 
 // the colon right after the label.
 const REQUIRED_MARK = /([\p{L}.)])\s?[*”"]+(?=\s*:)/gu;
 
+// A label alone on its line, its value on the next line (a form printing small labels above boxes).
+const LABEL_ALONE = new RegExp(`^\\s*(${LABELS.map(([, re]) => `(?:${re})`).join('|')})\\s*$`, 'iu');
+
+/** "Nazwisko" / "KOŁODZIEJCZYK" on two lines becomes "Nazwisko: KOŁODZIEJCZYK" on the first. */
+function labelsAbove(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i < out.length; i++) {
+    if (!LABEL_ALONE.test(out[i]!)) continue;
+    let j = i + 1;
+    while (j < out.length && !out[j]!.trim() && j - i <= 2) j++;
+    const value = out[j]?.trim() ?? '';
+    if (!value || value.length > 40 || LABEL_ALONE.test(value) || fieldsOf(value)) continue;
+    out[i] = `${out[i]!.trim()}: ${value}`;
+    out[j] = '';
+  }
+  return out;
+}
+
 export function rewriteFormFields(ocrText: string): string {
   const text = ocrText.replace(REQUIRED_MARK, '$1');
-  const lines = text.split('\n');
+  const lines = labelsAbove(text.split('\n'));
   const seen = new Map<Field, string>();
   const at = new Map<Field, number>();
   lines.forEach((line, i) => {

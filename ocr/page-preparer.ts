@@ -8,6 +8,7 @@ import type { PreparedPage, Rotation } from './ports.js';
 import { fromRaw, toRaw, type Raw } from './page-image.js';
 import { countAtOrBelow, greyHistogram, histogramPercentile, inkThreshold, otsuFromHistogram } from '../core/grey-pixels.js';
 import { eraseLeaderDots } from './leader-dots.js';
+import { eraseCombBoxes } from './comb-boxes.js';
 import { straighten } from './page-geometry.js';
 import { bridgeStrokes, FRAGMENTED_INK_SHARE, fragmentedInkShare } from './stroke-repair.js';
 
@@ -132,7 +133,9 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
     hist = greyHistogram(r.data);
   }
   // Before the broken-stroke measure: a form's dotted lines are nothing but tiny pieces of ink.
-  if (eraseLeaderDots(r, dpi, inkThreshold(hist)) > 0) hist = greyHistogram(r.data);
+  // Rows of boxes for block capitals go too: their sides stand against the letters.
+  const ink = inkThreshold(hist);
+  if (eraseLeaderDots(r, dpi, ink) + eraseCombBoxes(r, dpi, ink) > 0) hist = greyHistogram(r.data);
   // Measured at the scanned resolution too: resampling would blur the gaps of broken strokes shut
   // in the measurement, and only in the measurement.
   const fragmented = options.repairStrokes ?? fragmentedInkShare(r, dpi, hist) > FRAGMENTED_INK_SHARE;

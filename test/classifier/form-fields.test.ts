@@ -21,6 +21,11 @@ describe('boxed form fields (one block capital per box)', () => {
     expect(rewriteFormFields(prose)).toBe(prose);
   });
 
+  it('reads a label printed alone above its value (boxes under small labels)', () => {
+    const ids = extractIdentifiers('1. Dane Abonenta\n\nNazwisko\n\nKOŁODZIEJCZYK\nImię\n\nZBIGNIEW\n\nNumer klienta\n\n4603350718');
+    expect(ids.names).toEqual([{ first: 'Zbigniew', last: 'Kołodziejczyk' }]);
+  });
+
   it('reads fields marked as required ("Numer klienta*:") and a customer number shared with the contract label', () => {
     const ids = extractIdentifiers(`Numer klienta / Nr umowy*: 4601238845 / UM/2019/220431\nPESEL *: ${peselFor(3, false)}\nNIP*: 5250001121`);
     expect(ids.customerNumbers).toEqual(['4601238845']);
