@@ -96,13 +96,9 @@ function bareStreetAbove(text: string, postalAt: number): { street: string; inde
 // it to the sender's name on one line ("Anna Nowak Łódź, 12.11.2026"), so one word is taken.
 const DATE_LINE = /(?<![\p{L}])([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?),?[ \t]+(?:dnia[ \t]+|dn\.[ \t]*)?\d{1,2}(?:[./-]\d{1,2}[./-]|[ \t]+\p{L}+[ \t]+)\d{4}/u;
 
-/**
- * The town of the letter's date line, as an address with only a town: the writer's town, used
- * when the letter gives no other (a name and a town narrow the namesakes a person sees).
- */
-export function dateLineTown(text: string): AddressHit | null {
-  const m = DATE_LINE.exec(text);
-  return m ? { street: null, postalCode: null, city: m[1]!, index: m.index } : null;
+/** The town of the letter's date line: where the writer most likely lives. */
+export function dateLineTown(text: string): string | null {
+  return DATE_LINE.exec(text)?.[1] ?? null;
 }
 
 // "ul. Żeromskiego 12, Radom": a town after a comma, ending the street's line, when no postal line follows.

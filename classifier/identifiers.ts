@@ -147,10 +147,9 @@ export function extractIdentifierParts(ocrText: string, operator: OperatorMatche
     contractNumbers: [...findContractNumbers(text), ...findContractNumbers(joined), ...findLooseNumbers(text, folded)],
     companyNames: findCompanies(text).filter((c) => !operator.isOwnCompany(c.value) && notRecipient(c)),
   };
-  const found = findAddresses(text).filter(notRecipient);
+  const addresses = findAddresses(text).filter(notRecipient);
   // A court's or bailiff's date line is the institution's town, not its subject's.
-  const dated = institution === null && !found.some((a) => a.city) ? dateLineTown(text) : null;
-  const addresses = dated ? [...found, dated] : found;
+  const writtenIn = institution === null && !addresses.some((a) => a.city) ? dateLineTown(text) : null;
   const subjectHasAny = spans.length > 0 && [...raw.customerNumbers, ...raw.pesels, ...raw.nips, ...raw.phones, ...raw.emails, ...names].some((h) => inSubject(h.index));
   const narrowed = institution !== null && subjectHasAny;
   const order = <T extends { index: number }>(hits: T[], dropOutside: boolean, within = inSubject): T[] => {
@@ -184,6 +183,7 @@ export function extractIdentifierParts(ocrText: string, operator: OperatorMatche
       addresses: uniq(order<AddressHit>(addresses, true), (a) => `${a.street}|${a.postalCode}|${a.city}`).map(
         ({ street, postalCode, city }) => ({ street, postalCode, city }),
       ),
+      ...(writtenIn ? { writtenIn } : {}),
       fromInstitution: institution !== null,
     },
   };

@@ -62,6 +62,12 @@ export interface Identifiers {
    * letter has none.
    */
   contractNumbers?: string[];
+  /**
+   * The town of the letter's date line ("Łódź, 12.11.2026"), when the letter gives no address with a
+   * town: the matcher looks for namesakes there and lists them first, but it is never evidence (a
+   * wife quoting her husband's number from the same town would otherwise tip the match to him).
+   */
+  writtenIn?: string;
   /** Person names found in the sender block or signature, nominative where it could be recovered. */
   names: { first: string; last: string }[];
   /**

@@ -5,7 +5,7 @@ import type { Queryable } from '../core/db.js';
 import type { Identifiers, MatchResult } from '../core/types.js';
 import { customerNumberKey, fold, foldCompany, foldStreet, invoiceLookupKey, invoiceOcrKey } from './fold.js';
 import { lookupCandidates, type CandidateRow, type LookupKeys } from './match-lookup.js';
-import { scoreCandidate, type LetterKeys } from './match-score.js';
+import { sameTown, scoreCandidate, type LetterKeys } from './match-score.js';
 import { decide } from './match-decision.js';
 import { normalisePhone } from './pl-ids.js';
 import { domains, emailRepairs } from './email-repair.js';
@@ -37,7 +37,7 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
     lastNames: unique(names.map((n) => n.last)),
     firstNames: unique(names.map((n) => n.first).filter(Boolean)),
     postalCodes,
-    cities,
+    cities: unique([...cities, ...(ids.writtenIn ? [fold(ids.writtenIn)] : [])]),
     companies: unique(ids.companyNames.map(foldCompany).filter(Boolean)),
     // Only a street with its house number narrows a postal code to a building.
     streets: unique(streets.filter((s) => /\d/.test(s))),
@@ -63,9 +63,13 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
     postalCodes: new Set(postalCodes),
     cities: new Set(cities),
   };
+  // Among equals, the namesake in the town the letter was written in first (never a point of evidence).
+  const writtenIn = ids.writtenIn ? fold(ids.writtenIn) : null;
+  const local = (r: CandidateRow) => Number(writtenIn !== null && r.city_key !== null && sameTown(writtenIn, r.city_key));
+  const town = new Map(rows.map((r) => [r.customer_id, local(r)]));
   const scored = rows
     .map((r) => scoreCandidate(r, letter, ids.fromInstitution))
-    .sort((a, b) => b.points - a.points || a.customerId.localeCompare(b.customerId));
+    .sort((a, b) => b.points - a.points || town.get(b.customerId)! - town.get(a.customerId)! || a.customerId.localeCompare(b.customerId));
   return decide(scored, ids.fromInstitution, ids.writerNotCustomer === true && !ids.principals?.length, ids.ownBusiness === true);
 }
 

@@ -220,7 +220,11 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect(r.kind).not.toBe('matched');
       expect(ids(r)[0]).toBe(B.customerId);
       // A court's date line is the court's town.
-      expect(extractIdentifiers('Sąd Rejonowy w Krakowie\nKraków, 12.11.2026 r.\nNakaz zapłaty').addresses).toEqual([]);
+      expect(extractIdentifiers('Sąd Rejonowy w Krakowie\nKraków, 12.11.2026 r.\nNakaz zapłaty').writtenIn).toBeUndefined();
+      // It is never evidence: a wife quoting her husband's number from their town is not his letter.
+      const wife = await match(extractIdentifiers('Gdańsk, 12.11.2026\n\nnr klienta: 2000000008\n\nProszę o wyłączenie roamingu.\n\nEwa Nowak'));
+      expect(wife.kind).not.toBe('matched');
+      expect(wife.candidates.every((c) => !c.evidence.includes('city'))).toBe(true);
     });
 
     it('does not take Maria for Marian at his address: two known names are two people', async () => {
