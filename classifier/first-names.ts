@@ -73,7 +73,27 @@ export function readGivenNames(folded: string): GivenName[] {
       if (names.has(nom) && !out.some((g) => g.nominative === nom)) out.push({ nominative: nom, gender, declined });
     }
   }
+  const formal = out.length ? undefined : DIMINUTIVES.get(folded);
+  if (formal) out.push({ nominative: formal[0], gender: formal[1], declined: 'nom' });
   return out;
+}
+
+// Letters to a telecom are often signed the way the writer is called ("Zbyszek Michalak", "Kasia
+// Nowak"): the usual Polish diminutives, as the given name they stand for (nominative only).
+const DIMINUTIVES = new Map<string, [string, Gender]>([
+  ...pairs('f', `kasia katarzyna basia barbara gosia malgorzata malgosia malgorzata zosia zofia ania anna asia joanna
+    ola aleksandra ela elzbieta ewka ewa madzia magdalena magda magdalena krysia krystyna halinka halina jadzia jadwiga
+    danusia danuta tereska teresa wiesia wieslawa stasia stanislawa bozenka bozena gienia genowefa marysia maria
+    renia renata jola jolanta iza izabela gabrysia gabriela ula urszula dorotka dorota iwonka iwona`),
+  ...pairs('m', `zbyszek zbigniew zbysiu zbigniew jozek jozef staszek stanislaw stasiek stanislaw jurek jerzy wojtek wojciech
+    krzysiek krzysztof tomek tomasz bartek bartlomiej kuba jakub maciek maciej piotrek piotr janek jan jasiek jan
+    franek franciszek antek antoni rysiek ryszard heniek henryk zdzisiek zdzislaw mietek mieczyslaw wladek wladyslaw
+    kazik kazimierz tadek tadeusz grzesiek grzegorz darek dariusz mirek miroslaw slawek slawomir jarek jaroslaw
+    romek roman wiesiek wieslaw edek edward`),
+]);
+function pairs(gender: Gender, list: string): [string, [string, Gender]][] {
+  const w = words(list);
+  return Array.from({ length: w.length / 2 }, (_, i) => [w[2 * i]!, [w[2 * i + 1]!, gender]]);
 }
 
 export function readGivenName(folded: string): GivenName | null {

@@ -283,6 +283,13 @@ describe('the recipient block', () => {
   });
 });
 
+describe('a given name signed as a diminutive', () => {
+  it('stands for the name it shortens ("Zbyszek" for Zbigniew, "Kasia" for Katarzyna)', () => {
+    expect(extractIdentifiers('Z poważaniem\nZbyszek Michalak').names).toContainEqual({ first: 'Zbigniew', last: 'Michalak' });
+    expect(extractIdentifiers('Pozdrawiam, Kasia Nowak').names).toContainEqual({ first: 'Katarzyna', last: 'Nowak' });
+  });
+});
+
 describe('a couple signing together', () => {
   it('gives each spouse with the singular surname', () => {
     const ids = extractIdentifiers('Z poważaniem\nHalina i Stanisław Wiśniewscy\nul. Lipowa 5, 00-950 Warszawa');
