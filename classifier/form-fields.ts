@@ -3,6 +3,7 @@
 // writes one name line, one street line and one postal line. The name and address finders know
 // the letter's shape, and read the labels themselves as a surname or a town. Such fields are
 // rewritten into the letter's shape before the letter is read for identifiers.
+import { foldChars } from './normalize.js';
 
 type Field = 'first' | 'last' | 'street' | 'house' | 'flat' | 'postal' | 'city';
 
@@ -36,6 +37,9 @@ function fieldsOf(line: string): Map<Field, string> | null {
   return out.size && !line.slice(0, hits[0]!.index).trim() ? out : null;
 }
 
+const PROXY_HEADER = /pelnomocni|przedstawiciel|opiekun|osoby upowaznionej|osoba upowazniona/;
+const OWN_HEADER = /abonent|klient|wnioskodawc|zglaszajac|reklamujac|dane osobowe|nadawca/;
+
 const cap = (s: string) => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 
 // A required field's mark ("Numer klienta*:", "PESEL *:", OCR's "”:"): the keyword finders expect
@@ -65,8 +69,17 @@ export function rewriteFormFields(ocrText: string): string {
   const lines = labelsAbove(text.split('\n'));
   const seen = new Map<Field, string>();
   const at = new Map<Field, number>();
+  // A form's section for a representative ("Dane pełnomocnika") holds someone else's name and
+  // address: only the customer's own section makes the sender block.
+  let proxy = false;
   lines.forEach((line, i) => {
-    for (const [f, v] of fieldsOf(line) ?? []) if (!seen.has(f)) (seen.set(f, v), at.set(f, i));
+    const fields = fieldsOf(line);
+    if (!fields && line.trim().length <= 60) {
+      const folded = foldChars(line);
+      if (PROXY_HEADER.test(folded)) proxy = true;
+      else if (OWN_HEADER.test(folded)) proxy = false;
+    }
+    if (!proxy) for (const [f, v] of fields ?? []) if (!seen.has(f)) (seen.set(f, v), at.set(f, i));
   });
   if (seen.size < 2) return text;
   const out = [...lines];

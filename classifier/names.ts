@@ -68,7 +68,8 @@ const NEVER_SURNAME = new Set(
   pozdrawiam pozdrowienia powazaniem szacunkiem dziekuje dziekujemy podpis zalacznik zalaczniki
   maz meza mezem zona zony zona syn syna corka corki brat brata siostra ojciec ojca matka matki mama tata
   wdowa wdowiec zmarly zmarla zmarlego zmarlej spadkobierca spadkobierczyni pelnomocnik opiekun
-  pesel nip regon krs telefon zam zamieszkaly zamieszkala urodzony urodzona`.split(/\s+/),
+  pesel nip regon krs telefon zam zamieszkaly zamieszkala urodzony urodzona
+  nazwisko imie imiona ulica miejscowosc miasto poczta kod wojewodztwo gmina`.split(/\s+/),
 );
 
 // Two letters make a surname only as a capital, a small letter and a vowel between them ("Oś",

@@ -21,6 +21,11 @@ describe('boxed form fields (one block capital per box)', () => {
     expect(rewriteFormFields(prose)).toBe(prose);
   });
 
+  it("takes the customer's section of a form, not the representative's", () => {
+    const ids = extractIdentifiers('Dane pełnomocnika\nImię: Marek\nNazwisko: Zieliński\n\nDane abonenta\nImię: ANNA\nNazwisko: NOWAK');
+    expect(ids.names).toEqual([{ first: 'Anna', last: 'Nowak' }]);
+  });
+
   it('reads a label printed alone above its value (boxes under small labels)', () => {
     const ids = extractIdentifiers('1. Dane Abonenta\n\nNazwisko\n\nKOŁODZIEJCZYK\nImię\n\nZBIGNIEW\n\nNumer klienta\n\n4603350718');
     expect(ids.names).toEqual([{ first: 'Zbigniew', last: 'Kołodziejczyk' }]);
