@@ -105,9 +105,10 @@ function signatureNames(text: string): NameHit[] {
   for (const line of lines) {
     const trimmed = line.trim();
     if (afterClosing && trimmed) {
-      const m = /^([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+|[A-ZĄĆĘŁŃÓŚŹŻ]{2,})\s+([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?|[A-ZĄĆĘŁŃÓŚŹŻ]{2,})$/u.exec(trimmed);
-      if (m && isCandidateSurname(m[2] as string) && !NEVER_SURNAME.has(foldChars(m[1] as string))) {
-        out.push({ first: titleCase(m[1] as string), last: titleCase(m[2] as string), index: offset + line.indexOf(trimmed), length: trimmed.length });
+      // An initial signs too ("H. Wiśniewska"): the matcher takes it for any given name it begins.
+      const m = /^([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+|[A-ZĄĆĘŁŃÓŚŹŻ]{2,}|[A-ZĄĆĘŁŃÓŚŹŻ]\.)\s*([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?|[A-ZĄĆĘŁŃÓŚŹŻ]{2,})$/u.exec(trimmed);
+      if (m && (m[1]!.endsWith('.') || /\s/.test(trimmed)) && isCandidateSurname(m[2] as string) && !NEVER_SURNAME.has(foldChars(m[1] as string))) {
+        out.push({ first: titleCase(m[1]!.replace('.', '')), last: titleCase(m[2] as string), index: offset + line.indexOf(trimmed), length: trimmed.length });
       }
       afterClosing = false;
     }

@@ -227,6 +227,12 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect(wife.candidates.every((c) => !c.evidence.includes('city'))).toBe(true);
     });
 
+    it('reads a signature with an initial ("A. Nowak") as the one of that initial at the address', async () => {
+      const text = 'ul. Leśna 3\n80-001 Gdańsk\n\nProszę o duplikat faktury.\n\nZ poważaniem\nA. Nowak';
+      expect(extractIdentifiers(text).signer).toEqual({ first: 'A', last: 'Nowak' });
+      expectMatched(await match(extractIdentifiers(text)), E.customerId);
+    });
+
     it('does not take Maria for Marian at his address: two known names are two people', async () => {
       const wife = await match(extractIdentifiers('Maria Lis\nul. Kwiatowa 2\n10-001 Olsztyn\n\nProszę o zmianę pakietu.\n\nMaria Lis'));
       expect(wife.kind).not.toBe('matched');
