@@ -133,7 +133,8 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
     hist = greyHistogram(r.data);
   }
   // Before the broken-stroke measure: a form's dotted lines are nothing but tiny pieces of ink.
-  // Rows of boxes for block capitals go too: their sides stand against the letters.
+  // Rows of boxes for block capitals go too (their sides stand against the letters), before the
+  // geometry, whose line profiles they distort.
   const ink = inkThreshold(hist);
   if (eraseLeaderDots(r, dpi, ink) + eraseCombBoxes(r, dpi, ink) > 0) hist = greyHistogram(r.data);
   // Measured at the scanned resolution too: resampling would blur the gaps of broken strokes shut
@@ -148,6 +149,8 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
     // Quarter and half turns move pixels without changing them: the histogram still holds.
     if (g.resampled) hist = null;
   }
+  // A skewed row of boxes has rules too thick to be found as scanned: it is looked for again level.
+  if (skewDegrees !== 0 && eraseCombBoxes(r, dpi, inkThreshold(hist ?? greyHistogram(r.data))) > 0) hist = null;
 
   let outDpi = dpi;
   let img = fromRaw(r);
