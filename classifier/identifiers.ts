@@ -1,10 +1,10 @@
 // Everything in a letter that can tie it to a customer. For letters from courts, bailiffs, the
 // regulator or an ombudsman the customer is the subject of the letter, not its sender: see
 // extractIdentifiers for how the institution's own NIP, address and signatory are kept out.
-import { joinSpacedLetters } from './spaced-letters.js';
-import { rewriteFormFields } from './form-fields.js';
 import type { Identifiers } from '../core/types.js';
 import { foldChars } from './normalize.js';
+import { joinSpacedLetters } from './spaced-letters.js';
+import { rewriteFormFields } from './form-fields.js';
 import { DEMO_OPERATOR_MATCHER, type OperatorMatcher } from './operator-identity.js';
 import { findPhones } from './phones.js';
 import { findNames, type NameHit } from './names.js';
