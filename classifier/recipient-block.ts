@@ -18,6 +18,11 @@ const BLOCK_LINES = 4;
 // S.A."), not a sentence about it nor a scanned row that joins the sender's block to it.
 const NAME_LINE_MAX = 60;
 
+// The operator's own footer on its forms and invoice copies ("Telekomunikacja X S.A., ul. …, NIP …,
+// KRS …, kapitał zakładowy …"): its NIP, address and hotline are the operator's, never the sender's.
+const REGISTER_FOOTER = /\b(?:nip|krs|regon|kapital zakladowy|infolinia)\b/;
+const FOOTER_LINE = /\b(?:nip|krs|regon|infolinia|skrytka|adres do korespondencji|bok@|www\.)/;
+
 /** A short department, street, postal, register or hotline line: one a recipient block holds. */
 function blockLine(raw: string | undefined): boolean {
   const l = raw?.trim() ?? '';
@@ -47,7 +52,9 @@ export function recipientSpans(text: string, operator: OperatorMatcher): [number
     const folded = foldChars(line);
     const label = SELLER_LABEL.test(folded);
     const department = DEPARTMENT.test(folded);
-    const opens = label || department || (operator.startsWithOwnName(line) && (line.length <= NAME_LINE_MAX || addressAfterName(line)));
+    const own = operator.startsWithOwnName(line);
+    const footer = own && line.length > NAME_LINE_MAX && REGISTER_FOOTER.test(folded);
+    const opens = label || department || (own && (line.length <= NAME_LINE_MAX || addressAfterName(line))) || footer;
     if (!opens) continue;
     // The block is the short department and address lines right under its first one: anything
     // else (a blank line, a subject, a form's field, a paragraph OCR joined on) ends it. Under a
@@ -61,7 +68,8 @@ export function recipientSpans(text: string, operator: OperatorMatcher): [number
     for (const stop = Math.min(lines.length, end + 1 + BLOCK_LINES); j < stop; j++) {
       // OCR puts blank lines inside blocks: one is passed over when an address line follows it.
       if (!lines[j]!.trim() && blockLine(lines[j + 1])) j++;
-      if (!blockLine(lines[j])) break;
+      // The footer's second line ("Adres do korespondencji: Skrytka …, infolinia …") is as long.
+      if (!blockLine(lines[j]) && !(footer && FOOTER_LINE.test(foldChars(lines[j] ?? '')))) break;
       end = j;
     }
     // "Orbitel Polska S.A.\n\nObsługa Klienta …": the firm above a department line is the recipient

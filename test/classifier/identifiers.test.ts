@@ -278,6 +278,13 @@ describe('an address line without "ul."', () => {
 });
 
 describe('the recipient block', () => {
+  it("keeps the operator's own footer (NIP, head office, hotline) on its forms out of the sender's identifiers", () => {
+    const ids = extractIdentifiers('Imię i nazwisko: Jan Kowalski\nul. Lipowa 5\n30-001 Kraków\n\n' +
+      'Telekomunikacja Nadwiślańska S.A., ul. Bankowa 12, 00-950 Warszawa, NIP 525-000-11-21, KRS 0000123456, kapitał zakładowy 120 000 000 zł\n' +
+      'Adres do korespondencji: Skrytka pocztowa 1000, 00-950 Warszawa 1 infolinia 801 200 300');
+    expect([ids.nips, ids.phones, ids.postalCodes]).toEqual([[], [], ['30-001']]);
+  });
+
   it('gives no customer number from the postal code under "Biuro Obsługi Klienta"', () => {
     expect(extractIdentifiers('Telekomunikacja X S.A.\nBiuro Obsługi Klienta\n\n00-950 Warszawa\n\nProszę o fakturę.').customerNumbers).toEqual([]);
   });
