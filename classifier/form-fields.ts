@@ -46,22 +46,48 @@ const cap = (s: string) => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: 
 // the colon right after the label.
 const REQUIRED_MARK = /([\p{L}.)])\s?[*”"]+(?=\s*:)/gu;
 
-// A label alone on its line, its value on the next line (a form printing small labels above boxes).
-const LABEL_ALONE = new RegExp(`^\\s*(${LABELS.map(([, re]) => `(?:${re})`).join('|')})\\s*$`, 'iu');
-
-/** "Nazwisko" / "KOŁODZIEJCZYK" on two lines becomes "Nazwisko: KOŁODZIEJCZYK" on the first. */
+// Labels alone on their line, their values on the next (a form printing small labels above boxes):
+// "Nazwisko" / "KOŁODZIEJCZYK" becomes "Nazwisko: KOŁODZIEJCZYK", a row of labels over a row of
+// values becomes one "Label: value" line each.
 function labelsAbove(lines: string[]): string[] {
   const out = [...lines];
   for (let i = 0; i < out.length; i++) {
-    if (!LABEL_ALONE.test(out[i]!)) continue;
+    const labels = labelRow(out[i]!);
+    if (!labels) continue;
     let j = i + 1;
     while (j < out.length && !out[j]!.trim() && j - i <= 2) j++;
     const value = out[j]?.trim() ?? '';
-    if (!value || value.length > 40 || LABEL_ALONE.test(value) || fieldsOf(value)) continue;
-    out[i] = `${out[i]!.trim()}: ${value}`;
+    if (!value || value.length > 60 || labelRow(value) || fieldsOf(value)) continue;
+    if (labels.length === 1) {
+      if (value.length > 40) continue;
+      out[i] = `${labels[0]}: ${value}`;
+    } else {
+      // Several labels in a row over as many values: "NUMER KLIENTA TELEFON" / "4608345521 725118390".
+      const values = value.split(/\s+/);
+      if (values.length !== labels.length) continue;
+      out[i] = labels.map((l, k) => `${l}: ${values[k]}`).join('\n');
+    }
     out[j] = '';
   }
   return out;
+}
+
+// Labels of identifiers, which a row of labels over a row of values also holds.
+const ID_LABELS = ['n(?:ume)?r\\.? klienta', 'telefon(?: kontaktowy)?', 'tel\\.?', 'pesel', 'nip', 'e-?mail', 'n(?:ume)?r\\.? umowy'];
+const ROW_LABEL = new RegExp(`(${[...LABELS.map(([, re]) => re), ...ID_LABELS].map((re) => `(?:${re})`).join('|')})(?:\\s+|$)`, 'iuy');
+
+/** The labels a line consists of, in order, or null when it holds anything else. */
+function labelRow(line: string): string[] | null {
+  const text = line.trim();
+  if (!text) return null;
+  const labels: string[] = [];
+  ROW_LABEL.lastIndex = 0;
+  while (ROW_LABEL.lastIndex < text.length) {
+    const m = ROW_LABEL.exec(text);
+    if (!m) return null;
+    labels.push(m[1]!);
+  }
+  return labels;
 }
 
 export function rewriteFormFields(ocrText: string): string {

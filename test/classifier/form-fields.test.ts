@@ -21,6 +21,13 @@ describe('boxed form fields (one block capital per box)', () => {
     expect(rewriteFormFields(prose)).toBe(prose);
   });
 
+  it('reads a row of labels over a row of values', () => {
+    const ids = extractIdentifiers('NAZWISKO IMIĘ\n\nPAWLAK ANDRZEJ\n\nNUMER KLIENTA TELEFON\n\n4608345521 725118390\n');
+    expect([ids.names, ids.customerNumbers, ids.phones]).toEqual([[{ first: 'Andrzej', last: 'Pawlak' }], ['4608345521'], ['725118390']]);
+    // As many values as labels, or nothing is paired: a sentence under a label row stays as it is.
+    expect(extractIdentifiers('NUMER KLIENTA TELEFON\nproszę o kontakt 725118390').customerNumbers).toEqual([]);
+  });
+
   it("takes the customer's section of a form, not the representative's", () => {
     const ids = extractIdentifiers('Dane pełnomocnika\nImię: Marek\nNazwisko: Zieliński\n\nDane abonenta\nImię: ANNA\nNazwisko: NOWAK');
     expect(ids.names).toEqual([{ first: 'Anna', last: 'Nowak' }]);
