@@ -7,7 +7,8 @@ import { foldChars } from './normalize.js';
 
 type Field = 'first' | 'last' | 'street' | 'house' | 'flat' | 'postal' | 'city';
 
-// Each label must end in a colon: in prose these words are no fields.
+// In running text a label must end in a colon (in prose these words are no fields); alone on its
+// line, above its value, it needs none (labelsAbove).
 const LABELS: [Field, string][] = [
   ['first', 'imi[eę](?: \\(?imiona\\)?)?|imiona|first name'],
   ['last', 'nazwisko|surname|last name'],

@@ -197,7 +197,6 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
   };
 }
 
-/** "Lipowa" + "5" + "3" -> "Lipowa 5/3", as letters write it; a street cell already numbered keeps its own. */
 /**
  * A village without streets: the house number goes with the village's name ("Zawady 124"), as its
  * letters write the address line. Without this the house number was dropped and the letter's
@@ -207,6 +206,7 @@ function villageStreet(city: string | null, house: string | null): string | null
   return city && house ? city : null;
 }
 
+/** "Lipowa" + "5" + "3" -> "Lipowa 5/3", as letters write it; a street cell already numbered keeps its own. */
 function streetWithNumbers(street: string | null, house: string | null, flat: string | null): string | null {
   if (!street || !house || /\d/.test(street.replace(/^\d+\s+\p{L}/u, ''))) return street;
   return flat ? `${street} ${house}/${flat.replace(/^(?:m|lok|lokal|mieszk)\.?\s*/i, '')}` : `${street} ${house}`;
