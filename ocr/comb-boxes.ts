@@ -4,7 +4,7 @@
 // long horizontal rules a box's height apart with short uprights between them that run the whole
 // height, which no letter does (letters keep a margin inside their box): rules and uprights are
 // whitened, the letters stay.
-import type { Raw } from './page-image.js';
+import { whiten, type Raw } from './page-image.js';
 
 const MIN_RULE_MM = 12;
 const MAX_RULE_THICK_MM = 0.8;
@@ -60,9 +60,6 @@ export function eraseCombBoxes(r: Raw, dpi: number, threshold: number): number {
   const { data, width: w } = r;
   const found = rules(r, threshold, mm).sort((a, b) => a.y0 - b.y0);
   let erased = 0;
-  const clear = (x0: number, x1: number, y0: number, y1: number) => {
-    for (let y = Math.max(0, y0); y <= Math.min(r.height - 1, y1); y++) data.fill(255, y * w + Math.max(0, x0), y * w + Math.min(w - 1, x1) + 1);
-  };
   for (const top of found) {
     for (const bottom of found) {
       const gap = bottom.y0 - top.y1 - 1;
@@ -80,9 +77,9 @@ export function eraseCombBoxes(r: Raw, dpi: number, threshold: number): number {
       }
       const thin = uprights.filter(([a, b]) => b - a + 1 <= MAX_RULE_THICK_MM * mm);
       if (thin.length < MIN_UPRIGHTS) continue;
-      for (const [a, b] of thin) clear(a - 1, b + 1, top.y0, bottom.y1);
-      clear(x0, x1, top.y0 - 1, top.y1 + 1);
-      clear(x0, x1, bottom.y0 - 1, bottom.y1 + 1);
+      for (const [a, b] of thin) whiten(r, a - 1, b + 1, top.y0, bottom.y1);
+      whiten(r, x0, x1, top.y0 - 1, top.y1 + 1);
+      whiten(r, x0, x1, bottom.y0 - 1, bottom.y1 + 1);
       erased += thin.length;
     }
   }

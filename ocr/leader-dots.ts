@@ -3,7 +3,8 @@
 // it whole, label and value (blind test H: name, customer number, address and phone of five forms
 // gone; the same forms with solid lines read fully). The chains are found as long, evenly spaced
 // runs of dot-sized ink pieces on one level and erased before the page is read.
-import type { Raw } from './page-image.js';
+import { whiten, type Raw } from './page-image.js';
+import { forEachInkPiece } from './ink-pieces.js';
 
 /** A dot or a leader dash: at most this tall, and at most DOT_MAX_W_MM (dash: DASH_MAX_W_MM) wide. */
 const DOT_MAX_H_MM = 0.7;
@@ -22,41 +23,12 @@ interface Piece {
   x0: number; y0: number; x1: number; y1: number; cx: number; cy: number;
 }
 
-/** Ink pieces (8-connected, darker than `threshold`) no bigger than a dash. */
+/** Ink pieces no bigger than a dash. */
 function smallPieces(r: Raw, threshold: number, maxW: number, maxH: number): Piece[] {
-  const { data, width: w, height: h } = r;
-  const seen = new Uint8Array(w * h);
-  let ink = 0;
-  for (let i = 0; i < data.length; i++) if (data[i]! <= threshold) ink++;
-  // Every ink pixel is pushed at most once (marked when pushed).
-  const stack = new Int32Array(ink);
   const out: Piece[] = [];
-  for (let start = 0; start < data.length; start++) {
-    if (seen[start] || data[start]! > threshold) continue;
-    let x0 = w, y0 = h, x1 = -1, y1 = -1, big = false, sp = 0;
-    stack[sp++] = start;
-    seen[start] = 1;
-    while (sp > 0) {
-      const p = stack[--sp]!;
-      const y = (p / w) | 0, x = p - y * w;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-      if (x1 - x0 >= maxW || y1 - y0 >= maxH) big = true;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= w) continue;
-          const q = yy * w + xx;
-          if (!seen[q] && data[q]! <= threshold) (seen[q] = 1, (stack[sp++] = q));
-        }
-      }
-    }
-    if (!big) out.push({ x0, y0, x1, y1, cx: (x0 + x1) / 2, cy: (y0 + y1) / 2 });
-  }
+  forEachInkPiece(r, threshold, ({ x0, y0, x1, y1 }) => {
+    if (x1 - x0 < maxW && y1 - y0 < maxH) out.push({ x0, y0, x1, y1, cx: (x0 + x1) / 2, cy: (y0 + y1) / 2 });
+  });
   return out;
 }
 
@@ -104,8 +76,7 @@ export function eraseLeaderDots(r: Raw, dpi: number, threshold: number): number 
     for (const chain of chains(pieces.filter(kind), LINK_DX_MM * mm, LINK_DY_MM * mm)) {
       if (chain.length < MIN_DOTS || chain.at(-1)!.cx - chain[0]!.cx < MIN_EXTENT_MM * mm || !regular(chain)) continue;
       for (const p of chain) {
-        for (let y = Math.max(0, p.y0 - 1); y <= Math.min(r.height - 1, p.y1 + 1); y++)
-          r.data.fill(255, y * r.width + Math.max(0, p.x0 - 1), y * r.width + Math.min(r.width - 1, p.x1 + 1) + 1);
+        whiten(r, p.x0 - 1, p.x1 + 1, p.y0 - 1, p.y1 + 1);
         erased++;
       }
     }

@@ -16,6 +16,12 @@ export async function toRaw(img: Sharp): Promise<Raw> {
 
 export const fromRaw = (r: Raw) => sharp(r.data, { raw: { width: r.width, height: r.height, channels: 1 } });
 
+/** Sets the rectangle [x0, x1] × [y0, y1] (inclusive, clipped to the page) to paper white. */
+export function whiten(r: Raw, x0: number, x1: number, y0: number, y1: number): void {
+  const a = Math.max(0, x0), b = Math.min(r.width - 1, x1);
+  for (let y = Math.max(0, y0); y <= Math.min(r.height - 1, y1); y++) r.data.fill(255, y * r.width + a, y * r.width + b + 1);
+}
+
 /** Turns a prepared page upside down (for the 180° check in read-page). */
 export async function rotatePng180(png: Buffer): Promise<Buffer> {
   return sharp(png).rotate(180).toColourspace('b-w').png({ compressionLevel: 3 }).toBuffer();

@@ -4,6 +4,7 @@
 // and a blur followed by a generous threshold joins the pieces again.
 import { fromRaw, toRaw, type Raw } from './page-image.js';
 import { countAtOrBelow, greyHistogram, otsuFromHistogram } from '../core/grey-pixels.js';
+import { forEachInkPiece } from './ink-pieces.js';
 
 /** A piece of ink up to 0.02 × 0.02 in (16 px at 200 dpi): a dot, a comma, or a broken stroke. */
 const TINY_AREA_IN2 = 0.02 * 0.02;
@@ -25,40 +26,14 @@ const BRIDGE_THRESHOLD = 215;
  * count as broken text. `hist` is the page's grey histogram when the caller already has one.
  */
 export function fragmentedInkShare(r: Raw, dpi: number, hist = greyHistogram(r.data)): number {
-  const { data, width: w, height: h } = r;
   const t = otsuFromHistogram(hist);
-  if (w < 3 || h < 3) return 0;
   const inkTotal = countAtOrBelow(hist, t);
   if (inkTotal === 0) return 0;
   const tinyArea = TINY_AREA_IN2 * dpi * dpi;
-  // The border is marked seen up front, so neighbours need no bounds checks.
-  const seen = new Uint8Array(data.length);
-  seen.fill(1, 0, w);
-  seen.fill(1, (h - 1) * w);
-  for (let y = 1; y < h - 1; y++) seen[y * w] = seen[y * w + w - 1] = 1;
-  const around = [-w - 1, -w, -w + 1, -1, 1, w - 1, w, w + 1];
-  // Every ink pixel is pushed at most once (marked when pushed), so the stack never overflows.
-  const stack = new Int32Array(inkTotal);
   let inTiny = 0;
-  for (let start = w; start < data.length - w; start++) {
-    if (seen[start] || data[start]! > t) continue;
-    let sp = 0;
-    let area = 0;
-    stack[sp++] = start;
-    seen[start] = 1;
-    while (sp > 0) {
-      const p = stack[--sp]!;
-      area++;
-      for (let k = 0; k < 8; k++) {
-        const q = p + around[k]!;
-        if (!seen[q] && data[q]! <= t) {
-          seen[q] = 1;
-          stack[sp++] = q;
-        }
-      }
-    }
-    if (area <= tinyArea) inTiny += area;
-  }
+  forEachInkPiece(r, t, (p) => {
+    if (p.area <= tinyArea) inTiny += p.area;
+  }, inkTotal);
   return inTiny / inkTotal;
 }
 
