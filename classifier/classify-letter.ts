@@ -5,6 +5,7 @@ import { classify, type ClassifierModel } from './model.js';
 import { extractIdentifiers } from './identifiers.js';
 import { joinSpacedLetters } from './spaced-letters.js';
 import { parseStatedTermDays } from './legal-term.js';
+import { parseStatedDueDate } from './legal-date.js';
 import type { OperatorMatcher } from './operator-identity.js';
 import { fromDataProtectionAuthority } from './institution.js';
 
@@ -30,6 +31,7 @@ export function classifyLetter(model: ClassifierModel, ocrText: string, operator
         // The model disagreed, so its own probability says how unsure this override is.
         confidence: Math.max(0.5, 1 - classification.confidence),
         statedTermDays: parseStatedTermDays(text),
+        statedDueDate: parseStatedDueDate(text),
         explanation: [{ feature: 'sender:institution', weight: 1 }, ...classification.explanation],
       }, text),
       identifiers,

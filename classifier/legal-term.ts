@@ -43,9 +43,9 @@ function scale(n: number, unit: string): number {
 }
 
 // Said to the addressee: a request, a summons, an obligation.
-const SETS = /(prosz|prosimy|wzyw|wezwan|zada|nalez|zobowiaz|winien|powinn|udziel|przesl|przekaz|odpowiedz|ustosunk|zaplac|please|request|call upon|required|must|shall)/;
+export const SETS_TERM = /(prosz|prosimy|wzyw|wezwan|zada|nalez|zobowiaz|winien|powinn|udziel|przesl|przekaz|odpowiedz|ustosunk|zaplac|please|request|call upon|required|must|shall)/;
 // A right or a procedure described: whose term it is, is someone else's business.
-const DESCRIBES = /(przysluguje|zazaleni|odwolani|sprzeciw|odstapieni|moze|moga|pouczeni|right to|may )/;
+export const DESCRIBES_RIGHT = /(przysluguje|zazaleni|odwolani|sprzeciw|odstapieni|moze|moga|pouczeni|right to|may )/;
 
 /** Days of the term the letter sets for its addressee, or null. Weeks, months and hours in days. */
 export function parseStatedTermDays(text: string): number | null {
@@ -60,7 +60,7 @@ export function parseStatedTermDays(text: string): number | null {
       const from = Math.max(0, m.index - 250);
       const before = t.slice(from, m.index);
       const clause = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('; ')) + 1) + m[0];
-      const score = (SETS.test(clause) ? 1 : 0) - (DESCRIBES.test(clause) ? 2 : 0);
+      const score = (SETS_TERM.test(clause) ? 1 : 0) - (DESCRIBES_RIGHT.test(clause) ? 2 : 0);
       // Equal standing: the shorter term, so a wrong pick makes the letter early, never late.
       if (!best || score > best.score || (score === best.score && n < best.days)) best = { score, days: n };
     }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { CATEGORIES, type Category, type Classification } from '../core/types.js';
 import { extractFeatures, hashFeature, type Feature } from './features.js';
 import { parseStatedTermDays } from './legal-term.js';
+import { parseStatedDueDate } from './legal-date.js';
 import { sigmoid, softmax } from './sgd.js';
 
 export { trainClassifier, type TrainExample, type TrainOptions } from './model-fit.js';
@@ -106,6 +107,7 @@ export function classify(model: ClassifierModel, text: string): Classification {
     secondary,
     explanation: explanation.length > 0 ? explanation : [{ feature: 'prior', weight: 0 }],
     statedTermDays: isLegal ? parseStatedTermDays(text) : null,
+    statedDueDate: isLegal ? parseStatedDueDate(text) : null,
   };
 }
 

@@ -101,6 +101,11 @@ export interface Classification {
   explanation: { feature: string; weight: number }[];
   /** Term stated in the letter for LEGAL mail, in days, when the letter states one. */
   statedTermDays: number | null;
+  /**
+   * Date stated in the letter for LEGAL mail ("do dnia 19 listopada 2026 r."): ISO, or "--MM-DD"
+   * when the letter gives no year. Absent in classifications stored before it was read.
+   */
+  statedDueDate?: string | null;
 }
 
 export interface Customer {

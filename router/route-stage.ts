@@ -17,13 +17,14 @@ export interface RouteDeps {
 export async function routeDocument(deps: RouteDeps, job: JobPayloads['route']): Promise<StageResults['route']> {
   const doc = await deps.store.getDocument(job.documentId);
   if (!doc || !doc.category || !doc.identifiers) throw new PermanentError('NOT_CLASSIFIED', `document ${job.documentId} has no classification`);
-  const explanation = (doc.explanation ?? {}) as { features?: Classification['explanation']; statedTermDays?: number | null };
+  const explanation = (doc.explanation ?? {}) as { features?: Classification['explanation']; statedTermDays?: number | null; statedDueDate?: string | null };
   const classification: Classification = {
     category: doc.category as Category,
     confidence: doc.category_confidence ?? 0,
     secondary: doc.secondary_categories as Category[],
     explanation: explanation.features ?? [],
     statedTermDays: explanation.statedTermDays ?? null,
+    statedDueDate: explanation.statedDueDate ?? null,
   };
   const match = await deps.match(doc.identifiers);
   const customerId = match.kind === 'matched' ? match.customerId : null;

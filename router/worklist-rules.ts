@@ -33,8 +33,38 @@ export function addDays(day: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function dueDateFor(category: Category, receivedAt: string, statedTermDays: number | null, policy: RoutingPolicy): string | null {
-  if (category === 'LEGAL' && statedTermDays && statedTermDays > 0) return addDays(receivedAt, statedTermDays);
+// A stated date further back than this when the letter arrives is no deadline the post made late
+// but the end of something the letter describes ("zadłużenie powstałe do dnia 30.09.2026"); one
+// further ahead than this is no reply term. Either way the category's own term applies.
+const STATED_DATE_PAST_DAYS = 14;
+const STATED_DATE_AHEAD_DAYS = 180;
+
+/**
+ * The stated date as a due day for a letter received on `receivedAt`, or null when it cannot be
+ * the letter's term. A date without a year is the next such day; one gone by when the letter
+ * arrives (the post was slow) is due at once.
+ */
+export function resolveStatedDueDate(stated: string, receivedAt: string): string | null {
+  const earliest = addDays(receivedAt, -STATED_DATE_PAST_DAYS);
+  let day = stated;
+  if (stated.startsWith('--')) {
+    const year = Number(receivedAt.slice(0, 4));
+    day = `${year}${stated.slice(1)}`;
+    if (day < earliest) day = `${year + 1}${stated.slice(1)}`;
+  }
+  if (day < earliest || day > addDays(receivedAt, STATED_DATE_AHEAD_DAYS)) return null;
+  return day < receivedAt ? receivedAt : day;
+}
+
+export function dueDateFor(category: Category, receivedAt: string, stated: Pick<Classification, 'statedTermDays' | 'statedDueDate'>, policy: RoutingPolicy): string | null {
+  if (category === 'LEGAL') {
+    // The letter's own term, as days or as a date; with both, the earlier.
+    const own = [
+      stated.statedTermDays && stated.statedTermDays > 0 ? addDays(receivedAt, stated.statedTermDays) : null,
+      stated.statedDueDate ? resolveStatedDueDate(stated.statedDueDate, receivedAt) : null,
+    ].filter((d): d is string => d !== null).sort();
+    if (own[0]) return own[0];
+  }
   const days = STATUTORY_DAYS[category] ?? policy.dueDays[category];
   return days === undefined ? null : addDays(receivedAt, days);
 }
@@ -56,7 +86,7 @@ export function decideRouting(
   const { classification: c, match, receivedAt } = input;
   // A letter that may carry several intents is due by the earliest of their deadlines.
   const dues = [c.category, ...c.secondary]
-    .map((cat) => dueDateFor(cat, receivedAt, c.statedTermDays, policy))
+    .map((cat) => dueDateFor(cat, receivedAt, c, policy))
     .filter((d): d is string => d !== null)
     .sort();
   const dueAt = dues[0] ?? null;

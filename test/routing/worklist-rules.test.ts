@@ -5,6 +5,7 @@ import type { Classification, MatchResult } from '../../core/types.js';
 const policy = { categoryThreshold: 0.6, dueDays: { FAULT: 3, ORDER: 14 } };
 const cls = (over: Partial<Classification>): Classification => ({ category: 'COMPLAINT', confidence: 0.95, secondary: [], explanation: [], statedTermDays: null, ...over });
 const matched: MatchResult = { kind: 'matched', customerId: '4600569014', confidence: 0.99, evidence: ['customer_number'], candidates: [] };
+const noTerm = { statedTermDays: null };
 const none: MatchResult = { kind: 'unmatched', candidates: [], reason: 'no candidate' };
 
 describe('deadlines', () => {
@@ -16,12 +17,12 @@ describe('deadlines', () => {
 
   it('applies statutory terms that configuration cannot override', () => {
     const loose = { categoryThreshold: 0.6, dueDays: { COMPLAINT: 90, LEGAL: 60 } };
-    expect(dueDateFor('COMPLAINT', '2026-11-16', null, loose)).toBe('2026-12-16');
-    expect(dueDateFor('PRIVACY', '2026-11-16', null, loose)).toBe('2026-12-16');
-    expect(dueDateFor('LEGAL', '2026-11-16', null, loose)).toBe('2026-11-23');
-    expect(dueDateFor('LEGAL', '2026-11-16', 14, loose)).toBe('2026-11-30');
-    expect(dueDateFor('FAULT', '2026-11-16', null, policy)).toBe('2026-11-19');
-    expect(dueDateFor('OTHER', '2026-11-16', null, policy)).toBeNull();
+    expect(dueDateFor('COMPLAINT', '2026-11-16', noTerm, loose)).toBe('2026-12-16');
+    expect(dueDateFor('PRIVACY', '2026-11-16', noTerm, loose)).toBe('2026-12-16');
+    expect(dueDateFor('LEGAL', '2026-11-16', noTerm, loose)).toBe('2026-11-23');
+    expect(dueDateFor('LEGAL', '2026-11-16', { statedTermDays: 14 }, loose)).toBe('2026-11-30');
+    expect(dueDateFor('FAULT', '2026-11-16', noTerm, policy)).toBe('2026-11-19');
+    expect(dueDateFor('OTHER', '2026-11-16', noTerm, policy)).toBeNull();
   });
 
   it('gives earlier deadlines a lower (sooner) BullMQ priority', () => {

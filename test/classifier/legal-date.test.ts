@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseStatedDueDate } from '../../classifier/legal-date.js';
+import { classify, loadDefaultModel } from '../../classifier/model.js';
+import { decideRouting, resolveStatedDueDate } from '../../router/worklist-rules.js';
+
+describe('a deadline stated as a date', () => {
+  it.each([
+    ['Wzywam do przekazania informacji w terminie do dnia 19 listopada 2026 r.', '2026-11-19'],
+    ['Proszę o udzielenie odpowiedzi najpóźniej do 27.11.2026.', '2026-11-27'],
+    ['Prosze o odpowiedz nie pozniej niz do dnia 2026-11-25', '2026-11-25'],
+    ['Wzywam do zapłaty do dnia 5 XII 2026 r.', '2026-12-05'],
+    ['Please reply no later than 19 November 2026.', '2026-11-19'],
+    ['Proszę o przesłanie danych do dnia 27 listopada.', '--11-27'],
+    // Several: the earliest, so a wrong pick is early.
+    ['Proszę o dane do dnia 30.11.2026, a o oświadczenie do dnia 23.11.2026.', '2026-11-23'],
+  ])('%s', (text, date) => {
+    expect(parseStatedDueDate(text)).toBe(date);
+  });
+
+  it.each([
+    'Proszę o wykaz połączeń za okres od 01.10.2026 do 31.10.2026 w terminie 7 dni.',
+    'Zażalenie przysługuje do dnia 30.11.2026.',
+    'Umowa obowiązuje do 31.12.2027.',
+    'Pismo z dnia 12.11.2026 r. w sprawie abonenta.',
+    'Proszę o odpowiedź do dnia 31.02.2026.',
+  ])('is not read from %s', (text) => {
+    expect(parseStatedDueDate(text)).toBeNull();
+  });
+
+  it('is placed next to the day the letter arrived, and a slow post makes it due at once', () => {
+    expect(resolveStatedDueDate('2026-11-27', '2026-11-16')).toBe('2026-11-27');
+    expect(resolveStatedDueDate('--11-27', '2026-11-16')).toBe('2026-11-27');
+    expect(resolveStatedDueDate('--01-05', '2026-12-28')).toBe('2027-01-05');
+    expect(resolveStatedDueDate('2026-11-12', '2026-11-16')).toBe('2026-11-16');
+    // The end of a described period, or a date too far ahead, is no reply term.
+    expect(resolveStatedDueDate('2026-09-30', '2026-11-16')).toBeNull();
+    expect(resolveStatedDueDate('2027-12-31', '2026-11-16')).toBeNull();
+  });
+
+  it("dates an authority's letter from its own date, not the 7-day default", () => {
+    const text = `Komenda Miejska Policji w Radomiu\nSygn. akt RSD-123/26\nTelekomunikacja Nadwiślańska S.A.\n
+W związku z prowadzonym postępowaniem w sprawie o przestępstwo z art. 286 § 1 k.k. proszę o przekazanie
+danych abonenta numeru 601 234 567 oraz wykazu połączeń, w terminie do dnia 19 listopada 2026 r.\n
+Z poważaniem\nasp. szt. Jan Kowalczyk`;
+    const c = classify(loadDefaultModel(), text);
+    expect(c.category).toBe('LEGAL');
+    expect(c.statedDueDate).toBe('2026-11-19');
+    const routed = decideRouting(
+      { classification: { ...c, confidence: 0.99 }, match: { kind: 'matched', customerId: '1', confidence: 1, evidence: [], candidates: [] }, segment: 'individual', receivedAt: '2026-11-16' },
+      { categoryThreshold: 0.6, dueDays: {} },
+    );
+    expect(routed.dueAt).toBe('2026-11-19');
+  });
+});
