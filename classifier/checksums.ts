@@ -43,20 +43,26 @@ export function ocrDigitVariants(token: string): string[] {
 /**
  * Reads a checksummed number from an OCR token: the raw reading when it validates, otherwise the
  * single repair that validates. Two competing repairs mean the scan is ambiguous: nothing is returned.
+ * `repaired` says a digit was swapped: the checksum then vouches for a reading, not for the number
+ * the writer meant (a NIP printed wrong has a valid neighbour one digit away).
  */
-export function repairChecksummed(
+export function readChecksummed(
   token: string,
   valid: (s: string) => boolean,
   length: number,
   allowDigitSwaps = true,
-): string | null {
+): { value: string; repaired: boolean } | null {
   // Digit-for-digit swaps pass a mod-10/11 checksum by chance one time in ten, so callers allow them
   // only when a keyword already says what the number is.
   const all = ocrDigitVariants(token);
   const variants = (allowDigitSwaps ? all : all.slice(0, 1)).filter((v) => v.length === length);
   const [first, ...rest] = variants;
   if (first === undefined) return null;
-  if (valid(first)) return first;
+  if (valid(first)) return { value: first, repaired: false };
   const repaired = [...new Set(rest.filter(valid))];
-  return repaired.length === 1 ? (repaired[0] as string) : null;
+  return repaired.length === 1 ? { value: repaired[0] as string, repaired: true } : null;
+}
+
+export function repairChecksummed(token: string, valid: (s: string) => boolean, length: number, allowDigitSwaps = true): string | null {
+  return readChecksummed(token, valid, length, allowDigitSwaps)?.value ?? null;
 }

@@ -2,11 +2,13 @@
 // offset so identifiers.ts can tell the customer's identifiers from an institution's own.
 import { foldChars } from './normalize.js';
 import { isValidNip, isValidPesel } from '../core/pl-checksums.js';
-import { repairChecksummed } from './checksums.js';
+import { readChecksummed } from './checksums.js';
 
 export interface Hit {
   value: string;
   index: number;
+  /** A digit was swapped for its look-alike to pass the checksum (PESEL, NIP). */
+  repaired?: boolean;
 }
 
 
@@ -50,8 +52,8 @@ export function findPesels(text: string): Hit[] {
     if ((m[0].match(/\d/g) ?? []).length < 7) continue; // a word, not a number
     const idx = m.index ?? 0;
     const keyed = /pesel[\s:.]*(?:nr\.?)?[\s:.]*$/.test(folded.slice(Math.max(0, idx - 16), idx));
-    const v = repairChecksummed(m[0], isValidPesel, 11, keyed);
-    if (v) out.push({ value: v, index: m.index ?? 0 });
+    const v = readChecksummed(m[0], isValidPesel, 11, keyed);
+    if (v) out.push({ value: v.value, index: m.index ?? 0, repaired: v.repaired });
   }
   return out;
 }
@@ -67,8 +69,8 @@ export function findNips(text: string): Hit[] {
     const keyed = /nip(?:\s+(?:firmy|spolki|podatnika|sprzedawcy|nabywcy))?[\s:.]*(?:nr\.?)?[\s:.]*(?:pl)?\s*$/.test(folded.slice(Math.max(0, idx - 28), idx + (m[1]?.length ?? 0)));
     const hyphenated = /^\d{3}-\d{3}-\d{2}-\d{2}$|^\d{3}-\d{2}-\d{2}-\d{3}$/.test(body);
     if (!keyed && !m[1] && !hyphenated) continue;
-    const v = repairChecksummed(body, isValidNip, 10, keyed);
-    if (v) out.push({ value: v, index: idx });
+    const v = readChecksummed(body, isValidNip, 10, keyed);
+    if (v) out.push({ value: v.value, index: idx, repaired: v.repaired });
   }
   return out;
 }

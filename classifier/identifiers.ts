@@ -174,6 +174,7 @@ export function extractIdentifierParts(ocrText: string, operator: OperatorMatche
       postalCodes: values(raw.postalCodes, true),
       emails: values(raw.emails, true),
       ...unread(values(raw.unreadEmails, true)),
+      ...checksumRepaired([...raw.pesels, ...raw.nips]),
       ...contracts(values(raw.contractNumbers, false).filter((n) => !raw.customerNumbers.some((c) => c.value === n) && !raw.nips.some((c) => c.value === n))),
       names: uniq([...nameList, ...former], (n) => `${n.first}|${n.last}`),
       ...(former.length ? { formerNames: former } : {}),
@@ -187,6 +188,12 @@ export function extractIdentifierParts(ocrText: string, operator: OperatorMatche
       fromInstitution: institution !== null,
     },
   };
+}
+
+/** PESELs and NIPs read only through a digit swap, nowhere as printed. */
+function checksumRepaired(hits: Hit[]): { checksumRepaired?: string[] } {
+  const repaired = [...new Set(hits.filter((h) => h.repaired && !hits.some((o) => o.value === h.value && !o.repaired)).map((h) => h.value))];
+  return repaired.length ? { checksumRepaired: repaired } : {};
 }
 
 const unread = (tokens: string[]): { unreadEmails?: string[] } => (tokens.length ? { unreadEmails: tokens } : {});

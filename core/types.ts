@@ -48,6 +48,8 @@ export interface Identifiers {
   invoiceNumbers: string[];
   pesels: string[]; // checksum-valid only
   nips: string[]; // checksum-valid only, digits only
+  /** PESELs and NIPs above that passed their checksum only after a digit was swapped for a look-alike. */
+  checksumRepaired?: string[];
   postalCodes: string[]; // NN-NNN
   emails: string[];
   /**

@@ -48,6 +48,7 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
     phones: resolveVariants(phones, rows, 'phone'),
     pesels: new Set(keys.pesels),
     nips: new Set(keys.nips),
+    checksumRepaired: new Set(ids.checksumRepaired ?? []),
     invoices: new Set(keys.invoices),
     contracts: new Set(keys.contracts),
     emails: new Set(keys.emails),

@@ -14,6 +14,8 @@ export interface LetterKeys {
   phones: Map<string, 'exact' | 'repaired' | 'uncertain'>;
   pesels: Set<string>;
   nips: Set<string>;
+  /** PESELs and NIPs the letter gave only through a digit repair: they must be backed by something else. */
+  checksumRepaired: Set<string>;
   invoices: Set<string>;
   contracts: Set<string>;
   emails: Set<string>;
@@ -78,8 +80,16 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   if (byNumber === 'exact') (add('customer_number', POINTS.strong), strong.add('customer_number'));
   else if (byNumber === 'repaired') add('customer_number', POINTS.repairedNumber);
   else if (byNumber === 'uncertain') add('customer_number', POINTS.uncertainNumber);
-  if (c.pesel && k.pesels.has(c.pesel)) (add('pesel', POINTS.strong), strong.add('pesel'));
-  if (c.nip && k.nips.has(c.nip)) (add('nip', POINTS.nip), strong.add('nip'));
+  // A repaired PESEL or NIP counts as a repaired customer number does: a number the writer printed
+  // wrong has a valid neighbour one digit away, which may be someone else's.
+  if (c.pesel && k.pesels.has(c.pesel)) {
+    if (k.checksumRepaired.has(c.pesel)) add('pesel', POINTS.repairedNumber);
+    else (add('pesel', POINTS.strong), strong.add('pesel'));
+  }
+  if (c.nip && k.nips.has(c.nip)) {
+    if (k.checksumRepaired.has(c.nip)) add('nip', POINTS.repairedNumber);
+    else (add('nip', POINTS.nip), strong.add('nip'));
+  }
   if (c.invoice_numbers.some((i) => k.invoices.has(invoiceLookupKey(i)))) (add('invoice_number', POINTS.invoice), strong.add('invoice_number'));
   // A contract number the master holds is as particular to the customer as an invoice's.
   if (c.contract_numbers.some((i) => k.contracts.has(invoiceLookupKey(i)))) (add('contract_number', POINTS.invoice), strong.add('contract_number'));

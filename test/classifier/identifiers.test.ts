@@ -61,6 +61,11 @@ describe('checksummed numbers', () => {
   it('repairs one misread digit of a labelled PESEL when exactly one repair validates', () => {
     // One misread digit whose only checksum-valid repair is the real number.
     expect(extractIdentifiers('PESEL 44051401859').pesels).toEqual(['44051401359']);
+    // Said to be a repair, so the matcher wants it backed; as printed, or through O for 0, it is not one.
+    expect(extractIdentifiers('PESEL 44051401859').checksumRepaired).toEqual(['44051401359']);
+    expect(extractIdentifiers('PESEL 44O514O1359').checksumRepaired).toBeUndefined();
+    // Printed right once, the number is no repair however often it is misread elsewhere.
+    expect(extractIdentifiers('PESEL 44051401359\nmój PESEL: 44051401859').checksumRepaired).toBeUndefined();
     // Several repairs validate: none is chosen, nothing is invented.
     const misread = '44051401389';
     expect(extractIdentifiers(`PESEL ${misread}`).pesels).toEqual([]);

@@ -81,6 +81,17 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect((await match({ contractNumbers: [E.customerId], names: [{ first: 'Piotr', last: 'Lis' }] })).kind).not.toBe('matched');
     });
 
+    it('believes a PESEL or NIP read only through a digit repair with other evidence only', async () => {
+      // The letter printed a NIP one digit off; the checksum repair lands on D's: a neighbour in
+      // number space, maybe someone else's. The company name backs it; alone it only lists D.
+      const alone = await match({ nips: [D.nip!], checksumRepaired: [D.nip!] });
+      expect(alone.kind).not.toBe('matched');
+      expect(ids(alone)).toEqual([D.customerId]);
+      expectMatched(await match({ nips: [D.nip!], checksumRepaired: [D.nip!], companyNames: ['Techbud Sp. z o.o.'] }), D.customerId);
+      expect((await match({ pesels: [B.pesel!], checksumRepaired: [B.pesel!] })).kind).not.toBe('matched');
+      expectMatched(await match({ pesels: [B.pesel!], checksumRepaired: [B.pesel!], names: [{ first: B.firstName!, last: B.lastName! }] }), B.customerId);
+    });
+
     it('matches on each identifier kind', async () => {
       expectMatched(await match({ customerNumbers: ['2000 0000 01'] }), A.customerId);
       expectMatched(await match({ pesels: [B.pesel!] }), B.customerId);
