@@ -57,6 +57,15 @@ export interface Scored {
   /** A private customer the letter names as a third party (a neighbour it reports on). */
   thirdParty: boolean;
   individual: boolean;
+  /**
+   * The one identifier that points here is a phone read through an OCR repair (a digit swapped for
+   * a look-alike that the master holds). Phones fill their number space densely: one of the ~20
+   * look-alike neighbours of any real number is some customer's about half the time in a master of
+   * millions, where customer numbers and e-mail addresses are sparse.
+   */
+  repairedPhoneOnly: boolean;
+  /** The letter gives a postal code or town, and neither is this customer's. */
+  elsewhere: boolean;
   /** The letter gives this customer's first name and surname. */
   fullName: boolean;
   /** Folded "first|last" of the customer's person (a private customer, or a sole trader's owner). */
@@ -107,6 +116,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   if (email === 'exact') add('email', POINTS.medium);
   else if (email === 'same') add('email', POINTS.repairedEmail);
   const identifier = evidence.length > 0 && !(evidence.length === 1 && byNumber === 'uncertain');
+  const repairedPhoneOnly = evidence.length === 1 && evidence[0] === 'phone' && !phoneHow.includes('exact');
   const viaIdentifier = evidence.length > 0;
   if (email === 'near') add('email', POINTS.nearEmail);
 
@@ -134,6 +144,9 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
       add('postal_code', POINTS.place);
     }
   } else if (c.city_key && [...k.cities].some((t) => sameTown(t, c.city_key!))) add('city', POINTS.place);
+  const placeGiven = k.postalCodes.size > 0 || k.cities.size > 0;
+  const samePlace = evidence.includes('postal_code') || evidence.includes('city') ||
+    (c.city_key !== null && [...k.cities].some((t) => sameTown(t, c.city_key!)));
   // Principals are people: a business candidate (an employee writes "w imieniu firmy") is not held to them.
   const principal = contactCounts || c.segment === 'business' || c.last_name_key === null || principalByName;
   // Signatures and third parties are people: only a private customer with a name is either.
@@ -144,6 +157,8 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     principalNamed: principalByName,
     thirdParty: person && bestName(c, k.thirdParties) === 'full',
     individual: c.segment === 'individual',
+    repairedPhoneOnly,
+    elsewhere: placeGiven && (c.postal_code !== null || c.city_key !== null) && !samePlace,
     fullName,
     person: c.first_name_key && c.last_name_key ? `${c.first_name_key}|${c.last_name_key}` : null,
   };

@@ -4,6 +4,7 @@ import type { Identifiers, MatchResult } from '../../core/types.js';
 import { importCustomers } from '../../router/import-customers.js';
 import { matchCustomer } from '../../router/match-customer.js';
 import { extractIdentifiers } from '../../classifier/identifiers.js';
+import { ocrDigitVariants } from '../../classifier/checksums.js';
 import { LOOKUP_SQL, lookupParams } from '../../router/match-lookup.js';
 import { nipFor, peselFor } from '../../router/synthetic-customers.js';
 import { csvOf, customer, openTestDb, type TestDb } from './db-helpers.js';
@@ -48,6 +49,10 @@ const N = customer({ customerId: '2000000081', firstName: 'Zdzisław', lastName:
 const P = customer({ customerId: '2000000090', firstName: 'Marian', lastName: 'Lis', street: 'ul. Kwiatowa 2', postalCode: '10-001',
   city: 'Olsztyn', email: 'marian.lis@o2.pl' });
 
+// A namesake of strangers who write with a phone one digit from his.
+const Q = customer({ customerId: '2000000091', firstName: 'Jerzy', lastName: 'Miller', street: 'ul. Wojska Polskiego 40', postalCode: '70-001',
+  city: 'Szczecin', phones: ['601448210'] });
+
 const letter = (over: Partial<Identifiers>): Identifiers => ({
   customerNumbers: [], phones: [], invoiceNumbers: [], pesels: [], nips: [], postalCodes: [], emails: [], names: [],
   companyNames: [], addresses: [], fromInstitution: false, ...over,
@@ -61,7 +66,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
     let t: TestDb;
     beforeAll(async () => {
       t = await openTestDb(kind, 'match');
-      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, M, N, P])]));
+      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, M, N, P, Q])]));
       expect(r.rejected).toEqual([]);
     });
     afterAll(async () => t?.close());
@@ -90,6 +95,21 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(await match({ nips: [D.nip!], checksumRepaired: [D.nip!], companyNames: ['Techbud Sp. z o.o.'] }), D.customerId);
       expect((await match({ pesels: [B.pesel!], checksumRepaired: [B.pesel!] })).kind).not.toBe('matched');
       expectMatched(await match({ pesels: [B.pesel!], checksumRepaired: [B.pesel!], names: [{ first: B.firstName!, last: B.lastName! }] }), B.customerId);
+    });
+
+    it('does not decide on a phone one misread digit away when the letter is from another town', async () => {
+      const jerzy = { phones: ['601 449 210'], names: [{ first: 'Jerzy', last: 'Miller' }] };
+      const at = (street: string, postalCode: string, city: string) => ({ ...jerzy, addresses: [{ street, postalCode, city }], postalCodes: [postalCode] });
+      const opts = { ocrVariants: ocrDigitVariants };
+      // Blind test L: a stranger in Kraków, namesake of a Szczecin customer whose phone is 601 448 210.
+      const krakow = await match(at('ul. Krakowska 12', '31-062', 'Kraków'), opts);
+      expect(krakow.kind).toBe('ambiguous');
+      expect(ids(krakow)).toEqual([Q.customerId]);
+      // In his own town, or with no town at all, the repaired phone and the full name still decide.
+      expectMatched(await match(at('ul. Bema 3', '70-002', 'Szczecin'), opts), Q.customerId);
+      expectMatched(await match(jerzy, opts), Q.customerId);
+      // Printed as the master holds it, the phone is his whatever the town: customers move.
+      expectMatched(await match({ ...at('ul. Krakowska 12', '31-062', 'Kraków'), phones: ['601 448 210'] }, opts), Q.customerId);
     });
 
     it('matches on each identifier kind', async () => {
