@@ -1,4 +1,5 @@
-// Polish phone numbers in every notation people and OCR produce, normalised to 9 national digits.
+// Polish phone numbers in every notation people and OCR produce, normalised to 9 national digits
+// (another country's number as +<digits>).
 // The hard part is what is NOT a phone: PESEL, NIP, customer, invoice, postal and bank numbers.
 import { foldChars } from './normalize.js';
 import { ocrToDigits } from './checksums.js';
@@ -45,6 +46,19 @@ function national(digits: string, hasPlus: boolean, groups: string[]): string | 
   return d;
 }
 
+/**
+ * Another country's number, "+380 67 123 45 67" or (after a phone keyword) "0049 171 1234567", as
+ * "+<country code and number>": customers from abroad keep the phone they came with.
+ */
+function foreign(raw: string, digits: string, groups: string[], phoneCtx: boolean): string | null {
+  const plus = /^[(]?\s?\+/.test(raw);
+  if (!plus && !(phoneCtx && digits.startsWith('00'))) return null;
+  const e164 = plus ? digits : digits.slice(2);
+  if (/^48/.test(e164) || !/^[1-9]\d{9,14}$/.test(e164)) return null;
+  // Written in groups as phones are, not one run of an account's digits.
+  return groups.length >= 2 && groups.every((g) => g.length <= 8) ? `+${e164}` : null;
+}
+
 /** True when the digit groups look like a way a person writes a phone, not an account or a date. */
 function plausibleGrouping(rawGroups: string[]): boolean {
   // A country or trunk prefix is its own group whatever the rest looks like.
@@ -78,6 +92,11 @@ export function findPhones(text: string): PhoneHit[] {
     const digits = ocrToDigits(raw.replace(/[+()/]/g, ' '));
     if (digits === null) continue;
     const groups = raw.replace(/[+()]/g, ' ').split(/[\s.\-/]+/).filter(Boolean);
+    const abroad = foreign(raw, digits, groups, phoneCtx);
+    if (abroad) {
+      out.push({ phone: abroad, index: start });
+      continue;
+    }
     if (!plausibleGrouping(groups)) continue;
     // A date (12.03.2026) or money (1 234,56) has the wrong shape before normalising even starts.
     if (/^\d{1,2}\.\d{1,2}\.\d{2,4}$/.test(raw)) continue;

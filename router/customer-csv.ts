@@ -177,7 +177,7 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
     // No phone notation uses a comma (nor a slash between spaces), so these can only separate numbers.
     for (const raw of splitList(read(i), /[;,]|\s\/\s/)) {
       const phone = normalisePhone(raw);
-      if (!phone) return fail(`phone '${raw}' is not a 9-digit Polish number`);
+      if (!phone) return fail(`phone '${raw}' is neither a Polish number (9 digits) nor an international one (+ or 00, country code, up to 15 digits)`);
       if (!phones.includes(phone)) phones.push(phone);
     }
   }

@@ -9,12 +9,19 @@ export function normaliseNip(raw: string): string | null {
 
 /**
  * Nine national digits from "+48 601 234 567", "0048601234567", "(22) 123-45-67", "48601234567";
- * null when it is not a Polish number of that shape.
+ * "+380671234567" from "+380 67 123 45 67" or "0038067…"; null when it is neither.
  */
 export function normalisePhone(raw: string): string | null {
   let digits = raw.trim();
   if (!/^[+\d\s()./-]+$/.test(digits)) return null;
+  const international = /^(?:\+|00)/.test(digits.replace(/[\s(]/g, ''));
   digits = digits.replace(/\D/g, '');
+  // Another country's number (+380…, 0049…) is kept whole, "+" and up to 15 digits as E.164 has it:
+  // a customer from abroad keeps the phone they had.
+  if (international && !/^(?:00)?48/.test(digits)) {
+    const e164 = digits.replace(/^00/, '');
+    return /^[1-9]\d{7,14}$/.test(e164) ? `+${e164}` : null;
+  }
   if (digits.length === 13 && digits.startsWith('0048')) digits = digits.slice(4);
   else if (digits.length === 11 && digits.startsWith('48')) digits = digits.slice(2);
   else if (digits.length === 10 && digits.startsWith('0')) digits = digits.slice(1); // old trunk prefix

@@ -456,6 +456,12 @@ describe('names and phones beside prose, case references and signatures', () => 
     expect(p.identifiers.phones).toEqual([]);
   });
 
+  it("reads another country's phone whole, and no account number as one", () => {
+    expect(extractIdentifiers('tel. +380 67 123 45 67, Tel: 0049 171 1234567, kom. (+44) 7700 900123').phones)
+      .toEqual(['+380671234567', '+491711234567', '+447700900123']);
+    expect(extractIdentifiers('nr rachunku 00 1020 1234 5678 9012 3456 7890; kwota +12,50 zł').phones).toEqual([]);
+  });
+
   it('reads no phone in a case reference of capitals and dotted digits', () => {
     for (const ref of ['Znak: MRK.0123.45.2026', 'OR.272.14.2026 r.']) expect(findPhones(ref), ref).toEqual([]);
     expect(findPhones('tel. 12 345 20 26').map((p) => p.phone)).toEqual(['123452026']);

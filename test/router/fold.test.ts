@@ -64,6 +64,10 @@ describe('identifier checks', () => {
     expect(normalisePhone('(22) 123-45-67')).toBe('221234567');
     expect(normalisePhone('60123456')).toBeNull();
     expect(normalisePhone('601 234 56a')).toBeNull();
+    // Another country's number stays whole, as E.164 writes it.
+    expect(normalisePhone('+380 67 123 45 67')).toBe('+380671234567');
+    expect(normalisePhone('0049 171 1234567')).toBe('+491711234567');
+    expect(normalisePhone('+380 67')).toBeNull();
   });
 });
 

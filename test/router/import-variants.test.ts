@@ -10,6 +10,7 @@ import { runImportCommand } from '../../core/import-command.js';
 import type { Identifiers } from '../../core/types.js';
 import { importCustomers } from '../../router/import-customers.js';
 import { matchCustomer } from '../../router/match-customer.js';
+import { extractIdentifiers } from '../../classifier/identifiers.js';
 import { nipFor, peselFor } from '../../router/synthetic-customers.js';
 import { HEADER, openTestDb, type TestDb } from './db-helpers.js';
 
@@ -86,13 +87,27 @@ describe('customer masters from other exporters', () => {
     expect(await matched({ nips: [N3] })).toBe('V4');
   });
 
+  it("keeps a customer's phone from abroad and matches a letter that gives it", async () => {
+    const csv = [HEADER,
+      'F1,individual,Oleksandr,Kovalenko,,,,ul. Dąbrowskiego 75/2,60-838,Poznań,,"+380 67 123 45 67; 0049 171 1234567",,',
+      'F2,individual,Olena,Kovalenko,,,,ul. Dąbrowskiego 75/2,60-838,Poznań,,601 234 999,,'].join('\n');
+    const r = await importCustomers(t.db, Readable.from([csv]));
+    expect(r.rejected).toEqual([]);
+    const { rows } = await t.db.query<{ phones: string[] }>(`SELECT phones FROM customers WHERE customer_id = 'F1'`);
+    expect(rows[0]!.phones).toEqual(['+380671234567', '+491711234567']);
+    const ids = extractIdentifiers('Oleksandr Kovalenko\nPoznań\ntel. +380 67 123 45 67\n\nProszę o duplikat faktury.\nOleksandr Kovalenko');
+    expect(ids.phones).toEqual(['+380671234567']);
+    const m = await matchCustomer(t.db, ids);
+    expect(m.kind === 'matched' && m.customerId).toBe('F1');
+  });
+
   it('still rejects values that are damaged rather than differently written', async () => {
     const r = await importCustomers(t.db, Readable.from([GARBAGE]));
     expect(r.imported + r.updated).toBe(0);
     expect(r.rejected.map((x) => x.line)).toEqual([2, 3, 4, 5, 6, 7, 8]);
     expect(r.rejected[6]!.reason).toMatch(/^PESEL '\d{10}' fails its checksum/);
     expect(r.rejected[0]!.reason).toBe(`postal_code '0950' is not NN-NNN`);
-    expect(r.rejected[2]!.reason).toBe(`phone '602' is not a 9-digit Polish number`);
+    expect(r.rejected[2]!.reason).toBe(`phone '602' is neither a Polish number (9 digits) nor an international one (+ or 00, country code, up to 15 digits)`);
     expect(r.rejected[4]!.reason).toMatch(/^NIP /);
   });
 });
