@@ -6,6 +6,7 @@ import type { CandidateRow } from './match-lookup.js';
 import { invoiceLookupKey, splitStreet } from './fold.js';
 import { ocrEmailAgreement, ocrSame, ocrSameFirstName, type ReadEmail } from './match-ocr.js';
 import { FEMALE_NAMES, MALE_NAMES } from '../classifier/first-names.js';
+import { sameTransliterated } from './match-translit.js';
 
 const KNOWN_FIRST_NAMES = new Set([...FEMALE_NAMES, ...MALE_NAMES]);
 
@@ -182,7 +183,7 @@ function sameFirstName(a: string, b: string): boolean {
   if (a.includes(' ') || b.includes(' ')) return a.split(' ').some((x) => b.split(' ').some((y) => x && y && sameFirstName(x, y)));
   // "J." in a signature stands for any J-name; otherwise OCR may garble a letter or two.
   if (a.length === 1 || b.length === 1) return a[0] === b[0];
-  if (a === b) return true;
+  if (a === b || sameTransliterated(a, b)) return true;
   // Two names both in the lexicon are two people, however alike: Maria and her husband Marian,
   // Józefa and Józef (blind test J: such letters went to the spouse). The likeness below is for
   // a name the OCR damaged.
@@ -191,12 +192,13 @@ function sameFirstName(a: string, b: string): boolean {
 }
 
 /**
- * Double-barrelled names are compared whole; a slip of OCR in either is forgiven (match-ocr.ts).
+ * Double-barrelled names are compared whole; a slip of OCR in either is forgiven (match-ocr.ts), and
+ * so is the other alphabet's spelling (match-translit.ts).
  * A wife who added her husband's name ("Zając-Mazur" writing, "Zając" in the master, or the other
  * way) keeps the surname she had: one whole part of a double-barrelled name is the same surname.
  */
 function sameSurname(letter: string, master: string): boolean {
-  if (similarity(letter, master) >= 0.6 || ocrSame(letter.replace(/ /g, ''), master.replace(/ /g, ''))) return true;
+  if (similarity(letter, master) >= 0.6 || ocrSame(letter.replace(/ /g, ''), master.replace(/ /g, '')) || sameTransliterated(letter, master)) return true;
   const parts = (s: string) => s.split(/[- ]+/).filter((p) => p.length >= 3);
   const [l, m] = [parts(letter), parts(master)];
   return (l.length > 1 && m.length === 1 && l.includes(m[0]!)) || (m.length > 1 && l.length === 1 && m.includes(l[0]!));
