@@ -22,7 +22,9 @@ const CUSTOMER_KEY = new RegExp(
 );
 // "umowa nr", "umowy abonenckiej nr", "nr umowy (abonenckiej)", "abonament nr", "contract no.": the
 // contract's own number, which the master may hold, and often the customer number itself.
-const CONTRACT_KEY = /(?:\bumow\w*(?:\s+[a-z]+){0,3}?\s*(?:nr\.?|numer|o\s+numerze)|\b(?:nr\.?|numer)\s*umowy(?:\s+abonenck\w*)?|\babonament\w*\s*(?:nr\.?|numer)|\bcontract\s*(?:no\.?|number|nr\.?|#))[\s:.#-]*/gi;
+// Also without "nr" when a reference follows at once: "Umowa: UM/B2B/2023/1189", "w ramach umowy
+// UM/B2B/2019/0404", "na umowie firmowej UM/…" (a reference holds a slash or dash and digits).
+const CONTRACT_KEY = /(?:\bumow\w*(?:\s+[a-z]+){0,3}?\s*(?:nr\.?|numer|o\s+numerze)|\bumow\w*(?:\s+(?:firmow|abonenck|ramow|serwisow|kompleksow)\w*)?\s*:?\s+(?=[a-z0-9]{1,10}[/-][a-z0-9/-]*\d)|\b(?:nr\.?|numer)\s*umowy(?:\s+abonenck\w*)?|\babonament\w*\s*(?:nr\.?|numer)|\bcontract\s*(?:no\.?|number|nr\.?|#))[\s:.#-]*/gi;
 
 /**
  * The 10-digit customer number starting at `start` (OCR look-alike letters repaired, spaces and

@@ -357,6 +357,14 @@ describe('customer numbers: abbreviations, English, other shapes, contract numbe
     expect(extractIdentifiers('umowa z dnia 12.03.2024 r.').contractNumbers).toBeUndefined();
   });
 
+  it("reads a contract's reference right after 'umowa' without 'nr' (blind test M)", () => {
+    const ids = extractIdentifiers('Umowa: UM/B2B/2023/1189\nProszę o zmianę adresu na umowie firmowej UM/B2B/2025/0098 oraz ' +
+      'w ramach umowy UM/B2B/2019/0404: awaria.');
+    expect(ids.contractNumbers).toEqual(['UM/B2B/2023/1189', 'UM/B2B/2025/0098', 'UM/B2B/2019/0404']);
+    // A date written with dashes or slashes is no reference.
+    expect(extractIdentifiers('na podstawie umowy 12/03/2020 oraz umowy z dnia 12-03-2020').contractNumbers).toBeUndefined();
+  });
+
   it('keeps ten digits written without a keyword for corroboration, never parts of longer numbers or labelled ones', () => {
     expect(extractIdentifiers('Temat: Nie działa telewizja – 8148283746').contractNumbers).toEqual(['8148283746']);
     expect(extractIdentifiers('Re: zgłoszenie 227 923 0981\nNie zgadzam się.').contractNumbers).toEqual(['2279230981']);
