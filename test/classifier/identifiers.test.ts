@@ -190,7 +190,7 @@ describe('customer, invoice and contact identifiers', () => {
     const names = (t: string) => extractIdentifiers(t).names;
     expect(names('Nino Beridze\nul. Cybernetyki 19B m. 45\n02-677 Warszawa')).toEqual([{ first: 'Nino', last: 'Beridze' }]);
     expect(names('Beridze Giorgi\ntel 579 220 631\n\nReklamacja.')).toEqual([{ first: 'Giorgi', last: 'Beridze' }]);
-    expect(names('Lan Nguyen\nul. Marywilska 44\n03-042 Warszawa')).toEqual([{ first: 'Lan', last: 'Nguyen' }]);
+    expect(names('Minh Nguyen\nul. Marywilska 44\n03-042 Warszawa')).toEqual([{ first: 'Minh', last: 'Nguyen' }]);
     expect(names('Priya Sharma\nul. Prosta 20\n00-850 Warszawa')).toEqual([{ first: 'Priya', last: 'Sharma' }]);
     expect(names('Klaus Schmidt\nul. Kilińskiego 7\n81-386 Gdynia')).toEqual([{ first: 'Klaus', last: 'Schmidt' }]);
     expect(names('Siergiej Łukaszewicz\ntel. 797-440-215')).toEqual([{ first: 'Siergiej', last: 'Łukaszewicz' }]);
