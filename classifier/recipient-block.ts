@@ -25,7 +25,8 @@ const FOOTER_LINE = /\b(?:nip|krs|regon|infolinia|skrytka|adres do korespondencj
 
 /** A short department, street, postal, register or hotline line: one a recipient block holds. */
 function blockLine(raw: string | undefined): boolean {
-  const l = raw?.trim() ?? '';
+  // A speck read before the line ("'00-950 Warszawa 1") is no part of it.
+  const l = raw?.trim().replace(/^[^\p{L}\d]+/u, '') ?? '';
   if (l.length === 0 || l.length > NAME_LINE_MAX) return false;
   const folded = foldChars(l);
   return DEPARTMENT.test(folded) || ADDRESS_LINE.test(folded);

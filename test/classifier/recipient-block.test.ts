@@ -17,6 +17,9 @@ describe('recipient block', () => {
     expect(extractIdentifiers(`${SENDER}Telekomunikacja Nadwiślańska S.A.\nPO Box 1200\n00-950 Warszawa\n\nDear Sirs,`).postalCodes).toEqual(['70-383']);
     const oneLine = `${SENDER}Adresat:\nTelekomunikacja Nadwiślańska S.A., skrytka pocztowa 1200, 00-950 Warszawa\n\nOdstępuję od umowy.`;
     expect(extractIdentifiers(oneLine).postalCodes).toEqual(['70-383']);
+    // A speck the OCR read before the postal line, after a blank line (blind test M).
+    const speck = `${SENDER}Telekomunikacja Nadwiślańska S.A.\nBiuro Obsługi Klienta Biznesowego\nSkrytka pocztowa 1200\n\n'00-950 Warszawa 1\n\nReklamacja.`;
+    expect(extractIdentifiers(speck).postalCodes).toEqual(['70-383']);
   });
 
   it('keeps an address the letter names right under the operator line, in a sentence or a form field', () => {
