@@ -95,10 +95,18 @@ function declaresNoCustomer(folded: string): boolean {
 
 // "faktura dla mojej firmy", "prowadzę działalność gospodarczą": the writer speaks of a firm of
 // their own, so of a sole trader's business account rather than the private one of the same name.
-const OWN_BUSINESS = /\b(?:moj(?:a|ej|e|ego) firm\w*|mojej dzialalnosc\w*|prowadz\w* (?:jednoosobowa )?dzialalnosc\w*|dzialalnosc\w* gospodarcz\w*|firmow(?:y|a|e|ego|ej)|jdg)\b/;
+const OWN_BUSINESS = /\b(?:moj(?:a|ej|e|ego) firm\w*|mojej dzialalnosc\w*|prowadz\w* (?:jednoosobowa )?dzialalnosc\w*|dzialalnosc\w* gospodarcz\w*|firmow(?:y|a|e|ego|ej)|jdg)\b/g;
+// "pismo nie dotyczy usług mojej firmy": the firm named only to say the letter is not about it.
+const NOT_ABOUT = /\bnie (?:dotycz|chodzi|zmieniam|jest)\w*/;
 
 function speaksOfOwnBusiness(folded: string): boolean {
-  return OWN_BUSINESS.test(folded.replace(/\s+/g, ' '));
+  const flat = folded.replace(/\s+/g, ' ');
+  for (const m of flat.matchAll(OWN_BUSINESS)) {
+    const before = flat.slice(0, m.index);
+    const clause = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf('!'), before.lastIndexOf('?')) + 1);
+    if (!NOT_ABOUT.test(clause)) return true;
+  }
+  return false;
 }
 
 type Relations = Pick<Identifiers, 'principals' | 'principalPhones' | 'signer' | 'thirdParties' | 'writerNotCustomer' | 'ownBusiness'>;

@@ -328,6 +328,8 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect(firm.kind !== 'matched' && firm.reason).toMatch(/firm of their own/);
       expect(ids(firm)).toEqual(expect.arrayContaining([K.customerId, L.customerId]));
       expectMatched(await match(extractIdentifiers(text('Faktura za mój telefon za październik'))), L.customerId);
+      // Named only to say the letter is not about it (blind test M): the private account it is.
+      expectMatched(await match(extractIdentifiers(text('Pismo nie dotyczy usług mojej firmy, mam je na osobnej umowie firmowej. Faktura za mój telefon'))), L.customerId);
     });
 
     it('does not give a letter to the customer whose data a misdirected reply showed the writer', async () => {
