@@ -29,6 +29,7 @@ export const LEXICON_EN: Record<Category, string[]> = {
   BILLING: [
     'invoice', 'payment', 'paid', 'balance', 'overpay', 'instalment', 'installment', 'due date', 'bank transfer',
     'direct debit', 'receipt', 'statement', 'outstanding', 'how to pay', 'how can i pay', 'amount due',
+    'my bill', 'the bill', 'on my bill', 'this charge', 'the charge', 'explain the charge', 'explain the item', 'itemised', 'itemized', 'breakdown of',
   ],
   DATA_CHANGE: [
     'change of address', 'new address', 'change my address', 'update my', 'moved to', 'surname', 'maiden name',

@@ -79,6 +79,8 @@ export const LEXICON: Record<Category, string[]> = {
     'wykresl', 'wypisyw', 'wypisal', 'z reklamami', 'reklamy', 'z ofertami', 'newsletter', 'spam', 'skad je', 'wzieliscie', 'mam prawo wiedziec', 'przestancie dzwonic', 'nie dzwoncie',
     // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
     'art 16', 'art 18', 'art 20', 'sprostowan', 'ograniczenia przetwarzania', 'ograniczenie przetwarzania', 'przenoszenia danych', 'profilowan', 'nagran', 'ujawni', 'udostepni', 'osobom trzecim', 'osoby trzeci', 'naruszenie ochrony', 'ochrony danych osobowych', 'informacji jakie dane', 'jakie dane',
+    // An access request (art. 15) in plain words, without the law's name.
+    'na moj temat', 'jakie informacje na', 'przechowuja', 'przechowujecie', 'komu zostal', 'komu przekaz', 'komu udostep',
   ],
   LEGAL: [
     'komorni', 'sad rejon', 'sad okreg', 'sadu', 'sygn', 'sygnatur', 'egzekuc', 'zajeci', 'zajmuje', 'postanowien',
