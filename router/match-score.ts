@@ -65,7 +65,7 @@ export interface Scored {
    * millions, where customer numbers and e-mail addresses are sparse.
    */
   repairedPhoneOnly: boolean;
-  /** The letter gives a postal code or town, and neither is this customer's. */
+  /** The letter's postal code or town is not this customer's, or (without either) its street and number. */
   elsewhere: boolean;
   /** The letter gives this customer's first name and surname. */
   fullName: boolean;
@@ -148,6 +148,8 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   const placeGiven = k.postalCodes.size > 0 || k.cities.size > 0;
   const samePlace = evidence.includes('postal_code') || evidence.includes('city') ||
     (c.city_key !== null && [...k.cities].some((t) => sameTown(t, c.city_key!)));
+  // Without a town, a street with its house number that is not the candidate's says as much.
+  const otherStreet = c.street_key !== null && k.streets.some((st) => /\d/.test(st)) && !evidence.includes('address');
   // Principals are people: a business candidate (an employee writes "w imieniu firmy") is not held to them.
   const principal = contactCounts || c.segment === 'business' || c.last_name_key === null || principalByName;
   // Signatures and third parties are people: only a private customer with a name is either.
@@ -159,7 +161,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     thirdParty: person && bestName(c, k.thirdParties) === 'full',
     individual: c.segment === 'individual',
     repairedPhoneOnly,
-    elsewhere: placeGiven && (c.postal_code !== null || c.city_key !== null) && !samePlace,
+    elsewhere: !samePlace && ((placeGiven && (c.postal_code !== null || c.city_key !== null)) || otherStreet),
     fullName,
     person: c.first_name_key && c.last_name_key ? `${c.first_name_key}|${c.last_name_key}` : null,
   };
