@@ -1,5 +1,7 @@
 // Street addresses, postal code + city pairs and company names, as they appear in sender blocks.
 import type { Hit } from './identifier-patterns.js';
+import { readGivenNames } from './first-names.js';
+import { foldChars } from './normalize.js';
 
 export interface AddressHit {
   street: string | null;
@@ -112,8 +114,16 @@ function townAfter(text: string, end: number): string | null {
 // prose, declined (the matcher compares declined towns, router/match-score.ts).
 const TOWN_BEFORE = /\b(?:w|we)[ \t]+([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+)?)[ \t]*,?[ \t]*(?:przy[ \t]+)?$/u;
 
+// "Gdańsk, ul. Kartuska 5", "Wrocław, Grunwaldzka 48/7": the town opening the street's own line.
+const TOWN_OPENING_LINE = /(?:^|\n)[ \t]*([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+)?)[ \t]*,[ \t]*$/u;
+
 function townBefore(text: string, start: number): string | null {
-  return TOWN_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? null;
+  const before = text.slice(Math.max(0, start - 40), start);
+  const prose = TOWN_BEFORE.exec(before)?.[1];
+  if (prose) return prose;
+  const opening = TOWN_OPENING_LINE.exec(before)?.[1];
+  // "Jan Nowak, ul. Długa 5": a person's name before the comma is no town.
+  return opening && readGivenNames(foldChars(opening.split(/[ -]/)[0]!)).length === 0 ? opening : null;
 }
 
 // OCR reads "Sp. z o.o." as "Sp. z 0.0." often enough to matter: it is the letter's own company.

@@ -161,6 +161,9 @@ describe('customer, invoice and contact identifiers', () => {
     expect(streets('na stronie telekom.pl oraz 12 salonach')).toEqual([]);
     // Without a postal line, a town after a comma ends the street's line; prose after a comma is no town.
     expect(streets('Jan Wrona\nul. Żeromskiego 12, Radom\ntel. 606 332 781')).toEqual([['ul. Żeromskiego 12', null, 'Radom']]);
+    // The town opening the street's line (blind test L), but not a person's name there.
+    expect(streets('Rajesh Kumar\nGdansk, ul. Kartuska 5\nphone 512 906 339')).toEqual([['ul. Kartuska 5', null, 'Gdansk']]);
+    expect(streets('Jan Nowak, ul. Długa 5')).toEqual([['ul. Długa 5', null, null]]);
     expect(streets('mieszkam przy ul. Długiej 5, Proszę o kontakt.')).toEqual([['ul. Długiej 5', null, null]]);
     expect(streets('ul. Długa 5, Nowy Sącz\n33-300 Nowy Sącz')).toEqual([['ul. Długa 5', '33-300', 'Nowy Sącz']]);
     // The town named in prose before the street, declined as prose has it.
