@@ -3,7 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CATEGORIES, type Category, type Classification } from '../core/types.js';
-import { extractFeatures, hashFeature, type Feature } from './features.js';
+import { extractFeatures, hashFeature, maskPersonalData, type Feature } from './features.js';
+import { explicitIntents } from './explicit-intent.js';
+import { splitEnclosures } from './enclosed-text.js';
+import { tokenize } from './normalize.js';
 import { parseStatedTermDays } from './legal-term.js';
 import { parseStatedDueDate } from './legal-date.js';
 import { sigmoid, softmax } from './sgd.js';
@@ -92,9 +95,11 @@ export function classify(model: ClassifierModel, text: string): Classification {
   // wording that merely resembles another category's letters. The kw: prior features are exactly
   // the categories with lexicon hits, so the masked text is not tokenised and searched again.
   const lexicon = new Set(features.filter((f) => f.name.startsWith('kw:')).map((f) => f.name.slice(3)));
-  const secondary = model.categories.filter(
+  const weighed = model.categories.filter(
     (cat, c) => c !== best && cat !== 'OTHER' && lexicon.has(cat) && sigmoid(secondaryLogits[c] as number) >= model.secondaryThreshold,
   );
+  const stated = explicitIntents(tokenize(splitEnclosures(maskPersonalData(text)).own));
+  const secondary = [...weighed, ...stated.filter((cat) => cat !== category && !weighed.includes(cat))];
   const explanation = contribution(best)
     .filter((e) => e.weight > 0 && e.feature !== 'bias:1')
     .sort((a, b) => b.weight - a.weight)
