@@ -52,6 +52,8 @@ export function resolveStatedDueDate(stated: string, receivedAt: string): string
     day = `${year}${stated.slice(1)}`;
     if (day < earliest) day = `${year + 1}${stated.slice(1)}`;
   }
+  // 29 February without a year, placed in a common year, is no day at all.
+  if (Number.isNaN(Date.parse(`${day}T00:00:00Z`)) || addDays(day, 0) !== day) return null;
   if (day < earliest || day > addDays(receivedAt, STATED_DATE_AHEAD_DAYS)) return null;
   return day < receivedAt ? receivedAt : day;
 }

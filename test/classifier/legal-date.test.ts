@@ -35,6 +35,8 @@ describe('a deadline stated as a date', () => {
     // The end of a described period, or a date too far ahead, is no reply term.
     expect(resolveStatedDueDate('2026-09-30', '2026-11-16')).toBeNull();
     expect(resolveStatedDueDate('2027-12-31', '2026-11-16')).toBeNull();
+    expect(resolveStatedDueDate('--02-29', '2027-02-10')).toBeNull();
+    expect(resolveStatedDueDate('--02-29', '2028-02-10')).toBe('2028-02-29');
   });
 
   it("dates an authority's letter from its own date, not the 7-day default", () => {
