@@ -4,7 +4,7 @@
 // request). Such a notice must reach the team that acts on it, and a complaint's statutory term
 // must date the letter, so a plain statement of either is a second intent whatever the head says.
 import type { Category } from '../core/types.js';
-import { negatedAt } from './lexicon.js';
+import { saidIn } from './lexicon.js';
 
 const STATEMENTS: [Category, string[]][] = [
   ['CANCELLATION', [
@@ -20,23 +20,6 @@ const STATEMENTS: [Category, string[]][] = [
 
 /** Categories the writer's own words state outright, not negated ("nie wypowiadam umowy"). */
 export function explicitIntents(ownTokens: string[]): Category[] {
-  const joined = ` ${ownTokens.join(' ')}`;
-  const tokenAt = new Map<number, number>();
-  let offset = 0;
-  ownTokens.forEach((t, i) => {
-    tokenAt.set(offset, i);
-    offset += t.length + 1;
-  });
-  const out: Category[] = [];
-  for (const [category, phrases] of STATEMENTS) {
-    const said = phrases.some((p) => {
-      for (let at = joined.indexOf(` ${p}`); at >= 0; at = joined.indexOf(` ${p}`, at + 1)) {
-        const i = tokenAt.get(at);
-        if (i !== undefined && !negatedAt(ownTokens, i)) return true;
-      }
-      return false;
-    });
-    if (said) out.push(category);
-  }
-  return out;
+  const said = saidIn(ownTokens);
+  return STATEMENTS.filter(([, phrases]) => phrases.some(said)).map(([category]) => category);
 }

@@ -143,11 +143,10 @@ export function negatedAt(tokens: string[], i: number): boolean {
 }
 
 /**
- * Per category, the number of distinct lexicon keys present in folded tokens: multi-word keys
- * exactly, single-word keys of 7+ letters also with one OCR edit or split across two tokens.
- * A key counts only where it is not negated (negatedAt).
+ * A test for words starting a token of folded tokens ("wypowiadam umow" in "… wypowiadam umowe …"),
+ * somewhere not negated (negatedAt).
  */
-export function lexiconHits(foldedTokens: string[]): Map<string, number> {
+export function saidIn(foldedTokens: string[]): (key: string) => boolean {
   const joined = ` ${foldedTokens.join(' ')}`;
   // Offset of the space before each token in `joined` -> token index.
   const tokenAt = new Map<number, number>();
@@ -156,18 +155,24 @@ export function lexiconHits(foldedTokens: string[]): Map<string, number> {
     tokenAt.set(offset, i);
     offset += t.length + 1;
   });
-  const found = new Set<string>();
-  for (const [cat, keys] of ALL_KEYS) {
-    for (const k of keys) {
-      for (let p = joined.indexOf(` ${k}`); p >= 0; p = joined.indexOf(` ${k}`, p + 1)) {
-        const i = tokenAt.get(p);
-        if (i !== undefined && !negatedAt(foldedTokens, i)) {
-          found.add(`${cat}\t${k}`);
-          break;
-        }
-      }
+  return (key) => {
+    for (let p = joined.indexOf(` ${key}`); p >= 0; p = joined.indexOf(` ${key}`, p + 1)) {
+      const i = tokenAt.get(p);
+      if (i !== undefined && !negatedAt(foldedTokens, i)) return true;
     }
-  }
+    return false;
+  };
+}
+
+/**
+ * Per category, the number of distinct lexicon keys present in folded tokens: multi-word keys
+ * exactly, single-word keys of 7+ letters also with one OCR edit or split across two tokens.
+ * A key counts only where it is not negated (negatedAt).
+ */
+export function lexiconHits(foldedTokens: string[]): Map<string, number> {
+  const said = saidIn(foldedTokens);
+  const found = new Set<string>();
+  for (const [cat, keys] of ALL_KEYS) for (const k of keys) if (said(k)) found.add(`${cat}\t${k}`);
   foldedTokens.forEach((t, i) => {
     if (negatedAt(foldedTokens, i)) return;
     for (const hit of FUZZY.lookup(t)) found.add(hit);
