@@ -37,7 +37,14 @@ export function classifyLetter(model: ClassifierModel, ocrText: string, operator
       identifiers,
     };
   }
-  return { classification: withPrivacyForDataAuthority(classification, text), identifiers };
+  // The term a letter sets is kept whatever its category: a person who makes an uncertain letter
+  // LEGAL in manual classification dates it from that term (router/correct-document.ts). Routing
+  // applies it to LEGAL only.
+  const stated = {
+    statedTermDays: classification.statedTermDays ?? parseStatedTermDays(text),
+    statedDueDate: classification.statedDueDate ?? parseStatedDueDate(text),
+  };
+  return { classification: withPrivacyForDataAuthority({ ...classification, ...stated }, text), identifiers };
 }
 
 /** A letter of the data-protection authority always concerns personal data: PRIVACY rides along. */

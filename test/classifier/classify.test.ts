@@ -81,6 +81,13 @@ describe('shipped model', () => {
       'Jeśli nie odpowiecie, złożę skargę do Prezesa Urzędu Ochrony Danych Osobowych.\n\nMarek Zieliński');
     expect(customer.identifiers.fromInstitution).toBe(false);
   });
+
+  it('keeps the term any letter sets, for a person who makes it legal mail later', () => {
+    const { classification } = classifyLetter(model, 'Szanowni Państwo,\nproszę o przesłanie kopii umowy i ostatniej faktury ' +
+      'najpóźniej do dnia 20 listopada 2026 r.\n\nZ poważaniem\nJan Nowak');
+    expect(classification.category).not.toBe('LEGAL');
+    expect(classification.statedDueDate).toBe('2026-11-20');
+  });
 });
 
 describe('stated term', () => {
