@@ -100,8 +100,16 @@ export function classify(model: ClassifierModel, text: string): Classification {
   );
   const stated = explicitIntents(tokenize(splitEnclosures(maskPersonalData(text)).own));
   const secondary = [...weighed, ...stated.filter((cat) => cat !== category && !weighed.includes(cat))];
+  // What decided is what favours the chosen category over the runner-up: a topic both share (money
+  // words in a complaint about a bill) explains nothing between them (blind test K).
+  let runnerUp = best === 0 ? 1 : 0;
+  for (let c = 0; c < p.length; c++) if (c !== best && (p[c] as number) > (p[runnerUp] as number)) runnerUp = c;
+  const against = contribution(runnerUp);
   const explanation = contribution(best)
-    .filter((e) => e.weight > 0 && e.feature !== 'bias:1')
+    .map((e, i) => ({ feature: e.feature, weight: e.weight - (against[i]?.weight ?? 0) }))
+    // Another category's domain words push the runner-up down rather than this one up: an auditor
+    // reads "kw:LEGAL" under a complaint as the reason, so they are not listed.
+    .filter((e) => e.weight > 0 && e.feature !== 'bias:1' && !otherCategoryWords(e.feature, category))
     .sort((a, b) => b.weight - a.weight)
     .slice(0, 8)
     .map((e) => ({ feature: e.feature, weight: Math.round(e.weight * 1000) / 1000 }));
@@ -114,6 +122,10 @@ export function classify(model: ClassifierModel, text: string): Classification {
     statedTermDays: isLegal ? parseStatedTermDays(text) : null,
     statedDueDate: isLegal ? parseStatedDueDate(text) : null,
   };
+}
+
+function otherCategoryWords(feature: string, category: Category): boolean {
+  return feature.startsWith('kw:') && feature !== `kw:${category}` && (CATEGORIES as readonly string[]).includes(feature.slice(3));
 }
 
 let defaultModel: ClassifierModel | null = null;

@@ -40,6 +40,17 @@ describe('shipped model', () => {
     expect(c.confidence).toBeLessThanOrEqual(1);
     expect(c.explanation.length).toBeGreaterThan(0);
     expect(c.explanation[0]!.weight).toBeGreaterThan(0);
+    // What favours this category over the runner-up: never another category's domain words.
+    expect(c.explanation.filter((e) => e.feature.startsWith('kw:') && e.feature !== `kw:${category}` && e.feature !== 'kw:BILL_TOPIC')).toEqual([]);
+  });
+
+  it("explains a decision by what favours it over the runner-up, not by another category's words (blind test K)", () => {
+    const c = classify(model, 'Szanowni Państwo,\nreklamuję fakturę za październik: naliczono mi opłatę za pakiet, którego nie ' +
+      'zamawiałem, i karę za rozwiązanie umowy, której nie wypowiadałem. Proszę o zwrot pełnej kwoty na moje konto.\nZ poważaniem\nJan Nowak');
+    expect(c.category).toBe('COMPLAINT');
+    const features = c.explanation.map((e) => e.feature);
+    expect(features).toContain('kw:COMPLAINT');
+    expect(features.filter((f) => f.startsWith('kw:') && !['kw:COMPLAINT', 'kw:BILL_TOPIC'].includes(f))).toEqual([]);
   });
 
   it('survives OCR damage and missing diacritics', () => {
