@@ -81,11 +81,11 @@ export function decide(scored: Scored[], fromInstitution: boolean, writerNotCust
     return { kind: 'ambiguous', candidates, reason: 'the writer speaks of a firm of their own and holds a business account beside this private one' };
   }
   // A phone read only through an OCR repair is a neighbour of the number the letter printed, and
-  // often enough someone's in a master of millions. Beside a town that is not the candidate's, it
-  // is a stranger of the same name (blind test L: 601 449 210 from Kraków, a namesake's 601 448 210
-  // in Szczecin). A person decides.
+  // often enough someone's in a master of millions. Beside an address that is not the candidate's,
+  // it is a stranger of the same name (blind test L: 601 449 210 from Kraków, a namesake's 601 448 210
+  // in Szczecin; blind test N: the same town, another street and postal code). A person decides.
   if (eligible && top.points >= MATCH_POINTS && lead >= MARGIN_POINTS && top.repairedPhoneOnly && top.elsewhere) {
-    return { kind: 'ambiguous', candidates, reason: "the best candidate's phone is one misread digit from the letter's, and the letter's town is not theirs" };
+    return { kind: 'ambiguous', candidates, reason: "the best candidate's phone is one misread digit from the letter's, and the letter's address is not theirs" };
   }
   if (eligible && top.points >= MATCH_POINTS && lead >= MARGIN_POINTS) {
     return { kind: 'matched', customerId: top.customerId, confidence: toScore(top.points), evidence: top.evidence, candidates };

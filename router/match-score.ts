@@ -65,7 +65,7 @@ export interface Scored {
    * millions, where customer numbers and e-mail addresses are sparse.
    */
   repairedPhoneOnly: boolean;
-  /** The letter's postal code or town is not this customer's, or (without either) its street and number. */
+  /** The letter's postal code, town or street and house number is not this customer's. */
   elsewhere: boolean;
   /** The letter gives this customer's first name and surname. */
   fullName: boolean;
@@ -145,11 +145,16 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
       add('postal_code', POINTS.place);
     }
   } else if (c.city_key && [...k.cities].some((t) => sameTown(t, c.city_key!))) add('city', POINTS.place);
-  const placeGiven = k.postalCodes.size > 0 || k.cities.size > 0;
-  const samePlace = evidence.includes('postal_code') || evidence.includes('city') ||
-    (c.city_key !== null && [...k.cities].some((t) => sameTown(t, c.city_key!)));
-  // Without a town, a street with its house number that is not the candidate's says as much.
-  const otherStreet = c.street_key !== null && k.streets.some((st) => /\d/.test(st)) && !evidence.includes('address');
+  // Any part of the letter's address that is not the candidate's: another postal code, another town,
+  // or a street whose house number is not theirs (a number OCR left intact while the name suffered
+  // is still theirs).
+  const otherPostalCode = k.postalCodes.size > 0 && c.postal_code !== null && !evidence.includes('postal_code');
+  // The postal code is the finer: when it agrees, a town the OCR damaged ("Kro ków") is no other town.
+  const otherTown = k.cities.size > 0 && c.city_key !== null && !evidence.includes('postal_code') &&
+    ![...k.cities].some((t) => sameTown(t, c.city_key!));
+  const house = c.street_key ? splitStreet(c.street_key).house : undefined;
+  const otherStreet = !!house && k.streets.some((st) => /\d/.test(st)) && !evidence.includes('address') &&
+    !k.streets.some((st) => splitStreet(st).house === house);
   // Principals are people: a business candidate (an employee writes "w imieniu firmy") is not held to them.
   const principal = contactCounts || c.segment === 'business' || c.last_name_key === null || principalByName;
   // Signatures and third parties are people: only a private customer with a name is either.
@@ -161,7 +166,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     thirdParty: person && bestName(c, k.thirdParties) === 'full',
     individual: c.segment === 'individual',
     repairedPhoneOnly,
-    elsewhere: !samePlace && ((placeGiven && (c.postal_code !== null || c.city_key !== null)) || otherStreet),
+    elsewhere: otherPostalCode || otherTown || otherStreet,
     fullName,
     person: c.first_name_key && c.last_name_key ? `${c.first_name_key}|${c.last_name_key}` : null,
   };
