@@ -57,7 +57,21 @@ const iso = (d: DayOfYear) => `${d.year === null ? '-' : d.year}-${two(d.month)}
  * several, the earliest: a wrong pick makes the letter early, never late.
  */
 export function parseStatedDueDate(text: string): string | null {
-  const t = normalizeText(text);
+  const found: DayOfYear[] = [];
+  // A clause ends with its paragraph too: "Dotyczy: wezwanie" above "Dłużnik … do dnia 2 listopada
+  // nie uregulował należności" does not make that past date a demand (blind test N).
+  for (const paragraph of text.split(/\n[ \t]*\n/)) found.push(...statedIn(normalizeText(paragraph)));
+  if (found.length === 0) return null;
+  // A date without a year takes the year of another stated date; with none, the router places it.
+  const years = found.map((d) => d.year).filter((y): y is number => y !== null);
+  const yearOf = (d: DayOfYear) => d.year ?? (years.length ? Math.max(...years) : null);
+  const key = (d: DayOfYear) => `${yearOf(d) ?? 0}-${two(d.month)}-${two(d.day)}`;
+  const earliest = found.reduce((a, b) => (key(b) < key(a) ? b : a));
+  return iso({ ...earliest, year: yearOf(earliest) });
+}
+
+/** Dates set for the addressee in one paragraph (normalised text). */
+function statedIn(t: string): DayOfYear[] {
   const found: DayOfYear[] = [];
   PATTERN.lastIndex = 0;
   for (let m = PATTERN.exec(t); m; m = PATTERN.exec(t)) {
@@ -69,11 +83,5 @@ export function parseStatedDueDate(text: string): string | null {
     const clause = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('; ')) + 1) + m[0];
     if (SETS_TERM.test(clause) && !DESCRIBES_RIGHT.test(clause)) found.push(d);
   }
-  if (found.length === 0) return null;
-  // A date without a year takes the year of another stated date; with none, the router places it.
-  const years = found.map((d) => d.year).filter((y): y is number => y !== null);
-  const yearOf = (d: DayOfYear) => d.year ?? (years.length ? Math.max(...years) : null);
-  const key = (d: DayOfYear) => `${yearOf(d) ?? 0}-${two(d.month)}-${two(d.day)}`;
-  const earliest = found.reduce((a, b) => (key(b) < key(a) ? b : a));
-  return iso({ ...earliest, year: yearOf(earliest) });
+  return found;
 }

@@ -23,6 +23,8 @@ describe('a deadline stated as a date', () => {
     'Umowa obowiązuje do 31.12.2027.',
     'Pismo z dnia 12.11.2026 r. w sprawie abonenta.',
     'Proszę o odpowiedź do dnia 31.02.2026.',
+    // A past event under a subject line that demands something (blind test N).
+    'Dotyczy: wezwanie\n\nDłużnik Marian Cieślak do dnia 2 listopada 2026 r.\nnie uregulował należności.',
   ])('is not read from %s', (text) => {
     expect(parseStatedDueDate(text)).toBeNull();
   });
