@@ -58,9 +58,10 @@ const iso = (d: DayOfYear) => `${d.year === null ? '-' : d.year}-${two(d.month)}
  */
 export function parseStatedDueDate(text: string): string | null {
   const found: DayOfYear[] = [];
-  // A clause ends with its paragraph too: "Dotyczy: wezwanie" above "Dłużnik … do dnia 2 listopada
-  // nie uregulował należności" does not make that past date a demand (blind test N).
-  for (const paragraph of text.split(/\n[ \t]*\n/)) found.push(...statedIn(normalizeText(paragraph)));
+  // A line that starts with a capital starts a clause: "Dotyczy: wezwanie" above "Dłużnik … do dnia
+  // 2 listopada nie uregulował należności" does not make that past date a demand (blind test N). A
+  // sentence the OCR broke, even across a blank line, runs on in lower case ("…\n\ndo dnia 20 listopada").
+  found.push(...statedIn(normalizeText(text.replace(/\n[ \t]*(?:\n[ \t]*)*(?=\p{Lu})/gu, '.\n'))));
   if (found.length === 0) return null;
   // A date without a year takes the year of another stated date; with none, the router places it.
   const years = found.map((d) => d.year).filter((y): y is number => y !== null);
@@ -70,7 +71,7 @@ export function parseStatedDueDate(text: string): string | null {
   return iso({ ...earliest, year: yearOf(earliest) });
 }
 
-/** Dates set for the addressee in one paragraph (normalised text). */
+/** Dates set for the addressee in normalised text. */
 function statedIn(t: string): DayOfYear[] {
   const found: DayOfYear[] = [];
   PATTERN.lastIndex = 0;

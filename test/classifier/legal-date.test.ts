@@ -11,6 +11,8 @@ describe('a deadline stated as a date', () => {
     ['Wzywam do zapłaty do dnia 5 XII 2026 r.', '2026-12-05'],
     ['Please reply no later than 19 November 2026.', '2026-11-19'],
     ['Proszę o przesłanie danych do dnia 27 listopada.', '--11-27'],
+    // A sentence the OCR broke across a blank line (blind test N's bailiff).
+    ['Dotyczy: wezwanie do udzielenia informacji\nwzywam do udzielenia informacji o rachunkach dłużnika\n\ndo dnia 20 listopada br.', '--11-20'],
     // Several: the earliest, so a wrong pick is early.
     ['Proszę o dane do dnia 30.11.2026, a o oświadczenie do dnia 23.11.2026.', '2026-11-23'],
   ])('%s', (text, date) => {
