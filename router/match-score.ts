@@ -4,11 +4,8 @@
 import type { MatchEvidence } from '../core/types.js';
 import type { CandidateRow } from './match-lookup.js';
 import { invoiceLookupKey, splitStreet } from './fold.js';
-import { ocrEmailAgreement, ocrSame, ocrSameFirstName, type ReadEmail } from './match-ocr.js';
-import { FEMALE_NAMES, MALE_NAMES } from '../classifier/first-names.js';
-import { sameTransliterated } from './match-translit.js';
-
-const KNOWN_FIRST_NAMES = new Set([...FEMALE_NAMES, ...MALE_NAMES]);
+import { ocrEmailAgreement, type ReadEmail } from './match-ocr.js';
+import { bestName, oneSlip, sameStreet, sameTown, similarity } from './match-compare.js';
 
 export interface LetterKeys {
   customerNumbers: Map<string, 'exact' | 'repaired' | 'uncertain'>; // master id -> how the letter gave it
@@ -170,107 +167,4 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     fullName,
     person: c.first_name_key && c.last_name_key ? `${c.first_name_key}|${c.last_name_key}` : null,
   };
-}
-
-type NameAgreement = 'full' | 'surname' | 'first-differs' | 'none';
-
-function bestName(c: CandidateRow, names: { first: string; last: string }[]): NameAgreement {
-  let best: NameAgreement = 'none';
-  for (const n of names) {
-    if (!n.last || !sameSurname(n.last, c.last_name_key!)) continue;
-    if (!n.first || !c.first_name_key) best = 'surname';
-    else if (sameFirstName(n.first, c.first_name_key)) return 'full';
-    else if (best === 'none') best = 'first-differs';
-  }
-  return best;
-}
-
-function sameFirstName(a: string, b: string): boolean {
-  // "Anna" in the letter for "Anna Maria" in the master, or the other way: either given name will do.
-  if (a.includes(' ') || b.includes(' ')) return a.split(' ').some((x) => b.split(' ').some((y) => x && y && sameFirstName(x, y)));
-  // "J." in a signature stands for any J-name; otherwise OCR may garble a letter or two.
-  if (a.length === 1 || b.length === 1) return a[0] === b[0];
-  if (a === b || sameTransliterated(a, b)) return true;
-  // Two names both in the lexicon are two people, however alike: Maria and her husband Marian,
-  // Józefa and Józef (blind test J: such letters went to the spouse). The likeness below is for
-  // a name the OCR damaged.
-  if (KNOWN_FIRST_NAMES.has(a) && KNOWN_FIRST_NAMES.has(b)) return false;
-  return similarity(a, b) >= 0.5 || ocrSameFirstName(a, b);
-}
-
-/**
- * Double-barrelled names are compared whole; a slip of OCR in either is forgiven (match-ocr.ts), and
- * so is the other alphabet's spelling (match-translit.ts).
- * A wife who added her husband's name ("Zając-Mazur" writing, "Zając" in the master, or the other
- * way) keeps the surname she had: one whole part of a double-barrelled name is the same surname.
- */
-function sameSurname(letter: string, master: string): boolean {
-  if (similarity(letter, master) >= 0.6 || ocrSame(letter.replace(/ /g, ''), master.replace(/ /g, '')) || sameTransliterated(letter, master)) return true;
-  const parts = (s: string) => s.split(/[- ]+/).filter((p) => p.length >= 3);
-  const [l, m] = [parts(letter), parts(master)];
-  return (l.length > 1 && m.length === 1 && l.includes(m[0]!)) || (m.length > 1 && l.length === 1 && m.includes(l[0]!));
-}
-
-/** Same street name (tolerating OCR slips) and, where both give one, the same house number. */
-export function sameStreet(letter: string, master: string): boolean {
-  const a = splitStreet(letter);
-  const b = splitStreet(master);
-  if (!a.name || !b.name) return false;
-  // A street without a house number is shared by hundreds of neighbours: it proves nothing. Nor
-  // does a building when both give different flats: a namesake next door is not the customer.
-  if (!a.house || a.house !== b.house) return false;
-  if (a.flat && b.flat && a.flat !== b.flat) return false;
-  return a.name === b.name || similarity(a.name, b.name) >= 0.6 || ocrSame(a.name.replace(/ /g, ''), b.name.replace(/ /g, '')) ||
-    sameAdjectiveStem(a.name, b.name);
-}
-
-/**
- * A street named by an adjective, declined as prose has it ("przy ul. Hetmańskiej 14" for
- * Hetmańska, "Zamkowej" for Zamkowa, "Długiej" for Długa): the last word without its ending.
- */
-function sameAdjectiveStem(a: string, b: string): boolean {
-  const stem = (name: string) => {
-    const s = name.replace(/(?:iej|ej|a|y|ego|iego)$/, '');
-    return s.length >= 4 && s !== name ? s : null;
-  };
-  const sa = stem(a);
-  return sa !== null && sa === stem(b);
-}
-
-/** pg_trgm's similarity on folded text: shared trigrams of space-padded words over all trigrams. */
-export function similarity(a: string, b: string): number {
-  if (a === b) return a ? 1 : 0;
-  const ta = trigrams(a);
-  const tb = trigrams(b);
-  let shared = 0;
-  for (const t of ta) if (tb.has(t)) shared++;
-  const total = ta.size + tb.size - shared;
-  return total ? shared / total : 0;
-}
-
-function trigrams(s: string): Set<string> {
-  const out = new Set<string>();
-  for (const w of s.split(' ').filter(Boolean)) {
-    const p = `  ${w} `;
-    for (let i = 0; i + 3 <= p.length; i++) out.add(p.slice(i, i + 3));
-  }
-  return out;
-}
-
-// Case endings a town takes in prose: "w Kielcach", "w Krakowie", "w Gdańsku", "w Łodzi", "w Poznaniu".
-const TOWN_ENDINGS = new Set(['ie', 'u', 'iu', 'ach', 'i', 'y', 'e']);
-
-/** The same town, also declined in prose ("kielcach" for "kielce", "warszawie" for "warszawa"). */
-export function sameTown(letter: string, master: string): boolean {
-  if (letter === master) return true;
-  const stem = master.replace(/[aeoyi]$/, '');
-  return stem.length >= 4 && letter.startsWith(stem) && TOWN_ENDINGS.has(letter.slice(stem.length));
-}
-
-/** Same length and exactly one character different: an OCR slip, not another place. */
-function oneSlip(a: string, b: string): boolean {
-  if (a.length !== b.length || a.length < 4) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && ++diff > 1) return false;
-  return diff === 1;
 }

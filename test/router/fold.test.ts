@@ -3,7 +3,7 @@ import { fold, foldCompany, foldStreet, invoiceKey, splitStreet } from '../../ro
 import { isValidNip, isValidPesel, peselBirthDate, peselCheckDigit, peselChecksumValid } from '../../core/pl-checksums.js';
 import { isValidNip as readerNip, isValidPesel as readerPesel } from '../../classifier/checksums.js';
 import { normaliseNip, normalisePhone } from '../../router/pl-ids.js';
-import { similarity, sameStreet } from '../../router/match-score.js';
+import { similarity, sameStreet } from '../../router/match-compare.js';
 import { nipFor, peselFor } from '../../router/synthetic-customers.js';
 
 describe('fold', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ocrSame, ocrSameFirstName } from '../../router/match-ocr.js';
-import { sameStreet, sameTown, scoreCandidate, type LetterKeys } from '../../router/match-score.js';
+import { scoreCandidate, type LetterKeys } from '../../router/match-score.js';
+import { sameStreet, sameTown } from '../../router/match-compare.js';
 import { foldCompany, foldStreet } from '../../router/fold.js';
 import type { CandidateRow } from '../../router/match-lookup.js';
 
