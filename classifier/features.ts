@@ -55,14 +55,27 @@ function addWording(tokens: string[], weight: number, add: (name: string, v: num
   }
 }
 
-export function extractFeatures(text: string): Feature[] {
+/** A letter as the features see it: personal data blanked, its own words apart from what it encloses. */
+export interface ReadLetter {
+  masked: string;
+  own: string;
+  enclosed: string;
+  ownTokens: string[];
+}
+
+export function readLetter(text: string): ReadLetter {
   const masked = maskPersonalData(text);
   const { own, enclosed } = splitEnclosures(masked);
+  return { masked, own, enclosed, ownTokens: tokenize(own) };
+}
+
+/** `read` when the caller has read the letter already (classify also looks for stated intents). */
+export function extractFeatures(text: string, read: ReadLetter = readLetter(text)): Feature[] {
+  const { masked, own, enclosed, ownTokens } = read;
   const feats = new Map<string, number>();
   const add = (name: string, v: number): void => {
     feats.set(name, Math.max(feats.get(name) ?? 0, v));
   };
-  const ownTokens = tokenize(own);
   addWording(ownTokens, 1, add);
   if (enclosed) addWording(tokenize(enclosed), ENCLOSED_VALUE, add);
   // The same stems again where the letter says what it asks for (classifier/request-cues.ts).

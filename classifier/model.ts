@@ -3,10 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CATEGORIES, type Category, type Classification } from '../core/types.js';
-import { extractFeatures, hashFeature, maskPersonalData, type Feature } from './features.js';
+import { extractFeatures, hashFeature, readLetter, type Feature } from './features.js';
 import { explicitIntents } from './explicit-intent.js';
-import { splitEnclosures } from './enclosed-text.js';
-import { tokenize } from './normalize.js';
 import { parseStatedTermDays } from './legal-term.js';
 import { parseStatedDueDate } from './legal-date.js';
 import { sigmoid, softmax } from './sgd.js';
@@ -85,7 +83,8 @@ export function scoreFeatures(model: ClassifierModel, features: Feature[]) {
 }
 
 export function classify(model: ClassifierModel, text: string): Classification {
-  const features = extractFeatures(text);
+  const read = readLetter(text);
+  const features = extractFeatures(text, read);
   const { logits, secondaryLogits, contribution } = scoreFeatures(model, features);
   const p = softmax(logits, model.temperature);
   let best = 0;
@@ -98,7 +97,7 @@ export function classify(model: ClassifierModel, text: string): Classification {
   const weighed = model.categories.filter(
     (cat, c) => c !== best && cat !== 'OTHER' && lexicon.has(cat) && sigmoid(secondaryLogits[c] as number) >= model.secondaryThreshold,
   );
-  const stated = explicitIntents(tokenize(splitEnclosures(maskPersonalData(text)).own));
+  const stated = explicitIntents(read.ownTokens);
   const secondary = [...weighed, ...stated.filter((cat) => cat !== category && !weighed.includes(cat))];
   // What decided is what favours the chosen category over the runner-up: a topic both share (money
   // words in a complaint about a bill) explains nothing between them (blind test K).
