@@ -4,7 +4,7 @@
 // could be due after the authority's own date (blind test K). The year may be missing ("do dnia
 // 27 listopada"): the router places it next to the day the letter arrived.
 import { normalizeText } from './normalize.js';
-import { SETS_TERM, DESCRIBES_RIGHT } from './legal-term.js';
+import { clauseStanding } from './legal-term.js';
 
 const MONTHS: Record<string, number> = {
   stycznia: 1, lutego: 2, marca: 3, kwietnia: 4, maja: 5, czerwca: 6, lipca: 7, sierpnia: 8, wrzesnia: 9,
@@ -57,11 +57,10 @@ const iso = (d: DayOfYear) => `${d.year === null ? '-' : d.year}-${two(d.month)}
  * several, the earliest: a wrong pick makes the letter early, never late.
  */
 export function parseStatedDueDate(text: string): string | null {
-  const found: DayOfYear[] = [];
   // A line that starts with a capital starts a clause: "Dotyczy: wezwanie" above "Dłużnik … do dnia
   // 2 listopada nie uregulował należności" does not make that past date a demand (blind test N). A
   // sentence the OCR broke, even across a blank line, runs on in lower case ("…\n\ndo dnia 20 listopada").
-  found.push(...statedIn(normalizeText(text.replace(/\n[ \t]*(?:\n[ \t]*)*(?=\p{Lu})/gu, '.\n'))));
+  const found = statedIn(normalizeText(text.replace(/\n[ \t]*(?:\n[ \t]*)*(?=\p{Lu})/gu, '.\n')));
   if (found.length === 0) return null;
   // A date without a year takes the year of another stated date; with none, the router places it.
   const years = found.map((d) => d.year).filter((y): y is number => y !== null);
@@ -78,11 +77,10 @@ function statedIn(t: string): DayOfYear[] {
   for (let m = PATTERN.exec(t); m; m = PATTERN.exec(t)) {
     const d = fromMatch(m);
     if (!d) continue;
-    const before = t.slice(Math.max(0, m.index - 250), m.index);
     // "za okres od 01.10.2026 do 31.10.2026": the end of a period asked about, not a deadline.
-    if (PERIOD.test(before.slice(-60))) continue;
-    const clause = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('; ')) + 1) + m[0];
-    if (SETS_TERM.test(clause) && !DESCRIBES_RIGHT.test(clause)) found.push(d);
+    if (PERIOD.test(t.slice(Math.max(0, m.index - 60), m.index))) continue;
+    // Asked of the addressee, and no right described beside it.
+    if (clauseStanding(t, m) === 1) found.push(d);
   }
   return found;
 }

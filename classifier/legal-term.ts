@@ -43,9 +43,20 @@ function scale(n: number, unit: string): number {
 }
 
 // Said to the addressee: a request, a summons, an obligation.
-export const SETS_TERM = /(prosz|prosimy|wzyw|wezwan|zada|nalez|zobowiaz|winien|powinn|udziel|przesl|przekaz|odpowiedz|ustosunk|zaplac|please|request|call upon|required|must|shall)/;
+const SETS_TERM = /(prosz|prosimy|wzyw|wezwan|zada|nalez|zobowiaz|winien|powinn|udziel|przesl|przekaz|odpowiedz|ustosunk|zaplac|please|request|call upon|required|must|shall)/;
 // A right or a procedure described: whose term it is, is someone else's business.
-export const DESCRIBES_RIGHT = /(przysluguje|zazaleni|odwolani|sprzeciw|odstapieni|moze|moga|pouczeni|right to|may )/;
+const DESCRIBES_RIGHT = /(przysluguje|zazaleni|odwolani|sprzeciw|odstapieni|moze|moga|pouczeni|right to|may )/;
+
+/**
+ * How the clause a match stands in (from the previous sentence end, or 250 characters back, to the
+ * match's end; normalised text) speaks to the addressee: 1 when it asks something of them, 0 when it
+ * neither asks nor describes, negative when it describes someone's right.
+ */
+export function clauseStanding(t: string, m: RegExpExecArray): number {
+  const before = t.slice(Math.max(0, m.index - 250), m.index);
+  const clause = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('; ')) + 1) + m[0];
+  return (SETS_TERM.test(clause) ? 1 : 0) - (DESCRIBES_RIGHT.test(clause) ? 2 : 0);
+}
 
 /** Days of the term the letter sets for its addressee, or null. Weeks, months and hours in days. */
 export function parseStatedTermDays(text: string): number | null {
@@ -56,11 +67,7 @@ export function parseStatedTermDays(text: string): number | null {
     for (let m = re.exec(t); m; m = re.exec(t)) {
       const n = days(m);
       if (!Number.isFinite(n) || n <= 0 || n > 366) continue;
-      // The clause the term stands in: from the previous sentence end (or 250 characters) to the match's end.
-      const from = Math.max(0, m.index - 250);
-      const before = t.slice(from, m.index);
-      const clause = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('; ')) + 1) + m[0];
-      const score = (SETS_TERM.test(clause) ? 1 : 0) - (DESCRIBES_RIGHT.test(clause) ? 2 : 0);
+      const score = clauseStanding(t, m);
       // Equal standing: the shorter term, so a wrong pick makes the letter early, never late.
       if (!best || score > best.score || (score === best.score && n < best.days)) best = { score, days: n };
     }
