@@ -62,7 +62,3 @@ export function readChecksummed(
   const repaired = [...new Set(rest.filter(valid))];
   return repaired.length === 1 ? { value: repaired[0] as string, repaired: true } : null;
 }
-
-export function repairChecksummed(token: string, valid: (s: string) => boolean, length: number, allowDigitSwaps = true): string | null {
-  return readChecksummed(token, valid, length, allowDigitSwaps)?.value ?? null;
-}
