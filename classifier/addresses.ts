@@ -2,6 +2,8 @@
 import type { Hit } from './identifier-patterns.js';
 import { readGivenNames } from './first-names.js';
 import { foldChars } from './normalize.js';
+import { anyCase, CAP, HOUSE, WORD } from './address-patterns.js';
+import { bareStreets } from './bare-streets.js';
 
 export interface AddressHit {
   street: string | null;
@@ -10,18 +12,9 @@ export interface AddressHit {
   index: number;
 }
 
-const CAP = '[A-ZĄĆĘŁŃÓŚŹŻ0-9][\\p{L}.-]*';
-// Street names also hold lower-case joining words and titles: "Żwirki i Wigury", "gen. Andersa",
-// "ks. Skargi", "św. Marcina", "Bohaterów spod Kutna".
-const JOIN = '(?:i|w|z|nad|pod|na|spod|od|do|gen\\.|ks\\.|św\\.|sw\\.|bp\\.|kard\\.|prof\\.|dr\\.?|im\\.|marsz\\.|płk\\.?|plk\\.?|kpt\\.|por\\.|hm\\.)';
-const WORD = `(?:${CAP}|${JOIN})`;
 // OCR doubles the dot after "ul"/"al" or reads it as a comma or colon ("ul.. Klonowa 12", "ul: szkolna").
 const SPECK = '[.,:;]{0,2}';
 const DOT_SPECK = '[.,:;]{1,2}';
-// "ul. Długa 5/12", "al. Jana Pawła II 12 m. 4", "os. Kościuszki 7", "pl. Wolności 1A".
-const HOUSE = '(\\d+[A-Za-z]?(?:\\s?[/]\\s?\\d+[A-Za-z]?)?(?:\\s?(?:m\\.?|M\\.?|lok\\.?|LOK\\.?)\\s?\\d+)?)';
-// Forms, typewriters and some writers put the whole address in capitals: "UL. KOŚCIUSZKI 77 M. 4".
-const anyCase = (w: string) => `(?:${w}|${w.toUpperCase()}|${w[0]!.toUpperCase()}${w.slice(1)})`;
 const PREFIX = `${anyCase('ul')}${SPECK}|${anyCase('ulica')}|${anyCase('al')}${SPECK}|${anyCase('aleja')}|${anyCase('aleje')}|` +
   `${anyCase('os')}\\.?|${anyCase('osiedle')}|${anyCase('pl')}\\.?|${anyCase('plac')}`;
 const STREET = new RegExp(`\\b(${PREFIX})\\s+((?:${WORD}\\s+){0,5}?${CAP})\\s+${HOUSE}`, 'gu');
@@ -58,9 +51,11 @@ export function findAddresses(text: string): AddressHit[] {
     city: m[3] as string,
     index: m.index ?? 0,
   }));
-  for (const c of cities) {
-    const bare = bareStreetAbove(text, c.index);
-    if (bare && !streets.some((s) => s.index <= bare.index && s.end >= bare.end)) streets.push(bare);
+  const stated = new Map<number, string>();
+  for (const bare of bareStreets(text, cities.map((c) => c.index))) {
+    if (streets.some((s) => s.index <= bare.index && s.end >= bare.end) || streets.some((s) => s.index === bare.index)) continue;
+    streets.push(bare);
+    if (bare.city) stated.set(bare.index, bare.city);
   }
   streets.sort((a, b) => a.index - b.index);
   const out: AddressHit[] = [];
@@ -70,28 +65,13 @@ export function findAddresses(text: string): AddressHit[] {
     const ci = cities.findIndex((c, i) => !usedCities.has(i) && c.index >= s.end && c.index - s.end <= 60 && !/\n\s*\n\s*\n/.test(text.slice(s.end, c.index)));
     const c = ci >= 0 ? cities[ci] : undefined;
     if (c) usedCities.add(ci);
-    const city = c?.city ?? townAfter(text, s.end) ?? townBefore(text, s.index);
+    const city = c?.city ?? stated.get(s.index) ?? townAfter(text, s.end) ?? townBefore(text, s.index);
     out.push({ street: s.street, postalCode: c?.postalCode ?? null, city, index: s.index });
   }
   cities.forEach((c, i) => {
     if (!usedCities.has(i)) out.push({ street: null, postalCode: c.postalCode, city: c.city, index: c.index });
   });
   return out.sort((a, b) => a.index - b.index);
-}
-
-// A street line without "ul." ("LIPOWA 5 m 3"), or a village and house number where the village has
-// no streets ("Zawady 12" above "05-660 Warka"): a whole line of capitalised words and a house number,
-// right above a postal line.
-const BARE_STREET = new RegExp(`^[ \\t]*((?:${CAP}\\s+){0,4}?${CAP})\\s+${HOUSE}[ \\t]*$`, 'u');
-
-function bareStreetAbove(text: string, postalAt: number): { street: string; index: number; end: number } | null {
-  const lineStart = text.lastIndexOf('\n', postalAt - 1) + 1;
-  if (text.slice(lineStart, postalAt).trim()) return null;
-  const above = text.slice(0, Math.max(0, lineStart - 1)).replace(/\n[ \t]*$/, '');
-  const start = above.lastIndexOf('\n') + 1;
-  const m = BARE_STREET.exec(above.slice(start));
-  if (!m || /\d/.test(m[1]!)) return null;
-  return { street: `${m[1]} ${m[2]!.replace(/\s*\/\s*/, '/')}`, index: start + m.index, end: start + m[0].length };
 }
 
 // "Łódź, 12.11.2026 r.", "Kraków, dnia 3 listopada 2026": where the letter was written. OCR may join

@@ -295,6 +295,21 @@ describe('an address line without "ul."', () => {
     // A sentence above the postal line is no street.
     expect(extractIdentifiers('Jan Nowak\nDo dnia 12\n30-001 Kraków').addresses).toEqual([{ street: null, postalCode: '30-001', city: 'Kraków' }]);
   });
+
+  it('is read on one line with the postal code or the town, in a date-named street, and over a town line', () => {
+    const streets = (t: string) => extractIdentifiers(t).addresses.map((a) => [a.street, a.postalCode, a.city]);
+    expect(streets('Anna Lis\nGrunwaldzka 48/7, 50-357 Wrocław\n\nProszę o fakturę.')).toEqual([['Grunwaldzka 48/7', '50-357', 'Wrocław']]);
+    expect(streets('Anna Lis, Grunwaldzka 48 m. 7, 50-357 Wrocław')).toEqual([['Grunwaldzka 48 m. 7', '50-357', 'Wrocław']]);
+    expect(streets('Anna Lis\nWrocław, Grunwaldzka 48/7\ntel. 601 234 567')).toEqual([['Grunwaldzka 48/7', null, 'Wrocław']]);
+    expect(streets('Anna Lis\n3 Maja 12/4\n35-030 Rzeszów')).toEqual([['3 Maja 12/4', '35-030', 'Rzeszów']]);
+    expect(streets('Anna Lis\ngen. Józefa Bema 5\n35-030 Rzeszów')).toEqual([['gen. Józefa Bema 5', '35-030', 'Rzeszów']]);
+    expect(streets('Anna Lis\nGrunwaldzka 48/7\nWrocław\n\nProszę o fakturę.')).toEqual([['Grunwaldzka 48/7', null, 'Wrocław']]);
+    // A person's name before the comma is no town; a date, an invoice line or a closing word is no address.
+    expect(streets('Anna Lis, Grunwaldzka 48/7')).toEqual([['Grunwaldzka 48/7', null, null]]);
+    expect(streets('Wrocław, Listopad 2026\nWrocław, 12 listopada 2026')).toEqual([]);
+    expect(streets('Faktura 123\n30-001 Kraków')).toEqual([[null, '30-001', 'Kraków']]);
+    expect(streets('Dziękuję 5\nPozdrawiam')).toEqual([]);
+  });
 });
 
 describe('the recipient block', () => {

@@ -391,6 +391,11 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(byTown, B.customerId);
       // The town is named as what it is, not as a postal code the letter never gave.
       expect(byTown.kind === 'matched' && byTown.evidence.sort()).toEqual(['address', 'city', 'name']);
+      // Street lines written without "ul." (blind test O), read from the letter's text.
+      const read = (text: string) => matchCustomer(t.db, extractIdentifiers(text), { ocrVariants: ocrDigitVariants });
+      expectMatched(await read('Jan Kowalski\nDługa 5/3, 00-950 Warszawa\n\nProszę o duplikat faktury.'), A.customerId);
+      expectMatched(await read('Jan Kowalski\nWarszawa, Długa 5 m. 3\n\nProszę o duplikat faktury.'), A.customerId);
+      expectMatched(await read('Jan Kowalski\nPolna 12\nKraków\n\nProszę o duplikat faktury.'), B.customerId);
     });
 
     it('forgives one misread digit of the postal code only when the town agrees too', async () => {
