@@ -10,7 +10,7 @@ export const CUSTOMER_COLUMNS = [
 ] as const;
 export type Column = (typeof CUSTOMER_COLUMNS)[number];
 // Read into other fields: a full name is split, house and flat numbers join the street.
-type Field = Column | 'full_name' | 'house_number' | 'flat_number' | 'street_extra';
+type Field = Column | 'full_name' | 'house_number' | 'flat_number' | 'street_extra' | 'post_town';
 
 const ALIASES: Record<Field, string[]> = {
   customer_id: ['customer_no', 'customer_number', 'customer_nr', 'client_id', 'client_no', 'client_number',
@@ -30,6 +30,9 @@ const ALIASES: Record<Field, string[]> = {
   street: ['address', 'address_line', 'address_line_1', 'address_1', 'address1', 'street_address', 'ulica', 'adres'],
   postal_code: ['postcode', 'zip', 'zip_code', 'kod_pocztowy'],
   city: ['town', 'miasto', 'miejscowosc'],
+  // The post office's town, as Polish address forms call it: the town a village's letters give on
+  // the postal line ("Stara Wieś 15, 05-250 Radzymin"). Beside a locality column it is the city.
+  post_town: ['poczta', 'post_town', 'post_office', 'miejscowosc_poczty', 'poczta_miejscowosc'],
   region: ['voivodeship', 'wojewodztwo', 'province'],
   phones: ['phone', 'phone_number', 'phone_numbers', 'telephone', 'tel', 'telefon', 'telefony', 'mobile',
     'mobile_phone', 'msisdn', 'telefon_komorkowy', 'landline', 'home_phone', 'work_phone', 'telefon_stacjonarny'],
@@ -71,8 +74,7 @@ function fieldByWords(key: string): Field | undefined {
   if (has(/^(?:tel|telefon\w*|phone\w*|mobile|komork\w*|gsm|msisdn)$/)) return 'phones';
   if (has(/^e?mail\w*$/)) return 'email';
   if ((has(/^kod$/) && has(/^poczt\w*$/)) || has(/^(?:postal|postcode|zip)$/) || key === 'kod') return 'postal_code';
-  // The post office's town, as Polish address forms call it: the town letters give.
-  if (key === 'poczta') return 'city';
+  if (has(/^poczt\w*$/) && !has(/^kod$/)) return 'post_town';
   if (has(/^(?:faktur\w*|invoices?)$/)) return 'invoice_numbers';
   if (has(/^(?:umow\w*|contracts?)$/)) return 'contract_numbers';
   if (has(/^pesel$/)) return 'pesel';
@@ -124,6 +126,8 @@ export interface ColumnMap {
   house: number;
   flat: number;
   streetExtra: number;
+  /** The post office's town beside a locality column (-1 when none): the city letters give. */
+  postTown: number;
   width: number;
   ignored: string[];
   /** "Tel. komórkowy → phones", in file order: what each read column was taken for. */
@@ -172,19 +176,24 @@ export function mapHeader(header: string[]): ColumnMap {
     else ignored.push(header[fullName]!.trim());
     fullName = -1;
   }
+  // "Miejscowość" and "Poczta" together: the letters' postal line names the post town, and a village
+  // without streets is the street line ("Stara Wieś 15"). Alone, either is the city.
+  let postTown = one('post_town');
+  if (at.city < 0 && postTown >= 0) [at.city, postTown] = [postTown, -1];
   const house = one('house_number');
   const flat = one('flat_number');
   const streetExtra = one('street_extra');
   const part = [house, flat, streetExtra].find((i) => i >= 0);
   if (part !== undefined && at.street < 0) refuse(`column ${label(part)} holds part of an address but no column holds the street`);
-  const as = (i: number, f: Field) =>
-    (i === firmName ? 'company_name (business rows)' : ['house_number', 'flat_number', 'street_extra'].includes(f) ? `street (${f})` : f);
+  const as = (i: number, f: Field) => (i === firmName ? 'company_name (business rows)'
+    : ['house_number', 'flat_number', 'street_extra'].includes(f) ? `street (${f})`
+    : f === 'post_town' ? (i === postTown ? 'city (post town; the locality is the street line of a village without streets)' : 'city') : f);
   const read = [...claims].flatMap(([f, cols]) => cols.map((i) => ({ i, f })))
     .filter(({ i, f }) => f !== 'full_name' || i === fullName || i === firmName)
     .sort((a, b) => a.i - b.i).map(({ i, f }) => `${header[i]!.trim()} → ${as(i, f)}`);
   const noName = at.first_name < 0 && at.last_name < 0 && at.company_name < 0 && fullName < 0 && firmName < 0;
   const missing = [...(noName ? ['name (first_name and last_name, a full-name column, or company_name)'] : []), ...MATCHED_ON.filter((c) => at[c] < 0)];
-  return { at, phones: claims.get('phones') ?? [], fullName, firmName, house, flat, streetExtra, width: header.length, ignored, read, missing };
+  return { at, phones: claims.get('phones') ?? [], fullName, firmName, house, flat, streetExtra, postTown, width: header.length, ignored, read, missing };
 }
 
 const SEGMENTS = new Map<string, 'individual' | 'business'>([

@@ -89,20 +89,34 @@ function mostlyNotUtf8(sample: string): boolean {
 
 async function* parseRecords(source: Readable, delimiter: string, fromLine: number): AsyncGenerator<CsvItem> {
   const skipped: CsvItem[] = [];
-  const parser = parse({ bom: true, delimiter, from_line: fromLine, info: true, relax_column_count: true, skip_records_with_error: true, skip_empty_lines: true });
-  parser.on('skip', (err: Error & { lines?: number }) => skipped.push({ line: err.lines ?? 0, error: `malformed CSV: ${err.message}` }));
+  // relax_quotes: a quote inside an unquoted field ('Firma "Alfa" s.c.') is text, as spreadsheets
+  // meant it; without it the row, or the file, was refused.
+  const parser = parse({ bom: true, delimiter, from_line: fromLine, info: true, relax_column_count: true, relax_quotes: true,
+    skip_records_with_error: true, skip_empty_lines: true });
+  let lastEnd = fromLine - 1;
+  parser.on('skip', (err: Error & { lines?: number; code?: string }) => {
+    // An opening quote never closed swallows every line after it; the parser can only say where the
+    // file ended, so the line after the last good record is named, with what was lost.
+    const unclosed = err.code === 'CSV_QUOTE_NOT_CLOSED';
+    skipped.push(unclosed ? { line: Infinity, error: String(err.lines ?? '?') } : { line: err.lines ?? 0, error: `malformed CSV: ${err.message}` });
+  });
+  const unclosedQuote = (end: string): CsvItem => ({ line: lastEnd + 1,
+    error: `malformed CSV: a quote opened on line ${lastEnd + 1} is never closed, so lines ${lastEnd + 1}–${end} were not read (fix that quote and import again)` });
   source.on('error', (err: Error) => parser.destroy(err));
   source.pipe(parser);
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      while (skipped.length) yield skipped.shift()!;
-      // Spreadsheets save rows they once formatted as bare separators (",,,,"): no data, no rejection.
-      if (item.record.every((f) => f.trim() === '')) continue;
       // info.lines is where the record ends; a quoted field may span several lines.
       const newlines = item.record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
-      yield { line: item.info.lines - newlines, fields: item.record };
+      const line = item.info.lines - newlines;
+      lastEnd = item.info.lines;
+      // The parser runs ahead of this loop: a bad row further down must not come before the header.
+      while (skipped.length && skipped[0]!.line < line) yield skipped.shift()!;
+      // Spreadsheets save rows they once formatted as bare separators (",,,,"): no data, no rejection.
+      if (item.record.every((f) => f.trim() === '')) continue;
+      yield { line, fields: item.record };
     }
-    while (skipped.length) yield skipped.shift()!;
+    for (const item of skipped) yield item.line === Infinity ? unclosedQuote((item as { error: string }).error) : item;
   } finally {
     source.destroy();
   }
@@ -191,7 +205,7 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
     customer: {
       customerId, segment, firstName, lastName, companyName, pesel, nip,
       street: [streetWithNumbers(get('street') ?? villageStreet(get('city'), read(cols.house)), read(cols.house), read(cols.flat)), read(cols.streetExtra)]
-        .filter(Boolean).join(' ') || null, postalCode, city: get('city'), region: get('region'),
+        .filter(Boolean).join(' ') || null, postalCode, city: read(cols.postTown) ?? get('city'), region: get('region'),
       phones, email: email?.toLowerCase() ?? null, invoiceNumbers, contractNumbers,
     },
   };

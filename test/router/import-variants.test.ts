@@ -234,6 +234,31 @@ describe('customer masters with their own columns, separators and encoding', () 
     await expect(importCustomers(t.db, Readable.from(['Nr klienta;Imię;Nazwisko;Nr domu\nD5;Ala;Kot;5\n']))).rejects.toThrow(/no column holds the street/);
   });
 
+  it('reads "Miejscowość" beside "Poczta": the post town is the city, a village without streets the street line (blind test O)', async () => {
+    const file = 'Nr klienta;Imię;Nazwisko;Ulica;Nr domu;Nr lokalu;Kod pocztowy;Miejscowość;Poczta\n' +
+      'V1;Marianna;Zielińska;;15;;05-250;Stara Wieś;Radzymin\n' +
+      'V2;Jan;Lis;Leśna;5;2;05-250;Dąbrówka;Radzymin\n' +
+      'V3;Ala;Kot;Długa;7;;00-838;Warszawa;\n';
+    const r = await importCustomers(t.db, Readable.from([cp1250(file)]));
+    expect([r.imported, r.rejected]).toEqual([3, []]);
+    expect(r.readColumns).toEqual(expect.arrayContaining(['Miejscowość → city', expect.stringMatching(/^Poczta → city \(post town/)]));
+    expect((await people(['V1', 'V2', 'V3'])).map((c) => [c.street, c.postal_code, c.city])).toEqual([
+      ['Stara Wieś 15', '05-250', 'Radzymin'],
+      ['Leśna 5/2', '05-250', 'Radzymin'],
+      ['Długa 7', '00-838', 'Warszawa'],
+    ]);
+  });
+
+  it('keeps a quote inside an unquoted field as text, and names the line of a quote never closed', async () => {
+    const file = 'customer_id;first_name;last_name;company_name\nQ1;Jan;Nowak;\nQ2;;;Firma "Alfa" s.c.\nQ3;"Anna;Lis;\n' +
+      Array.from({ length: 40 }, (_, i) => `Q${i + 4};Ewa;Lis;\n`).join('');
+    const r = await importCustomers(t.db, Readable.from([file]));
+    expect((await people(['Q2']))[0]).toMatchObject({ company_name: 'Firma "Alfa" s.c.' });
+    // A quote opening a field and never closed swallows the rest of the file: the operator is told
+    // where it opened and which lines went unread, not the line where the file ended.
+    expect([r.imported, r.rejected]).toEqual([2, [{ line: 4, reason: expect.stringMatching(/quote opened on line 4 is never closed, so lines 4–44 were not read/) }]]);
+  });
+
   it('reads an English CRM export with two address lines, a national ID, a landline and residential accounts', async () => {
     const file = '"Account No","Account Type","First Name","Last Name","Company","Tax ID","National ID","Address Line 1","Address Line 2",' +
       '"Zip","City","Mobile","Landline","Email","Open Invoices"\n' +
