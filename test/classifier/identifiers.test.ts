@@ -133,6 +133,13 @@ describe('customer, invoice and contact identifiers', () => {
     expect(extractIdentifiers('Syn Adam Nowak pisze w imieniu ojca.').names).toEqual([{ first: 'Adam', last: 'Nowak' }]);
   });
 
+  it('joins a number the OCR wrapped over two lines, but not a house number and the postal line under it', () => {
+    expect(extractIdentifiers('Proszę o kontakt pod numerem tel. 601 234\n567 po godzinie 16.').phones).toEqual(['601234567']);
+    // "5/12" read as "5712" over "31-147 Kraków" made the phone 571 231 147 (blind test O).
+    expect(extractIdentifiers('Tomasz Wiśniewski\nul. Długa 5712\n31-147 Kraków\n\nWypowiadam umowę.').phones).toEqual([]);
+    expect(extractIdentifiers('Jan Nowak, Długa 5\n12.11.2026 r.').phones).toEqual([]);
+  });
+
   it('reads a name the OCR wrapped over two lines, given name first only', () => {
     expect(extractIdentifiers('co zgłaszałem czterokrotnie. Żaneta\nPawlak, 328 249 4477').names).toEqual([{ first: 'Żaneta', last: 'Pawlak' }]);
     expect(extractIdentifiers('w sprawie skargi Pani Moniki\nJakubowskiej dotyczącej opłat').names[0]).toEqual({ first: 'Monika', last: 'Jakubowska' });
