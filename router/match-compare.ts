@@ -58,7 +58,29 @@ export function sameStreet(letter: string, master: string): boolean {
   if (!a.house || a.house !== b.house) return false;
   if (a.flat && b.flat && a.flat !== b.flat) return false;
   return a.name === b.name || similarity(a.name, b.name) >= 0.6 || ocrSame(a.name.replace(/ /g, ''), b.name.replace(/ /g, '')) ||
-    sameAdjectiveStem(a.name, b.name);
+    sameAdjectiveStem(a.name, b.name) || shortForm(a.name, b.name) || shortForm(b.name, a.name);
+}
+
+/**
+ * Streets are named after people with a title and given names the post leaves out or shortens:
+ * "Kościuszki" or "T. Kościuszki" for Tadeusza Kościuszki, "Bema" for Gen. Józefa Bema, "marsz. J.
+ * Piłsudskiego", and "AK" for Armii Krajowej (blind test O). The shorter name's last word is the
+ * longer one's, each of its other words starts a word of the longer, in order; or it is the initials.
+ */
+function shortForm(short: string, long: string): boolean {
+  const s = short.split(' ');
+  const l = long.split(' ');
+  if (l.length < 2 || s.length > l.length || short === long) return false;
+  if (s.length === 1 && s[0]!.length >= 2 && s[0] === l.map((w) => w[0]).join('')) return true;
+  const last = s.at(-1)!;
+  if (last.length < 4 || last !== l.at(-1)) return false;
+  let k = 0;
+  for (const w of s.slice(0, -1)) {
+    while (k < l.length - 1 && !l[k]!.startsWith(w)) k++;
+    if (k >= l.length - 1) return false;
+    k++;
+  }
+  return true;
 }
 
 /**

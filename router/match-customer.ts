@@ -62,6 +62,7 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
     thirdParties: (ids.thirdParties ?? []).map(foldName),
     companies: keys.companies,
     streets,
+    places: ids.addresses.filter((a) => a.street).map((a) => ({ street: foldStreet(a.street), postalCode: a.postalCode, city: a.city ? fold(a.city) : null })),
     postalCodes: new Set(postalCodes),
     cities: new Set(cities),
   };

@@ -33,6 +33,8 @@ export interface LetterKeys {
   thirdParties: { first: string; last: string }[];
   companies: string[]; // folded
   streets: string[]; // folded
+  /** Each street with the postal code and town the letter gives it (folded): a street counts only in its place. */
+  places: { street: string; postalCode: string | null; city: string | null }[];
   postalCodes: Set<string>;
   cities: Set<string>;
 }
@@ -131,7 +133,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     if (k.companies.some((n) => similarity(n, c.company_key!) >= 0.6)) add('company_name', POINTS.company);
     else if (!fromInstitution && c.segment === 'business' && !evidence.includes('name')) points += POINTS.nameConflict;
   }
-  if (c.street_key && k.streets.some((s) => sameStreet(s, c.street_key!))) add('address', POINTS.address);
+  if (c.street_key && k.places.some((p) => sameStreet(p.street, c.street_key!) && !placedElsewhere(p, c))) add('address', POINTS.address);
   // The postal code is the finer of the two: when the letter gives one, a matching city alone
   // does not count (a namesake on a same-named street elsewhere in town is no match). No penalty
   // either way: customers move, and old letters carry old addresses.
@@ -167,4 +169,16 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     fullName,
     person: c.first_name_key && c.last_name_key ? `${c.first_name_key}|${c.last_name_key}` : null,
   };
+}
+
+/**
+ * The letter puts this street in another place than the customer's: another postal code in a town
+ * that is not theirs either, or (without a code) another town. The same street, house and flat in
+ * Luboń is not the customer's in Poznań, nor "Stara Wieś 15" near Radzymin the one near Limanowa
+ * (blind test O). A code that differs in a town that agrees is a misread or an old code: it still counts.
+ */
+function placedElsewhere(p: LetterKeys['places'][number], c: CandidateRow): boolean {
+  const townAgrees = p.city !== null && c.city_key !== null && sameTown(p.city, c.city_key);
+  if (p.postalCode && c.postal_code) return p.postalCode !== c.postal_code && !oneSlip(p.postalCode, c.postal_code) && !townAgrees;
+  return p.city !== null && c.city_key !== null && !townAgrees;
 }

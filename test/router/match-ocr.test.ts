@@ -14,7 +14,8 @@ const row: CandidateRow = {
 function letter(over: Partial<LetterKeys>): LetterKeys {
   return {
     customerNumbers: new Map(), phones: new Map(), pesels: new Set(), nips: new Set(), checksumRepaired: new Set(), invoices: new Set(), contracts: new Set(), emails: new Set(), readEmails: [],
-    names: [], principals: [], principalPhones: new Set(), signerNames: [], thirdParties: [], companies: [], streets: [], postalCodes: new Set(), cities: new Set(), ...over,
+    names: [], principals: [], principalPhones: new Set(), signerNames: [], thirdParties: [], companies: [], streets: [], postalCodes: new Set(), cities: new Set(),
+    places: (over.streets ?? []).map((street) => ({ street, postalCode: null, city: null })), ...over,
   };
 }
 
@@ -54,7 +55,7 @@ describe('OCR-tolerant names and streets', () => {
   it('takes an OCR-damaged street name for the street when the house number agrees', () => {
     const k = letter({ names: [{ first: 'anna', last: 'krawczyk' }], streets: ['klonovva 94'], postalCodes: new Set(['40-811']) });
     expect(scoreCandidate(row, k, false).evidence).toEqual(['name', 'address', 'postal_code']);
-    expect(scoreCandidate(row, { ...k, streets: ['klonovva 95'] }, false).evidence).toEqual(['name', 'postal_code']);
+    expect(scoreCandidate(row, { ...k, streets: ['klonovva 95'], places: [{ street: 'klonovva 95', postalCode: null, city: null }] }, false).evidence).toEqual(['name', 'postal_code']);
   });
 });
 
@@ -84,6 +85,32 @@ describe('streets declined in prose, company forms as OCR reads them', () => {
     expect(same('ul. Głogowska 20/7', 'ul. Głogowska 20 m. 1')).toBe(false);
     expect(same('ul. Głogowska 20 m. 1', 'Głogowska 20/1')).toBe(true);
     expect(same('ul. Głogowska 20', 'ul. Głogowska 20/1')).toBe(true);
+  });
+
+  it("reads a street named after a person without the title and given names the master holds, and 'AK' (blind test O)", () => {
+    const same = (a: string, b: string) => sameStreet(foldStreet(a), foldStreet(b));
+    expect(same('ul. Kościuszki 17/2', 'Tadeusza Kościuszki 17/2')).toBe(true);
+    expect(same('ul. Bema 12/4', 'Gen. Józefa Bema 12/4')).toBe(true);
+    expect(same('ul. marsz. J. Piłsudskiego 3', 'Marszałka Józefa Piłsudskiego 3')).toBe(true);
+    expect(same('AL. AK 101 M 3', 'Al. Armii Krajowej 101 m 3')).toBe(true);
+    expect(same('Tadeusza Kościuszki 17', 'ul. Kościuszki 17')).toBe(true);
+    expect(same('ul. Kościuszki 18', 'Tadeusza Kościuszki 17')).toBe(false);
+    expect(same('ul. J. Bema 12', 'Gen. Józefa Bema 12')).toBe(true);
+    expect(same('ul. K. Bema 12', 'Gen. Józefa Bema 12')).toBe(false);
+    expect(same('ul. Armii 5', 'Armii Krajowej 5')).toBe(false);
+  });
+
+  it('credits a street only where the letter puts it: not beside another postal code and town, nor another town', () => {
+    const poznan = { ...row, street_key: 'grunwaldzka 48 7', postal_code: '60-311', city_key: 'poznan' };
+    const at = (postalCode: string | null, city: string | null) =>
+      scoreCandidate(poznan, letter({ places: [{ street: 'grunwaldzka 48 7', postalCode, city }] }), false).evidence.includes('address');
+    expect(at('62-030', 'lubon')).toBe(false);
+    expect(at(null, 'lubon')).toBe(false);
+    expect(at('60-311', 'poznan')).toBe(true);
+    expect(at(null, null)).toBe(true);
+    // A code misread, or an old one, in the customer's own town still counts.
+    expect(at('61-001', 'poznaniu')).toBe(true);
+    expect(at('60-811', null)).toBe(true);
   });
 
   it('drops "Sp. z 0.0." as it drops "Sp. z o.o."', () => {
