@@ -20,9 +20,10 @@ const PREFIX = `${anyCase('ul')}${SPECK}|${anyCase('ulica')}|${anyCase('al')}${S
 const STREET = new RegExp(`\\b(${PREFIX})\\s+((?:${WORD}\\s+){0,5}?${CAP})\\s+${HOUSE}`, 'gu');
 // OCR lowers a street's first capital ("ul. ogrodowa 109"): taken only after "ul." or "al." with
 // their dot (or the speck OCR reads for it), and for a word of four letters or more, so prose
-// ("pl. oraz 12") stays out.
-const STREET_LOWER = new RegExp(`\\b(ul${DOT_SPECK}|ulica|al${DOT_SPECK}|aleja)\\s+([a-ząćęłńóśźż][\\p{L}-]{3,}(?:\\s+${WORD}){0,4}?)\\s+${HOUSE}`, 'gu');
-const POSTAL_CITY = /(?<![\d-])(\d{2})\s?-\s?(\d{3})(?![\d-])[ \t]+([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+){0,2})/gu;
+// ("pl. oraz 12") stays out. A letter typed all in small letters drops the dot too ("ul fordonska 120/45").
+const STREET_LOWER = new RegExp(`\\b(ul${DOT_SPECK}|ul(?=[ \\t])|ulica|al${DOT_SPECK}|aleja)\\s+([a-ząćęłńóśźż][\\p{L}-]{3,}(?:\\s+${WORD}){0,4}?)\\s+${HOUSE}`, 'gu');
+// A postal line of a letter typed in small letters ("85-790 bydgoszcz") only as a whole line.
+const POSTAL_CITY = /(?<![\d-])(\d{2})\s?-\s?(\d{3})(?![\d-])[ \t]+([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+){0,2}|(?<=^[ \t]*\d{2}-\d{3}[ \t]+)[a-ząćęłńóśźż]{3,}(?:[ -][a-ząćęłńóśźż]{3,}){0,2}(?=[ \t]*$))/gmu;
 
 function cleanPrefix(p: string): string {
   const f = p.toLowerCase().replace(/[.,:;]+$/, '');

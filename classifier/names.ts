@@ -125,8 +125,16 @@ function signatureNames(text: string): NameHit[] {
  */
 const SAME_SHAPE_CAPITAL = /(?<=\p{Ll})[CĆKOÓSŚVWXZŹŻ](?=\p{Ll})/gu;
 
+/**
+ * "KOWALCZYK -WÓJCIK", "Kowalczyk- Wójcik": OCR spaces the hyphen of a double-barrelled surname on
+ * one side. Closed up with the space moved behind, so indices stay the text's. A dash spaced on both
+ * sides is punctuation ("Jan Nowak - prezes").
+ */
+const SPACED_HYPHEN = /(?<=\p{L}{2})([ \t]+-|-[ \t]+)(\p{Lu}\p{L}+)/gu;
+
 export function findNames(input: string): NameHit[] {
-  const text = input.replace(SAME_SHAPE_CAPITAL, (c) => c.toLowerCase());
+  const text = input.replace(SAME_SHAPE_CAPITAL, (c) => c.toLowerCase())
+    .replace(SPACED_HYPHEN, (_, gap: string, word: string) => `-${word}${' '.repeat(gap.length - 1)}`);
   const couples = coupleNames(text);
   const inCouple = (n: NameHit) => couples.some((c) => n.index >= c.index && n.index < c.index + c.length);
   const lexical = [...couples, ...findLexicalNames(text).filter((n) => !inCouple(n))];
@@ -139,7 +147,11 @@ export function findNames(input: string): NameHit[] {
 // one lower-case word, among the letter's first lines and right above a street or postal line (a
 // sender block), is still the sender; "Anna prosiła" in prose is not.
 const ADDRESS_NEXT = /^[ \t]*(?:ul|al|os|pl|ulica|aleja|osiedle|plac)\b|^[ \t]*\d{2}-\d{3}\b/i;
-const LOWERED_LINE = /^[ \t]*([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)[ \t]+([a-ząćęłńóśźż]{5,}(?:-[a-ząćęłńóśźż]{3,})?)[ \t]*$/u;
+// A letter typed all in small letters ("zbigniew kurek" over "ul fordonska 120/45", blind test Q) has
+// its given name lowered too.
+const LOWERED_LINE = /^[ \t]*([A-ZĄĆĘŁŃÓŚŹŻ]?[a-ząćęłńóśźż]+)[ \t]+([a-ząćęłńóśźż]{4,}(?:-[a-ząćęłńóśźż]{3,})?)[ \t]*$/u;
+// "M. Szymański" heading the sender block: the matcher takes an initial for any given name it begins.
+const INITIAL_LINE = /^[ \t]*([A-ZĄĆĘŁŃÓŚŹŻ])\.[ \t]*([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?)[ \t]*$/u;
 const SENDER_BLOCK_LINES = 8;
 
 function loweredSurnameLines(text: string): NameHit[] {
@@ -155,6 +167,10 @@ function loweredSurnameLines(text: string): NameHit[] {
       if (m && given?.declined === 'nom' && !NEVER_SURNAME.has(foldChars(m[2]!)) && readGivenName(foldChars(m[2]!)) === null) {
         const surname = titleCase(m[2]!);
         out.push({ first: titleCase(m[1]!), last: surname, index: at + m.index + line.indexOf(m[1]!), length: line.trim().length });
+      }
+      const i = INITIAL_LINE.exec(line);
+      if (i && isCandidateSurname(i[2]!) && !NEVER_SURNAME.has(foldChars(i[2]!))) {
+        out.push({ first: i[1]!, last: i[2]!, index: at + line.indexOf(i[1]!), length: line.trim().length });
       }
     }
     at += line.length + 1;

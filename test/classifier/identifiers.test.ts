@@ -140,6 +140,19 @@ describe('customer, invoice and contact identifiers', () => {
     expect(extractIdentifiers('Jan Nowak, Długa 5\n12.11.2026 r.').phones).toEqual([]);
   });
 
+  it('reads a sender block headed by an initial, typed all in small letters, or with a spaced hyphen (blind tests O, Q)', () => {
+    const names = (t: string) => extractIdentifiers(t).names;
+    expect(names('M. Szymański\nul. Kościuszki 17/2\n15-420 Białystok\n\nAwaria telewizji.')).toEqual([{ first: 'M', last: 'Szymański' }]);
+    expect(names('zbigniew kurek\nul fordonska 120/45\ntel 783 220 915\n\nnet nie dziala')).toEqual([{ first: 'Zbigniew', last: 'Kurek' }]);
+    expect(extractIdentifiers('zbigniew kurek\nul fordonska 120/45\n85-790 bydgoszcz\n\nnet nie dziala').addresses)
+      .toEqual([{ street: 'ul. fordonska 120/45', postalCode: '85-790', city: 'bydgoszcz' }]);
+    expect(extractIdentifiers('kwota 12-345 zostala pobrana').addresses).toEqual([]);
+    expect(names('MARIA KOWALCZYK -WÓJCIK\nAL. AK 101 M 3\n50-541 WROCŁAW')).toEqual([{ first: 'Maria', last: 'Kowalczyk-Wójcik' }]);
+    // Lines of prose above an address, and a dash spaced on both sides, are no such names.
+    expect(names('prosze pilnie\nul. Długa 5\n00-001 Warszawa')).toEqual([]);
+    expect(names('Jan Nowak - Prezes Zarządu')).toEqual([{ first: 'Jan', last: 'Nowak' }]);
+  });
+
   it('reads a name the OCR wrapped over two lines, given name first only', () => {
     expect(extractIdentifiers('co zgłaszałem czterokrotnie. Żaneta\nPawlak, 328 249 4477').names).toEqual([{ first: 'Żaneta', last: 'Pawlak' }]);
     expect(extractIdentifiers('w sprawie skargi Pani Moniki\nJakubowskiej dotyczącej opłat').names[0]).toEqual({ first: 'Monika', last: 'Jakubowska' });
