@@ -23,7 +23,11 @@ const STREET = new RegExp(`\\b(${PREFIX})\\s+((?:${WORD}\\s+){0,5}?${CAP})\\s+${
 // ("pl. oraz 12") stays out. A letter typed all in small letters drops the dot too ("ul fordonska 120/45").
 const STREET_LOWER = new RegExp(`\\b(ul${DOT_SPECK}|ul(?=[ \\t])|ulica|al${DOT_SPECK}|aleja)\\s+([a-ząćęłńóśźż][\\p{L}-]{3,}(?:\\s+${WORD}){0,4}?)\\s+${HOUSE}`, 'gu');
 // A postal line of a letter typed in small letters ("85-790 bydgoszcz") only as a whole line.
-const POSTAL_CITY = /(?<![\d-])(\d{2})\s?-\s?(\d{3})(?![\d-])[ \t]+([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+){0,2}|(?<=^[ \t]*\d{2}-\d{3}[ \t]+)[a-ząćęłńóśźż]{3,}(?:[ -][a-ząćęłńóśźż]{3,}){0,2}(?=[ \t]*$))/gmu;
+// A register word after the town on a footer line ("26-600 Radom NIP 796…") is no part of it.
+const POSTAL_CITY = /(?<![\d-])(\d{2})\s?-\s?(\d{3})(?![\d-])[ \t]+([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -](?!(?:NIP|REGON|KRS|PESEL|TEL|Tel|FAX|Fax|E-mail|EMAIL|Email)\b)[A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+){0,2}|(?<=^[ \t]*\d{2}-\d{3}[ \t]+)[a-ząćęłńóśźż]{3,}(?:[ -][a-ząćęłńóśźż]{3,}){0,2}(?=[ \t]*$))/gmu;
+
+// "Kraków 31-610": the postal code after the town, a whole line (blind test O).
+const TOWN_THEN_POSTAL = /^[ \t]*([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+){0,2})[ \t]*,?[ \t]+(\d{2})[ \t]?-[ \t]?(\d{3})[ \t]*$/gmu;
 
 function cleanPrefix(p: string): string {
   const f = p.toLowerCase().replace(/[.,:;]+$/, '');
@@ -52,6 +56,8 @@ export function findAddresses(text: string): AddressHit[] {
     city: m[3] as string,
     index: m.index ?? 0,
   }));
+  for (const m of text.matchAll(TOWN_THEN_POSTAL)) cities.push({ postalCode: `${m[2]}-${m[3]}`, city: m[1]!, index: m.index ?? 0 });
+  cities.sort((a, b) => a.index - b.index);
   const stated = new Map<number, string>();
   for (const bare of bareStreets(text, cities.map((c) => c.index))) {
     if (streets.some((s) => s.index <= bare.index && s.end >= bare.end) || streets.some((s) => s.index === bare.index)) continue;

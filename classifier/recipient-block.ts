@@ -7,6 +7,8 @@ import type { OperatorMatcher } from './operator-identity.js';
 
 // Department lines name a recipient whatever the operator is called (no configuration needed).
 const DEPARTMENT = /^(?:do:?\s+)?(?:biuro obslugi (?:klienta|abonenta)|(?:centrum|dzial) obslugi (?:klienta|abonenta)|obsluga klienta|dzial reklamacji|customer (?:service|care)|complaints department|skr(?:\.|ytka)\s*poczt)/;
+// "Telekomunikacja Nadwiślańska\nS.A.": the legal form wrapped onto a line of its own.
+const LEGAL_FORM_LINE = /^(?:s\.?\s?a\.?|sp\.?\s?z\s?[o0]\.?\s?[o0]\.?|spolka akcyjna|spolka z ograniczona odpowiedzialnoscia)$/;
 // Street, PO box, postal, register and hotline lines: what a recipient block holds under its first line.
 const ADDRESS_LINE = /^(?:(?:ul|al|pl|os)\b|ulica|aleja|plac|osiedle|\d{2}\s?-\s?\d{3}\b|skr\.|skrytka|p\.?\s?o\.?\s?box\b|[a-z]+ \d{2}\s?-\s?\d{3}\b|nip\b|regon\b|krs\b|tel\b|infolinia\b)/;
 const LEGAL_ENTITY = /\b(?:s\.?\s?a\.|sp\.?\s?z\s?[o0]\.?\s?[o0]\.?|spolka akcyjna)(?:\s|$)/;
@@ -29,7 +31,7 @@ function blockLine(raw: string | undefined): boolean {
   const l = raw?.trim().replace(/^[^\p{L}\d]+/u, '') ?? '';
   if (l.length === 0 || l.length > NAME_LINE_MAX) return false;
   const folded = foldChars(l);
-  return DEPARTMENT.test(folded) || ADDRESS_LINE.test(folded);
+  return DEPARTMENT.test(folded) || ADDRESS_LINE.test(folded) || LEGAL_FORM_LINE.test(folded);
 }
 
 /** "Telekomunikacja X S.A., skrytka pocztowa 1200, 00-950 Warszawa": the whole block on one line. */

@@ -147,6 +147,10 @@ describe('customer, invoice and contact identifiers', () => {
     expect(extractIdentifiers('zbigniew kurek\nul fordonska 120/45\n85-790 bydgoszcz\n\nnet nie dziala').addresses)
       .toEqual([{ street: 'ul. fordonska 120/45', postalCode: '85-790', city: 'bydgoszcz' }]);
     expect(extractIdentifiers('kwota 12-345 zostala pobrana').addresses).toEqual([]);
+    // The postal code after the town; a register word after a footer's town (blind test O).
+    expect(extractIdentifiers('KRYSTYNA WIŚNIEWSKA\nOs. Tysiąclecia 5 m. 12\nKraków 31-610\n\nWniosek.').addresses)
+      .toEqual([{ street: 'os. Tysiąclecia 5 m. 12', postalCode: '31-610', city: 'Kraków' }]);
+    expect(extractIdentifiers('Bilans Sp. z o.o., 26-600 Radom NIP 7961234567').addresses).toEqual([{ street: null, postalCode: '26-600', city: 'Radom' }]);
     expect(names('MARIA KOWALCZYK -WÓJCIK\nAL. AK 101 M 3\n50-541 WROCŁAW')).toEqual([{ first: 'Maria', last: 'Kowalczyk-Wójcik' }]);
     // Lines of prose above an address, and a dash spaced on both sides, are no such names.
     expect(names('prosze pilnie\nul. Długa 5\n00-001 Warszawa')).toEqual([]);

@@ -20,6 +20,9 @@ describe('recipient block', () => {
     // A speck the OCR read before the postal line, after a blank line (blind test M).
     const speck = `${SENDER}Telekomunikacja Nadwiślańska S.A.\nBiuro Obsługi Klienta Biznesowego\nSkrytka pocztowa 1200\n\n'00-950 Warszawa 1\n\nReklamacja.`;
     expect(extractIdentifiers(speck).postalCodes).toEqual(['70-383']);
+    // The data protection officer, and the legal form wrapped onto a line of its own (blind test O).
+    const iod = `${SENDER}Inspektor Ochrony Danych\nTelekomunikacja Nadwiślańska\nS.A.\n\nul. Wybrzeże Gdyńskie 6\n01-531 Warszawa\n\nCofam zgody.`;
+    expect([streets(iod), extractIdentifiers(iod).postalCodes]).toEqual([['ul. Mickiewicza 60 m. 3'], ['70-383']]);
   });
 
   it('keeps an address the letter names right under the operator line, in a sentence or a form field', () => {
