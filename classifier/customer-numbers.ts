@@ -68,10 +68,24 @@ function otherShapeAt(text: string, start: number): string | null {
   return token;
 }
 
-function findAfter(key: RegExp, text: string, otherShapes: boolean): Hit[] {
+// "numer klienta w Orange: …", "(mój numer klienta\nw Play: …)", "w poprzedniej sieci": another
+// operator's number, never ours, though it may equal one of our customer numbers (blind test P).
+// Names of the operator mailroom serves (isOwn) are ours, whichever it is.
+const OTHER_NETWORK = /\b(?:w|u|z|from|with|at)\s+(?:(?:sieci|firmie|operatora?)\s+)?(orange|play|plus|t-?mobile|heyah|polkomtel|p4|vectra|upc|netia|multimedia|inea|toya|nju|lycamobile|virgin|polsat\w*|canal\+?)\b|\b(?:poprzedni\w*|nowe[jm]?|inn(?:ej|ym|ego)|dotychczasow\w*)\s+(?:sieci|operator\w*|dostawc\w*|firm\w*)\b/;
+
+/** The keyword (or the words right before a number) name another operator's account. */
+export function otherNetwork(folded: string, isOwn: (name: string) => boolean): boolean {
+  const m = OTHER_NETWORK.exec(folded);
+  return m !== null && !(m[1] && isOwn(m[1]));
+}
+
+const NEVER_OWN = () => false;
+
+function findAfter(key: RegExp, text: string, otherShapes: boolean, isOwn: (name: string) => boolean = NEVER_OWN): Hit[] {
   const out: Hit[] = [];
   for (const m of foldChars(text).matchAll(key)) {
     const at = (m.index ?? 0) + m[0].length;
+    if (otherNetwork(m[0], isOwn)) continue;
     const value = customerNumberAt(text, at) ?? (otherShapes ? otherShapeAt(text, at) : null);
     if (value !== null) out.push({ value, index: m.index ?? 0 });
   }
@@ -79,16 +93,16 @@ function findAfter(key: RegExp, text: string, otherShapes: boolean): Hit[] {
 }
 
 /** Customer numbers introduced by "nr klienta", "numer abonenta", "ID klienta", "klient nr", "customer no.", ... */
-export function findCustomerNumbers(text: string): Hit[] {
-  return findAfter(CUSTOMER_KEY, text, true);
+export function findCustomerNumbers(text: string, isOwn?: (name: string) => boolean): Hit[] {
+  return findAfter(CUSTOMER_KEY, text, true, isOwn);
 }
 
 /**
  * Numbers introduced as the contract's or subscription's: in the customer number's own shape, or
  * as the contract's own reference ("UM/2025/04/1182"), which only an exact master value makes evidence.
  */
-export function findContractNumbers(text: string): Hit[] {
-  return findAfter(CONTRACT_KEY, text, true);
+export function findContractNumbers(text: string, isOwn?: (name: string) => boolean): Hit[] {
+  return findAfter(CONTRACT_KEY, text, true, isOwn);
 }
 
 // Exactly ten digits, together or in groups ("8148283746", "814 828 3746", "48876-77384"), not part
@@ -103,11 +117,11 @@ const OTHER_LABEL = /\b(?:krs|regon|nip|pesel|iban|rachun\w*|kont[aoe]?\s+bankow
  * line or under the signature ("Temat: Nie działa telewizja – 8148283746"). Read only as printed
  * (no OCR repair without a keyword), and believed, like a contract number, only with other evidence.
  */
-export function findLooseNumbers(text: string, folded = foldChars(text)): Hit[] {
+export function findLooseNumbers(text: string, folded = foldChars(text), isOwn: (name: string) => boolean = NEVER_OWN): Hit[] {
   const out: Hit[] = [];
   for (const m of text.matchAll(LOOSE_RUN)) {
     const at = m.index ?? 0;
-    if (OTHER_LABEL.test(folded.slice(Math.max(0, at - 24), at))) continue;
+    if (OTHER_LABEL.test(folded.slice(Math.max(0, at - 24), at)) || otherNetwork(folded.slice(Math.max(0, at - 40), at).replace(/\s+/g, ' '), isOwn)) continue;
     out.push({ value: m[0].replace(/[ -]/g, ''), index: at });
   }
   return out;

@@ -138,6 +138,7 @@ export function extractIdentifierParts(ocrText: string, operator: OperatorMatche
   const text = rewriteFormFields(joinSpacedLetters(ocrText));
   const folded = foldChars(text);
   const joined = joinNumbersAcrossLines(text);
+  const isOwn = (name: string) => operator.startsWithOwnName(name);
   const institution = detectInstitution(text);
   const { spans, lead } = institution ? subjectSpans(text) : { spans: [], lead: [] };
   const inSubject = (i: number): boolean => spans.some(([a, b]) => i >= a && i < b);
@@ -147,12 +148,12 @@ export function extractIdentifierParts(ocrText: string, operator: OperatorMatche
   const recipient = recipientSpans(text, operator);
   const notRecipient = (h: { index: number }): boolean => !recipient.some(([a, b]) => h.index >= a && h.index < b);
   const raw = {
-    customerNumbers: [...findCustomerNumbers(text), ...findCustomerNumbers(joined), ...numbersAfterNames(text, names)],
+    customerNumbers: [...findCustomerNumbers(text, isOwn), ...findCustomerNumbers(joined, isOwn), ...numbersAfterNames(text, names)],
     phones: [...findPhones(text), ...findPhones(joined)].map((p) => ({ value: p.phone, index: p.index })).filter(notRecipient),
     invoiceNumbers: findInvoiceNumbers(text), pesels: findPesels(text), nips: findNips(text).filter(notRecipient),
     postalCodes: findPostalCodes(text).filter(notRecipient), emails: findEmails(text).filter((e) => !operator.isOwnMail(e.value)),
     unreadEmails: findUnreadEmails(text),
-    contractNumbers: [...findContractNumbers(text), ...findContractNumbers(joined), ...findLooseNumbers(text, folded)],
+    contractNumbers: [...findContractNumbers(text, isOwn), ...findContractNumbers(joined, isOwn), ...findLooseNumbers(text, folded, isOwn)],
     companyNames: findCompanies(text).filter((c) => !operator.isOwnCompany(c.value) && notRecipient(c)),
   };
   const addresses = findAddresses(text).filter(notRecipient);

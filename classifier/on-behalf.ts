@@ -68,7 +68,9 @@ function signerName(folded: string, names: NameHit[]): { first: string; last: st
 // "Mój sąsiad, Pan Ryszard Pawlak z ul. Leśnej 4": a neighbour the writer complains about or reports
 // on; "odpowiedź dotyczącą innego klienta: Pana Jerzego Malinowskiego": someone else's data sent to
 // the writer. The customer the letter names this way is not its writer.
-const THIRD_PARTY = /\b(?:sasiad\w*|sasiedz\w*|sasiedni\w* lokal\w*|inn(?:ego|ej|emu) (?:klient\w*|abonent\w*|osob\w*)|obcej osob\w*|cudz\w+ (?:dane|danych|faktur\w*))\b/g;
+// "nie znam pani Danuty Sikory": someone the writer is mistaken for (blind test P: a recycled
+// number's new owner). Not "zadłużenie pana X": a social worker writes so for the debtor.
+const THIRD_PARTY = /\b(?:sasiad\w*|sasiedz\w*|sasiedni\w* lokal\w*|inn(?:ego|ej|emu) (?:klient\w*|abonent\w*|osob\w*)|obcej osob\w*|cudz\w+ (?:dane|danych|faktur\w*)|nie znam (?:pani|pana))\b/g;
 const THIRD_PARTY_REACH = 40;
 
 /** Names the letter introduces as a third party (a neighbour), not as its writer or principal. */
@@ -79,7 +81,13 @@ function thirdPartyNames(folded: string, names: NameHit[]): { first: string; las
 // "Nie jestem Państwa klientem": whoever the letter names, it is not the writer's own account. A
 // former customer ("od stycznia nie jestem już Państwa klientką") is still in the master and still
 // matched; "nie jestem abonentem" alone is often reported speech (a daughter told she may not ask).
-const NO_CUSTOMER = /\bnie jestem (?:panstwa|waszym|wasza) (?:klient(?:em|ka)|abonent(?:em|ka))\b|\bi am not (?:a |your )?customer\b/;
+const NO_CUSTOMER = new RegExp([
+  '\\bnie jestem(?: i nigdy nie (?:bylam|bylem))? (?:panstwa|waszym|wasza) (?:klient(?:em|ka)|abonent(?:em|ka))\\b',
+  '\\bnigdy nie (?:bylam|bylem) (?:panstwa |waszym |wasza )?(?:klient(?:em|ka)|abonent(?:em|ka))\\b',
+  '\\bnie jestem (?:klient(?:em|ka)|abonent(?:em|ka)) (?:panstwa|waszej) (?:firmy|sieci)\\b',
+  '\\bnie (?:mam|mialam|mialem|zawieralam|zawieralem) (?:zadnej )?umowy z (?:panstwem|panstwa firma|wami)\\b',
+  "\\bi am not (?:a |your )?customer\\b|\\bi have never been (?:a |your )?customer\\b",
+].join('|'));
 const FORMER = /\b(?:juz|od|wiecej|obecnie|teraz|przestal\w*|since|anymore|longer)\b/;
 
 /** The writer says they are no customer of the operator (and not a former one). */

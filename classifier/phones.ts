@@ -32,6 +32,17 @@ function contextOf(folded: string, start: number): 'phone' | 'other' | null {
   return phone >= other ? 'phone' : 'other';
 }
 
+// A number the letter gives as someone else's: "kurier (tel. 664 701 339)", "numer technika",
+// "infolinia 801 …" (blind test P: a courier's number was a namesake customer's own). Only a number
+// right after such a person and its phone words: "kurier dzwonił na mój numer 601 …" is the writer's.
+const SOMEONE_ELSE = /\b(?:kurier\w*|technik\w*|serwisant\w*|monter\w*|instalator\w*|listonosz\w*|doreczyciel\w*|konsultant\w*|sasiad\w*|przedstawiciel\w*|handlowc\w*|kierowc\w*|dostawc\w*|infolini\w*|hotline|courier|technician|neighbou?r)\b((?:[\s(:,.-]|\b(?:tel|telefon\w*|kom|nr|numer\w*|pod|na|to|jest|phone|no)\b)*)$/;
+
+function someoneElses(folded: string, start: number): boolean {
+  // The person may end the line above ("kurier" / "(tel. 664 …)").
+  const m = SOMEONE_ELSE.exec(folded.slice(Math.max(0, start - 50), start).replace(/\n/g, ' '));
+  return m !== null;
+}
+
 export interface PhoneHit {
   phone: string;
   index: number;
@@ -82,6 +93,7 @@ export function findPhones(text: string): PhoneHit[] {
     // An office's case reference ("Znak: MRK.0123.45.2026", "OR.272.14.2026"): capitals glued by a dot.
     if (/\p{Lu}{2,}\.$/u.test(text.slice(Math.max(0, start - 8), start))) continue;
     if (/[/]/.test(raw)) continue;
+    if (someoneElses(folded, start)) continue;
     const ctx = contextOf(folded, start);
     const phoneCtx = ctx === 'phone';
     // The international prefix says "phone" more surely than any keyword OCR may have garbled before

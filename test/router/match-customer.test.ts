@@ -248,6 +248,22 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(await match(extractIdentifiers(stranger.replace('klientem,', 'klientem od marca,'))), A.customerId);
       expect((await match(extractIdentifiers(stranger.replace('a dostaję faktury', 'a dostaję od Was faktury')))).kind).toBe('ambiguous');
       expectMatched(await match(extractIdentifiers(stranger.replace('Nie jestem Państwa klientem', 'Nie jestem abonentem tej usługi'))), A.customerId);
+      // Other wordings of it (blind test P): "nie jestem i nigdy nie byłam", "nigdy nie byłem".
+      for (const said of ['Sama nie jestem i nigdy nie byłam Państwa klientką', 'Nigdy nie byłem Państwa klientem', 'Nie mam żadnej umowy z Państwem']) {
+        expect((await match(extractIdentifiers(stranger.replace('Nie jestem Państwa klientem', said)))).kind).toBe('ambiguous');
+      }
+    });
+
+    it("does not take a courier's or technician's number for the writer's, nor another operator's customer number for ours (blind test P)", async () => {
+      // Signed by a namesake of B, with B's phone given as the courier's: not B's letter.
+      const courier = 'Proszę o dodatkową kartę SIM na adres z umowy. Kurier\n(tel. 602 000 000) nie mógł trafić.\n\nPozdrawiam\nJan Kowalski';
+      expect(extractIdentifiers(courier).phones).toEqual([]);
+      expect((await match(extractIdentifiers(courier))).kind).not.toBe('matched');
+      expectMatched(await match(extractIdentifiers(courier.replace('Kurier\n(tel. 602 000 000) nie mógł trafić.', 'Proszę o kontakt: tel. 602 000 000.'))), B.customerId);
+      // "numer klienta w Orange" equal to A's customer number: the letter is C's by PESEL and address.
+      const ported = `Jan Kowalski\nal. Jerozolimskie 100\n00-950 Warszawa\nPESEL ${C.pesel}\n\nPrzeniosłem numer z Orange (numer klienta w Orange: ${A.customerId}).\n\nJan Kowalski`;
+      expect(extractIdentifiers(ported).customerNumbers).toEqual([]);
+      expectMatched(await match(extractIdentifiers(ported)), C.customerId);
     });
 
     it('leaves a letter signed by a couple at one address to a person, with both as candidates', async () => {
