@@ -147,7 +147,16 @@ export interface MatchCandidate {
   customerId: string;
   score: number; // 0..1
   evidence: MatchEvidence[];
+  /** What the person deciding should know against this candidate (absent when nothing). */
+  cautions?: MatchCaution[];
 }
+
+/**
+ * `phone_repaired`: the only identifier is a phone one misread digit from the master's;
+ * `address_elsewhere`: the letter's postal code, town or house number is not the customer's;
+ * `third_party`: the letter names this customer as someone else (a neighbour, a person it is mistaken for).
+ */
+export type MatchCaution = 'phone_repaired' | 'address_elsewhere' | 'third_party';
 
 export type MatchResult =
   | { kind: 'matched'; customerId: string; confidence: number; evidence: MatchEvidence[]; candidates: MatchCandidate[] }

@@ -1,7 +1,7 @@
 // The matcher's decision over scored candidates: matched only when the evidence alone decides and
 // nothing in the letter says the leader is someone other than its writer or subject; otherwise a
 // person decides, with the candidates listed (router/match-customer.ts gathers and scores them).
-import type { MatchCandidate, MatchEvidence, MatchResult } from '../core/types.js';
+import type { MatchCandidate, MatchCaution, MatchEvidence, MatchResult } from '../core/types.js';
 import type { Scored } from './match-score.js';
 
 /** Points needed to decide alone, and the lead the winner needs over the runner-up. */
@@ -19,9 +19,16 @@ export function decide(scored: Scored[], fromInstitution: boolean, writerNotCust
   // reviewer should meet the writer's own account first, not the best-evidenced stranger to it.
   const reportedOn = (s: Scored) => Number(s.thirdParty && !s.signer);
   const listed = scored.filter((s) => s.listed).sort((a, b) => reportedOn(a) - reportedOn(b));
-  const candidates: MatchCandidate[] = listed.slice(0, MAX_CANDIDATES).map((s) => ({
-    customerId: s.customerId, score: toScore(s.points), evidence: s.evidence,
-  }));
+  // Blind test Q: a stranger's letter listed a customer on "phone" alone whose number differs by a
+  // digit and who lives elsewhere; the reviewer must see that, not just the evidence's kind.
+  const candidates: MatchCandidate[] = listed.slice(0, MAX_CANDIDATES).map((s) => {
+    const cautions: MatchCaution[] = [
+      ...(s.repairedPhoneOnly ? ['phone_repaired' as const] : []),
+      ...(s.elsewhere ? ['address_elsewhere' as const] : []),
+      ...(s.thirdParty && !s.signer ? ['third_party' as const] : []),
+    ];
+    return { customerId: s.customerId, score: toScore(s.points), evidence: s.evidence, ...(cautions.length ? { cautions } : {}) };
+  });
   const [top, second] = scored;
   if (!top) return { kind: 'unmatched', candidates, reason: 'no customer shares any identifier, name or address with the letter' };
   const plausible = scored.filter((s) => s.points >= PLAUSIBLE_POINTS);

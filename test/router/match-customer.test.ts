@@ -109,6 +109,8 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const krakow = await match(at('ul. Krakowska 12', '31-062', 'Kraków'), opts);
       expect(krakow.kind).toBe('ambiguous');
       expect(ids(krakow)).toEqual([Q.customerId]);
+      // The reviewer is told why this candidate is doubtful (blind test Q).
+      expect(krakow.candidates[0]!.cautions).toEqual(['phone_repaired', 'address_elsewhere']);
       // Without a town, a street and number that are not his say the same (the town before the street went unread).
       expect((await match({ ...jerzy, addresses: [{ street: 'ul. Kartuska 5', postalCode: null, city: null }] }, opts)).kind).toBe('ambiguous');
       // Blind test N: his own town, but another street and postal code: a namesake there.
