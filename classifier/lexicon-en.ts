@@ -15,11 +15,13 @@ export const LEXICON_EN: Record<Category, string[]> = {
     'cancel', 'terminate my', 'terminate the', 'termination', 'withdraw from', 'right of withdrawal', 'end my contract', 'end the contract', 'close my account',
     'close the account', 'port my number', 'porting', 'switch to another', 'switching to', 'passed away', 'deceased',
     'leaving poland', 'moving abroad', 'not renew', 'notice period', 'discontinue', 'stop the service',
+    'no longer need', 'moving back', 'end my',
   ],
   ORDER: [
     'would like to order', 'want to order', 'place an order', 'new order', 'upgrade', 'subscribe to', 'sign up',
     'new line', 'additional line', 'extra sim', 'additional sim', 'second sim', 'activate', 'activation', 'installation', 'to install',
     'purchase', 'interested in', 'fibre', 'fiber', 'new contract', 'renew my contract', 'extend my contract', 'add on',
+    'would like to get', 'send me the offer', 'send me an offer', 'your offer', 'get internet', 'get a contract',
   ],
   FAULT: [
     'not working', 'doesn t work', 'does not work', 'stopped working', 'no signal', 'outage', 'broken', 'faulty',

@@ -26,6 +26,7 @@ export const LEXICON: Record<Category, string[]> = {
     'zamknac umow', 'zamkniecie umow', 'zamykam umow', 'zmarl', 'zgon', 'nie stac mnie', 'rozwiazac', 'konczymy wspolprac', 'nie chce juz', 'wycofuje sie',
     // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
     'wypowiedzen', 'rozwiazani', 'nie przedluzam', 'nie chce przedluz', 'odstapieni', 'oswiadczenie o odstap', 'kod autoryzac', 'przenies numer', 'zwrot dekodera', 'zwrot routera', 'likwidac', 'wyjezdzam', 'emigr',
+    'nie chce jej juz', 'nie chce go juz', 'nie chce tego juz', 'prosze to wylaczyc', 'wylaczenie uslug',
   ],
   ORDER: [
     'zamawiam', 'zamowi', 'zamowic', 'zamowien', 'chce zamow', 'podlacz', 'przylacz', 'instalac', 'zainstal',
@@ -36,6 +37,8 @@ export const LEXICON: Record<Category, string[]> = {
     'karty sim', 'karta sim', 'karte sim', 'dolozen', 'dolozyc', 'kanalow', 'jeszcze jedn', 'podniesienie predkosci', 'nowy telefon', 'na raty telefon', 'zmiana pakietu', 'zmienic pakiet',
     // Added from the domain (telecom service and consumer-law wording), not from any corpus letter.
     'aneks', 'multiroom', 'zmiana taryfy', 'limit danych', 'pakiet danych', 'smartfon', 'zainteresowan', 'przygotowanie oferty', 'wycen', 'esim', 'e sim', 'nowa umow', 'nowej umow', 'dodatkowy dekoder', 'dodatkowego dekodera',
+    // Porting a number in: a new customer's order (porting out is a notice).
+    'do panstwa sieci', 'przejsc do panstwa', 'przejscie do panstwa', 'przeniesc do panstwa', 'przeniesienie numeru do panstwa',
   ],
   FAULT: [
     'awari', 'usterk', 'nie dziala', 'przestal dzial', 'przestala dzial', 'przestalo dzial', 'nie ma sygnal',

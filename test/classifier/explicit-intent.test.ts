@@ -11,6 +11,9 @@ describe('an intent stated outright', () => {
     expect(stated('Wypowiadam umowe o swiadczenie uslug.')).toEqual(['CANCELLATION']);
     expect(stated('Niniejszym składam reklamację faktury.')).toEqual(['COMPLAINT']);
     expect(stated('I want to cancel my broadband.')).toEqual(['CANCELLATION']);
+    expect(stated('I would like to complain about my last bill.')).toEqual(['COMPLAINT']);
+    // A change of one's own data in one sentence (blind test Q).
+    expect(stated('Proszę o zmianę mojego numeru telefonu kontaktowego, stary już nie działa.')).toEqual(['DATA_CHANGE']);
   });
 
   it('does not read a negated or merely mentioned one', () => {
@@ -24,5 +27,17 @@ describe('an intent stated outright', () => {
       'Jednocześnie rozwiązuję umowę z końcem miesiąca.');
     expect(c.category).toBe('PRIVACY');
     expect(c.secondary).toContain('CANCELLATION');
+  });
+
+  it("makes a private writer's stated notice or complaint the category when court wording made it look legal", () => {
+    const guardian = 'Anna Nowak\nopiekun prawny Zofii Nowak\n\nRozwiązanie umowy\n\nPostanowieniem Sądu Rejonowego w Radomiu ' +
+      'z dnia 2 września 2026 r. (sygn. akt I Ns 100/26) zostałam ustanowiona opiekunem prawnym mojej matki, która została ' +
+      'ubezwłasnowolniona. Kopię postanowienia sądu załączam. W jej imieniu proszę o rozwiązanie umowy z końcem okresu rozliczeniowego.';
+    const c = classify(loadDefaultModel(), guardian);
+    expect([c.category, c.secondary]).toEqual(['CANCELLATION', ['LEGAL']]);
+    expect(c.explanation[0]).toEqual({ feature: 'said:CANCELLATION', weight: 1 });
+    // The court itself writing stays legal mail.
+    const court = `SĄD REJONOWY W RADOMIU\nI Wydział Cywilny\nul. Warszawska 1\n26-600 Radom\n\n${guardian.split('\n\n').slice(2).join(' ')}`;
+    expect(classify(loadDefaultModel(), court).category).toBe('LEGAL');
   });
 });
