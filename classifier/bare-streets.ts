@@ -47,18 +47,11 @@ function plausibleTown(town: string): boolean {
 
 const street = (name: string, house: string) => `${name.replace(/\s+/g, ' ')} ${house.replace(/\s*\/\s*/, '/')}`;
 
-function lineAt(text: string, at: number): { start: number; end: number; line: string } {
-  const start = text.lastIndexOf('\n', at - 1) + 1;
-  const nl = text.indexOf('\n', at);
-  const end = nl < 0 ? text.length : nl;
-  return { start, end, line: text.slice(start, end) };
-}
-
 /** Street lines without a prefix near the letter's postal lines, and "Town, Street 5" lines anywhere. */
 export function bareStreets(text: string, postalAt: number[]): BareStreet[] {
   const out: BareStreet[] = [];
   for (const at of postalAt) {
-    const { start } = lineAt(text, at);
+    const start = text.lastIndexOf('\n', at - 1) + 1;
     const before = text.slice(start, at);
     if (before.trim()) {
       const m = BEFORE_POSTAL.exec(before);
