@@ -23,12 +23,17 @@ const STOP = new Set(
 const LEX_VALUE = 1;
 const CHAR_VALUE = 0.35;
 
+// "NIP 162-645-77-70", "PESEL: 72111503512": a register number with its label says whose letter,
+// not what about. Masked with it since the postal line stopped swallowing "NIP" after a town
+// (classifier (b) 5-fold light / heavy 0.832 / 0.807 without, 0.838 / 0.808 with).
+const REGISTER_NUMBER = /\b(?:NIP|PESEL|REGON|KRS)\b[\s:.]*(?:PL)?[\s-]*\d[\d\s-]{5,16}\d/gi;
+
 /**
  * Blanks people's names and addresses: they say who wrote, not what about, and a model that learns
  * "Kraków" or "Renata" from a few hundred letters has learnt noise.
  */
 export function maskPersonalData(text: string): string {
-  let out = maskAddresses(text);
+  let out = maskAddresses(text).replace(REGISTER_NUMBER, (m) => ' '.repeat(m.length));
   for (const n of findNames(out)) out = out.slice(0, n.index) + ' '.repeat(n.length) + out.slice(n.index + n.length);
   return out;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES, type Category } from '../../core/types.js';
 import { classify, loadDefaultModel, trainClassifier } from '../../classifier/model.js';
 import { classifyLetter } from '../../classifier/classify-letter.js';
+import { maskPersonalData } from '../../classifier/features.js';
 import { parseStatedTermDays } from '../../classifier/legal-term.js';
 import { normalizeText, prefix, stem, tokenize } from '../../classifier/normalize.js';
 
@@ -27,6 +28,15 @@ describe('normalisation', () => {
   it('maps inflected forms together', () => {
     expect(new Set(['reklamacja', 'reklamację', 'reklamacji'].map((w) => stem(tokenize(w)[0]!))).size).toBe(1);
     expect(prefix('wypowiadam')).toBe(prefix('wypowiedzenie'));
+  });
+});
+
+describe('personal data the features never see', () => {
+  it('blanks names, addresses and register numbers with their labels', () => {
+    const masked = maskPersonalData('Jan Kowalski\nul. Długa 5\n00-001 Kraków\nFirma Lex sp. z o.o., NIP 162-645-77-70, PESEL: 72111503512\nReklamuję fakturę.');
+    expect(masked).not.toMatch(/Kowalski|Długa|Kraków|NIP|PESEL|162|7211/);
+    expect(masked).toMatch(/Reklamuję fakturę\./);
+    expect(masked.length).toBe(117);
   });
 });
 
