@@ -82,7 +82,9 @@ function thirdPartyNames(folded: string, names: NameHit[]): { first: string; las
 // former customer ("od stycznia nie jestem już Państwa klientką") is still in the master and still
 // matched; "nie jestem abonentem" alone is often reported speech (a daughter told she may not ask).
 const NO_CUSTOMER = new RegExp([
-  '\\bnie jestem(?: i nigdy nie (?:bylam|bylem))? (?:panstwa|waszym|wasza) (?:klient(?:em|ka)|abonent(?:em|ka))\\b',
+  '\\bnie jestem(?: jeszcze| i nigdy nie (?:bylam|bylem))? (?:panstwa|waszym|wasza) (?:klient(?:em|ka)|abonent(?:em|ka))\\b',
+  // "Dotychczas nie korzystałem z Państwa usług", "Ja sam nie korzystam z Państwa usług" (blind test R).
+  '\\b(?:nie|nigdy nie) (?:korzystam|korzystalem|korzystalam) z (?:panstwa|waszych) uslug\\b',
   '\\bnigdy nie (?:bylam|bylem) (?:panstwa |waszym |wasza )?(?:klient(?:em|ka)|abonent(?:em|ka))\\b',
   '\\bnie jestem (?:klient(?:em|ka)|abonent(?:em|ka)) (?:panstwa|waszej) (?:firmy|sieci)\\b',
   '\\bnie (?:mam|mialam|mialem|zawieralam|zawieralem) (?:zadnej )?umowy z (?:panstwem|panstwa firma|wami)\\b',

@@ -13,7 +13,13 @@ const LEGAL_FORM_LINE = /^(?:s\.?\s?a\.?|sp\.?\s?z\s?[o0]\.?\s?[o0]\.?|spolka ak
 const ADDRESS_LINE = /^(?:(?:ul|al|pl|os)\b|ulica|aleja|plac|osiedle|\d{2}\s?-\s?\d{3}\b|skr\.|skrytka|p\.?\s?o\.?\s?box\b|[a-z]+ \d{2}\s?-\s?\d{3}\b|nip\b|regon\b|krs\b|tel\b|infolinia\b)/;
 const LEGAL_ENTITY = /\b(?:s\.?\s?a\.|sp\.?\s?z\s?[o0]\.?\s?[o0]\.?|spolka akcyjna)(?:\s|$)/;
 // The seller's block of an enclosed invoice copy: the operator, whatever its configured name.
-const SELLER_LABEL = /^(?:sprzedawca|wystawca|sprzedajacy|seller|issuer)\s*:?$/;
+// "Do:" / "Adresat:" alone on a line: the recipient's name follows, whatever the operator is called.
+const SELLER_LABEL = /^(?:sprzedawca|wystawca|sprzedajacy|seller|issuer|adresat|odbiorca|do:|to:)\s*:?$/;
+// "Do: Polmax Telekom S.A.": a labelled firm on the label's line.
+const LABELLED_FIRM = /^(?:do|adresat|odbiorca|to)\s*:\s*\S.*\b(?:s\.?\s?a\.|sp\.?\s?z\s?[o0]\.?\s?[o0]\.?|spolka akcyjna)/;
+// A letter's head ends at its salutation or its first line of prose.
+const BODY_START = /^(?:szanown\w*|dzien dobry|witam|dear\b|w nawiazaniu|zwracam sie|niniejszym|uprzejmie)/;
+const PROSE_LINE = 80;
 // A recipient block runs a few lines under its first line; the sender block is above or beside it.
 const BLOCK_LINES = 4;
 // A line that starts with the operator's name and is not much more ("Telekomunikacja Nadwiślańska
@@ -24,6 +30,8 @@ const NAME_LINE_MAX = 60;
 // KRS …, kapitał zakładowy …"): its NIP, address and hotline are the operator's, never the sender's.
 const REGISTER_FOOTER = /\b(?:nip|krs|regon|kapital zakladowy|infolinia)\b/;
 const FOOTER_LINE = /\b(?:nip|krs|regon|infolinia|skrytka|adres do korespondencji|bok@|www\.)/;
+
+const POSTAL_LINE = /(?:^|\s)\d{2}\s?-\s?\d{3}(?:\s|$)/;
 
 /** A short department, street, postal, register or hotline line: one a recipient block holds. */
 function blockLine(raw: string | undefined): boolean {
@@ -50,14 +58,27 @@ export function recipientSpans(text: string, operator: OperatorMatcher): [number
     at += l.length + 1;
   }
   const spans: [number, number][] = [];
+  let inHead = true;
+  let senderAbove = false;
+  let headLines = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     const folded = foldChars(line);
+    // A long line is prose unless it is the head's row OCR joined with the date ("KOMORNIK … Słupsk, dnia 17 listopada 2026 r.").
+    if (line) headLines++;
+    if (BODY_START.test(folded) || (line.length > PROSE_LINE && !(headLines <= 2 && /\b(?:19|20)\d\d\b/.test(line)))) inHead = false;
     const label = SELLER_LABEL.test(folded);
     const department = DEPARTMENT.test(folded);
     const own = operator.startsWithOwnName(line);
     const footer = own && line.length > NAME_LINE_MAX && REGISTER_FOOTER.test(folded);
-    const opens = label || department || (own && (line.length <= NAME_LINE_MAX || addressAfterName(line))) || footer;
+    // An operator mailroom was not told the name of (blind test R: its address block decided a
+    // namesake at its own address): in the letter's head, below a sender's postal line, a short line
+    // naming a firm by its legal form, with address lines under it, is the recipient's block.
+    const firmInHead = inHead && senderAbove && line.length <= NAME_LINE_MAX && !line.includes(':') &&
+      LEGAL_ENTITY.test(folded) && blockLine(lines[i + 1] === '' ? lines[i + 2] : lines[i + 1]);
+    const opens = label || department || (own && (line.length <= NAME_LINE_MAX || addressAfterName(line))) || footer ||
+      firmInHead || (inHead && LABELLED_FIRM.test(folded));
+    if (POSTAL_LINE.test(folded)) senderAbove = true;
     if (!opens) continue;
     // The block is the short department and address lines right under its first one: anything
     // else (a blank line, a subject, a form's field, a paragraph OCR joined on) ends it. Under a

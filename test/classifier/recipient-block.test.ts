@@ -25,6 +25,17 @@ describe('recipient block', () => {
     expect([streets(iod), extractIdentifiers(iod).postalCodes]).toEqual([['ul. Mickiewicza 60 m. 3'], ['70-383']]);
   });
 
+  it("drops an operator's block mailroom was not told the name of, by its place in the head (blind test R)", () => {
+    const block = 'Jantar Telekom S.A.\nal. Grunwaldzka 186\n80-266 Gdańsk';
+    expect(streets(`${SENDER}${block}\n\nSzanowni Państwo,\nproszę o fakturę.`)).toEqual(['ul. Mickiewicza 60 m. 3']);
+    expect(streets(`${SENDER}Do:\n${block}\n\nProszę o fakturę.`)).toEqual(['ul. Mickiewicza 60 m. 3']);
+    // A labelled debtor's block, and a firm's own block under its signature, stay the letter's.
+    const bailiff = `Komornik Sądowy Jan Lis\nul. Sądowa 1\n00-001 Kraków\n\n${block}\n\nDłużnik: ABC Sp. z o.o.\nul. Długa 5\n00-002 Kraków`;
+    expect(streets(bailiff).sort()).toEqual(['ul. Długa 5', 'ul. Sądowa 1']);
+    const signed = `${SENDER}${block}\n\nSzanowni Państwo,\nzamawiamy łącze.\n\nZ poważaniem\nABC Sp. z o.o.\nul. Polna 7\n00-003 Kraków`;
+    expect(streets(signed)).toEqual(['ul. Mickiewicza 60 m. 3', 'ul. Polna 7']);
+  });
+
   it('keeps an address the letter names right under the operator line, in a sentence or a form field', () => {
     const joined = 'Kancelaria Komornicza nr I\n\nTelekomunikacja Nadwiślańska S.A.\nProwadzę postępowanie przeciwko dłużnikowi Adam Sobczak (ul. Źródlana 30 m. 34, 88-036 Toruń).';
     expect(streets(joined)).toEqual(['ul. Źródlana 30 m. 34']);
