@@ -210,6 +210,14 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
       );
     `,
   },
+  {
+    // A master numbering its customers "JT-0283391" is quoted "JT0283391" or "jt 0283391" (blind
+    // test R): customer numbers are also looked up by their letters and digits only.
+    id: '007-customer-number-key',
+    sql: `
+      CREATE INDEX customers_id_key ON customers ((regexp_replace(upper(customer_id), '[^A-Z0-9]', '', 'g')));
+    `,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {

@@ -48,6 +48,9 @@ export interface CandidateRow {
 export const LOOKUP_SQL = `
   WITH hits(customer_id, hit) AS (
     SELECT customer_id, 'customer_number:' || customer_id FROM customers WHERE customer_id = ANY($1::text[])
+    -- The same number written without the master's separators or case: the hit names the letter's form.
+    UNION ALL SELECT customer_id, 'customer_number:' || regexp_replace(upper(customer_id), '[^A-Z0-9]', '', 'g') FROM customers
+      WHERE regexp_replace(upper(customer_id), '[^A-Z0-9]', '', 'g') = ANY($1::text[])
     UNION ALL SELECT customer_id, 'pesel:' || pesel FROM customers WHERE pesel = ANY($2::text[])
     UNION ALL SELECT customer_id, 'nip:' || nip FROM customers WHERE nip = ANY($3::text[])
     UNION ALL SELECT customer_id, 'phone:' || phone FROM customer_phones WHERE phone = ANY($4::text[])

@@ -57,6 +57,9 @@ const Q = customer({ customerId: '2000000091', firstName: 'Jerzy', lastName: 'Mi
 const R = customer({ customerId: '2000000092', firstName: 'Yuliia', lastName: 'Tkachenko', pesel: peselFor(92, false), street: 'ul. Grochowska 5',
   postalCode: '04-186', city: 'Warszawa', phones: ['731220415'] });
 
+// A master numbering its customers in its own format.
+const S = customer({ customerId: 'JT-0283391', firstName: 'Bożena', lastName: 'Kwiatkowska', street: 'ul. Morska 3', postalCode: '81-001', city: 'Gdynia' });
+
 const letter = (over: Partial<Identifiers>): Identifiers => ({
   customerNumbers: [], phones: [], invoiceNumbers: [], pesels: [], nips: [], postalCodes: [], emails: [], names: [],
   companyNames: [], addresses: [], fromInstitution: false, ...over,
@@ -70,7 +73,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
     let t: TestDb;
     beforeAll(async () => {
       t = await openTestDb(kind, 'match');
-      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, M, N, P, Q, R])]));
+      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, M, N, P, Q, R, S])]));
       expect(r.rejected).toEqual([]);
     });
     afterAll(async () => t?.close());
@@ -121,6 +124,13 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(await match(jerzy, opts), Q.customerId);
       // Printed as the master holds it, the phone is his whatever the town: customers move.
       expectMatched(await match({ ...at('ul. Krakowska 12', '31-062', 'Kraków'), phones: ['601 448 210'] }, opts), Q.customerId);
+    });
+
+    it('finds a customer number written without the master\'s separators or case (blind test R)', async () => {
+      for (const written of ['JT-0283391', 'JT0283391', 'jt-0283391', 'JT/0283391']) {
+        expectMatched(await match({ customerNumbers: [written] }), S.customerId);
+      }
+      expect((await match({ customerNumbers: ['JT0283392'] })).kind).toBe('unmatched');
     });
 
     it("takes the Polish spelling of a passport's name for the same name", async () => {
