@@ -57,6 +57,11 @@ export function customerNumberAt(text: string, start: number): string | null {
  * written; only an exact customer_id in the master makes it evidence.
  */
 function otherShapeAt(text: string, start: number): string | null {
+  // "Klient JT 0733418": a letter prefix set apart from its digits (blind test R). Joined; the
+  // matcher compares customer numbers by letters and digits only.
+  // Only in capitals and after a whole keyword ("kontakt 725…" reads "konta" + "kt").
+  const spaced = /^([A-Z]{1,4}) (\d{4,12})(?![\d/-]|\s\d)/.exec(text.slice(start, start + 24));
+  if (spaced && !/\p{L}/u.test(text[start - 1] ?? ' ')) return `${spaced[1]}${spaced[2]}`;
   const m = /^[A-Za-z0-9][A-Za-z0-9/_-]{3,39}/.exec(text.slice(start, start + 40));
   if (!m) return null;
   const token = m[0].replace(/[-/_]+$/, '');

@@ -383,6 +383,10 @@ describe('customer numbers: abbreviations, English, other shapes, contract numbe
     expect(extractIdentifiers('Klient: Jan Kowalski').customerNumbers).toEqual([]);
     expect(extractIdentifiers('klientem od 2015-03-01').customerNumbers).toEqual([]);
     expect(extractIdentifiers('konto 12102044760000123456789012').customerNumbers).toEqual([]);
+    // A letter prefix set apart from its digits (blind test R), joined; an account's groups are no such number.
+    expect(extractIdentifiers('Klient JT 0733418, proszę o kontakt.').customerNumbers).toEqual(['JT0733418']);
+    expect(extractIdentifiers('Konto: PL 61 1090 1014 0000 0712 1981 2874').customerNumbers).toEqual([]);
+    expect(extractIdentifiers('konto PL 1090101400000712').customerNumbers).toEqual([]);
   });
 
   it('keeps contract and subscription numbers apart, to be believed only with other evidence', () => {
