@@ -60,7 +60,7 @@ export function findAddresses(text: string): AddressHit[] {
   cities.sort((a, b) => a.index - b.index);
   const stated = new Map<number, string>();
   for (const bare of bareStreets(text, cities.map((c) => c.index))) {
-    if (streets.some((s) => s.index <= bare.index && s.end >= bare.end) || streets.some((s) => s.index === bare.index)) continue;
+    if (streets.some((s) => s.index === bare.index || (s.index <= bare.index && s.end >= bare.end))) continue;
     streets.push(bare);
     if (bare.city) stated.set(bare.index, bare.city);
   }

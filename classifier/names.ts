@@ -139,8 +139,8 @@ export function findNames(input: string): NameHit[] {
   const inCouple = (n: NameHit) => couples.some((c) => n.index >= c.index && n.index < c.index + c.length);
   const lexical = [...couples, ...findLexicalNames(text).filter((n) => !inCouple(n))];
   const extra = signatureNames(text).filter((s) => !lexical.some((n) => Math.abs(n.index - s.index) < s.length));
-  const lowered = loweredSurnameLines(text).filter((s) => ![...lexical, ...extra].some((n) => Math.abs(n.index - s.index) < s.length));
-  return [...lexical, ...extra, ...lowered].sort((a, b) => a.index - b.index);
+  const block = senderBlockNames(text).filter((s) => ![...lexical, ...extra].some((n) => Math.abs(n.index - s.index) < s.length));
+  return [...lexical, ...extra, ...block].sort((a, b) => a.index - b.index);
 }
 
 // OCR reads a faint capital as a small letter ("Helena krawczyk"): a line of just a given name and
@@ -154,7 +154,7 @@ const LOWERED_LINE = /^[ \t]*([A-ZĄĆĘŁŃÓŚŹŻ]?[a-ząćęłńóśźż]+)[
 const INITIAL_LINE = /^[ \t]*([A-ZĄĆĘŁŃÓŚŹŻ])\.[ \t]*([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?)[ \t]*$/u;
 const SENDER_BLOCK_LINES = 8;
 
-function loweredSurnameLines(text: string): NameHit[] {
+function senderBlockNames(text: string): NameHit[] {
   const out: NameHit[] = [];
   let at = 0;
   let seen = 0;

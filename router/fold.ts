@@ -95,7 +95,7 @@ export function invoiceOcrKey(value: string): string {
     digit(i - 1) || digit(i + run.length) ? [...run].map((ch) => LETTER_TO_DIGIT[ch]!).join('') : run);
 }
 
-/** Customer numbers: spacing, dashes and case are presentation, not identity. */
+/** Customer numbers: spacing, separators and case are presentation, not identity (as migration 007 indexes them). */
 export function customerNumberKey(value: string): string {
-  return value.replace(/[\s-]+/g, '').toUpperCase();
+  return value.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }

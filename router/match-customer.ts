@@ -19,9 +19,9 @@ export interface MatchOptions {
 
 
 export async function matchCustomer(db: Queryable, ids: Identifiers, opts: MatchOptions = {}): Promise<MatchResult> {
-  const numbers = withVariants(ids.customerNumbers.flatMap((n) => [n.trim(), customerNumberKey(n), idKey(n)]), opts, (v) => v);
+  const numbers = withVariants(ids.customerNumbers.flatMap((n) => [n.trim(), customerNumberKey(n)]), opts, (v) => v);
   // A contract number is as good as a repaired customer number: it must be backed by something else.
-  const contract = unique((ids.contractNumbers ?? []).flatMap((n) => [n.trim(), customerNumberKey(n), idKey(n)]));
+  const contract = unique((ids.contractNumbers ?? []).flatMap((n) => [n.trim(), customerNumberKey(n)]));
   const phones = withVariants(ids.phones.map((p) => normalisePhone(p) ?? p.replace(/[\s-]/g, '')), opts, normalisePhone);
   const names = ids.names.map(foldName).filter((n) => n.last);
   const streets = ids.addresses.map((a) => foldStreet(a.street)).filter(Boolean);
@@ -90,12 +90,9 @@ function byMasterId(found: Map<string, How>, rows: CandidateRow[]): Map<string, 
 }
 
 function withContractNumbers(numbers: Map<string, How>, contract: string[], rows: CandidateRow[]): Map<string, How> {
-  for (const r of rows) if (contract.includes(idKey(r.customer_id)) && !numbers.has(r.customer_id)) numbers.set(r.customer_id, 'repaired');
+  for (const r of rows) if (contract.includes(customerNumberKey(r.customer_id)) && !numbers.has(r.customer_id)) numbers.set(r.customer_id, 'repaired');
   return numbers;
 }
-
-/** A customer number by its letters and digits only, as migration 007 indexes the master's. */
-const idKey = (n: string) => n.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 /** Each value to look up -> the letter tokens it reads, and whether it is the token as printed. */
 function withVariants(
