@@ -2,7 +2,8 @@
 // ("Nr klienta", "E-mail", "Telefon 2"): names are compared folded, and only names listed here are
 // read. Everything else is ignored and reported; two columns claiming one field are refused.
 import { PermanentError } from '../core/errors.js';
-import { fold, foldCompany } from './fold.js';
+import { fold } from './fold.js';
+import { headerSurnameFirst } from './csv-names.js';
 
 export const CUSTOMER_COLUMNS = [
   'customer_id', 'segment', 'first_name', 'last_name', 'company_name', 'pesel', 'nip', 'street',
@@ -117,6 +118,8 @@ export interface ColumnMap {
   phones: number[];
   /** A single "first names and surname" column, read only when first_name and last_name are absent. */
   fullName: number;
+  /** The full-name column's header puts the surname first ("Nazwisko i imię"). */
+  surnameFirst: boolean;
   /**
    * A name column ("Nazwa klienta") beside first_name and last_name and no company column: the
    * firm's name on business rows (-1 when none).
@@ -193,7 +196,7 @@ export function mapHeader(header: string[]): ColumnMap {
     .sort((a, b) => a.i - b.i).map(({ i, f }) => `${header[i]!.trim()} → ${as(i, f)}`);
   const noName = at.first_name < 0 && at.last_name < 0 && at.company_name < 0 && fullName < 0 && firmName < 0;
   const missing = [...(noName ? ['name (first_name and last_name, a full-name column, or company_name)'] : []), ...MATCHED_ON.filter((c) => at[c] < 0)];
-  return { at, phones: claims.get('phones') ?? [], fullName, firmName, house, flat, streetExtra, postTown, width: header.length, ignored, read, missing };
+  return { at, phones: claims.get('phones') ?? [], fullName, surnameFirst: fullName >= 0 && headerSurnameFirst(headerKey(header[fullName]!)), firmName, house, flat, streetExtra, postTown, width: header.length, ignored, read, missing };
 }
 
 const SEGMENTS = new Map<string, 'individual' | 'business'>([
@@ -211,14 +214,4 @@ export function segmentOf(value: string): 'individual' | 'business' | null {
   const v = value.toLowerCase();
   if (v === 'individual' || v === 'business') return v;
   return SEGMENTS.get(headerKey(value)) ?? null;
-}
-
-/**
- * "Jan Maria Nowak-Kowalska" -> first "Jan Maria", last "Nowak-Kowalska": the last word is the
- * surname. Only words of letters are split; a company name ("ACME Sp. z o.o.", "Firma 24") gives null.
- */
-export function splitFullName(value: string): { first: string; last: string } | null {
-  if (!/^[\p{L}'’-]+(?: [\p{L}'’-]+)+$/u.test(value) || foldCompany(value) !== fold(value)) return null;
-  const cut = value.lastIndexOf(' ');
-  return { first: value.slice(0, cut), last: value.slice(cut + 1) };
 }

@@ -7,7 +7,9 @@ import type { Customer } from '../core/types.js';
 import { isValidNip, peselBirthDate, peselChecksumValid } from '../core/pl-checksums.js';
 import { normaliseNip, normalisePhone, normalisePostalCode, EMAIL } from './pl-ids.js';
 import { fold, foldCompany, invoiceKey } from './fold.js';
-import { detectDelimiter, segmentOf, splitFullName, type Column, type ColumnMap } from './csv-columns.js';
+import { splitAddressCell } from './csv-address.js';
+import { detectDelimiter, segmentOf, type Column, type ColumnMap } from './csv-columns.js';
+import { splitFullName } from './csv-names.js';
 
 export { CUSTOMER_COLUMNS } from './csv-columns.js';
 
@@ -152,7 +154,7 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
   let firstName = get('first_name');
   let lastName = get('last_name');
   const fullName = read(cols.fullName);
-  const split = fullName ? splitFullName(fullName) : null;
+  const split = fullName ? splitFullName(fullName, cols.surnameFirst) : null;
   if (split) ({ first: firstName, last: lastName } = split);
   const rawNip = get('nip');
   // Without a company column, one name column holds a person's name or a firm's: a firm's when the
@@ -184,8 +186,11 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
   const nip = rawNip ? normaliseNip(rawNip) : null;
   if (rawNip && (!nip || !isValidNip(nip))) return fail(`NIP '${rawNip}' fails its checksum or format`);
   const rawPostal = get('postal_code');
-  const postalCode = rawPostal ? normalisePostalCode(rawPostal) : null;
-  if (rawPostal && !postalCode) return fail(`postal_code '${rawPostal}' is not NN-NNN`);
+  const cellPostal = rawPostal ? normalisePostalCode(rawPostal) : null;
+  if (rawPostal && !cellPostal) return fail(`postal_code '${rawPostal}' is not NN-NNN`);
+  const whole = get('street');
+  const parts = whole ? splitAddressCell(whole) : null;
+  const postalCode = cellPostal ?? parts?.postalCode ?? null;
   const phones: string[] = [];
   for (const i of cols.phones) {
     // No phone notation uses a comma (nor a slash between spaces), so these can only separate numbers.
@@ -204,8 +209,8 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
     ok: true,
     customer: {
       customerId, segment, firstName, lastName, companyName, pesel, nip,
-      street: [streetWithNumbers(get('street') ?? villageStreet(get('city'), read(cols.house)), read(cols.house), read(cols.flat)), read(cols.streetExtra)]
-        .filter(Boolean).join(' ') || null, postalCode, city: read(cols.postTown) ?? get('city'), region: get('region'),
+      street: [streetWithNumbers((parts ? parts.street : whole) ?? villageStreet(get('city'), read(cols.house)), read(cols.house), read(cols.flat)), read(cols.streetExtra)]
+        .filter(Boolean).join(' ') || null, postalCode, city: read(cols.postTown) ?? get('city') ?? parts?.city ?? null, region: get('region'),
       phones, email: email?.toLowerCase() ?? null, invoiceNumbers, contractNumbers,
     },
   };

@@ -249,6 +249,42 @@ describe('customer masters with their own columns, separators and encoding', () 
     ]);
   });
 
+  it('splits an address held in one cell into street, postal code and town (either order, a trailer after the town)', async () => {
+    const file = 'Nr klienta;Imię;Nazwisko;Adres\n' +
+      'AD1;Jan;Lis;ul. Lipowa 5 m. 3, 00-950 Warszawa\n' +
+      'AD2;Ala;Kot;00-950 Warszawa, Lipowa 5/3\n' +
+      'AD3;Ewa;Lis;Stara Wieś 15, 05-250 Radzymin, woj. mazowieckie\n' +
+      'AD4;Ola;Lis;al. Jana Pawła II 12/4 31-042 Kraków Polska\n' +
+      'AD5;Iza;Lis;ul. Długa 5\n' +
+      'AD6;Jan;Kot;"ul. Polna 1\n33-100 Tarnów"\n' +
+      'AD7;Ala;Lis;41-200 Sosnowiec ul. 3 Maja 7\n';
+    const r = await importCustomers(t.db, Readable.from([cp1250(file)]));
+    expect([r.imported, r.rejected]).toEqual([7, []]);
+    expect((await people(['AD1', 'AD2', 'AD3', 'AD4', 'AD5', 'AD6', 'AD7'])).map((c) => [c.street, c.postal_code, c.city])).toEqual([
+      ['ul. Lipowa 5 m. 3', '00-950', 'Warszawa'],
+      ['Lipowa 5/3', '00-950', 'Warszawa'],
+      ['Stara Wieś 15', '05-250', 'Radzymin'],
+      ['al. Jana Pawła II 12/4', '31-042', 'Kraków Polska'],
+      ['ul. Długa 5', null, null],
+      ['ul. Polna 1', '33-100', 'Tarnów'],
+      ['ul. 3 Maja 7', '41-200', 'Sosnowiec'],
+    ]);
+    // Columns of their own win over what the cell says.
+    await importCustomers(t.db, Readable.from(['Nr klienta;Imię;Nazwisko;Adres;Miasto\nAD8;Jan;Lis;ul. Lipowa 5, 00-950 Warszawa;Warszawa-Wola\n']));
+    expect((await people(['AD8']))[0]).toMatchObject({ street: 'ul. Lipowa 5', postal_code: '00-950', city: 'Warszawa-Wola' });
+  });
+
+  it('reads a full name surname first where the header, a comma or capitals say so, or only the last word is a given name', async () => {
+    const file = 'Nr klienta;Nazwisko i imię\nSF1;Nowak Jan\nSF2;Michalak Adam Bartosz\n';
+    await importCustomers(t.db, Readable.from([cp1250(file)]));
+    const names = 'customer_id;name\nSF3;NOWAK-LIS Anna Maria\nSF4;Kowalska, Ewa\nSF5;Zofia Wrona\nSF6;Wrona Zofia\nSF7;Adam Michał\nSF8;Jan KOT\n';
+    await importCustomers(t.db, Readable.from([names]));
+    expect((await people(['SF1', 'SF2', 'SF3', 'SF4', 'SF5', 'SF6', 'SF7', 'SF8'])).map((c) => [c.first_name, c.last_name])).toEqual([
+      ['Jan', 'Nowak'], ['Adam Bartosz', 'Michalak'], ['Anna Maria', 'NOWAK-LIS'], ['Ewa', 'Kowalska'],
+      ['Zofia', 'Wrona'], ['Zofia', 'Wrona'], ['Adam', 'Michał'], ['Jan', 'KOT'],
+    ]);
+  });
+
   it('keeps a quote inside an unquoted field as text, and names the line of a quote never closed', async () => {
     const file = 'customer_id;first_name;last_name;company_name\nQ1;Jan;Nowak;\nQ2;;;Firma "Alfa" s.c.\nQ3;"Anna;Lis;\n' +
       Array.from({ length: 40 }, (_, i) => `Q${i + 4};Ewa;Lis;\n`).join('');
