@@ -23,11 +23,14 @@ export interface PdfRenderer {
 export async function openPdfRenderer(bytes: Buffer, fileName: string): Promise<PdfRenderer> {
   pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   const pdfjs = await pdfjsPromise;
-  const standardFontDataUrl = require.resolve('pdfjs-dist/package.json').replace(/package\.json$/, 'standard_fonts/');
+  const root = require.resolve('pdfjs-dist/package.json').replace(/package\.json$/, '');
+  // pdf.js finds its data beside itself only in a browser. Without wasmUrl a JPEG 2000 image (some
+  // scanners' "high quality" PDFs) decodes to nothing and the page reads as blank, losing the letter.
+  const data = { standardFontDataUrl: `${root}standard_fonts/`, wasmUrl: `${root}wasm/`, iccUrl: `${root}iccs/`, cMapUrl: `${root}cmaps/` };
   let doc: PdfDoc;
   try {
     // pdf.js may detach the buffer it is given, so it gets its own copy.
-    doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), standardFontDataUrl, isEvalSupported: false, verbosity: 0 }).promise;
+    doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), ...data, isEvalSupported: false, verbosity: 0 }).promise;
   } catch (err) {
     const name = (err as { name?: string }).name;
     if (name === 'PasswordException') {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -230,6 +231,22 @@ describe('decodeScan: scanner PDFs', () => {
     expect(page!.dpi).toBe(300);
     const back = await sharp(page!.png).resize(small.width, small.height, { fit: 'fill' }).extractChannel(0).raw().toBuffer();
     expect(diffRaw(back, small.data)).toBeLessThan(12);
+  });
+  it('renders JPEG 2000 and JBIG2 page images (pdf.js decoders, wasm loaded from the package)', async () => {
+    // Made once with opj_compress and jbig2enc (symbol mode, jbig2topdf.py) from page-strip.png: CI
+    // has neither encoder. Without pdf.js's wasmUrl the JPEG 2000 page came out white.
+    const dir = new URL('./scanner-pdfs/', import.meta.url);
+    const src = await sharp(readFileSync(new URL('page-strip.png', dir))).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+    const jpx = await imagePdf([{ data: readFileSync(new URL('page-strip.jp2', dir)), widthPt: 432, heightPt: 93.6,
+      dict: { Width: src.info.width, Height: src.info.height, ColorSpace: 'DeviceGray', BitsPerComponent: 8, Filter: 'JPXDecode' } }]);
+    const inked = (px: Buffer) => px.filter((v) => v < 128).length;
+    for (const [name, pdf] of [['jpx.pdf', jpx], ['jbig2.pdf', readFileSync(new URL('jbig2-symbols.pdf', dir))]] as const) {
+      const [page] = await decodeScan(pdf, name);
+      const back = await sharp(page!.png).resize(src.info.width, src.info.height, { fit: 'fill' }).extractChannel(0).raw().toBuffer();
+      expect(inked(back) / inked(src.data), name).toBeGreaterThan(0.7);
+      expect(inked(back) / inked(src.data), name).toBeLessThan(1.3);
+      expect(diffRaw(back, src.data), name).toBeLessThan(8);
+    }
   });
 });
 
