@@ -14,7 +14,8 @@ export async function runImportCommand(rt: Runtime, file: string): Promise<numbe
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(`imported ${r.imported}, updated ${r.updated}, rejected ${r.rejected.length} (${secs} s)\n`);
   const sep = r.delimiter === '\t' ? 'tab' : `'${r.delimiter}'`;
-  process.stdout.write(`read as ${r.encoding}${r.encoding === 'utf-8' ? '' : ' (the file is not UTF-8)'}, columns separated by ${sep}\n`);
+  process.stdout.write(`read as ${r.encoding}${r.encoding === 'utf-8' ? '' : ' (the file is not UTF-8)'}, columns separated by ${sep}` +
+    `${r.headerLine > 1 ? `, header on line ${r.headerLine} (the lines above it are not customers and were not read)` : ''}\n`);
   process.stdout.write(`columns read: ${r.readColumns.join(', ')}\n`);
   if (r.ignoredColumns.length) process.stdout.write(`ignored columns: ${r.ignoredColumns.join(', ')}\n`);
   if (r.missingFields.length) {

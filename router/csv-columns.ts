@@ -11,7 +11,7 @@ export const CUSTOMER_COLUMNS = [
 ] as const;
 export type Column = (typeof CUSTOMER_COLUMNS)[number];
 // Read into other fields: a full name is split, house and flat numbers join the street.
-type Field = Column | 'full_name' | 'house_number' | 'flat_number' | 'street_extra' | 'post_town';
+type Field = Column | 'full_name' | 'firm_name' | 'house_number' | 'flat_number' | 'street_extra' | 'post_town';
 
 const ALIASES: Record<Field, string[]> = {
   customer_id: ['customer_no', 'customer_number', 'customer_nr', 'client_id', 'client_no', 'client_number',
@@ -19,7 +19,10 @@ const ALIASES: Record<Field, string[]> = {
   segment: ['customer_type', 'customer_segment', 'type', 'typ', 'typ_klienta', 'segment_klienta'],
   first_name: ['firstname', 'given_name', 'imie'],
   last_name: ['lastname', 'surname', 'family_name', 'nazwisko'],
-  company_name: ['company', 'firma', 'nazwa_firmy'],
+  company_name: ['company', 'firma', 'nazwa_firmy', 'business_name', 'organization', 'organisation', 'organization_name',
+    'organisation_name', 'nazwa_organizacji'],
+  // A CRM's account: the firm on business rows, the person again on private ones (read as firmName).
+  firm_name: ['account_name', 'nazwa_konta'],
   full_name: ['name', 'full_name', 'imie_i_nazwisko', 'customer_name'],
   house_number: ['house', 'house_no', 'building_number', 'building_no', 'nr_domu', 'numer_domu', 'nr_budynku', 'numer_budynku', 'dom'],
   flat_number: ['flat', 'flat_no', 'apartment', 'apartment_number', 'apt', 'nr_lokalu', 'numer_lokalu', 'nr_mieszkania',
@@ -73,7 +76,8 @@ function fieldByWords(key: string): Field | undefined {
   if (has(/^(?:typ|rodzaj|type|segment)$/) && has(CUSTOMER_WORD) && words.length <= 3) return 'segment';
   if (has(ABOUT)) return undefined;
   if (has(/^(?:tel|telefon\w*|phone\w*|mobile|komork\w*|gsm|msisdn)$/)) return 'phones';
-  if (has(/^e?mail\w*$/)) return 'email';
+  // "E-mail", "Adres e-mail", "Email address"; not "Mailing Street".
+  if (has(/^(?:e?mail|emails?|mailbox)$/)) return 'email';
   if ((has(/^kod$/) && has(/^poczt\w*$/)) || has(/^(?:postal|postcode|zip)$/) || key === 'kod') return 'postal_code';
   if (has(/^poczt\w*$/) && !has(/^kod$/)) return 'post_town';
   if (has(/^(?:faktur\w*|invoices?)$/)) return 'invoice_numbers';
@@ -88,6 +92,8 @@ function fieldByWords(key: string): Field | undefined {
   if (has(/^(?:lokalu|mieszkania|lokal|mieszkanie|flat|apartment|apt)$/)) return 'flat_number';
   if (has(/^(?:domu|budynku|posesji|house|building)$/)) return 'house_number';
   if (has(/^(?:ulica|street)$/)) return 'street';
+  // "Adres korespondencyjny", "Mailing Address", "Adres do korespondencji": one cell, split on import.
+  if (has(/^(?:adres|address)$/)) return 'street';
   if (has(/^(?:miasto|miejscowosc|city|town)$/)) return 'city';
   return undefined;
 }
@@ -139,6 +145,17 @@ export interface ColumnMap {
   missing: string[];
 }
 
+// Two address columns ("Adres zameldowania", "Adres korespondencyjny"): letters come from the
+// correspondence address, so it is the street when exactly one says it is.
+const CORRESPONDENCE = /^(?:korespond\w*|mailing|correspondence|contact|kontaktow\w*|postal|pocztow\w*)$/;
+function preferCorrespondence(claims: Map<Field, number[]>, header: string[], ignored: string[]): void {
+  const streets = claims.get('street') ?? [];
+  const chosen = streets.filter((i) => headerKey(header[i]!).split('_').some((w) => CORRESPONDENCE.test(w)));
+  if (streets.length < 2 || chosen.length !== 1) return;
+  ignored.push(...streets.filter((i) => i !== chosen[0]).map((i) => header[i]!.trim()));
+  claims.set('street', chosen);
+}
+
 const MATCHED_ON: Column[] = ['phones', 'email', 'invoice_numbers', 'pesel', 'nip', 'street', 'postal_code', 'city'];
 
 export function mapHeader(header: string[]): ColumnMap {
@@ -153,6 +170,7 @@ export function mapHeader(header: string[]): ColumnMap {
   const refuse = (why: string) => {
     throw new PermanentError('CSV_HEADER', `customer CSV header rejected: ${why}`);
   };
+  preferCorrespondence(claims, header, ignored);
   const clashes = [...claims].filter(([f, at]) => f !== 'phones' && at.length > 1);
   if (clashes.length) {
     refuse(clashes.map(([f, at]) => `columns ${at.map(label).join(' and ')} are all ${f}`).join('; ') + ' (keep one of each)');
@@ -169,8 +187,9 @@ export function mapHeader(header: string[]): ColumnMap {
     refuse(`column ${label(part)} holds part of a name that column ${label(fullName)} holds whole; ` +
       'give first_name and last_name, or one full-name column');
   }
-  let firmName = -1;
-  if (fullName >= 0 && at.first_name >= 0) {
+  let firmName = at.company_name < 0 ? one('firm_name') : -1;
+  if (at.company_name >= 0 && one('firm_name') >= 0) ignored.push(header[one('firm_name')]!.trim());
+  if (fullName >= 0 && at.first_name >= 0 && firmName < 0) {
     // Beside the person's name, "Nazwa klienta" is the firm's name where the row is a firm's; with a
     // company column as well, it is the same names again, whole.
     const words = headerKey(header[fullName]!).split('_');
@@ -192,7 +211,7 @@ export function mapHeader(header: string[]): ColumnMap {
     : ['house_number', 'flat_number', 'street_extra'].includes(f) ? `street (${f})`
     : f === 'post_town' ? (i === postTown ? 'city (post town; the locality is the street line of a village without streets)' : 'city') : f);
   const read = [...claims].flatMap(([f, cols]) => cols.map((i) => ({ i, f })))
-    .filter(({ i, f }) => f !== 'full_name' || i === fullName || i === firmName)
+    .filter(({ i, f }) => (f !== 'full_name' && f !== 'firm_name') || i === fullName || i === firmName)
     .sort((a, b) => a.i - b.i).map(({ i, f }) => `${header[i]!.trim()} → ${as(i, f)}`);
   const noName = at.first_name < 0 && at.last_name < 0 && at.company_name < 0 && fullName < 0 && firmName < 0;
   const missing = [...(noName ? ['name (first_name and last_name, a full-name column, or company_name)'] : []), ...MATCHED_ON.filter((c) => at[c] < 0)];

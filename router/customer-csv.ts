@@ -8,6 +8,7 @@ import { isValidNip, peselBirthDate, peselChecksumValid } from '../core/pl-check
 import { normaliseNip, normalisePhone, normalisePostalCode, EMAIL } from './pl-ids.js';
 import { fold, foldCompany, invoiceKey } from './fold.js';
 import { splitAddressCell } from './csv-address.js';
+import { preambleLines } from './csv-preamble.js';
 import { detectDelimiter, segmentOf, type Column, type ColumnMap } from './csv-columns.js';
 import { splitFullName } from './csv-names.js';
 
@@ -22,6 +23,8 @@ export type Encoding = 'utf-8' | 'windows-1250' | 'utf-16le';
 export interface CsvFile {
   encoding: Encoding;
   delimiter: string;
+  /** The header's line: lines above it (Excel's "sep=", a title) are not read. */
+  headerLine: number;
   records: AsyncGenerator<CsvItem>;
 }
 
@@ -56,8 +59,9 @@ export async function openCsv(input: NodeJS.ReadableStream | string): Promise<Cs
   let delimiter: string;
   // Excel writes "sep=;" as a first line to name the separator; the header follows it.
   const sepLine = /^\uFEFF?sep=(.)\r?\n/i.exec(sample);
+  const preamble = sepLine ? 1 : preambleLines(sample);
   try {
-    delimiter = sepLine ? (sepLine[1] as string) : detectDelimiter(sample);
+    delimiter = sepLine ? (sepLine[1] as string) : detectDelimiter(sample.replace(/^\uFEFF/, '').split(/\r?\n/).slice(preamble).join('\n'));
   } catch (err) {
     await it.return?.();
     throw err;
@@ -74,7 +78,7 @@ export async function openCsv(input: NodeJS.ReadableStream | string): Promise<Cs
       await it.return?.(); // a refused header stops the import early: close the file
     }
   }
-  return { encoding, delimiter, records: parseRecords(Readable.from(chunks()), delimiter, sepLine ? 2 : 1) };
+  return { encoding, delimiter, headerLine: preamble + 1, records: parseRecords(Readable.from(chunks()), delimiter, preamble + 1) };
 }
 
 /** Invalid UTF-8 decodes to U+FFFD: a Windows-1250 file has more of them than real multi-byte characters. */
@@ -165,7 +169,8 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
   const firmCell = read(cols.firmName);
   const firmByColumn = firmCell !== null &&
     (segmentCell ? segmentOf(segmentCell) === 'business' : foldCompany(firmCell) !== fold(firmCell) || rawNip !== null || !firstName);
-  const companyName = get('company_name') ?? (firmInNameColumn ? fullName : null) ?? (firmByColumn ? firmCell : null);
+  // A CRM's account name beside a contact's full name: the account is the firm.
+  const companyName = get('company_name') ?? (firmByColumn ? firmCell : null) ?? (firmInNameColumn ? fullName : null);
   let segment: Customer['segment'] | null;
   if (segmentCell) {
     segment = segmentOf(segmentCell);
@@ -233,12 +238,13 @@ function streetWithNumbers(street: string | null, house: string | null, flat: st
 
 /**
  * A spreadsheet that took the PESEL column for numbers dropped the leading zero of everyone born
- * 1900-1909 or 2000-2009 (e.g. 02270803628 -> 2270803628). Restored only when the 11-digit number
+ * 1900-1909 or 2000-2009 (e.g. 02270803628 -> 2270803628), two of those born in 1900 or 2000. Restored only when the 11-digit number
  * then passes the checksum and encodes a real birth date; anything else is refused as before.
  */
 function restoreLeadingZero(pesel: string | null): string | null {
-  if (!pesel || !/^\d{10}$/.test(pesel)) return pesel;
-  const padded = `0${pesel}`;
+  // Two zeros for those born in 2000 ("00262186649" -> 262186649).
+  if (!pesel || !/^\d{9,10}$/.test(pesel)) return pesel;
+  const padded = pesel.padStart(11, '0');
   return peselChecksumValid(padded) && peselBirthDate(padded) ? padded : pesel;
 }
 

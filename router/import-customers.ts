@@ -20,6 +20,7 @@ export interface ImportResult {
   /** How the file was decoded: Windows-1250 when its start is mostly not UTF-8. */
   encoding: Encoding;
   delimiter: string;
+  headerLine: number;
 }
 
 const BATCH = 2000;
@@ -77,7 +78,7 @@ export async function importCustomers(
   opts: { onProgress?(rowsDone: number): void } = {},
 ): Promise<ImportResult> {
   const csv = await openCsv(input);
-  const result: ImportResult = { imported: 0, updated: 0, rejected: [], ignoredColumns: [], readColumns: [], missingFields: [], encoding: csv.encoding, delimiter: csv.delimiter };
+  const result: ImportResult = { imported: 0, updated: 0, rejected: [], ignoredColumns: [], readColumns: [], missingFields: [], encoding: csv.encoding, delimiter: csv.delimiter, headerLine: csv.headerLine };
   let cols: ColumnMap | null = null;
   // customer_id -> line of its first occurrence; a second row for it would silently overwrite the first.
   const seen = new Map<string, number>();

@@ -285,6 +285,30 @@ describe('customer masters with their own columns, separators and encoding', () 
     ]);
   });
 
+  it('reads a CRM export (Mailing Street/City/Zip, Account Name as the firm) and a sheet with a title line above the header (blind test T)', async () => {
+    const crm = '"Account Number","Full Name","Account Name","Customer Type","Mailing Street","Mailing City","Mailing Zip","Mailing Country","Email"\n' +
+      '"CR1","Mariusz Czarnecki","Mariusz Czarnecki","Residential","ul. Brzozowa 86/62","Pruszków","05-800","Poland","m.cz@example.pl"\n' +
+      '"CR2","Anna Lis","Techbud Sp. z o.o.","Business","ul. Polna 1","Tarnów","33-100","Poland",""\n';
+    const r = await importCustomers(t.db, Readable.from([crm]));
+    expect([r.imported, r.rejected, r.ignoredColumns]).toEqual([2, [], ['Mailing Country']]);
+    expect(r.readColumns).toEqual(expect.arrayContaining(['Mailing Street → street', 'Mailing City → city', 'Mailing Zip → postal_code',
+      'Account Name → company_name (business rows)', 'Email → email']));
+    expect((await people(['CR1', 'CR2'])).map((c) => [c.segment, c.first_name, c.last_name, c.company_name, c.street, c.city, c.postal_code])).toEqual([
+      ['individual', 'Mariusz', 'Czarnecki', null, 'ul. Brzozowa 86/62', 'Pruszków', '05-800'],
+      ['business', 'Anna', 'Lis', 'Techbud Sp. z o.o.', 'ul. Polna 1', 'Tarnów', '33-100'],
+    ]);
+    // A title and a blank line above the header; two address columns, the correspondence one read;
+    // a PESEL of someone born in 2000 that lost both leading zeros in the spreadsheet.
+    const born2000 = withCheck('0026218664');
+    const sheet = '\uFEFF"Baza klientów – eksport z arkusza ""Klienci 2026.xlsx"", stan na 31.10.2026",,,,,\n,,,,,\n' +
+      'Lp.,Numer klienta,Nazwisko i imię,PESEL,Adres zameldowania,Adres korespondencyjny\n' +
+      `1,SH1,Wrona Zofia,${born2000.slice(2)},"ul. Długa 1, 00-001 Warszawa","ul. Krótka 2 m. 4, 80-001 Gdańsk"\n`;
+    const s = await importCustomers(t.db, Readable.from([sheet]));
+    expect([s.imported, s.rejected, s.headerLine, s.delimiter, s.ignoredColumns]).toEqual([1, [], 3, ',', ['Lp.', 'Adres zameldowania']]);
+    expect((await t.db.query('SELECT first_name, last_name, pesel, street, postal_code, city FROM customers WHERE customer_id = $1', ['SH1'])).rows)
+      .toEqual([{ first_name: 'Zofia', last_name: 'Wrona', pesel: born2000, street: 'ul. Krótka 2 m. 4', postal_code: '80-001', city: 'Gdańsk' }]);
+  });
+
   it('keeps a quote inside an unquoted field as text, and names the line of a quote never closed', async () => {
     const file = 'customer_id;first_name;last_name;company_name\nQ1;Jan;Nowak;\nQ2;;;Firma "Alfa" s.c.\nQ3;"Anna;Lis;\n' +
       Array.from({ length: 40 }, (_, i) => `Q${i + 4};Ewa;Lis;\n`).join('');
