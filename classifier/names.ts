@@ -15,7 +15,12 @@ export interface NameHit {
 }
 
 // "O'Brien", "D’Angelo": Irish and Italian surnames keep their apostrophe.
-const WORD = /(?:[OD]['’])?[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?|[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:-[A-ZĄĆĘŁŃÓŚŹŻ]{2,})?/gu;
+// Any Latin letters, not only Polish ones: "María José García López" lost its surname at the "í".
+const WORD = /(?:[OD]['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}{2,}(?:-\p{Lu}{2,})?/gu;
+// Vietnamese family names, which come first ("Nguyen Van Minh"): the given names follow them.
+const FAMILY_FIRST = new Set(['nguyen', 'tran', 'pham', 'hoang', 'huynh', 'phan', 'dang', 'bui', 'ngo', 'duong', 'trinh', 'dinh', 'truong']);
+// The given names of such a name hold a known one or the middle names "Van" and "Thi".
+const FAMILY_FIRST_GIVEN = /^(?:van|thi)$/;
 // Streets and institutions are named after people ("ul. Marii Konopnickiej"): not senders.
 const NOT_PERSON_BEFORE = /\b(ul\.?|ulica|ulicy|al\.?|aleja|alei|pl\.?|plac|placu|os\.?|osiedle|im\.?|imienia|rondo|skwer|szkola)\s*$/i;
 // Only the separators a name is written with: a space, or a line break in "Kowalski\nJan" is not one.
@@ -185,6 +190,30 @@ function givenThenSurname(text: string, given: { w: string; i: number }, next: {
   return next !== undefined && GAP.test(text.slice(given.i + given.w.length, next.i)) && isCandidateSurname(next.w);
 }
 
+/** The line holds only the name from `start` to the end of `lastWord` (a trailing comma aside). */
+function nameLine(text: string, start: number, lastWord: { w: string; i: number }): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', lastWord.i);
+  return text.slice(lineStart, start).trim() === '' && /^[\s,.]*$/.test(text.slice(lastWord.i + lastWord.w.length, lineEnd < 0 ? undefined : lineEnd));
+}
+
+/** "Nguyen Van Minh", "Tran Thi Lan": a family name first, then given names, on one line. */
+function familyFirst(text: string, words: { w: string; i: number }[], k: number): { hit: NameHit; words: number } | null {
+  const a = words[k]!;
+  if (!FAMILY_FIRST.has(foldChars(a.w))) return null;
+  const given: { w: string; i: number }[] = [];
+  for (let j = k + 1; j < words.length && given.length < 3; j++) {
+    const prev = given.at(-1) ?? a;
+    if (!GAP.test(text.slice(prev.i + prev.w.length, words[j]!.i))) break;
+    given.push(words[j]!);
+  }
+  const known = given.filter((g) => readGivenName(foldChars(g.w)) || FAMILY_FIRST_GIVEN.test(foldChars(g.w)));
+  // All known, or a middle name says it ("Tran Thi Lan").
+  if (known.length === 0 || (known.length !== given.length && !given.some((g) => FAMILY_FIRST_GIVEN.test(foldChars(g.w))))) return null;
+  const end = given.at(-1)!;
+  return { hit: { first: given.map((g) => titleCase(g.w)).join(' '), last: titleCase(a.w), index: a.i, length: end.i + end.w.length - a.i }, words: given.length };
+}
+
 function findLexicalNames(text: string): NameHit[] {
   const words = [...text.matchAll(WORD)].map((m) => ({ w: m[0], i: m.index ?? 0 }));
   const out: NameHit[] = [];
@@ -197,6 +226,12 @@ function findLexicalNames(text: string): NameHit[] {
     if (!GAP.test(gap) && !wrapped && !speck) continue;
     if (NOT_PERSON_BEFORE.test(text.slice(Math.max(0, a.i - 12), a.i))) continue;
     if (NEVER_SURNAME.has(foldChars(a.w)) && !readGivenName(foldChars(b.w))) continue;
+    const family = familyFirst(text, words, k);
+    if (family) {
+      out.push(family.hit);
+      k += family.words;
+      continue;
+    }
     const ga = pickReading(a.w, b.w);
     const gb = readGivenName(foldChars(b.w));
     if (speck && !ga) continue;
@@ -210,9 +245,21 @@ function findLexicalNames(text: string): NameHit[] {
       } else if (!isCandidateSurname(b.w)) continue;
       const reading = skip === 2 ? ga : (pickReading(a.w, b.w) ?? ga);
       const first = givenNominative(a.w, reading);
-      const last = surnameNominative(b.w, reading);
+      // "María José García López" alone on its line: both surnames (up to three words, for a given
+      // name the OCR damaged).
+      for (let more = 2; more >= 1; more--) {
+        const rest = words.slice(k + skip + 1, k + skip + 1 + more);
+        const ends = rest.at(-1);
+        if (rest.length !== more || !ends || !nameLine(text, a.i, ends)) continue;
+        if (!rest.every((w, j) => GAP.test(text.slice((j ? rest[j - 1]! : b).i + (j ? rest[j - 1]! : b).w.length, w.i)) && isCandidateSurname(w.w))) continue;
+        b = { w: [b.w, ...rest.map((w) => w.w)].join(' '), i: b.i };
+        skip += more;
+        break;
+      }
+      const last = b.w.split(' ').map((w) => surnameNominative(w, reading)).join(' ');
       const hit: NameHit = { first, last, index: a.i, length: b.i + b.w.length - a.i };
-      if (first !== titleCase(a.w) || last !== titleCase(b.w)) hit.raw = { first: titleCase(a.w), last: titleCase(b.w) };
+      const rawLast = b.w.split(' ').map(titleCase).join(" ");
+      if (first !== titleCase(a.w) || last !== rawLast) hit.raw = { first: titleCase(a.w), last: rawLast };
       out.push(hit);
       k += skip;
     } else if (gb && !wrapped && isCandidateSurname(a.w) && (isUpper(a.w) || !givenThenSurname(text, b, words[k + 2]))) {

@@ -6,9 +6,12 @@ const DIACRITICS: Record<string, string> = {
   Ą: 'A', Ć: 'C', Ę: 'E', Ł: 'L', Ń: 'N', Ó: 'O', Ś: 'S', Ź: 'Z', Ż: 'Z',
 };
 
-/** Replaces Polish diacritics one character for one, so offsets into the original stay valid. */
+/**
+ * Replaces Polish diacritics, and other Latin letters' ("é", "ñ", "ü": foreign-born customers'
+ * names), one character for one, so offsets into the original stay valid.
+ */
 export function stripDiacritics(text: string): string {
-  return text.replace(/[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]/g, (ch) => DIACRITICS[ch] ?? ch);
+  return text.replace(/[\u00C0-\u024F]/g, (ch) => DIACRITICS[ch] ?? (ch.normalize('NFD')[0] as string));
 }
 
 /** Lower case + no diacritics, same length as the input (offsets are shared with the original). */

@@ -89,7 +89,8 @@ export function recipientSpans(text: string, operator: OperatorMatcher): [number
       while (j < lines.length && !lines[j]!.trim()) j++;
       if (j < lines.length && lines[j]!.trim().length <= NAME_LINE_MAX) end = j++;
     }
-    for (const stop = Math.min(lines.length, end + 1 + BLOCK_LINES); j < stop; j++) {
+    // Lines of the block, not of the page: blank lines OCR put between them do not count.
+    for (let taken = 0; j < lines.length && taken < BLOCK_LINES; j++, taken++) {
       // OCR puts blank lines inside blocks: one is passed over when an address line follows it.
       if (!lines[j]!.trim() && blockLine(lines[j + 1])) j++;
       // The footer's second line ("Adres do korespondencji: Skrytka …, infolinia …") is as long.

@@ -12,7 +12,8 @@ export async function runImportCommand(rt: Runtime, file: string): Promise<numbe
   const r = await importCustomers(rt.db, file, { onProgress: (n) => bar?.update(n) });
   bar?.stop();
   const secs = ((Date.now() - started) / 1000).toFixed(1);
-  process.stdout.write(`imported ${r.imported}, updated ${r.updated}, rejected ${r.rejected.length} (${secs} s)\n`);
+  process.stdout.write(`imported ${r.imported}, updated ${r.updated}, rejected ${r.rejected.length}` +
+    `${r.dropped.length ? `, values left out ${r.dropped.length}` : ''} (${secs} s)\n`);
   const sep = r.delimiter === '\t' ? 'tab' : `'${r.delimiter}'`;
   process.stdout.write(`read as ${r.encoding}${r.encoding === 'utf-8' ? '' : ' (the file is not UTF-8)'}, columns separated by ${sep}` +
     `${r.headerLine > 1 ? `, header on line ${r.headerLine} (the lines above it are not customers and were not read)` : ''}\n`);
@@ -23,5 +24,8 @@ export async function runImportCommand(rt: Runtime, file: string): Promise<numbe
   }
   for (const rej of r.rejected.slice(0, 200)) process.stderr.write(`line ${rej.line}: ${rej.reason}\n`);
   if (r.rejected.length > 200) process.stderr.write(`... and ${r.rejected.length - 200} more rejected rows\n`);
-  return r.rejected.length ? 3 : 0;
+  if (r.dropped.length) process.stderr.write(`${r.dropped.length} values left out, their customers imported without them:\n`);
+  for (const d of r.dropped.slice(0, 200)) process.stderr.write(`line ${d.line}: ${d.reason} (left out)\n`);
+  if (r.dropped.length > 200) process.stderr.write(`... and ${r.dropped.length - 200} more values left out\n`);
+  return r.rejected.length || r.dropped.length ? 3 : 0;
 }

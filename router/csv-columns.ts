@@ -30,7 +30,7 @@ const ALIASES: Record<Field, string[]> = {
   // A second address line ("m. 3", "lok. 5", "Budynek B"): joined to the first.
   street_extra: ['address_line_2', 'address_2', 'address2', 'street_2', 'street2', 'adres_2', 'adres_linia_2'],
   pesel: ['national_id', 'national_id_number', 'nr_pesel', 'numer_pesel'],
-  nip: ['vat_id', 'tax_id'],
+  nip: ['vat_id', 'tax_id', 'vat_number', 'vat_no', 'vat', 'tax_number', 'tax_no', 'nip_vat', 'nr_nip', 'numer_nip'],
   street: ['address', 'address_line', 'address_line_1', 'address_1', 'address1', 'street_address', 'ulica', 'adres'],
   postal_code: ['postcode', 'zip', 'zip_code', 'kod_pocztowy'],
   city: ['town', 'miasto', 'miejscowosc'],
@@ -62,7 +62,7 @@ function fieldOf(name: string): Field | undefined {
 
 // Words that make a column about a value, not the value: "Kwota faktury", "Data urodzenia", "Klient od",
 // "Typ telefonu", "Zgoda na e-mail".
-const ABOUT = /^(?:kwota|data|date|amount|suma|wartosc|termin|saldo|status|liczba|count|od|since|zgoda|consent|typ|rodzaj|type|kind)$/;
+const ABOUT = /^(?:kwota|data|date|amount|suma|wartosc|termin|saldo|status|liczba|count|od|since|zgoda|consent|typ|rodzaj|type|kind|stawka|rate)$/;
 const CUSTOMER_WORD = /^(?:klient\w*|customer|client|abonent\w*|subscriber|account|konto|konta)$/;
 
 /**
@@ -83,7 +83,7 @@ function fieldByWords(key: string): Field | undefined {
   if (has(/^(?:faktur\w*|invoices?)$/)) return 'invoice_numbers';
   if (has(/^(?:umow\w*|contracts?)$/)) return 'contract_numbers';
   if (has(/^pesel$/)) return 'pesel';
-  if (has(/^nip$/)) return 'nip';
+  if (has(/^(?:nip|vat)$/)) return 'nip';
   if (has(/^(?:nr|numer|id|no|number)$/) && has(CUSTOMER_WORD)) return 'customer_id';
   // "Nazwa / Imię i nazwisko", "Nazwa klienta": a person's or a firm's name in one column.
   if ((has(/^(?:imie|imiona)$/) && has(/^nazwisk\w*$/)) || (has(/^nazwa$/) && (words.length === 1 || has(CUSTOMER_WORD)))) return 'full_name';

@@ -34,7 +34,15 @@ export function splitFullName(value: string, surnameFirst = false): { first: str
   let reversed = surnameFirst;
   if (isCaps(head) !== isCaps(tail)) reversed = isCaps(head);
   else if (isGiven(head) !== isGiven(tail)) reversed = isGiven(tail);
+  // The given names are the run of known given names at their end ("García López María José",
+  // "María José García López"); without one, a single word is the surname.
+  const ordered = reversed ? [...words].reverse() : words;
+  let given = 0;
+  while (given < ordered.length - 1 && isGiven(ordered[given]!)) given++;
+  given ||= ordered.length - 1;
+  const first = ordered.slice(0, given);
+  const last = ordered.slice(given);
   return reversed
-    ? { first: words.slice(1).join(' '), last: head }
-    : { first: words.slice(0, -1).join(' '), last: tail };
+    ? { first: first.reverse().join(' '), last: last.reverse().join(' ') }
+    : { first: first.join(' '), last: last.join(' ') };
 }

@@ -128,7 +128,8 @@ async function* parseRecords(source: Readable, delimiter: string, fromLine: numb
   }
 }
 
-export type RowResult = { ok: true; customer: Customer } | { ok: false; reason: string };
+/** A value that failed its check is left out of the customer, with the reason in `dropped`. */
+export type RowResult = { ok: true; customer: Customer; dropped: string[] } | { ok: false; reason: string };
 
 // What UTF-8 text looks like read as Windows-1250 ("ł" -> "Ĺ‚", "„" -> "â€ž"), and the bytes
 // Windows-1250 leaves undefined: a row of another encoding inside a Windows-1250 file.
@@ -146,6 +147,13 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
     return v === '' ? null : v;
   };
   const fail = (reason: string): RowResult => ({ ok: false, reason });
+  // A damaged PESEL, NIP, postal code, phone or e-mail costs only itself: refusing the row lost the
+  // customer, whose letters could still be matched by everything else (blind test T).
+  const dropped: string[] = [];
+  const drop = (reason: string): null => {
+    dropped.push(reason);
+    return null;
+  };
   if (encoding === 'windows-1250') {
     if (fields.some((f) => NOT_CP1250.test(f))) return fail('text is not Windows-1250 like the rest of the file (a UTF-8 line?); save the master in one encoding');
   } else if (fields.some((f) => f.includes('\uFFFD'))) {
@@ -184,15 +192,14 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
     return fail(fullName && !split ? `name '${fullName}' is not first name(s) and a surname` : 'individual customer needs first_name and last_name');
   }
   if (segment === 'business' && !companyName) return fail('business customer needs company_name');
-  const pesel = restoreLeadingZero(get('pesel'));
-  if (pesel && !peselChecksumValid(pesel)) return fail(`PESEL '${pesel}' fails its checksum or format`);
-  // The letter reader never reads such a number as a PESEL, so the customer could not be found by it.
-  if (pesel && !peselBirthDate(pesel)) return fail(`PESEL '${pesel}' encodes no real birth date`);
-  const nip = rawNip ? normaliseNip(rawNip) : null;
-  if (rawNip && (!nip || !isValidNip(nip))) return fail(`NIP '${rawNip}' fails its checksum or format`);
+  const rawPesel = restoreLeadingZero(get('pesel'));
+  // The letter reader never reads a number without a real birth date as a PESEL either.
+  const pesel = !rawPesel ? null : !peselChecksumValid(rawPesel) ? drop(`PESEL '${rawPesel}' fails its checksum or format`)
+    : !peselBirthDate(rawPesel) ? drop(`PESEL '${rawPesel}' encodes no real birth date`) : rawPesel;
+  const cleanNip = rawNip ? normaliseNip(rawNip) : null;
+  const nip = rawNip && (!cleanNip || !isValidNip(cleanNip)) ? drop(`NIP '${rawNip}' fails its checksum or format`) : cleanNip;
   const rawPostal = get('postal_code');
-  const cellPostal = rawPostal ? normalisePostalCode(rawPostal) : null;
-  if (rawPostal && !cellPostal) return fail(`postal_code '${rawPostal}' is not NN-NNN`);
+  const cellPostal = rawPostal ? (normalisePostalCode(rawPostal) ?? drop(`postal_code '${rawPostal}' is not NN-NNN`)) : null;
   const whole = get('street');
   const parts = whole ? splitAddressCell(whole) : null;
   const postalCode = cellPostal ?? parts?.postalCode ?? null;
@@ -201,17 +208,18 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
     // No phone notation uses a comma (nor a slash between spaces), so these can only separate numbers.
     for (const raw of splitList(read(i), /[;,]|\s\/\s/)) {
       const phone = normalisePhone(raw);
-      if (!phone) return fail(`phone '${raw}' is neither a Polish number (9 digits) nor an international one (+ or 00, country code, up to 15 digits)`);
-      if (!phones.includes(phone)) phones.push(phone);
+      if (!phone) drop(`phone '${raw}' is neither a Polish number (9 digits) nor an international one (+ or 00, country code, up to 15 digits)`);
+      else if (!phones.includes(phone)) phones.push(phone);
     }
   }
-  const email = get('email');
-  if (email && !EMAIL.test(email)) return fail(`email '${email}' is malformed`);
+  const rawEmail = get('email');
+  const email = rawEmail && !EMAIL.test(rawEmail) ? drop(`email '${rawEmail}' is malformed`) : rawEmail;
   // Invoice numbers hold no comma either: in a ';'-separated file a comma is the list separator.
   const invoiceNumbers = [...new Set(splitList(get('invoice_numbers'), /[;,|]/).map(invoiceKey))];
   const contractNumbers = [...new Set(splitList(get('contract_numbers'), /[;,|]/).map(invoiceKey))];
   return {
     ok: true,
+    dropped,
     customer: {
       customerId, segment, firstName, lastName, companyName, pesel, nip,
       street: [streetWithNumbers((parts ? parts.street : whole) ?? villageStreet(get('city'), read(cols.house)), read(cols.house), read(cols.flat)), read(cols.streetExtra)]

@@ -11,6 +11,8 @@ export interface ImportResult {
   imported: number;
   updated: number;
   rejected: { line: number; reason: string }[];
+  /** Values left out of rows that were imported (a PESEL failing its checksum, a malformed phone). */
+  dropped: { line: number; reason: string }[];
   /** Header names read as none of the customer fields (or a full name given also split), in file order. */
   ignoredColumns: string[];
   /** "Tel. komórkowy → phones": how each read column was understood, in file order. */
@@ -78,7 +80,7 @@ export async function importCustomers(
   opts: { onProgress?(rowsDone: number): void } = {},
 ): Promise<ImportResult> {
   const csv = await openCsv(input);
-  const result: ImportResult = { imported: 0, updated: 0, rejected: [], ignoredColumns: [], readColumns: [], missingFields: [], encoding: csv.encoding, delimiter: csv.delimiter, headerLine: csv.headerLine };
+  const result: ImportResult = { imported: 0, updated: 0, rejected: [], dropped: [], ignoredColumns: [], readColumns: [], missingFields: [], encoding: csv.encoding, delimiter: csv.delimiter, headerLine: csv.headerLine };
   let cols: ColumnMap | null = null;
   // customer_id -> line of its first occurrence; a second row for it would silently overwrite the first.
   const seen = new Map<string, number>();
@@ -118,6 +120,7 @@ export async function importCustomers(
       result.rejected.push({ line: item.line, reason: row.reason });
       continue;
     }
+    result.dropped.push(...row.dropped.map((reason) => ({ line: item.line, reason })));
     const first = seen.get(row.customer.customerId);
     if (first !== undefined) {
       result.rejected.push({ line: item.line, reason: `duplicate customer_id ${row.customer.customerId} (first on line ${first})` });

@@ -45,7 +45,10 @@ function sameSurname(letter: string, master: string): boolean {
   if (similarity(letter, master) >= 0.6 || ocrSame(letter.replace(/ /g, ''), master.replace(/ /g, '')) || sameTransliterated(letter, master)) return true;
   const parts = (s: string) => s.split(/[- ]+/).filter((p) => p.length >= 3);
   const [l, m] = [parts(letter), parts(master)];
-  return (l.length > 1 && m.length === 1 && l.includes(m[0]!)) || (m.length > 1 && l.length === 1 && m.includes(l[0]!));
+  // Spanish and Portuguese double surnames: every part of the shorter among the longer's.
+  const within = (a: string[], b: string[]) => a.length > 1 && b.length > 1 && a.every((p) => b.includes(p));
+  return (l.length > 1 && m.length === 1 && l.includes(m[0]!)) || (m.length > 1 && l.length === 1 && m.includes(l[0]!)) ||
+    within(m, l) || within(l, m);
 }
 
 /** Same street name (tolerating OCR slips) and, where both give one, the same house number. */

@@ -101,14 +101,23 @@ describe('customer masters from other exporters', () => {
     expect(m.kind === 'matched' && m.customerId).toBe('F1');
   });
 
-  it('still rejects values that are damaged rather than differently written', async () => {
+  it('leaves out values that are damaged rather than differently written, and imports the rest of the row', async () => {
     const r = await importCustomers(t.db, Readable.from([GARBAGE]));
-    expect(r.imported + r.updated).toBe(0);
-    expect(r.rejected.map((x) => x.line)).toEqual([2, 3, 4, 5, 6, 7, 8]);
-    expect(r.rejected[6]!.reason).toMatch(/^PESEL '\d{10}' fails its checksum/);
-    expect(r.rejected[0]!.reason).toBe(`postal_code '0950' is not NN-NNN`);
-    expect(r.rejected[2]!.reason).toBe(`phone '602' is neither a Polish number (9 digits) nor an international one (+ or 00, country code, up to 15 digits)`);
-    expect(r.rejected[4]!.reason).toMatch(/^NIP /);
+    expect([r.imported + r.updated, r.rejected]).toEqual([7, []]);
+    expect(r.dropped.map((x) => x.line)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(r.dropped[6]!.reason).toMatch(/^PESEL '\d{10}' fails its checksum/);
+    expect(r.dropped[0]!.reason).toBe(`postal_code '0950' is not NN-NNN`);
+    expect(r.dropped[2]!.reason).toBe(`phone '602' is neither a Polish number (9 digits) nor an international one (+ or 00, country code, up to 15 digits)`);
+    expect(r.dropped[4]!.reason).toMatch(/^NIP /);
+    // Nothing damaged is stored; what was sound in the row is.
+    const rows = (await t.db.query<{ customer_id: string; postal_code: string | null; phones: string[]; nip: string | null; pesel: string | null }>(
+      `SELECT customer_id, postal_code, phones, nip, pesel FROM customers WHERE customer_id IN ('G1', 'G3', 'G5', 'G7') ORDER BY 1`)).rows;
+    expect(rows).toEqual([
+      { customer_id: 'G1', postal_code: null, phones: [], nip: null, pesel: null },
+      { customer_id: 'G3', postal_code: null, phones: ['601234567'], nip: null, pesel: null },
+      { customer_id: 'G5', postal_code: null, phones: [], nip: null, pesel: null },
+      { customer_id: 'G7', postal_code: null, phones: [], nip: null, pesel: null },
+    ]);
   });
 });
 
