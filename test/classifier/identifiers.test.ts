@@ -226,6 +226,19 @@ describe('customer, invoice and contact identifiers', () => {
     expect(names('Szanowni Państwo,\nnam tam nikt nie pomógł.')).toEqual([]);
   });
 
+  it('reads names in any Latin letters, a double surname alone on its line, a Vietnamese family name first (blind test T)', () => {
+    const names = (t: string) => extractIdentifiers(t).names;
+    const block = '\nul. Długa 19/4\n80-827 Gdańsk\n\nProszę o fakturę.';
+    expect(names(`María José García López${block}`)).toEqual([{ first: 'María', last: 'García López' }]);
+    // The OCR turned "é" into "ć": the given name is lost, both surnames stay.
+    expect(names(`Maria Josć Garcia López${block}`)).toEqual([{ first: 'Maria', last: 'Josć Garcia López' }]);
+    expect(names(`Nguyen Van Minh${block}`)).toEqual([{ first: 'Van Minh', last: 'Nguyen' }]);
+    expect(names(`Tran Thi Lan${block}`)).toEqual([{ first: 'Thi Lan', last: 'Tran' }]);
+    expect(names(`Jürgen Müller${block}`)).toEqual([{ first: 'Jürgen', last: 'Müller' }]);
+    // In prose a name followed by more capitalised words keeps one surname.
+    expect(names('Szanowni Państwo,\nAnna Kowalska Zgłasza reklamację.')).toEqual([{ first: 'Anna', last: 'Kowalska' }]);
+  });
+
   it('does not take streets named after people for senders', () => {
     expect(extractIdentifiers('ul. Marii Konopnickiej 5').names).toEqual([]);
   });

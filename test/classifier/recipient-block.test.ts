@@ -23,6 +23,9 @@ describe('recipient block', () => {
     // The data protection officer, and the legal form wrapped onto a line of its own (blind test O).
     const iod = `${SENDER}Inspektor Ochrony Danych\nTelekomunikacja Nadwiślańska\nS.A.\n\nul. Wybrzeże Gdyńskie 6\n01-531 Warszawa\n\nCofam zgody.`;
     expect([streets(iod), extractIdentifiers(iod).postalCodes]).toEqual([['ul. Mickiewicza 60 m. 3'], ['70-383']]);
+    // Blank lines OCR put between every line of the block do not end it early (blind test T).
+    const spaced = `${SENDER}Telekomunikacja Nadwiślańska\nS.A.\n\nBiuro Obsługi Klienta\n\nskrytka pocztowa 1500\n\n00-950 Warszawa\n\nCofam zgody.`;
+    expect(extractIdentifiers(spaced).postalCodes).toEqual(['70-383']);
   });
 
   it("drops an operator's block mailroom was not told the name of, by its place in the head (blind test R)", () => {
