@@ -14,6 +14,7 @@ import {
 } from './identifier-patterns.js';
 import { customerNumberAt, findContractNumbers, findCustomerNumbers, findLooseNumbers } from './customer-numbers.js';
 import { recipientSpans } from './recipient-block.js';
+import { operatorPassages } from './operator-passages.js';
 import { formerNames } from './former-names.js';
 import { writerRelations } from './on-behalf.js';
 
@@ -145,14 +146,16 @@ export function extractIdentifierParts(ocrText: string, operator: OperatorMatche
   // Phones alone may also stand earlier in the sentence that names the subject.
   const phoneInSubject = (i: number): boolean => inSubject(i) || lead.some(([a, b]) => i >= a && i < b);
   const names = findNames(text).filter((n) => !officialsName(lineBefore(folded, n.index)));
-  const recipient = recipientSpans(text, operator);
+  // The recipient block and the operator's own footers quoted or enclosed: the operator's, not the writer's.
+  const recipient = [...recipientSpans(text, operator), ...operatorPassages(text, operator)];
   const notRecipient = (h: { index: number }): boolean => !recipient.some(([a, b]) => h.index >= a && h.index < b);
   const raw = {
     customerNumbers: [...findCustomerNumbers(text, isOwn), ...findCustomerNumbers(joined, isOwn), ...numbersAfterNames(text, names)],
-    phones: [...findPhones(text), ...findPhones(joined)].map((p) => ({ value: p.phone, index: p.index })).filter(notRecipient),
-    invoiceNumbers: findInvoiceNumbers(text), pesels: findPesels(text), nips: findNips(text).filter(notRecipient),
+    phones: notOperators([...findPhones(text), ...findPhones(joined)].map((p) => ({ value: p.phone, index: p.index })), notRecipient),
+    invoiceNumbers: findInvoiceNumbers(text), pesels: findPesels(text), nips: notOperators(findNips(text), notRecipient),
     postalCodes: findPostalCodes(text).filter(notRecipient), emails: findEmails(text).filter((e) => !operator.isOwnMail(e.value)),
-    unreadEmails: findUnreadEmails(text),
+    // "bokQtn-telekom.pl": the operator's mailbox with its '@' misread is still the operator's.
+    unreadEmails: findUnreadEmails(text).filter((e) => ![...e.value].some((_, k) => k > 0 && operator.isOwnMail(`x@${e.value.slice(k)}`))),
     contractNumbers: [...findContractNumbers(text, isOwn), ...findContractNumbers(joined, isOwn), ...findLooseNumbers(text, folded, isOwn)],
     companyNames: findCompanies(text).filter((c) => !operator.isOwnCompany(c.value) && notRecipient(c)),
   };
@@ -197,6 +200,15 @@ export function extractIdentifierParts(ocrText: string, operator: OperatorMatche
       fromInstitution: institution !== null,
     },
   };
+}
+
+/**
+ * Hits outside the operator's passages, and not of a value those passages hold: the operator's NIP
+ * in its footer makes the same NIP in an invoice copy's seller column the operator's too.
+ */
+function notOperators<T extends { value: string; index: number }>(hits: T[], notRecipient: (h: T) => boolean): T[] {
+  const operators = new Set(hits.filter((h) => !notRecipient(h)).map((h) => h.value));
+  return hits.filter((h) => notRecipient(h) && !operators.has(h.value));
 }
 
 /** PESELs and NIPs read only through a digit swap, nowhere as printed. */

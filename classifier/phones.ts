@@ -116,6 +116,9 @@ export function findPhones(text: string): PhoneHit[] {
     if (nat === null) continue;
     // Without a phone keyword, insist on a first digit that Polish numbering actually assigns.
     if (!phoneCtx && !/^[1-9]/.test(nat)) continue;
+    // 800/801/804 hotlines and 70x premium lines are firms' numbers: no customer has one as their
+    // own (blind test U: the operator's 801 hotline, from a form's header, read as the writer's).
+    if (/^[78]0\d{7}$/.test(nat)) continue;
     out.push({ phone: nat, index: start });
   }
   return out;

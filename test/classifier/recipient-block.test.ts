@@ -28,6 +28,28 @@ describe('recipient block', () => {
     expect(extractIdentifiers(spaced).postalCodes).toEqual(['70-383']);
   });
 
+  it("drops the operator's NIP, phones and address from its own footers in enclosures, wherever the same NIP stands (blind test U)", () => {
+    const footer = 'Telekomunikacja Nadwiślańska S.A. z siedzibą w Toruniu, ul. Bulwar Filadelfijski 12, 87-100 Toruń, KRS\n' +
+      '0000412876, NIP 879-301-45-20, REGON 340918275; kapitał zakładowy 48 250 000,00 zł. Infolinia 801 200 300, 566 100 000.';
+    // An invoice copy in two columns: the seller's NIP beside the customer's postal line.
+    const invoice = 'Sprzedawca:\n\nTelekomunikacja Nadwiślańska S.A.\n\nul. Bulwar Filadelfijski 12 Usługi Remontowo-Budowlane Jan Malinowski\n' +
+      '87-100 Toruń ul. Kasztanowa 14/3\n\nNIP: 879-301-45-20 85-605 Bydgoszcz\n';
+    const letter = `${SENDER}Reklamuję fakturę, kopia w załączeniu. Mój tel. 602 118 457.\n\n${invoice}\n${footer}`;
+    // (The footer alone was known before; the seller column's NIP beside the customer's postal line was not.)
+    const ids = extractIdentifiers(letter);
+    expect([ids.nips, ids.phones]).toEqual([[], ['602118457']]);
+    expect(ids.postalCodes).not.toContain('87-100');
+    // A quoted reply's signature: the name above a line that opens like a footer.
+    const reply = `${SENDER}Proszę o kontakt.\n\n> Z pozdrowieniami\n> Telekomunikacja Nadwiślańska S.A.\n> NIP 879-301-45-20 | KRS 0000412876\n> tel. 56 610 00 00`;
+    expect([extractIdentifiers(reply).nips, extractIdentifiers(reply).phones]).toEqual([[], []]);
+    // A court naming the operator in prose keeps the subject's NIP, and the mailbox with a misread '@' is the operator's.
+    const court = 'Sąd Rejonowy w Płocku\n\nTelekomunikacja Nadwiślańska S.A.\n\nSąd zobowiązuje Telekomunikację Nadwiślańską S.A. do podania, ' +
+      'pod jakim adresem siedziby figuruje pozwana spółka (NIP 879-260-11-55).\n\nE-mail: bokQtn-telekom.pl';
+    expect([extractIdentifiers(court).nips, extractIdentifiers(court).unreadEmails]).toEqual([['8792601155'], undefined]);
+    // A hotline or premium number is a firm's, wherever it stands: no customer has one of their own.
+    expect(extractIdentifiers(`${SENDER}Dzwoniłem pod 801 200 300 i 0 703 123 456, mój tel. 602 118 457.`).phones).toEqual(['602118457']);
+  });
+
   it("drops an operator's block mailroom was not told the name of, by its place in the head (blind test R)", () => {
     const block = 'Jantar Telekom S.A.\nal. Grunwaldzka 186\n80-266 Gdańsk';
     expect(streets(`${SENDER}${block}\n\nSzanowni Państwo,\nproszę o fakturę.`)).toEqual(['ul. Mickiewicza 60 m. 3']);
