@@ -73,6 +73,13 @@ function otherShapeAt(text: string, start: number): string | null {
   return token;
 }
 
+/** Two to four groups of digits set apart by single spaces, 6-16 digits in all, then no more digits. */
+function groupedDigitsAt(text: string, start: number): string | null {
+  const m = /^\d{2,6}(?: \d{2,6}){1,3}(?![\d-/]| \d)/.exec(text.slice(start, start + 32));
+  const digits = m?.[0].replace(/ /g, '') ?? '';
+  return digits.length >= 6 && digits.length <= 16 ? digits : null;
+}
+
 // "numer klienta w Orange: …", "(mój numer klienta\nw Play: …)", "w poprzedniej sieci": another
 // operator's number, never ours, though it may equal one of our customer numbers (blind test P).
 // Names of the operator mailroom serves (isOwn) are ours, whichever it is.
@@ -93,6 +100,9 @@ function findAfter(key: RegExp, text: string, otherShapes: boolean, isOwn: (name
     if (otherNetwork(m[0], isOwn)) continue;
     const value = customerNumberAt(text, at) ?? (otherShapes ? otherShapeAt(text, at) : null);
     if (value !== null) out.push({ value, index: m.index ?? 0 });
+    // "Numer klienta: 4027 7135", grouped as the invoice prints it: the groups joined as well.
+    const grouped = otherShapes && value !== null && value.length < 10 ? groupedDigitsAt(text, at) : null;
+    if (grouped !== null && grouped !== value) out.push({ value: grouped, index: m.index ?? 0 });
   }
   return out;
 }

@@ -388,6 +388,10 @@ describe('customer numbers: abbreviations, English, other shapes, contract numbe
     expect(extractIdentifiers('Former customer number: 62754-73638').customerNumbers).toEqual(['6275473638']);
     expect(extractIdentifiers('Nr klienta u dostawcy: 4360925362').customerNumbers).toEqual(['4360925362']);
     expect(extractIdentifiers('klient 476 -226 9447').customerNumbers).toEqual(['4762269447']);
+    // A shorter number grouped as the invoice prints it (blind test S): the groups joined, and the
+    // first group as before; a number alone stays alone.
+    expect(extractIdentifiers('Numer klienta: 4027 7135\nJan Lis').customerNumbers).toEqual(['4027', '40277135']);
+    expect(extractIdentifiers('Nr klienta 1234 z dnia 5 maja').customerNumbers).toEqual(['1234']);
   });
 
   it('takes a number of another shape after a keyword as written, never a date, a bank account or a name', () => {
