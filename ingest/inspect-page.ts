@@ -17,7 +17,10 @@ export interface PageInspection {
 
 const WORK_DPI = 100;
 const QR_RETRY_DPI = 200;
-const MIN_DPI = 150;
+// OCR loses a character in fifty at 200 dpi and more below (bench:ocr): a scanner set lower (150 dpi)
+// is worth a rescan. A resolution estimated from the page size is rougher, so only clearly low counts.
+const MIN_DPI = 200;
+const MIN_ESTIMATED_DPI = 150;
 // Thresholds measured on rendered pages (see test/ingest/inspect-page.test.ts and the report).
 // Blank means no writing-like cluster at all; this ink bound only catches ink that forms no
 // cluster yet is plentiful (halftone, drawings), which must not be dropped as a back side.
@@ -59,7 +62,7 @@ export async function inspectPage(page: PageImage): Promise<PageInspection> {
   const stats = measurePage({ data: median, width: work.width, height: work.height }, (dpi * (work.width / page.width)) / 25.4);
   const qrTexts = await readQrTexts(work, () => scaled(page, dpi, QR_RETRY_DPI));
   const separator = qrTexts.some((t) => t.trim() === SEPARATOR_TEXT);
-  return decide(stats, dpi, separator, page.dpi === null ? null : sizeMm(page));
+  return decide(stats, dpi, separator, page.dpi === null ? null : sizeMm(page), page.dpi === null ? MIN_ESTIMATED_DPI : MIN_DPI);
 }
 
 /** The picture's size in millimetres at its recorded resolution. */
@@ -73,7 +76,7 @@ function sizeMm(page: PageImage): { short: number; long: number } {
 const FULL_HEIGHT_MM = 270;
 const MIN_FULL_WIDTH_MM = 180;
 
-function decide(s: PageStats, dpi: number, separator: boolean, size: { short: number; long: number } | null): PageInspection {
+function decide(s: PageStats, dpi: number, separator: boolean, size: { short: number; long: number } | null, minDpi: number): PageInspection {
   const issues: QualityIssue[] = [];
   const tooDark = s.paper < DARK_PAPER || s.inkRatio > DARK_INK;
   const blank = !separator && !tooDark && s.contentClusters === 0 && s.inkRatio < BLANK_MAX_INK;
@@ -81,7 +84,7 @@ function decide(s: PageStats, dpi: number, separator: boolean, size: { short: nu
   if (!separator && !blank) {
     if (tooDark) issues.push('too_dark');
     else if (s.contrast < MIN_CONTRAST) issues.push('too_light');
-    if (dpi < MIN_DPI) issues.push('low_resolution');
+    if (dpi < minDpi) issues.push('low_resolution');
     if (s.cutEdges > 0 || (size !== null && size.long >= FULL_HEIGHT_MM && size.short < MIN_FULL_WIDTH_MM)) issues.push('cut_off');
   }
   return { blank, separator, inkRatio: s.inkRatio, issues };

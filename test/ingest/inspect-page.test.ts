@@ -90,11 +90,13 @@ describe('inspectPage: quality gate', () => {
     expect(r.issues).toEqual(['too_light']);
   });
 
-  it('flags 100 dpi pages, whether the dpi is recorded or estimated from the size', async () => {
+  it('flags 100 dpi pages, whether the dpi is recorded or estimated from the size, and 150 dpi recorded', async () => {
     const raw = await renderLetterRaw({ dpi: 100 });
     expect((await inspectPage(await toPage(raw, 100))).issues).toEqual(['low_resolution']);
     expect((await inspectPage(await toPage(raw, null))).issues).toEqual(['low_resolution']);
     expect((await inspectPage(await page300({ dpi: 200 }))).issues).toEqual([]);
+    // A scanner set to 150 dpi says so in the file: worth a rescan (blind test S).
+    expect((await inspectPage(await toPage(await renderLetterRaw({ dpi: 150 }), 150))).issues).toEqual(['low_resolution']);
   });
 
   it('flags a page as tall as A4 but far narrower (a strip lost to a crop), not a full A4 or A5 page', async () => {
