@@ -15,6 +15,9 @@ const STATEMENTS: [Category, string[]][] = [
   ]],
   ['COMPLAINT', [
     'skladam reklamacj', 'skladamy reklamacj', 'wnosze reklamacj', 'niniejszym reklamuj', 'reklamuje fakture', 'reklamuje usluge',
+    // A complaint about a salesman's or a technician's conduct ("składam skargę na przedstawiciela").
+    'skladam skarge na', 'skladamy skarge na', 'wnosze skarge na', 'prosze potraktowac to jako reklamacj',
+    'prosze potraktowac jako reklamacj', 'prosze to potraktowac jako reklamacj', 'prosze traktowac to jako reklamacj',
     'i wish to complain', 'i want to complain', 'i would like to complain', 'i am writing to complain', 'formal complaint',
   ]],
   // A change of the customer's own data asked for in one sentence of a letter about something else

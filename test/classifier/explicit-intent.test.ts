@@ -12,6 +12,8 @@ describe('an intent stated outright', () => {
     expect(stated('Niniejszym składam reklamację faktury.')).toEqual(['COMPLAINT']);
     expect(stated('I want to cancel my broadband.')).toEqual(['CANCELLATION']);
     expect(stated('I would like to complain about my last bill.')).toEqual(['COMPLAINT']);
+    expect(stated('Składam skargę na przedstawiciela handlowego, który mnie okłamał.')).toEqual(['COMPLAINT']);
+    expect(stated('Dekoder nie działa. Proszę to potraktować jako reklamację.')).toEqual(['COMPLAINT']);
     // A change of one's own data in one sentence (blind test Q).
     expect(stated('Proszę o zmianę mojego numeru telefonu kontaktowego, stary już nie działa.')).toEqual(['DATA_CHANGE']);
   });
@@ -39,5 +41,15 @@ describe('an intent stated outright', () => {
     // The court itself writing stays legal mail.
     const court = `SĄD REJONOWY W RADOMIU\nI Wydział Cywilny\nul. Warszawska 1\n26-600 Radom\n\n${guardian.split('\n\n').slice(2).join(' ')}`;
     expect(classify(loadDefaultModel(), court).category).toBe('LEGAL');
+  });
+
+  it('makes a complaint stated outright the category over a fault, a bill or other, which rides along (blind tests S and U)', () => {
+    const outage = 'Reklamacja usługi internetu mobilnego\n\nSkładam reklamację jakości usługi. Od trzech tygodni prędkość ' +
+      'nie przekracza 1-2 Mb/s, modem się rozłącza, a technik nie przyjechał. Wnoszę o obniżenie abonamentu o 50%.';
+    const c = classify(loadDefaultModel(), outage);
+    expect([c.category, c.secondary[0]]).toEqual(['COMPLAINT', 'FAULT']);
+    expect(c.explanation[0]).toEqual({ feature: 'said:COMPLAINT', weight: 1 });
+    // The same outage without the statement stays the model's own choice.
+    expect(classify(loadDefaultModel(), outage.replace('Składam reklamację jakości usługi. ', '')).category).not.toBe('COMPLAINT');
   });
 });
