@@ -2,6 +2,7 @@
 // police and prosecutors, recognised by the names they print in their own letterheads.
 import { foldChars } from './normalize.js';
 import { approxFind } from './fuzzy.js';
+import { writesAsCustomer } from './institution-as-customer.js';
 
 export type InstitutionKind = 'court' | 'bailiff' | 'regulator' | 'ombudsman' | 'police';
 
@@ -34,7 +35,9 @@ let last: { text: string; sender: InstitutionKind | null; document: InstitutionK
 function detect(text: string) {
   if (last?.text === text) return last;
   const all = withoutCopyList(foldChars(text).split('\n').map((l) => (REGISTRATION.test(l) ? '' : l)));
-  const document = scan(all);
+  // An institution writing as a customer about its own lines or invoices sends no legal mail.
+  const found = scan(all);
+  const document = found !== null && writesAsCustomer(all.join('\n')) ? null : found;
   // The lines before the salutation are a prefix of the letter: no document there, no sender either.
   const salutation = all.findIndex((l) => SALUTATION.test(l.trim()));
   const sender = salutation < 0 || document === null ? document : scan(all.slice(0, salutation));

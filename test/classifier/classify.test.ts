@@ -103,6 +103,18 @@ describe('shipped model', () => {
     expect(customer.identifiers.fromInstitution).toBe(false);
   });
 
+  it('reads a police station or a court writing as a customer about its own line or invoice as a customer letter (blind test X)', () => {
+    const head = 'KOMENDA POWIATOWA POLICJI W ŁASKU\nWydział Logistyki\nul. Warszawska 10, 98-100 Łask\nNIP 831-155-12-34\n\n' +
+      'Telekomunikacja Nadwiślańska S.A.\nBiuro Obsługi Klienta Biznesowego\n\nSzanowni Państwo,\n\n';
+    const fault = classifyLetter(model, `${head}od wczoraj nie działa nasza linia telefoniczna 43 843 42 00 w dyżurce. ` +
+      'Prosimy o pilne przysłanie technika.\n\nZ poważaniem\nkom. Anna Lis');
+    expect([fault.classification.category, fault.identifiers.fromInstitution]).toEqual(['FAULT', false]);
+    // The same station asking for a subscriber's data writes legal mail.
+    const request = classifyLetter(model, `${head}w związku z prowadzonym postępowaniem przygotowawczym proszę o udostępnienie ` +
+      'danych abonenta numeru 601 234 567 w terminie 7 dni.\n\nZ poważaniem\nkom. Anna Lis');
+    expect([request.classification.category, request.identifiers.fromInstitution]).toEqual(['LEGAL', true]);
+  });
+
   it('keeps the term any letter sets, for a person who makes it legal mail later', () => {
     const { classification } = classifyLetter(model, 'Szanowni Państwo,\nproszę o przesłanie kopii umowy i ostatniej faktury ' +
       'najpóźniej do dnia 20 listopada 2026 r.\n\nZ poważaniem\nJan Nowak');

@@ -294,6 +294,13 @@ describe('customer masters with their own columns, separators and encoding', () 
     ]);
   });
 
+  it('reads public-sector segment values as business (blind test X)', async () => {
+    const file = 'Nr klienta;Segment;Nazwa firmy\nPB1;Sektor publiczny;Urząd Gminy Zawady\nPB2;jednostka budżetowa;Szkoła Podstawowa nr 3\nPB3;B2G;Sąd Rejonowy w Lesznie\n';
+    const r = await importCustomers(t.db, Readable.from([file]));
+    expect([r.imported, r.rejected]).toEqual([3, []]);
+    expect((await people(['PB1', 'PB2', 'PB3'])).map((c) => c.segment)).toEqual(['business', 'business', 'business']);
+  });
+
   it('reads a CRM export (Mailing Street/City/Zip, Account Name as the firm) and a sheet with a title line above the header (blind test T)', async () => {
     const crm = '"Account Number","Full Name","Account Name","Customer Type","Mailing Street","Mailing City","Mailing Zip","Mailing Country","Email"\n' +
       '"CR1","Mariusz Czarnecki","Mariusz Czarnecki","Residential","ul. Brzozowa 86/62","Pruszków","05-800","Poland","m.cz@example.pl"\n' +
