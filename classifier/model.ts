@@ -107,16 +107,18 @@ export function classify(model: ClassifierModel, text: string): Classification {
   const legalByWording = category === 'LEGAL' && asked.length > 0 && detectInstitution(text) === null;
   // "Składam reklamację" about an outage or a bill is a complaint by law (answered late, it counts as
   // accepted): the complaint team answers it, and the fault or billing side rides along with its own
-  // term (blind tests S and U: a stated complaint went to the fault worklist or to a person).
-  // Only where the model itself is unsure: hand-written letters describing a plain outage under
-  // "składam reklamację" are faults to their authors when the wording is clearly a fault's.
-  const complaintBySaying = COMPLAINT_OVER.includes(category) && stated.includes('COMPLAINT') && (p[best] as number) < SURE;
+  // term (blind tests S and U: a stated complaint went to the fault worklist or to a person). So is
+  // "odstępuję od umowy" after an order's details a notice. Only where the model itself is unsure:
+  // hand-written letters describing a plain outage under "składam reklamację" are faults to their
+  // authors when the wording is clearly a fault's.
+  const saidOver = (p[best] as number) < SURE ? stated.find((c) => LEADS_OVER[c]?.includes(category)) : undefined;
+  const saidLeads = saidOver !== undefined;
   const overruled = category;
   if (legalByWording) category = asked[0]!;
-  else if (complaintBySaying) category = 'COMPLAINT';
-  const byWording = legalByWording || complaintBySaying;
+  else if (saidOver) category = saidOver;
+  const byWording = legalByWording || saidLeads;
   const weighedFor = legalByWording ? ['LEGAL' as Category, ...weighed.filter((c) => c !== category)]
-    : complaintBySaying ? [overruled, ...weighed.filter((c) => c !== category && c !== overruled)] : weighed;
+    : saidLeads ? [overruled, ...weighed.filter((c) => c !== category && c !== overruled)] : weighed;
   const secondary = [...weighedFor, ...stated.filter((cat) => cat !== category && !weighedFor.includes(cat))];
   // What decided is what favours the chosen category over the runner-up: a topic both share (money
   // words in a complaint about a bill) explains nothing between them (blind test K).
@@ -134,12 +136,12 @@ export function classify(model: ClassifierModel, text: string): Classification {
     .slice(0, 8)
     .map((e) => ({ feature: e.feature, weight: Math.round(e.weight * 1000) / 1000 }));
   const isLegal = category === 'LEGAL' || secondary.includes('LEGAL');
-  // Overruled by the writer's statement, the letter is the model's choice or a complaint: the
+  // Overruled by the writer's statement, the letter is the model's choice or the stated one: the
   // statement decides between the two, so both probabilities back it.
-  const complaintAt = model.categories.indexOf('COMPLAINT');
+  const saidAt = model.categories.indexOf(category);
   return {
     category,
-    confidence: complaintBySaying ? Math.min(1, (p[best] as number) + (p[complaintAt] as number)) : p[best] as number,
+    confidence: saidLeads ? Math.min(1, (p[best] as number) + (p[saidAt] as number)) : p[best] as number,
     secondary,
     explanation: byWording ? [{ feature: `said:${category}`, weight: 1 }, ...explanation]
       : explanation.length > 0 ? explanation : [{ feature: 'prior', weight: 0 }],
@@ -150,8 +152,16 @@ export function classify(model: ClassifierModel, text: string): Classification {
 
 /** Above this the model's own choice stands against a stated complaint (measured: bench-understanding (b)). */
 const SURE = 0.8;
-/** Categories a complaint stated outright takes the lead from (notices, privacy and court mail keep theirs). */
-const COMPLAINT_OVER: Category[] = ['FAULT', 'BILLING', 'OTHER'];
+/**
+ * Categories an intent stated outright takes the lead from: a complaint from a fault, a bill or other
+ * (notices, privacy and court mail keep theirs); a notice from an order (a withdrawal within 14 days
+ * names what was ordered), other, a data change or a bill (blind test W). Not from a fault: "if it is
+ * not fixed, I cancel" is a threat, the fault the matter.
+ */
+const LEADS_OVER: Partial<Record<Category, Category[]>> = {
+  COMPLAINT: ['FAULT', 'BILLING', 'OTHER'],
+  CANCELLATION: ['ORDER', 'OTHER', 'DATA_CHANGE', 'BILLING'],
+};
 
 function otherCategoryWords(feature: string, category: Category): boolean {
   return feature.startsWith('kw:') && feature !== `kw:${category}` && (CATEGORIES as readonly string[]).includes(feature.slice(3));

@@ -49,7 +49,18 @@ describe('an intent stated outright', () => {
     const c = classify(loadDefaultModel(), outage);
     expect([c.category, c.secondary[0]]).toEqual(['COMPLAINT', 'FAULT']);
     expect(c.explanation[0]).toEqual({ feature: 'said:COMPLAINT', weight: 1 });
-    // The same outage without the statement stays the model's own choice.
-    expect(classify(loadDefaultModel(), outage.replace('Składam reklamację jakości usługi. ', '')).category).not.toBe('COMPLAINT');
+    // The same outage without the statement and the claim stays the model's own choice.
+    const plain = outage.replace('Składam reklamację jakości usługi. ', '').replace(' Wnoszę o obniżenie abonamentu o 50%.', '');
+    expect(classify(loadDefaultModel(), plain).category).not.toBe('COMPLAINT');
+  });
+
+  it('makes a withdrawal stated outright the category over the order it names (blind test W)', () => {
+    const c = classify(loadDefaultModel(), 'Dzień dobry :)\n\n9 listopada zamówiłam przez Waszą stronę internet domowy + TV. ' +
+      'Jednak zmieniłam zdanie, współlokatorka ma już internet od innej firmy i nie ma sensu płacić podwójnie. Odstępuję od ' +
+      'tej umowy, jeszcze nie minęło 14 dni.\n\nRoutera nie rozpakowywałam, mogę go odesłać albo oddać w salonie, dajcie znać jak wolicie.');
+    expect([c.category, c.secondary]).toEqual(['CANCELLATION', ['ORDER']]);
+    expect(stated('Telefon stacjonarny nie będzie mi już potrzebny i chciałabym go zlikwidować.')).toEqual(['CANCELLATION']);
+    expect(stated('Proszę, żeby rachunki przychodziły już na nowy adres.')).toEqual(['DATA_CHANGE']);
+    expect(stated('Nie działa od 3 tygodni i chcę zwrot kasy za ten czas.')).toEqual(['COMPLAINT']);
   });
 });
