@@ -17,6 +17,9 @@ export interface NameHit {
 // "O'Brien", "D’Angelo": Irish and Italian surnames keep their apostrophe.
 // Any Latin letters, not only Polish ones: "María José García López" lost its surname at the "í".
 const WORD = /(?:[OD]['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}{2,}(?:-\p{Lu}{2,})?/gu;
+// A title or a firm after a name on its line ("Jan Lis Dyrektor Operacyjny", "Michał Broniewicz
+// Kancelaria Adwokacka" where OCR joined the lines) is no second surname.
+const ROLE_WORDS = /^(?:dyrektor\w*|kierowni\w*|prezes\w*|wiceprezes\w*|kancelari\w*|adwokac\w*|adwokat\w*|radc\w*|prawn\w*|zarzad\w*|spolk\w*|biur\w*|dzial\w*|obslug\w*|firm\w*|uslug\w*|specjalist\w*|ksiegow\w*|manager|menedzer\w*|wlasciciel\w*|pelnomocni\w*|operacyjn\w*|handlow\w*|finansow\w*|sekretar\w*|inspektor\w*|referent\w*|kierownik|kontakt\w*|tel|telefon\w*)$/;
 // Vietnamese family names, which come first ("Nguyen Van Minh"): the given names follow them.
 const FAMILY_FIRST = new Set(['nguyen', 'tran', 'pham', 'hoang', 'huynh', 'phan', 'dang', 'bui', 'ngo', 'duong', 'trinh', 'dinh', 'truong']);
 // The given names of such a name hold a known one or the middle names "Van" and "Thi".
@@ -251,7 +254,8 @@ function findLexicalNames(text: string): NameHit[] {
         const rest = words.slice(k + skip + 1, k + skip + 1 + more);
         const ends = rest.at(-1);
         if (rest.length !== more || !ends || !nameLine(text, a.i, ends)) continue;
-        if (!rest.every((w, j) => GAP.test(text.slice((j ? rest[j - 1]! : b).i + (j ? rest[j - 1]! : b).w.length, w.i)) && isCandidateSurname(w.w))) continue;
+        if (!rest.every((w, j) => GAP.test(text.slice((j ? rest[j - 1]! : b).i + (j ? rest[j - 1]! : b).w.length, w.i)) &&
+          isCandidateSurname(w.w) && !ROLE_WORDS.test(foldChars(w.w)))) continue;
         b = { w: [b.w, ...rest.map((w) => w.w)].join(' '), i: b.i };
         skip += more;
         break;

@@ -235,6 +235,8 @@ describe('customer, invoice and contact identifiers', () => {
     expect(names(`Nguyen Van Minh${block}`)).toEqual([{ first: 'Van Minh', last: 'Nguyen' }]);
     expect(names(`Tran Thi Lan${block}`)).toEqual([{ first: 'Thi Lan', last: 'Tran' }]);
     expect(names(`Jürgen Müller${block}`)).toEqual([{ first: 'Jürgen', last: 'Müller' }]);
+    // A title after the name on its line (OCR joined the lines) is no second surname.
+    expect(names(`Michał Broniewicz Kancelaria Adwokacka${block}`)).toEqual([{ first: 'Michał', last: 'Broniewicz' }]);
     // In prose a name followed by more capitalised words keeps one surname.
     expect(names('Szanowni Państwo,\nAnna Kowalska Zgłasza reklamację.')).toEqual([{ first: 'Anna', last: 'Kowalska' }]);
   });
