@@ -5,6 +5,7 @@
 // test U), and they stand beside the customer's data in two-column invoice copies too.
 import { foldChars } from './normalize.js';
 import type { OperatorMatcher } from './operator-identity.js';
+import { lineStarts } from './recipient-block.js';
 
 // What a firm's footer holds and a customer's or a court's sentence about the operator does not
 // (a NIP or "tel." stand in those too).
@@ -25,12 +26,7 @@ const BLOCK_NAME_LINE = 90;
  */
 export function operatorPassages(text: string, operator: OperatorMatcher): [number, number][] {
   const lines = text.split('\n');
-  const starts: number[] = [];
-  let at = 0;
-  for (const l of lines) {
-    starts.push(at);
-    at += l.length + 1;
-  }
+  const starts = lineStarts(lines);
   const next = (k: number) => (lines[k]?.trim() ? k : lines[k + 1]?.trim() ? k + 1 : -1);
   const spans: [number, number][] = [];
   for (let i = 0; i < lines.length; i++) {

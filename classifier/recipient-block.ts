@@ -48,15 +48,21 @@ function addressAfterName(line: string): boolean {
   return parts.length > 0 && parts.every((p) => blockLine(p));
 }
 
-/** [start, end) character ranges of the text that belong to a recipient block. */
-export function recipientSpans(text: string, operator: OperatorMatcher): [number, number][] {
-  const lines = text.split('\n');
+/** The character offset where each of the text's lines starts. */
+export function lineStarts(lines: string[]): number[] {
   const starts: number[] = [];
   let at = 0;
   for (const l of lines) {
     starts.push(at);
     at += l.length + 1;
   }
+  return starts;
+}
+
+/** [start, end) character ranges of the text that belong to a recipient block. */
+export function recipientSpans(text: string, operator: OperatorMatcher): [number, number][] {
+  const lines = text.split('\n');
+  const starts = lineStarts(lines);
   const spans: [number, number][] = [];
   let inHead = true;
   let senderAbove = false;
