@@ -138,10 +138,9 @@ export function classify(model: ClassifierModel, text: string): Classification {
   const isLegal = category === 'LEGAL' || secondary.includes('LEGAL');
   // Overruled by the writer's statement, the letter is the model's choice or the stated one: the
   // statement decides between the two, so both probabilities back it.
-  const saidAt = model.categories.indexOf(category);
   return {
     category,
-    confidence: saidLeads ? Math.min(1, (p[best] as number) + (p[saidAt] as number)) : p[best] as number,
+    confidence: saidLeads ? Math.min(1, (p[best] as number) + (p[chosen] as number)) : p[best] as number,
     secondary,
     explanation: byWording ? [{ feature: `said:${category}`, weight: 1 }, ...explanation]
       : explanation.length > 0 ? explanation : [{ feature: 'prior', weight: 0 }],
@@ -150,7 +149,7 @@ export function classify(model: ClassifierModel, text: string): Classification {
   };
 }
 
-/** Above this the model's own choice stands against a stated complaint (measured: bench-understanding (b)). */
+/** Above this the model's own choice stands against an intent stated outright (measured: bench-understanding (b)). */
 const SURE = 0.8;
 /**
  * Categories an intent stated outright takes the lead from: a complaint from a fault, a bill or other
