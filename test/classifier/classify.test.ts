@@ -109,6 +109,12 @@ describe('shipped model', () => {
     const fault = classifyLetter(model, `${head}od wczoraj nie działa nasza linia telefoniczna 43 843 42 00 w dyżurce. ` +
       'Prosimy o pilne przysłanie technika.\n\nZ poważaniem\nkom. Anna Lis');
     expect([fault.classification.category, fault.identifiers.fromInstitution]).toEqual(['FAULT', false]);
+    // A court's administration asking, as a customer, to change where its invoices go: a data change.
+    const court = classifyLetter(model, 'SĄD REJONOWY W PUŁTUSKU\nOddział Administracyjny\nul. Kościuszki 3, 06-100 Pułtusk\n\n' +
+      'Telekomunikacja Nadwiślańska S.A.\n\nZmiana adresu e-mail do faktur\n\nSzanowni Państwo,\n\nuprzejmie proszę o zmianę ' +
+      'adresu e-mail, na który przesyłane są faktury za usługi świadczone dla Sądu Rejonowego w Pułtusku, na: ' +
+      'faktury@pultusk.sr.gov.pl.\n\nZ poważaniem\nAnna Jabłońska\nDyrektor Sądu Rejonowego w Pułtusku');
+    expect(court.classification.category).toBe('DATA_CHANGE');
     // The same station asking for a subscriber's data writes legal mail.
     const request = classifyLetter(model, `${head}w związku z prowadzonym postępowaniem przygotowawczym proszę o udostępnienie ` +
       'danych abonenta numeru 601 234 567 w terminie 7 dni.\n\nZ poważaniem\nkom. Anna Lis');
