@@ -3,6 +3,7 @@
 import { foldChars } from './normalize.js';
 import { readGivenName, readGivenNames, type GivenName } from './first-names.js';
 import { coupleNames } from './couple-names.js';
+import { GAP, ROLE_WORDS, familyFirst, nameLine, titleCase } from './name-shapes.js';
 
 export interface NameHit {
   first: string;
@@ -17,29 +18,14 @@ export interface NameHit {
 // "O'Brien", "D’Angelo": Irish and Italian surnames keep their apostrophe.
 // Any Latin letters, not only Polish ones: "María José García López" lost its surname at the "í".
 const WORD = /(?:[OD]['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}{2,}(?:-\p{Lu}{2,})?/gu;
-// A title or a firm after a name on its line ("Jan Lis Dyrektor Operacyjny", "Michał Broniewicz
-// Kancelaria Adwokacka" where OCR joined the lines) is no second surname.
-const ROLE_WORDS = /^(?:dyrektor\w*|kierowni\w*|prezes\w*|wiceprezes\w*|kancelari\w*|adwokac\w*|adwokat\w*|radc\w*|prawn\w*|zarzad\w*|spolk\w*|biur\w*|dzial\w*|obslug\w*|firm\w*|uslug\w*|specjalist\w*|ksiegow\w*|manager|menedzer\w*|wlasciciel\w*|pelnomocni\w*|operacyjn\w*|handlow\w*|finansow\w*|sekretar\w*|inspektor\w*|referent\w*|kierownik|kontakt\w*|tel|telefon\w*)$/;
-// Vietnamese family names, which come first ("Nguyen Van Minh"): the given names follow them.
-const FAMILY_FIRST = new Set(['nguyen', 'tran', 'pham', 'hoang', 'huynh', 'phan', 'dang', 'bui', 'ngo', 'duong', 'trinh', 'dinh', 'truong']);
-// The given names of such a name hold a known one or the middle names "Van" and "Thi".
-const FAMILY_FIRST_GIVEN = /^(?:van|thi)$/;
 // Streets and institutions are named after people ("ul. Marii Konopnickiej"): not senders.
 const NOT_PERSON_BEFORE = /\b(ul\.?|ulica|ulicy|al\.?|aleja|alei|pl\.?|plac|placu|os\.?|osiedle|im\.?|imienia|rondo|skwer|szkola)\s*$/i;
-// Only the separators a name is written with: a space, or a line break in "Kowalski\nJan" is not one.
-const GAP = /^[ \t]+$/;
 // OCR re-wraps prose, so a given name may end a line and its surname start the next.
 const WRAP_GAP = /^[ \t]*\n[ \t]*$/;
 // A speck OCR reads right after a given name ("Michał: Nowicki"); not a comma or full stop, which
 // end clauses ("Dziękuję, Anno. Kowalski zadzwoni").
 const SPECK_GAP = /^[:;'`’][ \t]+$/;
 
-function titleCase(w: string): string {
-  return w
-    .split('-')
-    .map((p) => p.charAt(0).toUpperCase() + p.slice(1).toLowerCase().replace(/^(['’])(\p{Ll})/u, (_m, a: string, c: string) => a + c.toUpperCase()))
-    .join('-');
-}
 
 /** Rebuilds a given name's nominative from its surface form, keeping the letter's own diacritics. */
 function givenNominative(surface: string, g: GivenName): string {
@@ -191,30 +177,6 @@ const isUpper = (w: string): boolean => w === w.toUpperCase();
 /** A given name followed, on the same line, by a word that can be a surname: "Dariusz Jaworski". */
 function givenThenSurname(text: string, given: { w: string; i: number }, next: { w: string; i: number } | undefined): boolean {
   return next !== undefined && GAP.test(text.slice(given.i + given.w.length, next.i)) && isCandidateSurname(next.w);
-}
-
-/** The line holds only the name from `start` to the end of `lastWord` (a trailing comma aside). */
-function nameLine(text: string, start: number, lastWord: { w: string; i: number }): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lineEnd = text.indexOf('\n', lastWord.i);
-  return text.slice(lineStart, start).trim() === '' && /^[\s,.]*$/.test(text.slice(lastWord.i + lastWord.w.length, lineEnd < 0 ? undefined : lineEnd));
-}
-
-/** "Nguyen Van Minh", "Tran Thi Lan": a family name first, then given names, on one line. */
-function familyFirst(text: string, words: { w: string; i: number }[], k: number): { hit: NameHit; words: number } | null {
-  const a = words[k]!;
-  if (!FAMILY_FIRST.has(foldChars(a.w))) return null;
-  const given: { w: string; i: number }[] = [];
-  for (let j = k + 1; j < words.length && given.length < 3; j++) {
-    const prev = given.at(-1) ?? a;
-    if (!GAP.test(text.slice(prev.i + prev.w.length, words[j]!.i))) break;
-    given.push(words[j]!);
-  }
-  const known = given.filter((g) => readGivenName(foldChars(g.w)) || FAMILY_FIRST_GIVEN.test(foldChars(g.w)));
-  // All known, or a middle name says it ("Tran Thi Lan").
-  if (known.length === 0 || (known.length !== given.length && !given.some((g) => FAMILY_FIRST_GIVEN.test(foldChars(g.w))))) return null;
-  const end = given.at(-1)!;
-  return { hit: { first: given.map((g) => titleCase(g.w)).join(' '), last: titleCase(a.w), index: a.i, length: end.i + end.w.length - a.i }, words: given.length };
 }
 
 function findLexicalNames(text: string): NameHit[] {
