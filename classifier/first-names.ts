@@ -58,6 +58,8 @@ raul alberto ricardo marco giuseppe giovanni matteo alessandro joao`;
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 export const FEMALE_NAMES = new Set([...words(FEMALE), ...words(FOREIGN_FEMALE)]);
 export const MALE_NAMES = new Set([...words(MALE), ...words(FOREIGN_MALE)]);
+/** A given name in the lexicon (folded, nominative): Anna, Jan, Siarhei, Minh. */
+export const isKnownGivenName = (folded: string): boolean => FEMALE_NAMES.has(folded) || MALE_NAMES.has(folded);
 
 export type Gender = 'f' | 'm';
 

@@ -1,11 +1,11 @@
 // One column holding a person's whole name. CRMs write it given names first ("Jan Nowak"), Polish
 // registers and ERPs surname first ("NOWAK Jan", "Nowak, Jan", a column headed "Nazwisko i imię").
 // Read the wrong way round, the surname "Jan" never meets a letter signed "Jan Nowak".
-import { FEMALE_NAMES, MALE_NAMES } from '../classifier/first-names.js';
+import { isKnownGivenName } from '../classifier/first-names.js';
 import { fold, foldCompany } from './fold.js';
 
 const NAME_WORDS = /^[\p{L}'’-]+(?: [\p{L}'’-]+)+$/u;
-const isGiven = (word: string) => FEMALE_NAMES.has(fold(word)) || MALE_NAMES.has(fold(word));
+const isGiven = (word: string) => isKnownGivenName(fold(word));
 const isCaps = (word: string) => /\p{L}{2}/u.test(word) && word === word.toUpperCase() && word !== word.toLowerCase();
 
 /** Does the column's header put the surname first ("Nazwisko i imię", "Surname, first name")? */

@@ -5,9 +5,8 @@ import type { CandidateRow } from './match-lookup.js';
 import { splitStreet } from './fold.js';
 import { ocrSame, ocrSameFirstName } from './match-ocr.js';
 import { sameTransliterated } from './match-translit.js';
-import { FEMALE_NAMES, MALE_NAMES } from '../classifier/first-names.js';
+import { isKnownGivenName } from '../classifier/first-names.js';
 
-const KNOWN_FIRST_NAMES = new Set([...FEMALE_NAMES, ...MALE_NAMES]);
 
 export type NameAgreement = 'full' | 'surname' | 'first-differs' | 'none';
 
@@ -31,7 +30,7 @@ function sameFirstName(a: string, b: string): boolean {
   // Two names both in the lexicon are two people, however alike: Maria and her husband Marian,
   // Józefa and Józef (blind test J: such letters went to the spouse). The likeness below is for
   // a name the OCR damaged.
-  if (KNOWN_FIRST_NAMES.has(a) && KNOWN_FIRST_NAMES.has(b)) return false;
+  if (isKnownGivenName(a) && isKnownGivenName(b)) return false;
   return similarity(a, b) >= 0.5 || ocrSameFirstName(a, b);
 }
 
