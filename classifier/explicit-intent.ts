@@ -40,6 +40,17 @@ const STATEMENTS: [Category, string[]][] = [
     ...['przysylac', 'wysylac', 'kierowac', 'przychodzily', 'przychodzila', 'przychodzil'].flatMap((v) => [`${v} na nowy adres`, `${v} juz na nowy adres`]),
     'moj nowy adres to', 'moj nowy adres korespondencyjny',
   ]],
+  // Asking to pay a debt in instalments or later, or to get back one's own mistaken transfer, is a
+  // bill's administration, not a contest of it (blind test Y: "Kwoty nie kwestionuję… proszę o
+  // rozłożenie na raty" went to the complaint team under its polite "rozpatrzenie" wording).
+  ['BILLING', [
+    ...['prosze', 'wnosze', 'wniosek', 'prosba', 'uprzejmie prosze'].flatMap((w) => [`${w} o rozlozenie`, `${w} o rozlozenie na raty`]),
+    'rozlozenie na raty', 'rozlozyc na raty', 'rozlozenie zaleglosci', 'rozlozenie naleznosci', 'rozlozenie zadluzenia',
+    'przesuniecie terminu platnosci', 'przesuniecie terminu zaplaty', 'odroczenie terminu platnosci', 'odroczenie platnosci',
+    'wydluzenie terminu platnosci', 'wydluzenie terminu zaplaty',
+    ...['omylkowo', 'pomylkowo', 'blednie', 'przez pomylke'].flatMap((w) => [`${w} przelal`, `${w} wplacil`, `${w} zaplacil`]),
+    'bledny przelew', 'blednego przelewu', 'omylkowy przelew', 'omylkowego przelewu', 'omylkowej wplaty', 'omylkowa wplata',
+  ]],
 ];
 
 /** Categories the writer's own words state outright, not negated ("nie wypowiadam umowy"); notice first. */

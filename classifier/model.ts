@@ -113,7 +113,8 @@ export function classify(model: ClassifierModel, text: string): Classification {
   // "odstępuję od umowy" after an order's details a notice. Only where the model itself is unsure:
   // hand-written letters describing a plain outage under "składam reklamację" are faults to their
   // authors when the wording is clearly a fault's.
-  const saidOver = (p[best] as number) < SURE ? stated.find((c) => LEADS_OVER[c]?.includes(category)) : undefined;
+  // The model's own choice stated too ("składam reklamację… proszę o rozłożenie na raty") stands.
+  const saidOver = (p[best] as number) < SURE && !stated.includes(category) ? stated.find((c) => LEADS_OVER[c]?.includes(category)) : undefined;
   const saidLeads = saidOver !== undefined;
   const overruled = category;
   if (legalByWording) category = asked[0]!;
@@ -162,6 +163,8 @@ const SURE = 0.8;
 const LEADS_OVER: Partial<Record<Category, Category[]>> = {
   COMPLAINT: ['FAULT', 'BILLING', 'OTHER'],
   CANCELLATION: ['ORDER', 'OTHER', 'DATA_CHANGE', 'BILLING'],
+  // Instalments, a later due date, one's own mistaken transfer: over a complaint's polite wording.
+  BILLING: ['COMPLAINT', 'OTHER', 'ORDER'],
 };
 
 function otherCategoryWords(feature: string, category: Category): boolean {

@@ -16,6 +16,69 @@ describe('an intent stated outright', () => {
     expect(stated('Dekoder nie działa. Proszę to potraktować jako reklamację.')).toEqual(['COMPLAINT']);
     // A change of one's own data in one sentence (blind test Q).
     expect(stated('Proszę o zmianę mojego numeru telefonu kontaktowego, stary już nie działa.')).toEqual(['DATA_CHANGE']);
+    // Instalments, a later due date, one's own mistaken transfer (blind test Y).
+    expect(stated('Uprzejmie proszę o rozłożenie na raty zaległej należności.')).toEqual(['BILLING']);
+    expect(stated('W dniu 4 października omyłkowo przelałem kwotę 1 481,30 zł zamiast 148,13 zł.')).toEqual(['BILLING']);
+  });
+
+  it('makes an instalment request the category over a complaint the model read in its polite wording (blind test Y)', () => {
+    const letter = [
+      "Łódź, 6 listopada 2026 r.",
+      "Urszula Chmielewska",
+      "ul. Grunwaldzka 129",
+      "90-598 Łódź",
+      "tel. +48 743 767 022",
+      "Nr klienta: 7397519840",
+      "",
+      "Telekomunikacja Nadwiślańska S.A.",
+      "Biuro Obsługi Klienta",
+      "",
+      "skr. poczt. 100",
+      "",
+      "00-950 Warszawa",
+      "",
+      "Wniosek o rozłożenie należności na raty",
+      "",
+      "Szanowni Państwo!",
+      "",
+      "Uprzejmie proszę o rozłożenie na raty zaległej należności wynikającej z faktury nr FV/2026/08/723382 na kwotę",
+      "333,67 zł. Kwoty nie kwestionuję wiem, że jest prawidłowo naliczona za zakupiony na raty telefon i abonament.",
+      "",
+      "Moja sytuacja finansowa pogorszyła się nagle: w październiku straciłam pracę w zakładzie przetwórstwa owoców,",
+      "a mąż od dwóch miesięcy przebywa na zwolnieniu lekarskim. Nie jestem w stanie zapłacić całej kwoty",
+      "jednorazowo, ale chcę uregulować dług uczciwie.",
+      "",
+      "Proponuję następujący harmonogram spłaty:",
+      "",
+      "Rata Termin Kwota",
+      "",
+      "1 15 grudnia 2026 111,22 zł",
+      "2 15 stycznia 2027 111,22 zł",
+      "3 15 lutego 2027 111,22 zł",
+      "",
+      "Bieżące faktury będę opłacać terminowo. Bardzo proszę o wstrzymanie naliczania odsetek i nieprzekazywanie",
+      "sprawy firmie windykacyjnej. Mój numer klienta to 7397519840, numer telefonu +48 743 767 022.",
+      "",
+      "Sprawa była już zgłaszana telefonicznie, jednak konsultant poradził, aby przesłać pismo listownie, ponieważ tylko",
+      "wtedy zostanie ono formalnie zarejestrowane i rozpatrzone przez właściwy dział. Stąd niniejszy list.",
+      "",
+      "Uprzejmie proszę, aby korespondencja w tej sprawie była kierowana na adres podany w nagłówku pisma.",
+      "Skrzynka pocztowa pod poprzednim adresem nie jest już sprawdzana, a listy polecone wracają do nadawcy.",
+      "",
+      "Na zakończenie dodam, że zależy mi na polubownym załatwieniu sprawy. Liczę na rzetelne i życzliwe",
+      "potraktowanie mojego pisma oraz odpowiedź w możliwie krótkim terminie, bez konieczności ponownego pisania.",
+      "",
+      "Będę wdzięczna za pozytywne rozpatrzenie mojej prośby i przesłanie aneksu do podpisu.",
+      "",
+      "Z poważaniem",
+      "",
+      "Urszula Chmielewska",
+    ].join('\n');
+    const c = classify(loadDefaultModel(), letter);
+    expect(c.category).toBe('BILLING');
+    // Stated alongside, the complaint keeps the lead the model gave it.
+    const both = classify(loadDefaultModel(), `Składam reklamację faktury: naliczyliście opłaty za usługi, których nie zamawiałem. ${letter}`);
+    expect(both.category).toBe('COMPLAINT');
   });
 
   it('does not read a negated or merely mentioned one', () => {
