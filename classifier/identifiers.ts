@@ -191,7 +191,7 @@ export function extractIdentifierParts(ocrText: string, operator: OperatorMatche
       names: uniq([...nameList, ...former], (n) => `${n.first}|${n.last}`),
       ...(former.length ? { formerNames: former } : {}),
       // Institutions name their subject already (subjectSpans): who writes for whom is other writers' matter.
-      ...(institution === null ? writerRelations(folded, names, raw.phones) : {}),
+      ...(institution === null ? writerRelations(folded, names, raw.phones, text) : {}),
       companyNames: values(raw.companyNames, true),
       addresses: uniq(order<AddressHit>(addresses, true), (a) => `${a.street}|${a.postalCode}|${a.city}`).map(
         ({ street, postalCode, city }) => ({ street, postalCode, city }),

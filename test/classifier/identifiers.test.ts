@@ -18,6 +18,9 @@ describe('phones', () => {
     ['Tel (0-85) -835 61 24', '858356124'],
     // "sygnału" (signal) is no "sygn." (a court's case reference) before the number.
     ['cisza, nie ma sygnału. Mój numer (0-22) 756 23 45.', '227562345'],
+    // A landline's seven digits run together after the bracketed area code (blind test Z).
+    ['stacjonarny nr (22) 6541234', '226541234'],
+    ['tel. (0-22) 6541234', '226541234'],
   ])('reads %s', (text, want) => {
     expect(findPhones(text).map((h) => h.phone)).toEqual([want]);
   });
@@ -25,7 +28,7 @@ describe('phones', () => {
   it.each([
     'PESEL 44051401359', 'NIP 123-456-32-18', 'NIP: 123-45-63-218', 'nr klienta 1234567890', 'faktura FV/2026/11/0012345',
     'F-123456789/2026', '00-950 Warszawa', 'konto 12 1020 1026 0000 0102 0123 4567', 'z dnia 12.03.2026 r.', 'kwota 1 234,56 zł',
-    'REGON 012345678', 'sygn. akt I C 1234/25 z 12 3456 7890',
+    'REGON 012345678', 'sygn. akt I C 1234/25 z 12 3456 7890', 'konto (22) 6541234',
   ])('does not take %s for a phone', (text) => {
     expect(findPhones(text)).toEqual([]);
   });

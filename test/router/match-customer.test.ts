@@ -343,6 +343,25 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const contact = await match(extractIdentifiers(text('Mój telefon 601 555 444.')));
       expect(contact.kind).toBe('ambiguous');
       expect(ids(contact)).toEqual(expect.arrayContaining([H.customerId, I.customerId]));
+      // "Jego telefon stacjonarny nr …", "abonenta numeru …": the principal's own number too (blind test Z).
+      expect(extractIdentifiers(text('Jego telefon stacjonarny nr 698 112 334 nie działa, a')).principalPhones).toEqual(['698112334']);
+      expect(extractIdentifiers(text('Jest abonentem numeru 698 112 334, na który')).principalPhones).toEqual(['698112334']);
+    });
+
+    it('does not match a writer who quotes her own number in a letter about a relative she names (blind test Z)', async () => {
+      const letter = 'Ewa Lewandowska\nul. Wiejska 22\n15-351 Białystok\n\nRozwiązanie umowy syna\n\nMój syn, Michał Lewandowski, ' +
+        'wyjechał na stałe za granicę. Proszę o rozwiązanie jego umowy na internet.\n\nJestem również Państwa klientką (mój nr ' +
+        `klienta: ${I.customerId}), moja umowa pozostaje bez zmian.\n\nEwa Lewandowska`;
+      const read = extractIdentifiers(letter);
+      expect(read.principals).toEqual([{ first: 'Michał', last: 'Lewandowski' }]);
+      const r = await match(read);
+      expect(r.kind).toBe('ambiguous');
+      expect(ids(r)).toEqual(expect.arrayContaining([H.customerId, I.customerId]));
+      // A relative named without a line or contract of theirs, who takes over or is authorised, is no principal.
+      expect(extractIdentifiers(letter.replace('Mój syn, Michał Lewandowski, wyjechał', 'Mój syn wyjechał')).principals).toBeUndefined();
+      const authorised = 'Od teraz moje sprawy ma za mnie załatwiać mój syn, Michał Lewandowski. Może dzwonić i pytać o rachunki.';
+      expect(extractIdentifiers(`${letter.split('\n\n').slice(0, 2).join('\n\n')}\n\n${authorised}`).principals).toBeUndefined();
+      expect(extractIdentifiers('Wnoszę o przeniesienie umowy na mojego syna, Michała Lewandowskiego, bo jego umowa…').principals).toBeUndefined();
     });
 
     it('finds a married woman by the maiden name she gives, signed with her new one', async () => {
