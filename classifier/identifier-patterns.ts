@@ -23,9 +23,10 @@ export function findInvoiceNumbers(text: string): Hit[] {
     const t = token.exec(text.slice(start, start + 40));
     if (t && isInvoiceShaped(t[0])) out.push({ value: t[0].toUpperCase(), index: m.index ?? 0 });
   }
-  // OCR may set the prefix apart from the rest ("FV /2024/10/050678"): the number is read without the space.
-  for (const m of text.matchAll(/\b(?:FV|FA|FK|F) ?[/-][0-9A-Z]+(?:[/-][0-9A-Z]+)+/g)) {
-    const value = m[0].replace(' ', '');
+  // OCR may set a separator apart from its neighbours ("FV /2024/10/050678", "FV/2026/ 10/317656"):
+  // the number is read without the spaces.
+  for (const m of text.matchAll(/\b(?:FV|FA|FK|F)(?: ?[/-] ?[0-9A-Z]+){2,}/g)) {
+    const value = m[0].replace(/ /g, '');
     if (isInvoiceShaped(value)) out.push({ value: value.toUpperCase(), index: m.index ?? 0 });
   }
   // OCR splits a narrow digit pair with a space ("FV/2026/1 1/8859009"): the joined number is looked

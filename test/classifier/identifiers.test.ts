@@ -107,6 +107,8 @@ describe('customer, invoice and contact identifiers', () => {
 
   it('reads an invoice number whose prefix the OCR set apart ("FV /2024/10/050678")', () => {
     expect(extractIdentifiers('Załączam kopię faktury FV /2024/10/050678.').invoiceNumbers).toEqual(['FV/2024/10/050678']);
+    // A space after a slash inside the number (blind test Y, a noisy scan).
+    expect(extractIdentifiers('wynikającej z faktury nr FV/2026/ 10/317656 na kwotę').invoiceNumbers).toContain('FV/2026/10/317656');
   });
 
   it('reads the sender block: name, street, postal code, city, e-mail, company', () => {
