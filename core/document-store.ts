@@ -158,6 +158,19 @@ export function createDocumentStore(db: Db) {
         if (updated) await appendEventTx(t, { documentId, scanId: updated.scan_id, actor: 'system:ocr', event: 'page.rescan_requested', detail: { pageNo: scanPageNo, issue } });
       }),
 
+    /** A flag the reading showed needless (a faint page read well): removed, and the log says why. */
+    withdrawPageIssue: (documentId: string, scanPageNo: number, issue: string, reason: string) =>
+      tx(async (t) => {
+        const updated = await one<{ scan_id: string }>(
+          t,
+          `UPDATE scan_pages SET issues = array_remove(issues, $3)
+           WHERE scan_id = (SELECT scan_id FROM documents WHERE document_id = $1) AND page_no = $2 AND $3 = ANY(issues)
+           RETURNING scan_id`,
+          [documentId, scanPageNo, issue],
+        );
+        if (updated) await appendEventTx(t, { documentId, scanId: updated.scan_id, actor: 'system:ocr', event: 'page.rescan_withdrawn', detail: { pageNo: scanPageNo, issue, reason } });
+      }),
+
     documentPages: async (documentId: string) =>
       (await db.query<{ page_index: number; scan_page_no: number; ocr_key: string; prepared_key: string; text: string; confidence: number; rotation: number; skew: number }>(
         `SELECT * FROM document_pages WHERE document_id = $1 ORDER BY page_index`,

@@ -48,8 +48,8 @@ describe('OCR stage', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const readAs = (words: OcrWord[]) => async () => ({
-    result: { text: words.map((w) => w.text).join(' '), confidence: 90, words, rotation: 0, skewDegrees: 0, width: 40, height: 60, dpi: 300 } satisfies OcrPageResult,
+  const readAs = (words: OcrWord[], confidence = 90) => async () => ({
+    result: { text: words.map((w) => w.text).join(' '), confidence, words, rotation: 0, skewDegrees: 0, width: 40, height: 60, dpi: 300 } satisfies OcrPageResult,
     preparedPng: Buffer.from('prepared'),
   });
 
@@ -66,6 +66,22 @@ describe('OCR stage', () => {
     expect(saved.map((p) => p.text)).toEqual(['Szanowni Państwo reklamacja', '']);
     const events = (await store.history('d1')).map((e) => (e as { event: string }).event);
     expect(events.filter((e) => e === 'page.rescan_requested')).toHaveLength(1);
+    expect(await verifyAuditChain(db)).toBeNull();
+  });
+
+  it('withdraws a too_light flag when the faint page read as well as any, and keeps it when it did not (blind test Y)', async () => {
+    const pages = [1, 2].map((pageNo) => ({ pageNo, kind: 'letter' as const, documentId: 'd2', imageKey: blobKeys.page('s2', pageNo), dpi: 300, issues: ['too_light', 'low_resolution'] }));
+    await store.insertScan({ scanId: 's2', fileName: 'b.tif', source: 'b.tif', channel: 'cli', blobKey: 'scans/s2/original.tif', byteSize: 1, receivedAt: '2026-11-16' });
+    await store.markScanSplit('s2', '2026-11-16', pages, [{ documentId: 'd2', pages: [1, 2] }]);
+    const png = await sharp({ create: { width: 40, height: 60, channels: 3, background: '#ffffff' } }).greyscale().png().toBuffer();
+    for (const p of pages) await blobs.put(p.imageKey, png, 'image/png');
+    const words = [word('Szanowni', 95), word('Państwo', 96), word('reklamacja', 94)];
+    await ocrPage({ store, blobs, readPage: readAs(words, 95) }, { documentId: 'd2', pageIndex: 0, imageKey: blobKeys.page('s2', 1), dpi: 300 });
+    await ocrPage({ store, blobs, readPage: readAs(words, 70) }, { documentId: 'd2', pageIndex: 1, imageKey: blobKeys.page('s2', 2), dpi: 300 });
+    // Only the faintness is withdrawn: the low resolution stays whatever the reading.
+    expect((await store.scanPages('s2')).map((p) => p.issues)).toEqual([['low_resolution'], ['too_light', 'low_resolution']]);
+    const withdrawn = (await store.history('d2')).filter((e) => (e as { event: string }).event === 'page.rescan_withdrawn');
+    expect(withdrawn.map((e) => (e as { detail: unknown }).detail)).toEqual([{ pageNo: 1, issue: 'too_light', reason: 'read at confidence 95' }]);
     expect(await verifyAuditChain(db)).toBeNull();
   });
 });
