@@ -14,9 +14,12 @@ export interface ClassifyDeps {
 export async function classifyDocument(deps: ClassifyDeps, job: JobPayloads['classify']): Promise<StageResults['classify']> {
   const doc = await deps.store.getDocument(job.documentId);
   if (!doc) throw new PermanentError('UNKNOWN_DOCUMENT', `document ${job.documentId} is not recorded`);
+  // Run again after a crash when the letter has moved on (routed, perhaps corrected by an adviser).
+  if (doc.status !== 'classifying') return { documentId: job.documentId };
   const { classification: c, identifiers } = deps.classify(doc.text ?? '');
-  await deps.store.update(
+  await deps.store.advance(
     job.documentId,
+    ['classifying'],
     'system:classifier',
     'document.classified',
     {

@@ -179,11 +179,20 @@ export function createDocumentStore(db: Db) {
 
     update: (documentId: string, actor: string, event: string, fields: Partial<Record<keyof DocumentRow, unknown>>, detail: Record<string, unknown> = {}) =>
       tx(async (t) => {
-        const keys = Object.keys(fields);
-        const sets = keys.map((k, i) => `${k} = $${i + 2}${jsonColumns.has(k) ? '::jsonb' : ''}`);
-        const values = keys.map((k) => (jsonColumns.has(k) ? JSON.stringify((fields as Record<string, unknown>)[k]) : (fields as Record<string, unknown>)[k]));
-        await t.query(`UPDATE documents SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE document_id = $1`, [documentId, ...values]);
+        await updateTx(t, documentId, fields, null);
         await appendEventTx(t, { documentId, actor, event, detail });
+      }),
+
+    /**
+     * A stage's step, taken only from the state that stage follows: a job BullMQ runs again after a
+     * crash (its lock lapsed while the next stages went on) must not move a routed letter back to
+     * `classifying`, where nothing would ever pick it up again (blind test AA). False: not taken.
+     */
+    advance: (documentId: string, from: readonly DocumentStatus[], actor: string, event: string, fields: Partial<Record<keyof DocumentRow, unknown>>, detail: Record<string, unknown> = {}) =>
+      tx(async (t) => {
+        if (!(await updateTx(t, documentId, fields, from))) return false;
+        await appendEventTx(t, { documentId, actor, event, detail });
+        return true;
       }),
 
     history: async (documentId: string) =>
@@ -192,5 +201,14 @@ export function createDocumentStore(db: Db) {
 }
 
 const jsonColumns = new Set(['explanation', 'identifiers', 'candidates']);
+
+async function updateTx(t: Queryable, documentId: string, fields: Partial<Record<keyof DocumentRow, unknown>>, from: readonly DocumentStatus[] | null): Promise<boolean> {
+  const keys = Object.keys(fields);
+  const sets = keys.map((k, i) => `${k} = $${i + 2}${jsonColumns.has(k) ? '::jsonb' : ''}`);
+  const values = keys.map((k) => (jsonColumns.has(k) ? JSON.stringify((fields as Record<string, unknown>)[k]) : (fields as Record<string, unknown>)[k]));
+  const guard = from ? ` AND status = ANY($${keys.length + 2})` : '';
+  const r = await t.query(`UPDATE documents SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE document_id = $1${guard} RETURNING document_id`, [documentId, ...values, ...(from ? [[...from]] : [])]);
+  return r.rows.length > 0;
+}
 
 export type DocumentStore = ReturnType<typeof createDocumentStore>;

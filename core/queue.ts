@@ -27,6 +27,8 @@ export interface QueueRuntime {
   /** Jobs waiting in a worklist, most urgent first. */
   worklistJobs(queueName: string, start?: number, end?: number): Promise<{ id: string; data: unknown; priority: number }[]>;
   hasJob(queueName: string, jobId: string): Promise<boolean>;
+  /** The job is kept as completed or failed: adding its id again would be ignored. */
+  jobFinished(queueName: string, jobId: string): Promise<boolean>;
   /** Removes a waiting job (e.g. a letter leaving a worklist); a job being worked on stays. */
   removeJob(queueName: string, jobId: string): Promise<void>;
   /** Runs `handler` every `everyMs` in exactly one of the processes that register it. */
@@ -111,6 +113,10 @@ export function createQueueRuntime(redisUrl: string, prefix: string): QueueRunti
     },
     async hasJob(queueName, jobId) {
       return (await queue(queueName).getJob(jobId)) !== undefined;
+    },
+    async jobFinished(queueName, jobId) {
+      const state = await (await queue(queueName).getJob(jobId))?.getState();
+      return state === 'completed' || state === 'failed';
     },
     async removeJob(queueName, jobId) {
       await queue(queueName).remove(jobId);

@@ -28,9 +28,11 @@ export async function resumeScan(store: DocumentStore, queues: QueueRuntime, sca
         }
         break;
       case 'classifying':
+        await clearFinished(queues, 'classify', jobIds.classify(d.document_id));
         next.push(...nextJobs('assemble', { documentId: d.document_id }));
         break;
       case 'routing':
+        await clearFinished(queues, 'route', jobIds.route(d.document_id));
         next.push(...nextJobs('classify', { documentId: d.document_id }));
         break;
       case 'routed':
@@ -43,6 +45,15 @@ export async function resumeScan(store: DocumentStore, queues: QueueRuntime, sca
     }
   }
   await queues.dispatch(next);
+}
+
+/**
+ * The record says the stage is still to run, yet its job is kept as finished: a crash let an older job
+ * undo the letter's progress (blind test AA, before stages checked their state). Re-adding the same
+ * id would be ignored, so the finished job goes first; the stage itself checks the state it acts from.
+ */
+async function clearFinished(queues: QueueRuntime, queueName: string, jobId: string): Promise<void> {
+  if (await queues.jobFinished(queueName, jobId)) await queues.removeJob(queueName, jobId);
 }
 
 /** On start-up: every scan with unfinished work is resumed, so nothing waits on a lost job. */

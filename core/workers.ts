@@ -86,5 +86,6 @@ export function startWorkers(rt: Runtime, only: readonly Stage[]): { close(): Pr
 }
 
 async function markNeedsAttention(store: DocumentStore, documentId: string, stage: Stage, error: string): Promise<void> {
-  await store.update(documentId, `system:${stage}`, 'document.needs_attention', { status: 'needs_attention', worklist: NEEDS_ATTENTION, error: `${stage}: ${error}` }, { stage, error });
+  // A stale job giving up must not pull a letter out of the worklist it reached meanwhile.
+  await store.advance(documentId, ['ocr', 'classifying', 'routing'], `system:${stage}`, 'document.needs_attention', { status: 'needs_attention', worklist: NEEDS_ATTENTION, error: `${stage}: ${error}` }, { stage, error });
 }

@@ -24,6 +24,8 @@ export interface AssembleDeps {
 }
 
 export async function assembleDocument(deps: AssembleDeps, job: JobPayloads['assemble']): Promise<StageResults['assemble']> {
+  // Run again after a crash when the letter has moved on: nothing to redo.
+  if ((await deps.store.getDocument(job.documentId))?.status !== 'ocr') return { documentId: job.documentId };
   const pages = await deps.store.documentPages(job.documentId);
   if (pages.length !== job.pageCount) {
     // The flow only runs us after every child finished; a gap means a write has not landed yet.
@@ -43,6 +45,6 @@ export async function assembleDocument(deps: AssembleDeps, job: JobPayloads['ass
   await deps.blobs.put(pdfKey, await deps.buildSearchablePdf(searchable), 'application/pdf');
   const text = pages.map((p) => p.text.trim()).join('\n\n');
   const ocrConfidence = words ? Math.round((weighted / words) * 10) / 10 : 0;
-  await deps.store.update(job.documentId, 'system:ocr', 'document.read', { status: 'classifying', text, ocr_confidence: ocrConfidence, searchable_pdf_key: pdfKey }, { ocrConfidence, pages: pages.map((p) => ({ rotation: p.rotation, skew: p.skew, confidence: p.confidence })) });
+  await deps.store.advance(job.documentId, ['ocr'], 'system:ocr', 'document.read', { status: 'classifying', text, ocr_confidence: ocrConfidence, searchable_pdf_key: pdfKey }, { ocrConfidence, pages: pages.map((p) => ({ rotation: p.rotation, skew: p.skew, confidence: p.confidence })) });
   return { documentId: job.documentId };
 }

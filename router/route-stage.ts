@@ -17,6 +17,10 @@ export interface RouteDeps {
 export async function routeDocument(deps: RouteDeps, job: JobPayloads['route']): Promise<StageResults['route']> {
   const doc = await deps.store.getDocument(job.documentId);
   if (!doc || !doc.category || !doc.identifiers) throw new PermanentError('NOT_CLASSIFIED', `document ${job.documentId} has no classification`);
+  // Run again after a crash when the letter is already in a worklist (perhaps one an adviser moved it
+  // to): the worklist entry follows the record, never the stale job.
+  if (doc.status === 'routed' && doc.worklist) return { documentId: job.documentId, worklist: doc.worklist, priority: doc.priority ?? 0, dueAt: doc.due_at };
+  if (doc.status !== 'routing') throw new PermanentError('NOT_ROUTABLE', `document ${job.documentId} is ${doc.status}`);
   const explanation = (doc.explanation ?? {}) as { features?: Classification['explanation']; statedTermDays?: number | null; statedDueDate?: string | null };
   const classification: Classification = {
     category: doc.category as Category,
@@ -30,8 +34,9 @@ export async function routeDocument(deps: RouteDeps, job: JobPayloads['route']):
   const customerId = match.kind === 'matched' ? match.customerId : null;
   const segment = customerId ? await deps.segmentOf(customerId) : null;
   const d = decideRouting({ classification, match, segment, receivedAt: doc.received_at }, deps.policy);
-  await deps.store.update(
+  await deps.store.advance(
     job.documentId,
+    ['routing'],
     'system:router',
     'document.routed',
     {

@@ -5,7 +5,7 @@ import type { Runtime } from '../../core/runtime.js';
 import { createDocumentStore } from '../../core/document-store.js';
 import { acceptScan } from '../../ingest/accept-scan.js';
 import { resumeScan, resumeUnfinished } from '../../core/recovery.js';
-import { jobIds } from '../../core/pipeline.js';
+import { blobKeys, jobIds } from '../../core/pipeline.js';
 
 // Redis without persistence can lose every queued job; the database must be enough to go on.
 let rt: Runtime;
@@ -42,6 +42,27 @@ describe('recovery from the system of record', () => {
     expect(await rt.queues.hasJob('ingest', jobIds.ingest(first.scanId))).toBe(true);
     const scan = await store.getScan(first.scanId);
     expect(scan).toMatchObject({ received_at: '2026-11-16', file_name: 'stack.PDF', status: 'received' });
+  });
+
+  it('runs a stage again whose job is kept as finished while the record says it is still to do (blind test AA)', async () => {
+    const store = createDocumentStore(rt.db);
+    await store.insertScan({ scanId: 'sr', fileName: 'r.pdf', source: 'r.pdf', channel: 'cli', blobKey: 'scans/sr/original.pdf', byteSize: 1, receivedAt: '2026-11-16' });
+    await store.markScanSplit('sr', '2026-11-16', [{ pageNo: 1, kind: 'letter', documentId: 'dr', imageKey: blobKeys.page('sr', 1), dpi: 300, issues: [] }], [{ documentId: 'dr', pages: [1] }]);
+    await store.update('dr', 'system:ocr', 'document.read', { status: 'classifying', text: 'x' });
+    let runs = 0;
+    rt.queues.startWorker('classify', async (d) => {
+      runs++;
+      return { documentId: d.documentId };
+    }, { concurrency: 1, onGaveUp: async () => undefined });
+    await rt.queues.dispatch([{ kind: 'job', job: { queue: 'classify', name: 'classify', jobId: jobIds.classify('dr'), data: { documentId: 'dr' } } }]);
+    const until = async (cond: () => Promise<boolean>) => {
+      for (const end = Date.now() + 20_000; !(await cond()); await new Promise((r) => setTimeout(r, 50))) if (Date.now() > end) throw new Error('timed out');
+    };
+    await until(() => rt.queues.jobFinished('classify', jobIds.classify('dr')));
+    expect(runs).toBe(1);
+    // The letter is still "classifying" (as when an older job undid its progress): resuming runs it again.
+    await resumeScan(store, rt.queues, 'sr');
+    await until(async () => runs === 2);
   });
 
   it('refuses empty files and impossible dates before archiving anything', async () => {
