@@ -7,6 +7,8 @@ import { resumeScan } from '../../core/recovery.js';
 // Mailroom operators: upload scans and follow a batch until every letter is routed.
 
 const today = () => new Date().toISOString().slice(0, 10);
+/** A raw upload without a fileName is named for what its content type says it is. */
+const EXTENSIONS: Record<string, string> = { 'application/pdf': '.pdf', 'image/tiff': '.tif', 'image/jpeg': '.jpg', 'image/png': '.png' };
 
 export const scanRoutes: FastifyPluginAsync<{ deps: ApiDeps; store: DocumentStore }> = async (app, { deps, store }) => {
   const accept = (bytes: Buffer, fileName: string, receivedAt: string) =>
@@ -26,16 +28,27 @@ export const scanRoutes: FastifyPluginAsync<{ deps: ApiDeps; store: DocumentStor
       },
     },
     async (req, reply) => {
-      const receivedAt = req.query.receivedAt ?? today();
+      let receivedAt = req.query.receivedAt ?? today();
       const results: { fileName: string; scanId: string; created: boolean }[] = [];
       if (req.isMultipart()) {
-        for await (const part of req.files()) {
-          const bytes = await part.toBuffer();
-          results.push({ fileName: part.filename, ...(await accept(bytes, part.filename, receivedAt)) });
+        // Form fields may follow the files, so every part is read before anything is accepted: a
+        // receivedAt field sent after the file was once ignored and the deadlines ran from today
+        // (blind test AA).
+        const files: { fileName: string; bytes: Buffer }[] = [];
+        const fields: Record<string, string> = {};
+        for await (const part of req.parts()) {
+          if (part.type === 'file') files.push({ fileName: part.filename, bytes: await part.toBuffer() });
+          else fields[part.fieldname] = String(part.value);
         }
+        const field = fields.receivedAt?.trim();
+        if (field && req.query.receivedAt && field !== req.query.receivedAt) {
+          return reply.code(400).send({ error: 'CONFLICTING_DATES', message: `receivedAt ${req.query.receivedAt} in the query and ${field} in the form differ` });
+        }
+        if (field) receivedAt = field;
+        for (const f of files) results.push({ fileName: f.fileName, ...(await accept(f.bytes, f.fileName, receivedAt)) });
       } else {
         if (!Buffer.isBuffer(req.body)) return reply.code(415).send({ error: 'UNSUPPORTED_MEDIA_TYPE', message: 'send the scan as the body (application/octet-stream, application/pdf, image/*) or as multipart/form-data' });
-        const fileName = (req.query.fileName ?? 'upload.bin').replace(/[^\w.-]/g, '_');
+        const fileName = (req.query.fileName ?? `upload${EXTENSIONS[String(req.headers['content-type']).split(';')[0]!.trim()] ?? '.bin'}`).replace(/[^\w.-]/g, '_');
         results.push({ fileName, ...(await accept(req.body, fileName, receivedAt)) });
       }
       if (results.length === 0) return reply.code(400).send({ error: 'NO_FILE', message: 'no file in the upload' });

@@ -45,6 +45,17 @@ describe('api', () => {
     const res = await app.inject({ method: 'POST', url: '/api/scans', payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
     expect(res.statusCode).toBe(202);
     expect(res.json().scans).toHaveLength(1);
+    // A receivedAt form field, even after the file, dates the scan (blind test AA: it was ignored).
+    const dated = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="b.png"\r\nContent-Type: image/png\r\n\r\n`),
+      Buffer.concat([png, Buffer.from([1])]),
+      Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="receivedAt"\r\n\r\n2026-11-20\r\n--${boundary}--\r\n`),
+    ]);
+    const withDate = await app.inject({ method: 'POST', url: '/api/scans', payload: dated, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(withDate.statusCode).toBe(202);
+    expect((await app.inject(`/api/scans/${withDate.json().scans[0].scanId}`)).json().receivedAt).toBe('2026-11-20');
+    const conflicting = await app.inject({ method: 'POST', url: '/api/scans?receivedAt=2026-11-19', payload: dated, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(conflicting.statusCode).toBe(400);
   });
 
   it('rejects bad input with clear errors', async () => {
