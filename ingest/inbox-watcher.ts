@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rmdir, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { errorMessage } from '../core/errors.js';
@@ -14,6 +14,8 @@ export interface InboxOptions {
   pollMs: number;
   handle(bytes: Buffer, fileName: string, path: string): Promise<void>;
   log?(msg: string): void;
+  /** How long a file may stay empty before it is failed as such (a scanner creates, then writes). */
+  emptyGraceMs?: number;
 }
 
 const ACCEPTED = /\.(pdf|tiff?|jpe?g|png|webp)$/i;
@@ -23,6 +25,8 @@ export function watchInbox(o: InboxOptions): { stop(): Promise<void> } {
   const doneDir = join(o.dir, 'done');
   const failedDir = join(o.dir, 'failed');
   const seen = new Map<string, string>(); // name -> "size:mtime" at the previous poll
+  const emptySince = new Map<string, number>();
+  const emptyGraceMs = o.emptyGraceMs ?? 60_000;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
 
@@ -35,11 +39,17 @@ export function watchInbox(o: InboxOptions): { stop(): Promise<void> } {
       const s = await stat(path).catch(() => null);
       if (!s) continue;
       const sig = `${s.size}:${s.mtimeMs}`;
-      if (seen.get(name) !== sig || s.size === 0) {
+      // An empty file is waited for, but not for ever: one left empty goes to failed/ with its reason
+      // (blind test AA: a zero-byte file sat in the inbox for good, the operator never told).
+      const emptyTooLong = s.size === 0 && Date.now() - (emptySince.get(name) ?? Date.now()) >= emptyGraceMs;
+      if (s.size === 0 && !emptySince.has(name)) emptySince.set(name, Date.now());
+      if (s.size > 0) emptySince.delete(name);
+      if (seen.get(name) !== sig || (s.size === 0 && !emptyTooLong)) {
         seen.set(name, sig); // still being written, or new: look again next poll
         continue;
       }
       seen.delete(name);
+      emptySince.delete(name);
       const claimed = join(claimDir, name);
       try {
         await rename(path, claimed);
@@ -75,6 +85,8 @@ export function watchInbox(o: InboxOptions): { stop(): Promise<void> } {
       const pid = owner.startsWith(prefix) ? Number(owner.slice(prefix.length)) : NaN;
       if (!Number.isInteger(pid) || (pid !== process.pid && isProcessAlive(pid))) continue;
       for (const name of await readdir(join(root, owner))) await rename(join(root, owner, name), join(o.dir, name));
+      // A dead process's claim folder, now empty, is not left behind.
+      if (pid !== process.pid) await rmdir(join(root, owner)).catch(() => undefined);
     }
   };
 
@@ -91,6 +103,7 @@ export function watchInbox(o: InboxOptions): { stop(): Promise<void> } {
     async stop() {
       stopped = true;
       await running;
+      await rmdir(claimDir).catch(() => undefined); // only when empty: a claim in hand stays for recovery
     },
   };
 }

@@ -60,4 +60,24 @@ describe('watchInbox', () => {
     expect(await readFile(join(dir, 'failed', reason), 'utf8')).toContain('not a PDF');
     expect(failed.some((f) => f.endsWith('notes.txt.error.txt'))).toBe(true);
   });
+
+  it('fails a file left empty past the grace time, and takes one written after a while empty (blind test AA)', async () => {
+    const dir = await inbox();
+    const handled: string[] = [];
+    const w = watchInbox({ dir, pollMs: 20, emptyGraceMs: 300, handle: async (b, name) => {
+      if (b.length === 0) throw new Error('EMPTY_FILE: the file is empty');
+      handled.push(name);
+    } });
+    await writeFile(join(dir, 'zero.pdf'), '');
+    await writeFile(join(dir, 'late.pdf'), '');
+    await sleep(150);
+    // Still within the grace time: nothing taken yet.
+    expect(await readdir(join(dir, 'failed'))).toEqual([]);
+    await writeFile(join(dir, 'late.pdf'), '%PDF-late');
+    for (let i = 0; i < 60 && (await readdir(join(dir, 'failed'))).length < 2; i++) await sleep(30);
+    await w.stop();
+    const failed = await readdir(join(dir, 'failed'));
+    expect(failed.filter((f) => f.endsWith('zero.pdf.error.txt'))).toHaveLength(1);
+    expect(handled).toEqual(['late.pdf']);
+  });
 });
