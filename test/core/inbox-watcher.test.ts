@@ -33,14 +33,16 @@ describe('watchInbox', () => {
   it('waits while a file is still growing', async () => {
     const dir = await inbox();
     const seen: Buffer[] = [];
-    const w = watchInbox({ dir, pollMs: 150, handle: async (b) => void seen.push(b) });
+    // Appends 100 ms apart against a 500 ms poll: under a loaded CI machine a 150 ms poll saw a pause
+    // between two appends and took the file half-written.
+    const w = watchInbox({ dir, pollMs: 500, handle: async (b) => void seen.push(b) });
     const path = join(dir, 'growing.tif');
     await writeFile(path, 'part1');
     for (let i = 0; i < 4; i++) {
       await sleep(100);
       await appendFile(path, `-part${i + 2}`);
     }
-    for (let i = 0; i < 40 && seen.length === 0; i++) await sleep(50);
+    for (let i = 0; i < 80 && seen.length === 0; i++) await sleep(50);
     await w.stop();
     expect(seen.map(String)).toEqual(['part1-part2-part3-part4-part5']);
   });
