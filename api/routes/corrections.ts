@@ -19,7 +19,8 @@ export const correctionRoutes: FastifyPluginAsync<{ deps: ApiDeps }> = async (ap
           additionalProperties: false,
           required: ['actor'],
           properties: {
-            actor: { type: 'string', minLength: 1, maxLength: 100 },
+            // Someone the audit trail can hold to it: not blank (blind test AA recorded actor "   ").
+            actor: { type: 'string', minLength: 1, maxLength: 100, pattern: '^\\S(?:.*\\S)?$' },
             category: { type: 'string', enum: [...CATEGORIES] },
             customerId: { anyOf: [{ type: 'string', pattern: '^[0-9]{1,20}$' }, { type: 'null' }] },
           },

@@ -62,6 +62,9 @@ describe('adviser corrections', () => {
     expect((await correct({ actor: 'a', customerId: '9999999999' })).json().error).toBe('UNKNOWN_CUSTOMER');
     expect((await correct({ actor: 'a', category: 'SPAM' })).statusCode).toBe(400);
     expect((await correct({ actor: 'a' })).json().error).toBe('NOTHING_TO_CORRECT');
+    // Nobody the audit trail could hold to it (blind test AA recorded a blank actor).
+    expect((await correct({ actor: '   ', category: 'FAULT' })).statusCode).toBe(400);
+    expect((await correct({ actor: ' anna', category: 'FAULT' })).statusCode).toBe(400);
     const missing = await app.inject({ method: 'POST', url: '/api/documents/doc-bbbbbbbbbbbbbbbbbbbbbbbb-1/corrections', payload: { actor: 'a', category: 'FAULT' } });
     expect(missing.statusCode).toBe(404);
   });
