@@ -71,7 +71,8 @@ export const scanRoutes: FastifyPluginAsync<{ deps: ApiDeps; store: DocumentStor
         status: scan.status,
         error: scan.error,
         receivedAt: scan.received_at,
-        progress: { documents: documents.length, finished },
+        // Done: split and every letter in a worklist (or needing attention), or the file failed.
+        progress: { documents: documents.length, finished, done: scan.status === 'failed' || (scan.status === 'split' && finished === documents.length) },
         pages: pages.map((p) => ({ pageNo: p.page_no, kind: p.kind, documentId: p.document_id, issues: p.issues })),
         rescanRequested: pages.filter((p) => p.issues.length > 0).map((p) => p.page_no),
         documents: documents.map((d) => ({ documentId: d.document_id, pages: d.pages, status: d.status, worklist: d.worklist, error: d.error })),

@@ -31,7 +31,7 @@ describe('api', () => {
     const again = await app.inject({ method: 'POST', url: '/api/scans?fileName=copy.png', payload: png, headers: { 'content-type': 'image/png' } });
     expect(again.json().scans[0]).toMatchObject({ scanId: scan.scanId, created: false });
     const status = await app.inject(`/api/scans/${scan.scanId}`);
-    expect(status.json()).toMatchObject({ scanId: scan.scanId, status: 'received', receivedAt: '2026-11-16', progress: { documents: 0, finished: 0 } });
+    expect(status.json()).toMatchObject({ scanId: scan.scanId, status: 'received', receivedAt: '2026-11-16', progress: { documents: 0, finished: 0, done: false } });
     expect(await rt.queues.hasJob('ingest', `ingest-${scan.scanId}`)).toBe(true);
   });
 
