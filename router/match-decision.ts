@@ -94,6 +94,15 @@ export function decide(scored: Scored[], fromInstitution: boolean, writerNotCust
   if (eligible && top.points >= MATCH_POINTS && lead >= MARGIN_POINTS && top.repairedPhoneOnly && top.elsewhere) {
     return { kind: 'ambiguous', candidates, reason: "the best candidate's phone is one misread digit from the letter's, and the letter's address is not theirs" };
   }
+  // An identifier read off hand-writing or a damaged scan can come out as exactly another customer's,
+  // a namesake living elsewhere, while the letter's own address is the writer's (blind test AB: five
+  // hand-written letters matched so in a probe master). When a candidate of the letter's full name
+  // lives at the letter's street or postal code and the leader at neither, the identifier contradicts
+  // the address: a person decides. (A customer who moved is held back only where a namesake lives.)
+  const atLetterAddress = (s: Scored) => s.evidence.includes('address') || s.evidence.includes('postal_code');
+  if (eligible && top.elsewhere && !atLetterAddress(top) && scored.some((s) => s !== top && s.fullName && atLetterAddress(s) && !s.thirdParty)) {
+    return { kind: 'ambiguous', candidates, reason: "the identifier points to a customer living elsewhere, while one of the letter's name lives at its address" };
+  }
   if (eligible && top.points >= MATCH_POINTS && lead >= MARGIN_POINTS) {
     return { kind: 'matched', customerId: top.customerId, confidence: toScore(top.points), evidence: top.evidence, candidates };
   }

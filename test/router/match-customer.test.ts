@@ -364,6 +364,17 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect(extractIdentifiers('Wnoszę o przeniesienie umowy na mojego syna, Michała Lewandowskiego, bo jego umowa…').principals).toBeUndefined();
     });
 
+    it("holds back an identifier of a namesake elsewhere when one of the letter's name lives at its address (blind test AB)", async () => {
+      // B's customer number (a hand-written number misread into B's) in a letter from Jan Kowalski of
+      // ul. Długa 5/3, 00-950 Warszawa: A lives there, B in Kraków.
+      const text = (number: string) => `Jan Kowalski\nul. Długa 5/3\n00-950 Warszawa\nnr klienta ${number}\n\nProszę o naprawę linii.\n\nJan Kowalski`;
+      const r = await match(extractIdentifiers(text(B.customerId)));
+      expect(r.kind).toBe('ambiguous');
+      expect(ids(r).slice(0, 2).sort()).toEqual([A.customerId, B.customerId].sort());
+      // B writing from a new address where no namesake lives is still B (a customer who moved).
+      expectMatched(await match(extractIdentifiers(text(B.customerId).replace('ul. Długa 5/3\n00-950 Warszawa', 'ul. Leśna 8\n80-300 Gdańsk'))), B.customerId);
+    });
+
     it('finds a married woman by the maiden name she gives, signed with her new one', async () => {
       const text = 'Anna Wiśniewska (z domu Nowak)\nul. Leśna 3\n80-001 Gdańsk\n\nZmieniłam nazwisko z Nowak na Wiśniewska. ' +
         'Proszę o zmianę nazwiska w umowie.\n\nZ poważaniem\nAnna Wiśniewska';
