@@ -25,15 +25,19 @@ const THEIRS = /\b(?:zmarl\w*|zgon\w*|(?:jej|jego) (?:umow|numer|telefon|kont|ab
 
 /** Relatives named as a sentence's subject whose own line, contract or death the letter speaks of. */
 function relativesAbout(text: string, folded: string, names: NameHit[]): { first: string; last: string }[] {
+  const out: { first: string; last: string }[] = [];
   // Capitals tell a name from "moja mama dzwoniła": the unfolded text, same offsets.
-  const plain = stripDiacritics(text);
-  return namesAfter(plain, names, RELATIVE, RELATIVE_REACH).filter((n) => {
-    const hit = names.find((h) => h.first === n.first && h.last === n.last)!;
+  for (const m of stripDiacritics(text).matchAll(RELATIVE)) {
+    const from = (m.index ?? 0) + m[0].length;
+    const hit = names.find((n) => n.index >= from && n.index < from + RELATIVE_REACH);
+    if (!hit || out.some((p) => p.first === hit.first && p.last === hit.last)) continue;
+    // That sentence and the next.
     const rest = folded.slice(hit.index, hit.index + 300);
     const first = sentenceEnd(rest);
     const second = first < 0 ? -1 : sentenceEnd(rest.slice(first + 1));
-    return THEIRS.test(rest.slice(0, second < 0 ? undefined : first + 1 + second));
-  });
+    if (THEIRS.test(rest.slice(0, second < 0 ? undefined : first + 1 + second))) out.push({ first: hit.first, last: hit.last });
+  }
+  return out;
 }
 
 /** Names of the people the letter is written for (empty when the writer writes for themselves). */
