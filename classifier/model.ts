@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CATEGORIES, type Category, type Classification } from '../core/types.js';
 import { extractFeatures, hashFeature, readLetter, type Feature } from './features.js';
+import { foldChars } from './normalize.js';
 import { explicitIntents } from './explicit-intent.js';
 import { detectInstitution } from './institution.js';
 import { parseStatedTermDays } from './legal-term.js';
@@ -105,7 +106,10 @@ export function classify(model: ClassifierModel, text: string): Classification {
   // debt collector, both sent to the legal team). LEGAL rides along, so its term still dates the letter.
   // So does a change of its own data a court's or police station's administration asks for as a
   // customer (blind test X: "proszę o zmianę adresu e-mail… faktury" under a court's letterhead).
-  const asked = stated.filter((c) => c === 'CANCELLATION' || c === 'COMPLAINT' || c === 'DATA_CHANGE');
+  // So does a title line "Reklamacja …" (blind test AC: a customer quoting a court's ruling on abusive
+  // clauses under "Reklamacja dotycząca podwyższenia opłaty…"; no legal letter of the corpus has one).
+  const complaintSubject = category === 'LEGAL' && !stated.includes('COMPLAINT') && COMPLAINT_TITLE.test(foldChars(read.own));
+  const asked = [...stated, ...(complaintSubject ? ['COMPLAINT' as Category] : [])].filter((c) => c === 'CANCELLATION' || c === 'COMPLAINT' || c === 'DATA_CHANGE');
   const legalByWording = category === 'LEGAL' && asked.length > 0 && detectInstitution(text) === null;
   // "Składam reklamację" about an outage or a bill is a complaint by law (answered late, it counts as
   // accepted): the complaint team answers it, and the fault or billing side rides along with its own
@@ -151,6 +155,12 @@ export function classify(model: ClassifierModel, text: string): Classification {
     statedDueDate: isLegal ? parseStatedDueDate(text) : null,
   };
 }
+
+/**
+ * A title line "Reklamacja …", as writers head their own complaint; not "Dotyczy: reklamacji Pana X",
+ * how an ombudsman refers to a customer's complaint it takes up.
+ */
+const COMPLAINT_TITLE = /^[ \t]*reklamacja\b[^\n]{0,80}$/m;
 
 /** Above this the model's own choice stands against an intent stated outright (measured: bench-understanding (b)). */
 const SURE = 0.8;

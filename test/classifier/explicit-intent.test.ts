@@ -106,6 +106,46 @@ describe('an intent stated outright', () => {
     expect(classify(loadDefaultModel(), court).category).toBe('LEGAL');
   });
 
+  it('takes a private writer quoting court rulings under a "Reklamacja" title for a complaint (blind test AC)', () => {
+    const letter = [
+      "Eugeniusz Ziółkowski",
+      "3 Maja 65",
+      "",
+      "15-745 Białystok",
+      "PESEL 72101112254",
+      "",
+      "Białystok, 13.11.2026.",
+      "Telekomunikacja Nadwiślańska S.A.",
+      "Dział Reklamacji",
+      "",
+      "skrytka pocztowa 100",
+      "",
+      "00-950 Warszawa 1",
+      "",
+      "Reklamacja dotycząca podwyższenia opłaty abonamentowej",
+      "(umowa UM/2019/05/2798)",
+      "",
+      "Działając we własnym imieniu, kwestionuję zasadność podwyższenia opłaty",
+      "abonamentowej o 7,90 zł miesięcznie od dnia 1 października 2026 r., wprowadzonego",
+      "na podstawie $ 14 ust. 3 Regulaminu („opłata inflacyjna\"). Postanowienie to stanowi w",
+      "mojej ocenie niedozwoloną klauzulę umowną w rozumieniu art. 385\' $ 1 k.c. Wskazuję,",
+      "że Sąd Okręgowy w Warszawie Sąd Ochrony Konkurencji i Konsumentów w jednym z",
+      "wyroków uznał za abuzywne postanowienie o bardzo zbliżonej treści, stosowane przez",
+      "innego operatora, a Sąd Najwyższy wielokrotnie podkreślał, że jednostronna zmiana",
+      "ceny wymaga precyzyjnie określonych przesłanek.",
+      "",
+      "Wnoszę o przywrócenie dotychczasowej wysokości abonamentu oraz o zwrot pobranych",
+      "nadwyżek za październik i listopad 2026 r. (łącznie 15,80 zł) na rachunek, z którego",
+      "dokonuję płatności.",
+      "",
+      "Odpowiedzi proszę udzielić w ustawowym terminie.",
+      "",
+      "Eugeniusz Ziółkowski",
+    ].join('\n');
+    const c = classify(loadDefaultModel(), letter);
+    expect([c.category, c.secondary]).toEqual(['COMPLAINT', ['LEGAL']]);
+  });
+
   it('makes a complaint stated outright the category over a fault, a bill or other, which rides along (blind tests S and U)', () => {
     const outage = 'Reklamacja usługi internetu mobilnego\n\nSkładam reklamację jakości usługi. Od trzech tygodni prędkość ' +
       'nie przekracza 1-2 Mb/s, modem się rozłącza, a technik nie przyjechał. Wnoszę o obniżenie abonamentu o 50%.';
