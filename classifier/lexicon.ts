@@ -131,10 +131,18 @@ const INTENT_VERBS = new Set([
 // English: "not" (or the "t" of "don't") followed by at most three of these before the key.
 const EN_FILLERS = new Set(['a', 'an', 'the', 'to', 'want', 'wish', 'intend', 'going', 'plan', 'my']);
 
+// "Nie twierdzę, że to źle policzone", "nie mówię, że…": what follows is disclaimed (blind test AC: a
+// billing question read a complaint into the words it disclaimed).
+const DISCLAIMERS = new Set(['mowie', 'twierdze', 'twierdzimy', 'kwestionuje', 'kwestionujemy', 'podwazam', 'zarzucam']);
+const DISCLAIMER_REACH = 5;
+
 export function negatedAt(tokens: string[], i: number): boolean {
   const a = tokens[i - 1];
   if (a === undefined) return false;
   if (NEGATIONS.has(a)) return true;
+  for (let j = i - 1; j >= Math.max(1, i - DISCLAIMER_REACH); j--) {
+    if (DISCLAIMERS.has(tokens[j] as string) && NEGATIONS.has(tokens[j - 1] as string)) return true;
+  }
   const b = tokens[i - 2];
   if (b !== undefined && NEGATIONS.has(b) && INTENT_VERBS.has(a)) return true;
   for (let j = i - 1; j >= Math.max(0, i - 4); j--) {

@@ -10,6 +10,10 @@ describe('lexicon negation', () => {
     expect(hits('To nie jest reklamacja.').COMPLAINT).toBeUndefined();
     expect(hits('Nie chcę rezygnować z telewizji.').CANCELLATION).toBeUndefined();
     expect(hits('This is not a complaint.').COMPLAINT).toBeUndefined();
+    // What the writer disclaims (blind test AC).
+    expect(hits('Ja nie mówię, że to źle policzone, chcę tylko zrozumieć.').COMPLAINT).toBeUndefined();
+    expect(hits('Nie twierdzę, że opłata jest bezpodstawna.').COMPLAINT).toBeUndefined();
+    expect(hits('Mówię wprost: to źle policzone.').COMPLAINT).toBeGreaterThan(0);
   });
 
   it('still counts the key when a negation belongs to another verb or the key is said again', () => {
