@@ -173,8 +173,9 @@ const SURE = 0.8;
 const LEADS_OVER: Partial<Record<Category, Category[]>> = {
   COMPLAINT: ['FAULT', 'BILLING', 'OTHER'],
   CANCELLATION: ['ORDER', 'OTHER', 'DATA_CHANGE', 'BILLING'],
-  // Instalments, a later due date, one's own mistaken transfer: over a complaint's polite wording.
-  BILLING: ['COMPLAINT', 'OTHER', 'ORDER'],
+  // Instalments, a later due date, one's own mistaken transfer: over a complaint's polite wording. Not
+  // over an order: a phone bought "na raty" is ordered.
+  BILLING: ['COMPLAINT', 'OTHER'],
 };
 
 function otherCategoryWords(feature: string, category: Category): boolean {
