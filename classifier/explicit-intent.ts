@@ -49,8 +49,8 @@ const STATEMENTS: [Category, string[]][] = [
   // bill's administration, not a contest of it (blind test Y: "Kwoty nie kwestionuję… proszę o
   // rozłożenie na raty" went to the complaint team under its polite "rozpatrzenie" wording).
   ['BILLING', [
-    ...['prosze', 'wnosze', 'wniosek', 'prosba', 'uprzejmie prosze'].flatMap((w) => [`${w} o rozlozenie`, `${w} o rozlozenie na raty`]),
-    'rozlozenie na raty', 'rozlozyc na raty', 'rozlozenie zaleglosci', 'rozlozenie naleznosci', 'rozlozenie zadluzenia',
+    // Keys match word starts onward: "prosze o rozlozenie" covers "… o rozlozenie na raty" too.
+    'prosze o rozlozenie', 'wnosze o rozlozenie', 'wniosek o rozlozenie', 'prosba o rozlozenie', 'rozlozenie na raty', 'rozlozyc na raty', 'rozlozenie zaleglosci', 'rozlozenie naleznosci', 'rozlozenie zadluzenia',
     'przesuniecie terminu platnosci', 'przesuniecie terminu zaplaty', 'odroczenie terminu platnosci', 'odroczenie platnosci',
     'wydluzenie terminu platnosci', 'wydluzenie terminu zaplaty',
     ...['omylkowo', 'pomylkowo', 'blednie', 'przez pomylke'].flatMap((w) => [`${w} przelal`, `${w} wplacil`, `${w} zaplacil`]),

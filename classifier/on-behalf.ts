@@ -24,28 +24,20 @@ const RELATIVE_REACH = 30;
 const THEIRS = /\b(?:zmarl\w*|zgon\w*|(?:jej|jego) (?:umow|numer|telefon|kont|abonament|internet|lini|uslug)\w*|(?:jest|byl\w*) (?:panstwa |waszym |wasza )?(?:klient|abonent)\w*)/;
 
 /** Relatives named as a sentence's subject whose own line, contract or death the letter speaks of. */
-function relativesAbout(text: string, folded: string, names: NameHit[]): { first: string; last: string }[] {
-  const out: { first: string; last: string }[] = [];
+function relativesAbout(text: string, folded: string, names: NameHit[]): NameHit[] {
   // Capitals tell a name from "moja mama dzwoniła": the unfolded text, same offsets.
-  for (const m of stripDiacritics(text).matchAll(RELATIVE)) {
-    const from = (m.index ?? 0) + m[0].length;
-    const hit = names.find((n) => n.index >= from && n.index < from + RELATIVE_REACH);
-    if (!hit || out.some((p) => p.first === hit.first && p.last === hit.last)) continue;
+  return namesAfter(stripDiacritics(text), names, RELATIVE, RELATIVE_REACH).filter((hit) => {
     // That sentence and the next.
     const rest = folded.slice(hit.index, hit.index + 300);
     const first = sentenceEnd(rest);
     const second = first < 0 ? -1 : sentenceEnd(rest.slice(first + 1));
-    if (THEIRS.test(rest.slice(0, second < 0 ? undefined : first + 1 + second))) out.push({ first: hit.first, last: hit.last });
-  }
-  return out;
+    return THEIRS.test(rest.slice(0, second < 0 ? undefined : first + 1 + second));
+  });
 }
 
 /** Names of the people the letter is written for (empty when the writer writes for themselves). */
 function principalNames(folded: string, names: NameHit[], text: string): { first: string; last: string }[] {
-  const named = relativesAbout(text, folded, names);
-  const out = namesAfter(folded, names, ON_BEHALF, PRINCIPAL_REACH);
-  for (const n of named) if (!out.some((p) => p.first === n.first && p.last === n.last)) out.push(n);
-  return out;
+  return personsOf([...namesAfter(folded, names, ON_BEHALF, PRINCIPAL_REACH), ...relativesAbout(text, folded, names)]);
 }
 
 // "zmarłego w dniu 30 października 2026 r. pana Zdzisława Kowalczyka": a dot after an abbreviation
@@ -60,16 +52,23 @@ function sentenceEnd(s: string): number {
   return -1;
 }
 
-/** The first name after each marker, before its sentence ends, once each. */
-function namesAfter(folded: string, names: NameHit[], marker: RegExp, reach: number): { first: string; last: string }[] {
-  const out: { first: string; last: string }[] = [];
-  for (const m of folded.matchAll(marker)) {
+/** The first name after each marker, before its sentence ends (`text` shares the names' offsets). */
+function namesAfter(text: string, names: NameHit[], marker: RegExp, reach: number): NameHit[] {
+  const out: NameHit[] = [];
+  for (const m of text.matchAll(marker)) {
     const from = (m.index ?? 0) + m[0].length;
-    const end = sentenceEnd(folded.slice(from, from + reach));
+    const end = sentenceEnd(text.slice(from, from + reach));
     const until = from + (end < 0 ? reach : end);
     const hit = names.find((n) => n.index >= from && n.index < until);
-    if (hit && !out.some((p) => p.first === hit.first && p.last === hit.last)) out.push({ first: hit.first, last: hit.last });
+    if (hit) out.push(hit);
   }
+  return out;
+}
+
+/** Each person once, as the matcher takes them. */
+function personsOf(hits: NameHit[]): { first: string; last: string }[] {
+  const out: { first: string; last: string }[] = [];
+  for (const h of hits) if (!out.some((p) => p.first === h.first && p.last === h.last)) out.push({ first: h.first, last: h.last });
   return out;
 }
 
@@ -116,7 +115,7 @@ const THIRD_PARTY_REACH = 40;
 
 /** Names the letter introduces as a third party (a neighbour), not as its writer or principal. */
 function thirdPartyNames(folded: string, names: NameHit[]): { first: string; last: string }[] {
-  return namesAfter(folded, names, THIRD_PARTY, THIRD_PARTY_REACH);
+  return personsOf(namesAfter(folded, names, THIRD_PARTY, THIRD_PARTY_REACH));
 }
 
 // "Nie jestem Państwa klientem": whoever the letter names, it is not the writer's own account. A

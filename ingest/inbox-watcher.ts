@@ -41,10 +41,10 @@ export function watchInbox(o: InboxOptions): { stop(): Promise<void> } {
       const sig = `${s.size}:${s.mtimeMs}`;
       // An empty file is waited for, but not for ever: one left empty goes to failed/ with its reason
       // (blind test AA: a zero-byte file sat in the inbox for good, the operator never told).
-      const emptyTooLong = s.size === 0 && Date.now() - (emptySince.get(name) ?? Date.now()) >= emptyGraceMs;
-      if (s.size === 0 && !emptySince.has(name)) emptySince.set(name, Date.now());
       if (s.size > 0) emptySince.delete(name);
-      if (seen.get(name) !== sig || (s.size === 0 && !emptyTooLong)) {
+      else if (!emptySince.has(name)) emptySince.set(name, Date.now());
+      const waitingEmpty = s.size === 0 && Date.now() - emptySince.get(name)! < emptyGraceMs;
+      if (seen.get(name) !== sig || waitingEmpty) {
         seen.set(name, sig); // still being written, or new: look again next poll
         continue;
       }
