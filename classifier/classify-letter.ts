@@ -1,8 +1,9 @@
 // The classify stage's core: one letter's OCR text in, category and identifiers out. No I/O, so
 // the worker, the API and the benchmarks all run exactly the same decision.
-import type { Classification, Identifiers } from '../core/types.js';
+import type { Classification, Identifiers, LowConfidenceWord } from '../core/types.js';
 import { classify, type ClassifierModel } from './model.js';
 import { extractIdentifiers } from './identifiers.js';
+import { withDoubtful } from './doubtful-identifiers.js';
 import { joinSpacedLetters } from './spaced-letters.js';
 import { parseStatedTermDays } from './legal-term.js';
 import { parseStatedDueDate } from './legal-date.js';
@@ -14,11 +15,12 @@ export interface LetterUnderstanding {
   identifiers: Identifiers;
 }
 
-export function classifyLetter(model: ClassifierModel, ocrText: string, operator?: OperatorMatcher): LetterUnderstanding {
+/** `lowConfidence`: the OCR's unsure identifier-bearing words, when the text came from OCR. */
+export function classifyLetter(model: ClassifierModel, ocrText: string, operator?: OperatorMatcher, lowConfidence: readonly LowConfidenceWord[] = []): LetterUnderstanding {
   // Boxed form fields read as one word again, for the model as for the identifiers.
   const text = joinSpacedLetters(ocrText);
   const classification = classify(model, text);
-  const identifiers = extractIdentifiers(text, operator);
+  const identifiers = withDoubtful(extractIdentifiers(text, operator), lowConfidence);
   // A letter from a court, bailiff or regulator is legal mail whatever its wording resembles; the
   // model usually agrees, but a letter that is only a header and a table can fool it.
   if (identifiers.fromInstitution && classification.category !== 'LEGAL') {

@@ -1,14 +1,15 @@
 import type { DocumentStore } from '../core/document-store.js';
 import { PermanentError } from '../core/errors.js';
 import type { JobPayloads, StageResults } from '../core/pipeline.js';
-import type { Classification, Identifiers } from '../core/types.js';
+import type { Classification, Identifiers, LowConfidenceWord } from '../core/types.js';
 
 // Stage 3: what the letter asks for and which identifiers it carries. The explanation is stored
 // with the decision so an auditor can see why a letter went where it went.
 
 export interface ClassifyDeps {
   store: DocumentStore;
-  classify(text: string): { classification: Classification; identifiers: Identifiers };
+  /** `lowConfidence`: identifier-bearing words the OCR was unsure of (ocr/low-confidence-words.ts). */
+  classify(text: string, lowConfidence: LowConfidenceWord[]): { classification: Classification; identifiers: Identifiers };
 }
 
 export async function classifyDocument(deps: ClassifyDeps, job: JobPayloads['classify']): Promise<StageResults['classify']> {
@@ -16,7 +17,7 @@ export async function classifyDocument(deps: ClassifyDeps, job: JobPayloads['cla
   if (!doc) throw new PermanentError('UNKNOWN_DOCUMENT', `document ${job.documentId} is not recorded`);
   // Run again after a crash when the letter has moved on (routed, perhaps corrected by an adviser).
   if (doc.status !== 'classifying') return { documentId: job.documentId };
-  const { classification: c, identifiers } = deps.classify(doc.text ?? '');
+  const { classification: c, identifiers } = deps.classify(doc.text ?? '', doc.low_confidence_words ?? []);
   await deps.store.advance(
     job.documentId,
     ['classifying'],

@@ -1,6 +1,6 @@
 import type { Db, Queryable } from './db.js';
 import { appendEventTx } from './audit-log.js';
-import type { Classification, Identifiers, MatchCandidate } from './types.js';
+import type { Classification, Identifiers, LowConfidenceWord, MatchCandidate } from './types.js';
 
 // The system of record for scans and documents. Every state change writes its audit event in the
 // same transaction, so history and state cannot disagree.
@@ -28,6 +28,7 @@ export interface DocumentRow {
   received_at: string;
   text: string | null;
   ocr_confidence: number | null;
+  low_confidence_words: LowConfidenceWord[] | null;
   category: string | null;
   category_confidence: number | null;
   secondary_categories: string[];
@@ -200,7 +201,7 @@ export function createDocumentStore(db: Db) {
   };
 }
 
-const jsonColumns = new Set(['explanation', 'identifiers', 'candidates']);
+const jsonColumns = new Set(['explanation', 'identifiers', 'candidates', 'low_confidence_words']);
 
 async function updateTx(t: Queryable, documentId: string, fields: Partial<Record<keyof DocumentRow, unknown>>, from: readonly DocumentStatus[] | null): Promise<boolean> {
   const keys = Object.keys(fields);

@@ -218,6 +218,14 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
       CREATE INDEX customers_id_key ON customers ((regexp_replace(upper(customer_id), '[^A-Z0-9]', '', 'g')));
     `,
   },
+  {
+    // The identifier-bearing words the OCR read with low confidence, kept beside the text so the
+    // classify stage can tell which identifiers may be misread (blind test AB: hand-writing).
+    id: '008-low-confidence-words',
+    sql: `
+      ALTER TABLE documents ADD COLUMN low_confidence_words jsonb;
+    `,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {

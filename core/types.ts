@@ -30,6 +30,15 @@ export interface OcrWord {
   bbox: { x0: number; y0: number; x1: number; y1: number }; // pixels of the prepared page
 }
 
+/**
+ * A word that may carry an identifier (digits, an '@') which the engine read under
+ * LOW_WORD_CONFIDENCE (ocr/low-confidence-words.ts): hand-writing, a smudge, a fold.
+ */
+export interface LowConfidenceWord {
+  text: string;
+  confidence: number;
+}
+
 export interface OcrPageResult {
   text: string;
   confidence: number; // mean word confidence 0..100
@@ -48,6 +57,12 @@ export interface Identifiers {
   invoiceNumbers: string[];
   pesels: string[]; // checksum-valid only
   nips: string[]; // checksum-valid only, digits only
+  /**
+   * Identifier values above (as listed) that the OCR read off words of low confidence: a misread
+   * there can be exactly another customer's number, so the matcher does not let one decide alone.
+   * Absent when there are none or the text did not come from OCR.
+   */
+  doubtful?: string[];
   /** PESELs and NIPs above that passed their checksum only after a digit was swapped for a look-alike. */
   checksumRepaired?: string[];
   postalCodes: string[]; // NN-NNN
@@ -154,9 +169,10 @@ export interface MatchCandidate {
 /**
  * `phone_repaired`: the only identifier is a phone one misread digit from the master's;
  * `address_elsewhere`: the letter's postal code, town or house number is not the customer's;
- * `third_party`: the letter names this customer as someone else (a neighbour, a person it is mistaken for).
+ * `third_party`: the letter names this customer as someone else (a neighbour, a person it is mistaken for);
+ * `low_confidence_read`: the only identifier pointing here was read off a word the OCR was unsure of.
  */
-export type MatchCaution = 'phone_repaired' | 'address_elsewhere' | 'third_party';
+export type MatchCaution = 'phone_repaired' | 'address_elsewhere' | 'third_party' | 'low_confidence_read';
 
 export type MatchResult =
   | { kind: 'matched'; customerId: string; confidence: number; evidence: MatchEvidence[]; candidates: MatchCandidate[] }

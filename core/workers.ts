@@ -62,7 +62,7 @@ export function startWorkers(rt: Runtime, only: readonly Stage[]): { close(): Pr
     const operator = operatorMatcher(config.operator);
     queues.startWorker('classify', async (d) => {
       const m = await model();
-      return classifyDocument({ store, classify: (text) => classifyLetter(m, text, operator) }, d);
+      return classifyDocument({ store, classify: (text, lowConfidence) => classifyLetter(m, text, operator, lowConfidence) }, d);
     }, {
       concurrency: 4,
       onGaveUp: gaveUp('classify'),

@@ -2,7 +2,8 @@ import type { BlobStore } from '../core/blob-store.js';
 import type { DocumentStore } from '../core/document-store.js';
 import { blobKeys, type JobPayloads, type StageResults } from '../core/pipeline.js';
 import { TransientError } from '../core/errors.js';
-import type { OcrPageResult, OcrWord } from '../core/types.js';
+import type { LowConfidenceWord, OcrPageResult, OcrWord } from '../core/types.js';
+import { lowConfidenceWords } from './low-confidence-words.js';
 
 // Stage 2b (fan-in): once every page of a letter is read, its text is joined and one searchable
 // PDF is built for advisers and auditors.
@@ -34,17 +35,19 @@ export async function assembleDocument(deps: AssembleDeps, job: JobPayloads['ass
   const searchable: SearchablePage[] = [];
   let weighted = 0;
   let words = 0;
+  const doubtful: LowConfidenceWord[] = [];
   for (const p of pages) {
     const ocr = JSON.parse((await deps.blobs.get(p.ocr_key)).toString('utf8')) as OcrPageResult;
     searchable.push({ image: await deps.encodeForPdf(await deps.blobs.get(p.prepared_key)), width: ocr.width, height: ocr.height, dpi: ocr.dpi, words: ocr.words });
     // Confidence of the letter = mean over its words, so a near-empty page does not weigh as much as a full one.
     weighted += ocr.words.reduce((s, w) => s + w.confidence, 0);
     words += ocr.words.length;
+    doubtful.push(...lowConfidenceWords(ocr.words));
   }
   const pdfKey = blobKeys.searchablePdf(job.documentId);
   await deps.blobs.put(pdfKey, await deps.buildSearchablePdf(searchable), 'application/pdf');
   const text = pages.map((p) => p.text.trim()).join('\n\n');
   const ocrConfidence = words ? Math.round((weighted / words) * 10) / 10 : 0;
-  await deps.store.advance(job.documentId, ['ocr'], 'system:ocr', 'document.read', { status: 'classifying', text, ocr_confidence: ocrConfidence, searchable_pdf_key: pdfKey }, { ocrConfidence, pages: pages.map((p) => ({ rotation: p.rotation, skew: p.skew, confidence: p.confidence })) });
+  await deps.store.advance(job.documentId, ['ocr'], 'system:ocr', 'document.read', { status: 'classifying', text, ocr_confidence: ocrConfidence, low_confidence_words: doubtful, searchable_pdf_key: pdfKey }, { ocrConfidence, pages: pages.map((p) => ({ rotation: p.rotation, skew: p.skew, confidence: p.confidence })) });
   return { documentId: job.documentId };
 }

@@ -5,7 +5,7 @@ import type { Queryable } from '../core/db.js';
 import type { Identifiers, MatchResult } from '../core/types.js';
 import { customerNumberKey, fold, foldCompany, foldStreet, invoiceLookupKey, invoiceOcrKey } from './fold.js';
 import { lookupCandidates, type CandidateRow, type LookupKeys } from './match-lookup.js';
-import { scoreCandidate, type LetterKeys } from './match-score.js';
+import { doubtfulKey, scoreCandidate, type LetterKeys } from './match-score.js';
 import { sameTown } from './match-compare.js';
 import { decide } from './match-decision.js';
 import { normalisePhone } from './pl-ids.js';
@@ -50,6 +50,7 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
     pesels: new Set(keys.pesels),
     nips: new Set(keys.nips),
     checksumRepaired: new Set(ids.checksumRepaired ?? []),
+    doubtful: new Set((ids.doubtful ?? []).map(doubtfulKey)),
     invoices: new Set(keys.invoices),
     contracts: new Set(keys.contracts),
     emails: new Set(keys.emails),

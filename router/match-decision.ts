@@ -24,6 +24,7 @@ export function decide(scored: Scored[], fromInstitution: boolean, writerNotCust
   const candidates: MatchCandidate[] = listed.slice(0, MAX_CANDIDATES).map((s) => {
     const cautions: MatchCaution[] = [
       ...(s.repairedPhoneOnly ? ['phone_repaired' as const] : []),
+      ...(s.doubtfulOnly ? ['low_confidence_read' as const] : []),
       ...(s.elsewhere ? ['address_elsewhere' as const] : []),
       ...(s.thirdParty && !s.signer ? ['third_party' as const] : []),
     ];
@@ -102,6 +103,12 @@ export function decide(scored: Scored[], fromInstitution: boolean, writerNotCust
   const atLetterAddress = (s: Scored) => s.evidence.includes('address') || s.evidence.includes('postal_code');
   if (eligible && top.elsewhere && !atLetterAddress(top) && scored.some((s) => s !== top && s.fullName && atLetterAddress(s) && !s.thirdParty)) {
     return { kind: 'ambiguous', candidates, reason: "the identifier points to a customer living elsewhere, while one of the letter's name lives at its address" };
+  }
+  // One identifier read off a word the OCR was unsure of (hand-writing, a smudge) may be exactly a
+  // namesake's: it decides only where the letter's street or postal code is the candidate's too
+  // (blind test AB's fifth breach: a misread number, and only the writer's new address).
+  if (eligible && top.doubtfulOnly && !atLetterAddress(top)) {
+    return { kind: 'ambiguous', candidates, reason: "the only identifier pointing to the best candidate was read with low OCR confidence, and the letter's address is not theirs" };
   }
   if (eligible && top.points >= MATCH_POINTS && lead >= MARGIN_POINTS) {
     return { kind: 'matched', customerId: top.customerId, confidence: toScore(top.points), evidence: top.evidence, candidates };

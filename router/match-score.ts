@@ -14,6 +14,8 @@ export interface LetterKeys {
   nips: Set<string>;
   /** PESELs and NIPs the letter gave only through a digit repair: they must be backed by something else. */
   checksumRepaired: Set<string>;
+  /** Identifiers read off words of low OCR confidence, as `doubtfulKey` gives them. */
+  doubtful: Set<string>;
   invoices: Set<string>;
   contracts: Set<string>;
   emails: Set<string>;
@@ -64,6 +66,11 @@ export interface Scored {
    * millions, where customer numbers and e-mail addresses are sparse.
    */
   repairedPhoneOnly: boolean;
+  /**
+   * The one kind of identifier that points here was read only off words of low OCR confidence:
+   * hand-writing misread can be exactly a namesake's number (blind test AB).
+   */
+  doubtfulOnly: boolean;
   /** The letter's postal code, town or street and house number is not this customer's. */
   elsewhere: boolean;
   /** The letter gives this customer's first name and surname. */
@@ -118,6 +125,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   const identifier = evidence.length > 0 && !(evidence.length === 1 && byNumber === 'uncertain');
   const repairedPhoneOnly = evidence.length === 1 && evidence[0] === 'phone' && !phoneHow.includes('exact');
   const viaIdentifier = evidence.length > 0;
+  const doubtfulOnly = evidence.length === 1 && readDoubtfully(evidence[0]!, c, k);
   if (email === 'near') add('email', POINTS.nearEmail);
 
   let fullName = false;
@@ -165,6 +173,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     thirdParty: person && bestName(c, k.thirdParties) === 'full',
     individual: c.segment === 'individual',
     repairedPhoneOnly,
+    doubtfulOnly,
     elsewhere: otherPostalCode || otherTown || otherStreet,
     fullName,
     person: c.first_name_key && c.last_name_key ? `${c.first_name_key}|${c.last_name_key}` : null,
@@ -181,4 +190,23 @@ function placedElsewhere(p: LetterKeys['places'][number], c: CandidateRow): bool
   const townAgrees = p.city !== null && c.city_key !== null && sameTown(p.city, c.city_key);
   if (p.postalCode && c.postal_code) return p.postalCode !== c.postal_code && !oneSlip(p.postalCode, c.postal_code) && !townAgrees;
   return p.city !== null && c.city_key !== null && !townAgrees;
+}
+
+/** Doubtful values compared as the master holds them: numbers by their digits, e-mails lower-cased. */
+export const doubtfulKey = (v: string) => (v.includes('@') ? v.trim().toLowerCase() : v.replace(/\D/g, ''));
+
+/** Whether the letter gave this identifier of the candidate only as a low-confidence reading. */
+function readDoubtfully(kind: MatchEvidence, c: CandidateRow, k: LetterKeys): boolean {
+  if (k.doubtful.size === 0) return false;
+  const unsure = (v: string | null) => v !== null && k.doubtful.has(doubtfulKey(v));
+  switch (kind) {
+    case 'customer_number': return unsure(c.customer_id);
+    case 'pesel': return unsure(c.pesel);
+    case 'nip': return unsure(c.nip);
+    case 'phone': return c.phones.filter((p) => k.phones.has(p)).every(unsure);
+    case 'email': return unsure(c.email);
+    case 'invoice_number': return c.invoice_numbers.filter((i) => k.invoices.has(invoiceLookupKey(i))).every(unsure);
+    case 'contract_number': return c.contract_numbers.filter((i) => k.contracts.has(invoiceLookupKey(i))).every(unsure);
+    default: return false;
+  }
 }

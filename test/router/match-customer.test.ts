@@ -375,6 +375,25 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(await match(extractIdentifiers(text(B.customerId).replace('ul. Długa 5/3\n00-950 Warszawa', 'ul. Leśna 8\n80-300 Gdańsk'))), B.customerId);
     });
 
+    it('lets an identifier the OCR read with low confidence decide only where the letter\'s address agrees (blind test AB)', async () => {
+      // Jan Kowalski writes by hand from a new address; his number, misread, is exactly B's.
+      const moved = { customerNumbers: [B.customerId], names: [{ first: 'Jan', last: 'Kowalski' }], postalCodes: ['62-200'],
+        addresses: [{ street: 'ul. Nowa 1', postalCode: '62-200', city: 'Gniezno' }] };
+      expectMatched(await match(moved), B.customerId);
+      const unsure = await match({ ...moved, doubtful: [B.customerId] });
+      expect(unsure.kind).toBe('ambiguous');
+      expect(unsure.candidates[0]).toMatchObject({ customerId: B.customerId, cautions: expect.arrayContaining(['low_confidence_read']) });
+      // The same unsure number beside B's own address, or beside a second identifier of B's, decides.
+      expectMatched(await match({ ...moved, doubtful: [B.customerId], postalCodes: ['30-001'],
+        addresses: [{ street: 'ul. Polna 12', postalCode: '30-001', city: 'Kraków' }] }), B.customerId);
+      expectMatched(await match({ ...moved, doubtful: [B.customerId], phones: ['602000000'] }), B.customerId);
+      // Two unsure identifiers of B's agreeing decide too: two misreads do not land on one customer.
+      expectMatched(await match({ ...moved, phones: ['602 000 000'], doubtful: [B.customerId, '602 000 000'] }), B.customerId);
+      // A number alone, without a name, read unsure: the same.
+      expect((await match({ customerNumbers: [E.customerId], doubtful: [E.customerId] })).kind).not.toBe('matched');
+      expectMatched(await match({ customerNumbers: [E.customerId] }), E.customerId);
+    });
+
     it('finds a married woman by the maiden name she gives, signed with her new one', async () => {
       const text = 'Anna Wiśniewska (z domu Nowak)\nul. Leśna 3\n80-001 Gdańsk\n\nZmieniłam nazwisko z Nowak na Wiśniewska. ' +
         'Proszę o zmianę nazwiska w umowie.\n\nZ poważaniem\nAnna Wiśniewska';
