@@ -196,8 +196,12 @@ export function createDocumentStore(db: Db) {
         return true;
       }),
 
+    /**
+     * With each event's scan and previous hash, so an auditor can recompute its hash over the API
+     * (core/audit-log.ts eventHash; the previous event may be another document's).
+     */
     history: async (documentId: string) =>
-      (await db.query(`SELECT event_id, at, actor, event, detail, hash FROM document_events WHERE document_id = $1 ORDER BY event_id`, [documentId])).rows,
+      (await db.query(`SELECT event_id, scan_id, at, actor, event, detail, prev_hash, hash FROM document_events WHERE document_id = $1 ORDER BY event_id`, [documentId])).rows,
   };
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendEvent, verifyAuditChain } from '../../core/audit-log.js';
+import { appendEvent, eventHash, verifyAuditChain } from '../../core/audit-log.js';
+import { createDocumentStore } from '../../core/document-store.js';
 import type { Db } from '../../core/db.js';
 import { freshPglite, freshPgSchema } from '../helpers/db.js';
 
@@ -17,6 +18,16 @@ for (const kind of ['pglite', 'postgres'] as const) {
         Array.from({ length: 20 }, (_, i) => appendEvent(db, { documentId: `doc-${i % 3}`, actor: 'system:test', event: 'step', detail: { i, nested: { b: 2, a: [1, 'ż'] } } })),
       );
       expect(await verifyAuditChain(db)).toBeNull();
+    });
+
+    it("gives a document's history with what an auditor needs to recompute each event's hash", async () => {
+      const events = await createDocumentStore(db).history('doc-1');
+      expect(events.length).toBe(7);
+      for (const e of events) {
+        const at = new Date(e.at as string).toISOString();
+        const recomputed = eventHash(e.prev_hash as string, { documentId: 'doc-1', scanId: e.scan_id as string | null, actor: e.actor as string, event: e.event as string, detail: e.detail, at });
+        expect(recomputed).toBe(e.hash);
+      }
     });
 
     it('detects a rewritten detail and a deleted row', async () => {
