@@ -20,11 +20,10 @@ import { createModelSource } from '../classifier/model-store.js';
 import { ocrDigitVariants } from '../classifier/identifiers.js';
 import { routeDocument } from '../router/route-stage.js';
 import { matchCustomer } from '../router/match-customer.js';
+import { NEEDS_ATTENTION } from '../router/worklist-rules.js';
 
 // Composition root of the stage workers: each adapter is a few lines that hand the real
 // implementations to a stage's core function. `only` lets several processes share the stages.
-
-export const NEEDS_ATTENTION = 'needs-attention';
 
 export function startWorkers(rt: Runtime, only: readonly Stage[]): { close(): Promise<void> } {
   const store = createDocumentStore(rt.db);

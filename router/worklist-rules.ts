@@ -1,4 +1,4 @@
-import type { Category, Classification, MatchResult, Segment } from '../core/types.js';
+import { CATEGORIES, type Category, type Classification, type MatchResult, type Segment } from '../core/types.js';
 
 // Where a letter goes and by when it must be answered. Deadlines the law sets are not
 // configurable: an unanswered telecom complaint counts as accepted after 30 days, a data-subject
@@ -11,6 +11,16 @@ const SHORTEST_STATUTORY_DAYS = Math.min(...Object.values(STATUTORY_DAYS));
 
 export const MANUAL_IDENTIFICATION = 'manual-identification';
 export const MANUAL_CLASSIFICATION = 'manual-classification';
+/** Letters a stage gave up on after its retries (core/workers.ts). */
+export const NEEDS_ATTENTION = 'needs-attention';
+
+const categoryWorklist = (c: Category, segment: Segment) => `${c.toLowerCase().replace('_', '-')}-${segment}`;
+
+/** Every worklist a letter can be routed to. */
+export const WORKLISTS: ReadonlySet<string> = new Set([
+  MANUAL_IDENTIFICATION, MANUAL_CLASSIFICATION, NEEDS_ATTENTION,
+  ...CATEGORIES.flatMap((c) => (['individual', 'business'] as const).map((s) => categoryWorklist(c, s))),
+]);
 
 export interface RoutingPolicy {
   /** Category confidence below which a person decides the category. */
@@ -108,5 +118,5 @@ export function decideRouting(
     return { worklist: MANUAL_IDENTIFICATION, dueAt, priority, reason: match.reason };
   }
   const segment = input.segment ?? 'individual';
-  return { worklist: `${c.category.toLowerCase().replace('_', '-')}-${segment}`, dueAt, priority, reason: `matched on ${match.evidence.join(', ')}` };
+  return { worklist: categoryWorklist(c.category, segment), dueAt, priority, reason: `matched on ${match.evidence.join(', ')}` };
 }

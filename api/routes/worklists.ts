@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ApiDeps } from '../app.js';
+import { WORKLISTS } from '../../router/worklist-rules.js';
 
 // Advisers: worklists with the most urgent letter first. The database answers (it is the system
 // of record); BullMQ's worklist queues carry the same order for the claiming of work.
@@ -21,7 +22,11 @@ export const worklistRoutes: FastifyPluginAsync<{ deps: ApiDeps }> = async (app,
         querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 }, offset: { type: 'integer', minimum: 0, default: 0 } } },
       },
     },
-    async (req) => {
+    async (req, reply) => {
+      // A mistyped name must not look like an empty worklist (blind test AA).
+      if (!WORKLISTS.has(req.params.name)) {
+        return reply.code(404).send({ error: 'UNKNOWN_WORKLIST', message: `no worklist "${req.params.name}"; worklists: ${[...WORKLISTS].join(', ')}` });
+      }
       const { rows } = await deps.db.query(
         `SELECT document_id AS "documentId", category, customer_id AS "customerId", due_at AS "dueAt", received_at AS "receivedAt",
                 category_confidence AS "categoryConfidence", match_confidence AS "matchConfidence", error

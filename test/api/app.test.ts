@@ -77,5 +77,9 @@ describe('api', () => {
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('Worklists');
     expect((await app.inject('/api/worklists')).json()).toEqual({ worklists: [] });
+    expect((await app.inject('/api/worklists/complaint-individual')).json()).toEqual({ worklist: 'complaint-individual', letters: [] });
+    const typo = await app.inject('/api/worklists/complaints-individual');
+    expect(typo.statusCode).toBe(404);
+    expect(typo.json()).toMatchObject({ error: 'UNKNOWN_WORKLIST', message: expect.stringContaining('data-change-business') });
   });
 });
