@@ -59,10 +59,11 @@ export async function startServices(rt: Runtime, o: ServeOptions): Promise<{ sto
         pollMs: rt.config.inboxPollMs,
         log,
         handle: async (bytes, fileName, path) => {
-          await acceptScan(
+          const { scanId, created } = await acceptScan(
             { store, blobs: rt.blobs, dispatch: rt.queues.dispatch, resume: (id) => resumeScan(store, rt.queues, id) },
             { bytes, fileName, source: path, channel: 'inbox', receivedAt: new Date().toISOString().slice(0, 10) },
           );
+          return created ? undefined : { duplicateOf: scanId };
         },
       })
     : null;

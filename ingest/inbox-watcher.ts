@@ -12,7 +12,8 @@ import { isProcessAlive } from '../core/process-alive.js';
 export interface InboxOptions {
   dir: string;
   pollMs: number;
-  handle(bytes: Buffer, fileName: string, path: string): Promise<void>;
+  /** Takes the file; `duplicateOf` when the same bytes were taken before (the scan they made). */
+  handle(bytes: Buffer, fileName: string, path: string): Promise<{ duplicateOf?: string } | void>;
   log?(msg: string): void;
   /** How long a file may stay empty before it is failed as such (a scanner creates, then writes). */
   emptyGraceMs?: number;
@@ -64,9 +65,15 @@ export function watchInbox(o: InboxOptions): { stop(): Promise<void> } {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     try {
       if (!ACCEPTED.test(name)) throw new Error('not a scan file (expected pdf, tif, tiff, jpg, jpeg, png)');
-      await o.handle(await readFile(claimed), name, join(o.dir, name));
-      await rename(claimed, join(doneDir, `${stamp}-${name}`));
-      o.log?.(`inbox: took ${name}`);
+      const taken = await o.handle(await readFile(claimed), name, join(o.dir, name));
+      const target = join(doneDir, `${stamp}-${name}`);
+      await rename(claimed, target);
+      if (taken?.duplicateOf) {
+        // A rescan of the same bytes is no new post: say so beside it, or the operator waits for letters.
+        const note = `the same bytes as scan ${taken.duplicateOf}, taken before: no new letters\n`;
+        await writeFile(`${target}.duplicate.txt`, note);
+        o.log?.(`inbox: ${name} is ${note.trim()}`);
+      } else o.log?.(`inbox: took ${name}`);
     } catch (err) {
       const target = join(failedDir, `${stamp}-${name}`);
       await rename(claimed, target);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { testRuntime } from '../helpers/runtime.js';
 import type { Runtime } from '../../core/runtime.js';
@@ -28,6 +28,12 @@ describe('serve with the inbox watcher', () => {
       expect(rows[0]).toMatchObject({ channel: 'inbox' });
       expect(rows[0]!.source).toContain('scanner-0001.pdf');
       expect(await rt.queues.hasJob('ingest', jobIds.ingest(rows[0]!.scan_id))).toBe(true);
+      // The same bytes dropped again (blind test AA: silently to done/): done, with a note saying whose copy.
+      await writeFile(join(rt.config.inboxDir, 'scanner-0002.pdf'), '%PDF-1.4 dropped by a scanner');
+      for (let i = 0; i < 100 && (await readdir(done)).length < 3; i++) await new Promise((r) => setTimeout(r, 50));
+      const note = (await readdir(done)).find((f) => f.endsWith('scanner-0002.pdf.duplicate.txt'))!;
+      expect(await readFile(join(done, note), 'utf8')).toContain(rows[0]!.scan_id);
+      expect((await rt.db.query(`SELECT scan_id FROM scans`)).rows).toHaveLength(1);
     } finally {
       await services.stop();
     }
