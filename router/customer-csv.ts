@@ -9,6 +9,10 @@ import { segmentOf, type Column, type ColumnMap } from './csv-columns.js';
 import type { Encoding } from './csv-file.js';
 import { splitFullName } from './csv-names.js';
 
+/** A customer number as the master may write it ("2000000001", "JT-0283391"); corrections accept the same. */
+export const CUSTOMER_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9/_-]{0,39}$';
+const CUSTOMER_ID = new RegExp(CUSTOMER_ID_PATTERN);
+
 export { CUSTOMER_COLUMNS } from './csv-columns.js';
 export { openCsv, type CsvFile, type CsvItem, type Encoding } from './csv-file.js';
 
@@ -46,7 +50,7 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
   }
   const customerId = get('customer_id');
   if (!customerId) return fail('customer_id is empty');
-  if (!/^[A-Za-z0-9][A-Za-z0-9/_-]{0,39}$/.test(customerId)) return fail(`customer_id '${customerId}' has invalid characters`);
+  if (!CUSTOMER_ID.test(customerId)) return fail(`customer_id '${customerId}' has invalid characters`);
   let firstName = get('first_name');
   let lastName = get('last_name');
   const fullName = read(cols.fullName);

@@ -3,6 +3,7 @@ import type { ApiDeps } from '../app.js';
 import { CATEGORIES, type Category } from '../../core/types.js';
 import { nextJobs, worklistQueue } from '../../core/pipeline.js';
 import { correctDocument } from '../../router/correct-document.js';
+import { CUSTOMER_ID_PATTERN } from '../../router/customer-csv.js';
 
 // Advisers: correct a letter's category or customer. The correction is recorded for the audit
 // trail and for retraining, and the letter moves to the worklist the corrected facts call for.
@@ -22,7 +23,8 @@ export const correctionRoutes: FastifyPluginAsync<{ deps: ApiDeps }> = async (ap
             // Someone the audit trail can hold to it: not blank (blind test AA recorded actor "   ").
             actor: { type: 'string', minLength: 1, maxLength: 100, pattern: '^\\S(?:.*\\S)?$' },
             category: { type: 'string', enum: [...CATEGORIES] },
-            customerId: { anyOf: [{ type: 'string', pattern: '^[0-9]{1,20}$' }, { type: 'null' }] },
+            // Any number the import accepts (blind test R's master numbers its customers "JT-0283391").
+            customerId: { anyOf: [{ type: 'string', pattern: CUSTOMER_ID_PATTERN }, { type: 'null' }] },
           },
         },
       },

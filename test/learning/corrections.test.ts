@@ -60,6 +60,9 @@ describe('adviser corrections', () => {
 
   it('refuses unknown customers, unknown categories and unknown documents', async () => {
     expect((await correct({ actor: 'a', customerId: '9999999999' })).json().error).toBe('UNKNOWN_CUSTOMER');
+    // A master's own number format is a customer number too (it was refused as malformed).
+    expect((await correct({ actor: 'a', customerId: 'JT-0283391' })).json().error).toBe('UNKNOWN_CUSTOMER');
+    expect((await correct({ actor: 'a', customerId: 'JT 0283391' })).statusCode).toBe(400);
     expect((await correct({ actor: 'a', category: 'SPAM' })).statusCode).toBe(400);
     expect((await correct({ actor: 'a' })).json().error).toBe('NOTHING_TO_CORRECT');
     // Nobody the audit trail could hold to it (blind test AA recorded a blank actor).
