@@ -12,8 +12,8 @@ import { buildApp } from '../../api/app.js';
 import { importCustomers } from '../../router/import-customers.js';
 
 // The operator's page in a real browser (Debian's chromium, installed by .ci/run): upload a scan
-// with its received date, follow it until its letter is routed, open the worklist and the letter's
-// searchable PDF. Slow: the letter goes through the whole pipeline, OCR included.
+// with its received date, follow it until its letter is routed, open the worklist, the letter with
+// its candidates and searchable PDF, and correct it. Slow: the letter goes through the whole pipeline, OCR included.
 const samples = fileURLToPath(new URL('../../fixtures/samples/', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const slow = process.env.MAILROOM_SKIP_SLOW ? describe.skip : describe;
@@ -61,10 +61,25 @@ slow('web page in a browser', () => {
     await letter.waitFor();
     expect(await page.locator('#letters').innerText()).toContain('2412947865');
     expect(await page.locator('#letters').innerText()).toContain('2026-11-19'); // a fault: 3 days from the received date
-    const pdf = await page.request.get(new URL((await letter.getAttribute('href'))!, base).href);
+
+    // The adviser opens the letter: its facts, candidates and history, and its searchable PDF.
+    await letter.click();
+    await page.locator('#doc-facts', { hasText: 'FAULT' }).waitFor();
+    expect(await page.locator('#doc-facts').innerText()).toContain('2412947865');
+    expect(await page.locator('#candidates').innerText()).toContain('2412947865');
+    expect(await page.locator('#history').innerText()).toContain('document.routed');
+    const pdf = await page.request.get(new URL((await page.locator('#doc-pdf').getAttribute('href'))!, base).href);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // and corrects its category: the letter moves, the history says who did it.
+    await page.fill('#correct [name=actor]', 'ewa.adviser');
+    await page.selectOption('#correct select', 'BILLING');
+    await page.click('#correct button');
+    await page.locator('#correct-result', { hasText: 'billing-individual' }).waitFor();
+    expect(await page.locator('#history').innerText()).toMatch(/ewa\.adviser\s+document\.corrected/);
+    await page.locator('#worklists a', { hasText: 'billing-individual' }).waitFor();
     expect(errors).toEqual([]);
   }, 360_000);
 });
