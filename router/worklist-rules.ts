@@ -6,6 +6,12 @@ import { CATEGORIES, type Category, type Classification, type MatchResult, type 
 // unless they state their own term.
 
 export const STATUTORY_DAYS: Partial<Record<Category, number>> = { COMPLAINT: 30, PRIVACY: 30, LEGAL: 7 };
+/**
+ * Terms the law sets in calendar months, due by the earlier of these and the days above: a
+ * data-subject request is answered "within one month of receipt" (GDPR art. 12(3)), and from late
+ * January or February on, 30 days run past that month (received 1 February: due 1 March, not 3 March).
+ */
+const STATUTORY_MONTHS: Partial<Record<Category, number>> = { PRIVACY: 1 };
 
 const SHORTEST_STATUTORY_DAYS = Math.min(...Object.values(STATUTORY_DAYS));
 
@@ -35,6 +41,13 @@ export interface RoutingDecision {
   dueAt: string | null;
   priority: number;
   reason: string;
+}
+
+/** The same day `months` later, or the last day of that month when it has no such day (31 January + 1: 28 February). */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const lastOfTarget = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastOfTarget))).toISOString().slice(0, 10);
 }
 
 export function addDays(day: string, days: number): string {
@@ -78,7 +91,9 @@ export function dueDateFor(category: Category, receivedAt: string, stated: Pick<
     if (own[0]) return own[0];
   }
   const days = STATUTORY_DAYS[category] ?? policy.dueDays[category];
-  return days === undefined ? null : addDays(receivedAt, days);
+  if (days === undefined) return null;
+  const months = STATUTORY_MONTHS[category];
+  return [addDays(receivedAt, days), ...(months ? [addMonths(receivedAt, months)] : [])].sort()[0]!;
 }
 
 const EPOCH = Date.UTC(2020, 0, 1);

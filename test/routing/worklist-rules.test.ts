@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, decideRouting, dueDateFor, priorityFor, MANUAL_CLASSIFICATION, MANUAL_IDENTIFICATION } from '../../router/worklist-rules.js';
+import { addDays, addMonths, decideRouting, dueDateFor, priorityFor, MANUAL_CLASSIFICATION, MANUAL_IDENTIFICATION } from '../../router/worklist-rules.js';
 import type { Classification, MatchResult } from '../../core/types.js';
 
 const policy = { categoryThreshold: 0.6, dueDays: { FAULT: 3, ORDER: 14 } };
@@ -23,6 +23,18 @@ describe('deadlines', () => {
     expect(dueDateFor('LEGAL', '2026-11-16', { statedTermDays: 14 }, loose)).toBe('2026-11-30');
     expect(dueDateFor('FAULT', '2026-11-16', noTerm, policy)).toBe('2026-11-19');
     expect(dueDateFor('OTHER', '2026-11-16', noTerm, policy)).toBeNull();
+  });
+
+  it('answers a data-subject request within one calendar month, which from February on is shorter than 30 days', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2026-12-31', 1)).toBe('2027-01-31');
+    expect(dueDateFor('PRIVACY', '2027-02-01', noTerm, policy)).toBe('2027-03-01');
+    expect(dueDateFor('PRIVACY', '2027-01-31', noTerm, policy)).toBe('2027-02-28');
+    // 30 days is the earlier bound in months of 31 days: never later than the law's month.
+    expect(dueDateFor('PRIVACY', '2026-12-31', noTerm, policy)).toBe('2027-01-30');
+    // A complaint's term is in days (30 days from receipt), whatever the month.
+    expect(dueDateFor('COMPLAINT', '2027-02-01', noTerm, policy)).toBe('2027-03-03');
   });
 
   it('gives earlier deadlines a lower (sooner) BullMQ priority', () => {
