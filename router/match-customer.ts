@@ -119,7 +119,9 @@ function withVariants(
 /**
  * Master values the letter's tokens reached. A token found as printed is exact; otherwise its OCR
  * variants count only when exactly one of them exists in the master ('repaired'), and several
- * surviving variants are only listed for the reviewer ('uncertain').
+ * surviving variants are only listed for the reviewer ('uncertain'). Variants of a token found as
+ * printed are listed too: a stain can turn one digit into another customer's number (blind test AE:
+ * 1079349859 read 1979349859, a namesake's), and the writer's own must reach the reviewer.
  */
 function resolveVariants(
   looked: Map<string, { token: string; variant: boolean }[]>,
@@ -143,8 +145,10 @@ function resolveVariants(
     if (!prev || rank[how] > rank[prev]) out.set(value, how);
   };
   for (const { exact, variants } of byToken.values()) {
-    if (exact.length) exact.forEach((v) => set(v, 'exact'));
-    else if (variants.length === 1) set(variants[0]!, 'repaired');
+    if (exact.length) {
+      exact.forEach((v) => set(v, 'exact'));
+      variants.forEach((v) => set(v, 'uncertain'));
+    } else if (variants.length === 1) set(variants[0]!, 'repaired');
     else variants.forEach((v) => set(v, 'uncertain'));
   }
   return out;

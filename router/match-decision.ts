@@ -104,6 +104,14 @@ export function decide(scored: Scored[], fromInstitution: boolean, writerNotCust
   if (eligible && top.elsewhere && !atLetterAddress(top) && scored.some((s) => s !== top && s.fullName && atLetterAddress(s) && !s.thirdParty)) {
     return { kind: 'ambiguous', candidates, reason: "the identifier points to a customer living elsewhere, while one of the letter's name lives at its address" };
   }
+  // A namesake holds the leader's number one misread digit away, and nothing but that number and the
+  // name speaks for the leader: which of the two the writer is, only the paper can tell (blind test
+  // AE: a coffee stain turned 1079349859 into 1979349859, another Marek Dąbrowski's).
+  const identifierKinds = (s: Scored) => s.evidence.filter((e) => IDENTIFIER_KINDS.has(e)).length;
+  if (eligible && top.fullName && identifierKinds(top) === 1 && !atLetterAddress(top) &&
+    scored.some((s) => s !== top && s.fullName && s.lookalikeNumber && !s.thirdParty)) {
+    return { kind: 'ambiguous', candidates, reason: "a customer of the letter's name holds a number one misread digit from the one that points to the best candidate" };
+  }
   // One identifier read off a word the OCR was unsure of (hand-writing, a smudge) may be exactly a
   // namesake's: it decides only where the letter's street or postal code is the candidate's too
   // (blind test AB's fifth breach: a misread number, and only the writer's new address).

@@ -71,6 +71,8 @@ export interface Scored {
    * hand-writing misread can be exactly a namesake's number (blind test AB).
    */
   doubtfulOnly: boolean;
+  /** Holds a look-alike reading (one digit off) of a customer number or phone the letter gives. */
+  lookalikeNumber: boolean;
   /** The letter's postal code, town or street and house number is not this customer's. */
   elsewhere: boolean;
   /** The letter gives this customer's first name and surname. */
@@ -174,6 +176,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     individual: c.segment === 'individual',
     repairedPhoneOnly,
     doubtfulOnly,
+    lookalikeNumber: byNumber === 'uncertain' || phoneHow.includes('uncertain'),
     elsewhere: otherPostalCode || otherTown || otherStreet,
     fullName,
     person: c.first_name_key && c.last_name_key ? `${c.first_name_key}|${c.last_name_key}` : null,

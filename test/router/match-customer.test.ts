@@ -60,6 +60,12 @@ const R = customer({ customerId: '2000000092', firstName: 'Yuliia', lastName: 'T
 // A master numbering its customers in its own format.
 const S = customer({ customerId: 'JT-0283391', firstName: 'Bożena', lastName: 'Kwiatkowska', street: 'ul. Morska 3', postalCode: '81-001', city: 'Gdynia' });
 
+// Namesakes whose customer numbers and phones are one OCR look-alike digit apart (0/9, 1/7).
+const T = customer({ customerId: '1079349859', firstName: 'Marek', lastName: 'Dąbrowski', street: 'ul. Okopowa 4', postalCode: '80-001',
+  city: 'Gdańsk', phones: ['512300400'] });
+const U = customer({ customerId: '1979349859', firstName: 'Marek', lastName: 'Dąbrowski', street: 'ul. Zgierska 90', postalCode: '91-001',
+  city: 'Łódź', phones: ['512300100'] });
+
 const letter = (over: Partial<Identifiers>): Identifiers => ({
   customerNumbers: [], phones: [], invoiceNumbers: [], pesels: [], nips: [], postalCodes: [], emails: [], names: [],
   companyNames: [], addresses: [], fromInstitution: false, ...over,
@@ -73,7 +79,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
     let t: TestDb;
     beforeAll(async () => {
       t = await openTestDb(kind, 'match');
-      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, M, N, P, Q, R, S])]));
+      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, M, N, P, Q, R, S, T, U])]));
       expect(r.rejected).toEqual([]);
     });
     afterAll(async () => t?.close());
@@ -392,6 +398,24 @@ for (const kind of ['postgres', 'pglite'] as const) {
       // A number alone, without a name, read unsure: the same.
       expect((await match({ customerNumbers: [E.customerId], doubtful: [E.customerId] })).kind).not.toBe('matched');
       expectMatched(await match({ customerNumbers: [E.customerId] }), E.customerId);
+    });
+
+    it("leaves a number and a name to a person when a namesake holds the number one misread digit away (blind test AE)", async () => {
+      const marek = { names: [{ first: 'Marek', last: 'Dąbrowski' }] };
+      const opts = { ocrVariants: ocrDigitVariants };
+      // A stain turned T's 1079349859 into U's 1979349859: both are listed, T among the first.
+      const stained = await match({ ...marek, customerNumbers: [U.customerId] }, opts);
+      expect(stained.kind).toBe('ambiguous');
+      expect(ids(stained).slice(0, 2)).toEqual([U.customerId, T.customerId]);
+      // The same for phones, and either way round.
+      expect((await match({ ...marek, phones: ['512 300 100'] }, opts)).kind).toBe('ambiguous');
+      expect((await match({ ...marek, customerNumbers: [T.customerId] }, opts)).kind).toBe('ambiguous');
+      // The leader's own address, or a second identifier of theirs, tells them apart.
+      expectMatched(await match({ ...marek, customerNumbers: [U.customerId], postalCodes: ['91-001'],
+        addresses: [{ street: 'ul. Zgierska 90', postalCode: '91-001', city: 'Łódź' }] }, opts), U.customerId);
+      expectMatched(await match({ ...marek, customerNumbers: [U.customerId], phones: ['512300100'] }, opts), U.customerId);
+      // Without the look-alike reading (no namesake holds one) a number and a name still decide.
+      expectMatched(await match({ names: [{ first: 'Anna', last: 'Nowak' }], customerNumbers: [E.customerId] }, opts), E.customerId);
     });
 
     it('finds a married woman by the maiden name she gives, signed with her new one', async () => {
