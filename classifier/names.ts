@@ -41,6 +41,7 @@ const MALE_SURNAME: [RegExp, string][] = [
   [/(owi|em)$/i, ''],
 ];
 const MALE_GEN_A: RegExp = /[^aeiouyąęó]a$/i; // Nowaka -> Nowak
+const FEMALE_GEN = /([^aeiouyąęóikgl]y|[kgl]i)$/i; // Wrony -> Wrona, Kuli -> Kula
 const FEMALE_SURNAME: [RegExp, string][] = [
   [/(sk|ck|dzk)(iej|ą)$/i, '$1a'], [/(n|w|t|l|r|d|ł|ż)(ej|ą)$/i, '$1a'],
 ];
@@ -50,6 +51,9 @@ export function surnameNominative(surface: string, g: GivenName): string {
   const rules = g.gender === 'm' ? MALE_SURNAME : FEMALE_SURNAME;
   for (const [re, rep] of rules) if (re.test(surface)) return titleCase(surface.replace(re, rep));
   if (g.gender === 'm' && g.declined === 'gen' && MALE_GEN_A.test(surface)) return titleCase(surface.slice(0, -1));
+  // A woman's noun surname declines as her given name does: "Anny Wrony" is Anna Wrona, "Ewy Kuli"
+  // Ewa Kula (an ombudsman's "wniosek konsumentki, Pani Anny Wrony"). "Anny Nowak" stays Nowak.
+  if (g.gender === 'f' && g.declined === 'gen' && FEMALE_GEN.test(surface)) return titleCase(`${surface.slice(0, -1)}a`);
   return titleCase(surface);
 }
 

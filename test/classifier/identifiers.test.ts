@@ -127,6 +127,8 @@ describe('customer, invoice and contact identifiers', () => {
     ['KOWALSKI JAN', 'Jan', 'Kowalski'],
     ['dotyczy dłużnika Jana Kowalskiego', 'Jan', 'Kowalski'],
     ['w imieniu Anny Nowak', 'Anna', 'Nowak'],
+    ['wniosek konsumentki, Pani Anny Wrony', 'Anna', 'Wrona'],
+    ['w sprawie Pani Ewy Kuli', 'Ewa', 'Kula'],
     ['od Pani Katarzyny Wiśniewskiej', 'Katarzyna', 'Wiśniewska'],
     ['rozmawiałem z Markiem Zielińskim', 'Marek', 'Zieliński'],
     ['sprawa Stanisława Nowaka', 'Stanisław', 'Nowak'],
