@@ -14,6 +14,15 @@ const MAX_CANDIDATES = 10;
 const IDENTIFIER_KINDS = new Set<MatchEvidence>(['customer_number', 'pesel', 'nip', 'invoice_number', 'phone', 'email']);
 
 export function decide(scored: Scored[], fromInstitution: boolean, writerNotCustomer: boolean, ownBusiness: boolean): MatchResult {
+  const result = decideOver(scored, fromInstitution, writerNotCustomer, ownBusiness);
+  // Thirty namesakes on a name alone: the reviewer must know the list was cut (blind test AE), and
+  // search the master for the rest.
+  const listed = scored.filter((s) => s.listed).length;
+  if (result.kind === 'matched' || listed <= MAX_CANDIDATES) return result;
+  return { ...result, reason: `${result.reason} (the ${MAX_CANDIDATES} best of ${listed} candidates listed)` };
+}
+
+function decideOver(scored: Scored[], fromInstitution: boolean, writerNotCustomer: boolean, ownBusiness: boolean): MatchResult {
   // A neighbour with another name found through the postal code is no candidate at all. A person
   // the letter reports on (a neighbour whose invoice it encloses) is listed after the others: the
   // reviewer should meet the writer's own account first, not the best-evidenced stranger to it.

@@ -66,6 +66,7 @@ slow('web page in a browser', () => {
     await letter.click();
     await page.locator('#doc-facts', { hasText: 'FAULT' }).waitFor();
     expect(await page.locator('#doc-facts').innerText()).toContain('2412947865');
+    expect(await page.locator('#doc-facts').innerText()).toMatch(/why here\s+matched on /);
     expect(await page.locator('#candidates').innerText()).toContain('2412947865');
     expect(await page.locator('#history').innerText()).toContain('document.routed');
     const pdf = await page.request.get(new URL((await page.locator('#doc-pdf').getAttribute('href'))!, base).href);
