@@ -4,6 +4,7 @@ import type { Rotation } from './ports.js';
 import { fromRaw, toRaw, type Raw } from './page-image.js';
 import { ascenderRatio, clearEdgeInk, estimateSkew, inkPoints, profileAt, transpose, type Projections } from './projection.js';
 import { greyHistogram, inkThreshold } from '../core/grey-pixels.js';
+import { clearSolidInk } from './solid-ink.js';
 
 const ANALYSIS_DPI = 100;
 /** Line structure across the page must beat along it by this factor before turning the page. */
@@ -40,7 +41,8 @@ async function analyse(r: Raw, dpi: number) {
   const small = await toRaw(fromRaw(r).resize(Math.max(1, Math.round(r.width * scale))));
   const t = inkThreshold(greyHistogram(small.data));
   const margin = Math.round(EDGE_BAND * Math.min(small.width, small.height));
-  const ink = inkPoints(clearEdgeInk(small.data, small.width, small.height, t, margin), small.width, t);
+  const lines = clearSolidInk(clearEdgeInk(small.data, small.width, small.height, t, margin), small.width, small.height, t, pxPerInch);
+  const ink = inkPoints(lines, small.width, t);
   return { ink, inkShare: ink.xs.length / small.data.length, pxPerInch };
 }
 

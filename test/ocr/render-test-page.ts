@@ -173,3 +173,9 @@ export function edgeShadow(page: RenderedPage, side: 'left' | 'right', share = 0
     return d < band ? Math.min(v, 30 + (d / band) * 200) : v;
   });
 }
+
+/** A coffee stain: a round patch of `level` grey multiplied over the page (ink stays as dark as it was), centred at (cx, cy) in shares of the page. */
+export function stain(page: RenderedPage, cx: number, cy: number, radiusInch = 0.9, level = 150): Promise<RenderedPage> {
+  const r = radiusInch * page.dpi!;
+  return mapPixels(page, (v, x, y) => (Math.hypot(x - cx * page.width, y - cy * page.height) < r ? (v * level) / 255 : v));
+}
