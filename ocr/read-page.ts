@@ -44,10 +44,24 @@ export interface ReadPageOutcome {
   reads: number;
 }
 
+/**
+ * A prepared page reading fewer plausible words than this (with two or more letters or digits) is
+ * read again as scanned: preparation can fail outright on damage it was not built for (blind test
+ * AE: a coffee stain taken for the text's mass turned a clean page 90° and 10°; a phone photo's
+ * shadow stretched the typing to near white), and a page that reached OCR is not blank.
+ */
+export const RESCUE_BELOW_WORDS = 3;
+
+const plausibleWords = (r: RecognizeOutput) => r.words.filter((w) => /[\p{L}\p{N}]{2,}/u.test(w.text)).length;
+
 export async function readPage(deps: ReadPageDeps, page: PageImage): Promise<ReadPageOutcome> {
   const prepared = await deps.prepare(page);
   try {
-    return await readPrepared(deps, prepared);
+    const outcome = await readPrepared(deps, prepared);
+    if (plausibleWords(outcome.result) >= RESCUE_BELOW_WORDS) return outcome;
+    const scanned = await readAsScanned(deps, page);
+    const better = readingScore(scanned.result) > readingScore(outcome.result) ? scanned : outcome;
+    return { ...better, reads: outcome.reads + 1 };
   } catch (err) {
     // A sparse page on grey, grainy paper (a signature alone) can come out of the contrast stretch
     // as thousands of specks that keep the engine past its timeout (in the first read or in the

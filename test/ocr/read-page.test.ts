@@ -82,7 +82,7 @@ describe('readPage', () => {
   });
 
   it('keeps a poor upright reading when turning it reads worse', async () => {
-    const poor = reading([word('Szanowni', 60), word('Pafistwo', 55)]);
+    const poor = reading([word('Szanowni', 60), word('Pafistwo', 55), word('reklarnacja', 58)]);
     const { engine } = fakeEngine({ U: poor, D: upsideDown });
     const out = await readPage({ engine, prepare: prepare(0, 'U'), rotate180 }, page);
     expect(poor.confidence).toBeLessThan(FLIP_CHECK_BELOW);
@@ -91,11 +91,24 @@ describe('readPage', () => {
     expect(out.preparedPng.toString()).toBe('U');
   });
 
-  it('does not turn a blank page', async () => {
+  it('does not turn a page that read empty, but reads it as scanned', async () => {
     const { engine, calls } = fakeEngine({});
     const out = await readPage({ engine, prepare: prepare(0, 'blank'), rotate180 }, page);
-    expect(calls).toHaveLength(1);
+    expect(calls).toEqual(['blank', 'scan']);
     expect(out.result.words).toEqual([]);
+  });
+
+  it('reads a page as scanned when its preparation left (almost) nothing to read (blind test AE)', async () => {
+    // A stain turned the page sideways in preparation; the scan itself reads.
+    const { engine, calls } = fakeEngine({ P: reading([word('Katarzyna', 40)]), scan: upright });
+    const out = await readPage({ engine, prepare: prepare(90, 'P'), rotate180 }, page);
+    expect(calls).toEqual(['P', '~P', 'scan']);
+    expect(out.reads).toBe(3);
+    expect(out.result).toMatchObject({ text: upright.text, rotation: 0, skewDegrees: 0 });
+    expect(out.preparedPng.toString()).toBe('scan');
+    // A page whose scan reads no better keeps its prepared reading.
+    const { engine: same } = fakeEngine({ P: reading([word('Katarzyna', 90)]) });
+    expect((await readPage({ engine: same, prepare: prepare(0, 'P'), rotate180 }, page)).result.text).toBe('Katarzyna');
   });
 
   it('scores confident specks below real words', () => {
