@@ -20,6 +20,9 @@ export interface ScanRow {
   error: string | null;
 }
 
+/** The scan's error when splitting found no letter in it. */
+export const NO_LETTER_FOUND = 'no letter found: every page is blank or a separator sheet (a very faint scan looks blank: rescan it darker)';
+
 export interface DocumentRow {
   document_id: string;
   scan_id: string;
@@ -122,7 +125,9 @@ export function createDocumentStore(db: Db) {
              ON CONFLICT (document_id) DO NOTHING RETURNING document_id`, [d.documentId, scanId, d.pages, receivedAt]);
           if (created) await appendEventTx(t, { documentId: d.documentId, scanId, actor: 'system:ingest', event: 'document.created', detail: { pages: d.pages } });
         }
-        await t.query(`UPDATE scans SET status = 'split', page_count = $2, error = NULL, updated_at = now() WHERE scan_id = $1`, [scanId, pages.length]);
+        // A file that gave no letter is said to have none where everyone looks (blind test AD: an
+        // all-blank upload showed "split" and no error over HTTP; the CLI alone said so).
+        await t.query(`UPDATE scans SET status = 'split', page_count = $2, error = $3, updated_at = now() WHERE scan_id = $1`, [scanId, pages.length, documents.length ? null : NO_LETTER_FOUND]);
         await appendEventTx(t, { scanId, actor: 'system:ingest', event: 'scan.split', detail: { pages: pages.map((p) => ({ pageNo: p.pageNo, kind: p.kind, issues: p.issues })), documents: documents.map((d) => d.documentId) } });
       }),
 

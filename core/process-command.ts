@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Runtime } from './runtime.js';
 import { expandPaths, processFiles } from './process-files.js';
+import { NO_LETTER_FOUND } from './document-store.js';
 
 export async function runProcessCommand(rt: Runtime, paths: string[], o: { receivedAt: string; json?: boolean; timeout: number }): Promise<number> {
   const files = await expandPaths(paths);
@@ -39,7 +40,7 @@ export async function runProcessCommand(rt: Runtime, paths: string[], o: { recei
     if (f.documents.length === 0 && !f.error) {
       // A file with no letter may be a letter scanned too faintly to see: never a silent outcome.
       problems++;
-      const why = 'no letter found: every page is blank or a separator sheet (a very faint scan looks blank: rescan it darker)';
+      const why = NO_LETTER_FOUND;
       process.stderr.write(`mailroom: ${f.source}: ${why}\n`);
       if (o.json) process.stdout.write(`${JSON.stringify({ source: f.source, error: why })}\n`);
     }
