@@ -1,14 +1,19 @@
+import { extname } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ApiDeps } from '../app.js';
 import type { DocumentStore } from '../../core/document-store.js';
 import { acceptScan } from '../../ingest/accept-scan.js';
 import { resumeScan } from '../../core/recovery.js';
 
-// Mailroom operators: upload scans and follow a batch until every letter is routed.
+// Mailroom operators: upload scans and follow a batch until every letter is routed; auditors: the
+// original of any scan.
 
 const today = () => new Date().toISOString().slice(0, 10);
 /** A raw upload without a fileName is named for what its content type says it is. */
 const EXTENSIONS: Record<string, string> = { 'application/pdf': '.pdf', 'image/tiff': '.tif', 'image/jpeg': '.jpg', 'image/png': '.png' };
+const ORIGINAL_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf', '.tif': 'image/tiff', '.tiff': 'image/tiff', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp',
+};
 
 export const scanRoutes: FastifyPluginAsync<{ deps: ApiDeps; store: DocumentStore }> = async (app, { deps, store }) => {
   const accept = (bytes: Buffer, fileName: string, receivedAt: string) =>
@@ -53,6 +58,22 @@ export const scanRoutes: FastifyPluginAsync<{ deps: ApiDeps; store: DocumentStor
       }
       if (results.length === 0) return reply.code(400).send({ error: 'NO_FILE', message: 'no file in the upload' });
       return reply.code(202).send({ scans: results });
+    },
+  );
+
+  // Auditors: the file exactly as it arrived, archived before anything else happened to it.
+  app.get<{ Params: { scanId: string } }>(
+    '/api/scans/:scanId/original',
+    { schema: { params: { type: 'object', properties: { scanId: { type: 'string', pattern: '^[0-9a-f]{64}$' } }, required: ['scanId'] } } },
+    async (req, reply) => {
+      const scan = await store.getScan(req.params.scanId);
+      if (!scan) return reply.code(404).send({ error: 'NOT_FOUND', message: 'no such scan' });
+      const type = ORIGINAL_TYPES[extname(scan.blob_key).toLowerCase()] ?? 'application/octet-stream';
+      return reply
+        .header('content-type', type)
+        // Polish file names ("reklamacja_żółw.pdf") in RFC 5987 form, an ASCII name beside for old clients.
+        .header('content-disposition', `attachment; filename="${scan.file_name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(scan.file_name)}`)
+        .send(await deps.blobs.get(scan.blob_key));
     },
   );
 

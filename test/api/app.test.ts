@@ -33,6 +33,23 @@ describe('api', () => {
     const status = await app.inject(`/api/scans/${scan.scanId}`);
     expect(status.json()).toMatchObject({ scanId: scan.scanId, status: 'received', receivedAt: '2026-11-16', progress: { documents: 0, finished: 0, done: false } });
     expect(await rt.queues.hasJob('ingest', `ingest-${scan.scanId}`)).toBe(true);
+    // The auditor gets the original back, byte for byte, under its first name (blind test AD: no way to).
+    const original = await app.inject(`/api/scans/${scan.scanId}/original`);
+    expect(original.statusCode).toBe(200);
+    expect(original.headers['content-type']).toBe('image/png');
+    expect(original.headers['content-disposition']).toContain('filename="letter.png"');
+    expect(original.rawPayload.equals(png)).toBe(true);
+    // A Polish name, as a multipart upload from the web page keeps it.
+    const boundary = '----mailroomoriginal';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="skarga_żółw.png"\r\nContent-Type: image/png\r\n\r\n`),
+      Buffer.concat([png, Buffer.from([9])]),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const polish = await app.inject({ method: 'POST', url: '/api/scans', payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const named = await app.inject(`/api/scans/${polish.json().scans[0].scanId}/original`);
+    expect(named.headers['content-disposition']).toBe(`attachment; filename="skarga____w.png"; filename*=UTF-8''${encodeURIComponent('skarga_żółw.png')}`);
+    expect((await app.inject(`/api/scans/${'0'.repeat(64)}/original`)).statusCode).toBe(404);
   });
 
   it('accepts multipart uploads from the web page', async () => {
