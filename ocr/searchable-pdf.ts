@@ -11,6 +11,7 @@ import {
   setCharacterSqueeze, setFontAndSize, setTextMatrix, setTextRenderingMode, showText, type PDFFont,
 } from 'pdf-lib';
 import type { OcrWord } from '../core/types.js';
+import { placeWords } from './text-lines.js';
 
 export interface PdfPageInput {
   image: Buffer; // PNG (8-bit grey ones copied undecoded), JPEG or binary PBM (P4, from page-preparer's encodeForPdf)
@@ -71,10 +72,23 @@ const sharedFontkit: typeof fontkit = {
   create(bytes: Uint8Array, postscriptName?: string) {
     if (postscriptName !== undefined) return fontkit.create(bytes, postscriptName);
     let face = parsedFaces.get(bytes);
-    if (!face) parsedFaces.set(bytes, (face = fontkit.create(bytes)));
+    if (!face) parsedFaces.set(bytes, (face = withGlyphsMapped(fontkit.create(bytes))));
     return face;
   },
 };
+
+/**
+ * The face keeps the first glyph object it makes for a glyph id. Subsetting makes the base glyphs
+ * of composites ("o" in "ó") without their characters; shared, such a glyph then stood in a later
+ * document's text without a Unicode mapping, and its "o" could not be searched (found under blind
+ * test AD: after a letter with "ó" and no "o", every later PDF of the process). Made once from the
+ * character map, every glyph carries its characters from the start.
+ */
+function withGlyphsMapped<T>(face: T): T {
+  const f = face as unknown as { characterSet?: number[]; glyphForCodePoint?: (cp: number) => unknown };
+  for (const cp of f.characterSet ?? []) if (cp < 0x3000) f.glyphForCodePoint?.(cp);
+  return face;
+}
 
 // The text layer is invisible: ligatures, kerning and mark positioning change nothing a reader
 // selects or searches, and running the font's OpenType lookups for every word was most of the
@@ -180,21 +194,17 @@ export async function buildSearchablePdf(pages: PdfPageInput[], options: PdfOpti
     // Ascender-to-descender height of the font per point of size.
     const emHeight = text.font.heightAtSize(1, { descender: true });
     const ops = [pushGraphicsState(), beginText(), setTextRenderingMode(TextRenderingMode.Invisible)];
-    for (const w of p.words) {
+    for (const w of placeWords(p.words)) {
       const s = text.fit(w.text);
       if (!s.trim()) continue;
-      const boxW = (w.bbox.x1 - w.bbox.x0) * k;
-      const boxH = (w.bbox.y1 - w.bbox.y0) * k;
-      if (boxW <= 0 || boxH <= 0) continue;
-      const size = Math.max(1, boxH / emHeight);
+      // One size and one baseline per line (ocr/text-lines.ts), so extractors keep the line whole.
+      const size = Math.max(1, (w.lineHeight * k) / emHeight);
       const natural = text.font.widthOfTextAtSize(s, size);
-      const squeeze = natural > 0 ? (100 * boxW) / natural : 100;
-      // Baseline a little above the box bottom, where descenders end.
-      const baseline = pageH - w.bbox.y1 * k + boxH * 0.15;
+      const squeeze = natural > 0 ? (100 * (w.x1 - w.x0) * k) / natural : 100;
       ops.push(
         setFontAndSize(fontKey, size),
         setCharacterSqueeze(squeeze),
-        setTextMatrix(1, 0, 0, 1, w.bbox.x0 * k, baseline),
+        setTextMatrix(1, 0, 0, 1, w.x0 * k, pageH - w.baseline * k),
         // The trailing space keeps words apart when viewers extract or search the text.
         showText(text.font.encodeText(`${s} `)),
       );

@@ -35,8 +35,8 @@ describe('buildSearchablePdf', () => {
       const item = pages[0]!.items.find((i) => i.str.includes(word.text));
       expect(item, word.text).toBeDefined();
       if (item!.str.startsWith(word.text)) expect(item!.x).toBeCloseTo(word.bbox.x0 * k, 0);
-      // PDF y runs upwards: the baseline must sit inside the word's box.
-      expect(item!.y).toBeGreaterThan(pages[0]!.height - word.bbox.y1 * k);
+      // PDF y runs upwards: the baseline must sit inside the word's box (on its bottom, for words without descenders).
+      expect(item!.y).toBeGreaterThanOrEqual(pages[0]!.height - word.bbox.y1 * k - 0.01);
       expect(item!.y).toBeLessThan(pages[0]!.height - word.bbox.y0 * k);
     }
     expect(pages[1]!.items).toHaveLength(0);
@@ -74,6 +74,28 @@ describe('buildSearchablePdf', () => {
     expect(stream.dict.get(PDFName.of('Filter'))).toBe(PDFName.of('FlateDecode'));
     const rows = inflateSync(stream.contents);
     expect(unfilterRows(rows, page.width, page.height).equals(cleanPixels)).toBe(true);
+  });
+
+  it('lays a line with one size and one baseline, and starts no word inside the one before (blind test AD)', async () => {
+    const page = await renderLetter(['x'], 300);
+    const image = await encodeForPdf(page.png);
+    // A typewritten line as the engine boxes it: x-height words lower and shorter than capitals and
+    // descenders, and a one-letter word boxed into the gap before it.
+    const words = [w('Prosta', 100, 300, 260, 345), w('ocena', 280, 312, 420, 345), w('gdy', 440, 312, 520, 356), w('zawyżona', 540, 305, 760, 356), w('o', 750, 315, 775, 345), w('5%', 795, 302, 850, 346)];
+    const { pages } = await extractPdf(await buildSearchablePdf([{ image, width: page.width, height: page.height, dpi: 300, words }]));
+    const items = pages[0]!.items.filter((i) => i.str.trim());
+    // pdfjs makes one item of words on one baseline and size: the line comes back whole.
+    expect(new Set(items.map((i) => i.y.toFixed(2))).size).toBe(1);
+    expect(items.map((i) => i.str).join(' ').replace(/\s+/g, ' ').trim()).toBe('Prosta ocena gdy zawyżona o 5%');
+  });
+
+  it('keeps every letter searchable in a later document after one whose "ó" and "ż" came without "o" and "z"', async () => {
+    const page = await renderLetter(['x'], 300);
+    const image = await encodeForPdf(page.png);
+    const build = (texts: string[]) => buildSearchablePdf([{ image, width: page.width, height: page.height, dpi: 300, words: texts.map((t, i) => w(t, 270, 300 + i * 80, 500, 345 + i * 80)) }]);
+    await build(['Kraków', 'żółć', 'Łęg']);
+    const later = (await extractPdf(await build(['ocena', 'zakaz', 'noc', 'Lego']))).pages[0]!.items.map((i) => i.str).join(' ');
+    for (const word of ['ocena', 'zakaz', 'noc', 'Lego']) expect(later).toContain(word);
   });
 
   it('gives each document its own font subset although the parsed font is shared', async () => {
