@@ -21,7 +21,7 @@ export function createOcrEngine(o: OcrReaderOptions): OcrEngine {
 
 // Wires the chosen engine pool and image preparation into the read-page core for the OCR worker.
 export function createOcrReader(o: OcrReaderOptions): {
-  readPage(page: PageImage): Promise<{ result: OcrPageResult; preparedPng: Buffer }>;
+  readPage(page: PageImage): Promise<{ result: OcrPageResult; preparedPng: Buffer; inkShare: number }>;
   close(): Promise<void>;
 } {
   const engine = createOcrEngine(o);

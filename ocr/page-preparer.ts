@@ -109,6 +109,19 @@ function inkLevel(hist: Uint32Array, total: number, cut: number): number | null 
   return histogramPercentile(hist, INK_QUANTILE, dark);
 }
 
+/** Darker than the paper by this much is ink (or dirt) as scanned. */
+const INK_BELOW_PAPER = 60;
+
+/**
+ * Share of the page darker than its paper by INK_BELOW_PAPER, as scanned: before speckle removal,
+ * so a page whose text dissolved into dots (a faint page thresholded by a bitonal scanner) still
+ * shows the ink it had, while a back with only "verte" shows almost none.
+ */
+export function scannedInkShare(hist: Uint32Array, total: number): number {
+  const paper = histogramPercentile(hist, 0.5, total);
+  return countAtOrBelow(hist, paper - INK_BELOW_PAPER) / total;
+}
+
 export interface PrepareOptions {
   /** Skip the orientation/skew search (pages known to be straight, e.g. born-digital). */
   geometry?: boolean;
@@ -127,6 +140,7 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
 
   // One histogram serves Otsu for both measures below and the levels, until the pixels change.
   let hist: Uint32Array | null = greyHistogram(r.data);
+  const inkShare = scannedInkShare(hist, r.data.length);
   // Speckle is removed at the scanned resolution, before resampling would smear specks into blobs.
   if (speckleShare(r, hist) > SPECKLE_SHARE) {
     r = await toRaw(fromRaw(r).median(3));
@@ -175,5 +189,5 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
     .toColourspace('b-w')
     .png({ compressionLevel: 3 })
     .toBuffer({ resolveWithObject: true });
-  return { png: data, width: info.width, height: info.height, dpi: outDpi, rotation, skewDegrees };
+  return { png: data, width: info.width, height: info.height, dpi: outDpi, rotation, skewDegrees, inkShare };
 }

@@ -27,6 +27,8 @@ export interface PreparedPage {
   rotation: Rotation;
   /** Skew measured in the scan and corrected, degrees (positive = text ran clockwise). */
   skewDegrees: number;
+  /** Share of the page that is ink (darker than halfway from the ink level to the paper's white). */
+  inkShare: number;
 }
 
 export type PreparePage = (page: PageImage) => Promise<PreparedPage>;

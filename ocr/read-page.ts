@@ -42,6 +42,8 @@ export interface ReadPageOutcome {
   preparedPng: Buffer;
   /** How many times the engine read the page (1, or 2 when the 180° check ran). */
   reads: number;
+  /** The prepared page's ink share (PreparedPage.inkShare): a sparse page is no illegible one. */
+  inkShare: number;
 }
 
 /**
@@ -59,7 +61,7 @@ export async function readPage(deps: ReadPageDeps, page: PageImage): Promise<Rea
   try {
     const outcome = await readPrepared(deps, prepared);
     if (plausibleWords(outcome.result) >= RESCUE_BELOW_WORDS) return outcome;
-    const scanned = await readAsScanned(deps, page);
+    const scanned = await readAsScanned(deps, page, prepared.inkShare);
     const better = readingScore(scanned.result) > readingScore(outcome.result) ? scanned : outcome;
     return { ...better, reads: outcome.reads + 1 };
   } catch (err) {
@@ -68,7 +70,7 @@ export async function readPage(deps: ReadPageDeps, page: PageImage): Promise<Rea
     // 180° check), retry after retry; the page as scanned reads in seconds (measured: 1 s against
     // over 120 s). Only after such a timeout.
     if (!(err instanceof TransientError && err.code === 'ocr_timeout')) throw err;
-    return readAsScanned(deps, page);
+    return readAsScanned(deps, page, prepared.inkShare);
   }
 }
 
@@ -101,16 +103,18 @@ async function readPrepared(deps: ReadPageDeps, prepared: PreparedPage): Promise
     },
     preparedPng: png,
     reads,
+    inkShare: prepared.inkShare,
   };
 }
 
 /** The page read without preparation: its own image, upright as decoded, at its own resolution. */
-async function readAsScanned(deps: ReadPageDeps, page: PageImage): Promise<ReadPageOutcome> {
+async function readAsScanned(deps: ReadPageDeps, page: PageImage, inkShare: number): Promise<ReadPageOutcome> {
   const dpi = page.dpi ?? 300;
   const reading = await deps.engine.recognize(page.png, { dpi });
   return {
     result: { text: reading.text, confidence: reading.confidence, words: reading.words, rotation: 0, skewDegrees: 0, width: page.width, height: page.height, dpi },
     preparedPng: page.png,
     reads: 2,
+    inkShare,
   };
 }

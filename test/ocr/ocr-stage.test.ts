@@ -22,6 +22,11 @@ describe('page legibility', () => {
   });
   it('calls a page illegible when nothing or only low-confidence dust was read', () => {
     expect(isIllegible([])).toBe(true);
+    // A back with only "verte" or a page number holds no words a rescan could bring (blind test AF);
+    // the bench's page whose text dissolved into dots had 0.054 % ink, a letter 1.7 %.
+    expect(isIllegible([word('verte', 80)], 0.00013)).toBe(false);
+    expect(isIllegible([], 0.00054)).toBe(true);
+    expect(isIllegible([], 0.017)).toBe(true);
     expect(isIllegible([word('~', 95), word('ii', 31), word('.:', 70), word('rn', 45), word('Jan', 92)])).toBe(true);
   });
 });
@@ -48,9 +53,10 @@ describe('OCR stage', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const readAs = (words: OcrWord[], confidence = 90) => async () => ({
+  const readAs = (words: OcrWord[], confidence = 90, inkShare = 0.01) => async () => ({
     result: { text: words.map((w) => w.text).join(' '), confidence, words, rotation: 0, skewDegrees: 0, width: 40, height: 60, dpi: 300 } satisfies OcrPageResult,
     preparedPng: Buffer.from('prepared'),
+    inkShare,
   });
 
   it('stores the reading, and asks for a rescan of a page whose text was lost', async () => {

@@ -4,6 +4,7 @@ import { encodeForPdf } from '../../ocr/page-image.js';
 import { estimateDpi, levels, preparePage, speckleShare, trustedDpi } from '../../ocr/page-preparer.js';
 import { ascenderRatio, clearEdgeInk, estimateSkew, inkPoints, otsuThreshold } from '../../ocr/projection.js';
 import { FRAGMENTED_INK_SHARE, fragmentedInkShare } from '../../ocr/stroke-repair.js';
+import { SPARSE_INK_SHARE } from '../../ocr/page-legibility.js';
 import { BUSINESS_LETTER, degrade, edgeShadow, greyPaper, renderBrokenStrokes, renderLetter, stain, type RenderedPage } from './render-test-page.js';
 
 async function grey(png: Buffer) {
@@ -142,6 +143,12 @@ slow('preparePage', () => {
     const skewed = await preparePage(await edgeShadow(await degrade(business, { rotate: -3 }), 'right', 0.05));
     expect(skewed.rotation).toBe(0);
     expect(Math.abs(skewed.skewDegrees + 3)).toBeLessThanOrEqual(0.5);
+  });
+
+  it('measures the ink of a page as scanned: a back with "verte" has almost none, a letter plenty', async () => {
+    const verte = await preparePage(await renderLetter(['verte'], 300));
+    expect(verte.inkShare).toBeLessThan(SPARSE_INK_SHARE);
+    expect((await preparePage(letter)).inkShare).toBeGreaterThan(10 * SPARSE_INK_SHARE);
   });
 
   it('does not let a stain over the sender block turn or skew the page (blind test AE)', async () => {

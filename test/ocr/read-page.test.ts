@@ -26,7 +26,7 @@ function fakeEngine(byImage: Record<string, RecognizeOutput>) {
 
 const page: PageImage = { png: Buffer.from('scan'), width: 100, height: 140, dpi: 300 };
 const prepare = (rotation: 0 | 90, png: string) => async (): Promise<PreparedPage> => ({
-  png: Buffer.from(png), width: 100, height: 140, dpi: 300, rotation, skewDegrees: 1.5,
+  png: Buffer.from(png), width: 100, height: 140, dpi: 300, rotation, skewDegrees: 1.5, inkShare: 0.05,
 });
 const rotate180 = async (png: Buffer) => Buffer.from(png.toString() === 'U' ? 'D' : png.toString() === 'D' ? 'U' : `~${png}`);
 
