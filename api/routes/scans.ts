@@ -11,6 +11,7 @@ import { resumeScan } from '../../core/recovery.js';
 const today = () => new Date().toISOString().slice(0, 10);
 /** A raw upload without a fileName is named for what its content type says it is. */
 const EXTENSIONS: Record<string, string> = { 'application/pdf': '.pdf', 'image/tiff': '.tif', 'image/jpeg': '.jpg', 'image/png': '.png' };
+const scanParams = { type: 'object', properties: { scanId: { type: 'string', pattern: '^[0-9a-f]{64}$' } }, required: ['scanId'] } as const;
 const ORIGINAL_TYPES: Record<string, string> = {
   '.pdf': 'application/pdf', '.tif': 'image/tiff', '.tiff': 'image/tiff', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp',
 };
@@ -64,7 +65,7 @@ export const scanRoutes: FastifyPluginAsync<{ deps: ApiDeps; store: DocumentStor
   // Auditors: the file exactly as it arrived, archived before anything else happened to it.
   app.get<{ Params: { scanId: string } }>(
     '/api/scans/:scanId/original',
-    { schema: { params: { type: 'object', properties: { scanId: { type: 'string', pattern: '^[0-9a-f]{64}$' } }, required: ['scanId'] } } },
+    { schema: { params: scanParams } },
     async (req, reply) => {
       const scan = await store.getScan(req.params.scanId);
       if (!scan) return reply.code(404).send({ error: 'NOT_FOUND', message: 'no such scan' });
@@ -79,7 +80,7 @@ export const scanRoutes: FastifyPluginAsync<{ deps: ApiDeps; store: DocumentStor
 
   app.get<{ Params: { scanId: string } }>(
     '/api/scans/:scanId',
-    { schema: { params: { type: 'object', properties: { scanId: { type: 'string', pattern: '^[0-9a-f]{64}$' } }, required: ['scanId'] } } },
+    { schema: { params: scanParams } },
     async (req, reply) => {
       const scan = await store.getScan(req.params.scanId);
       if (!scan) return reply.code(404).send({ error: 'NOT_FOUND', message: 'no such scan' });
