@@ -1,6 +1,6 @@
 import { createTesseractPool } from './tesseract-engine.js';
 import { createNativeTesseractPool } from './native-tesseract-engine.js';
-import { preparePage, rotatePng180 } from './page-preparer.js';
+import { binarizePng, preparePage, rotatePng180 } from './page-preparer.js';
 import { readPage } from './read-page.js';
 import type { OcrEngineName } from '../core/config.js';
 import type { OcrPageResult, PageImage } from '../core/types.js';
@@ -25,7 +25,7 @@ export function createOcrReader(o: OcrReaderOptions): {
   close(): Promise<void>;
 } {
   const engine = createOcrEngine(o);
-  const deps = { engine, prepare: (p: PageImage) => preparePage(p), rotate180: rotatePng180 };
+  const deps = { engine, prepare: (p: PageImage) => preparePage(p), rotate180: rotatePng180, binarize: binarizePng };
   return {
     readPage: (page) => readPage(deps, page),
     close: () => engine.close(),

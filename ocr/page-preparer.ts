@@ -13,7 +13,7 @@ import { straighten } from './page-geometry.js';
 import { bridgeStrokes, FRAGMENTED_INK_SHARE, fragmentedInkShare } from './stroke-repair.js';
 
 // Other stages import these from here; they live in page-image.ts to keep this file on preparation.
-export { encodeForPdf, rotatePng180 } from './page-image.js';
+export { binarizePng, encodeForPdf, rotatePng180 } from './page-image.js';
 
 const TARGET_DPI = 300;
 /** Resolutions tesseract reads well as they are; others are resampled to TARGET_DPI. */
@@ -141,6 +141,7 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
   // One histogram serves Otsu for both measures below and the levels, until the pixels change.
   let hist: Uint32Array | null = greyHistogram(r.data);
   const inkShare = scannedInkShare(hist, r.data.length);
+  const bitonal = hist.every((count, v) => count === 0 || v === 0 || v === 255);
   // Speckle is removed at the scanned resolution, before resampling would smear specks into blobs.
   if (speckleShare(r, hist) > SPECKLE_SHARE) {
     r = await toRaw(fromRaw(r).median(3));
@@ -189,5 +190,5 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
     .toColourspace('b-w')
     .png({ compressionLevel: 3 })
     .toBuffer({ resolveWithObject: true });
-  return { png: data, width: info.width, height: info.height, dpi: outDpi, rotation, skewDegrees, inkShare };
+  return { png: data, width: info.width, height: info.height, dpi: outDpi, rotation, skewDegrees, inkShare, bitonal };
 }

@@ -27,8 +27,10 @@ export interface PreparedPage {
   rotation: Rotation;
   /** Skew measured in the scan and corrected, degrees (positive = text ran clockwise). */
   skewDegrees: number;
-  /** Share of the page that is ink (darker than halfway from the ink level to the paper's white). */
+  /** Share of the page that is ink as scanned (page-preparer.ts scannedInkShare). */
   inkShare: number;
+  /** The scan was black and white only (a G4 or fax page): its archived image can stay 1-bit. */
+  bitonal: boolean;
 }
 
 export type PreparePage = (page: PageImage) => Promise<PreparedPage>;

@@ -1,7 +1,8 @@
+import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeForPdf } from '../../ocr/page-image.js';
-import { estimateDpi, levels, preparePage, speckleShare, trustedDpi } from '../../ocr/page-preparer.js';
+import { binarizePng, estimateDpi, levels, preparePage, speckleShare, trustedDpi } from '../../ocr/page-preparer.js';
 import { ascenderRatio, clearEdgeInk, estimateSkew, inkPoints, otsuThreshold } from '../../ocr/projection.js';
 import { FRAGMENTED_INK_SHARE, fragmentedInkShare } from '../../ocr/stroke-repair.js';
 import { SPARSE_INK_SHARE } from '../../ocr/page-legibility.js';
@@ -143,6 +144,18 @@ slow('preparePage', () => {
     const skewed = await preparePage(await edgeShadow(await degrade(business, { rotate: -3 }), 'right', 0.05));
     expect(skewed.rotation).toBe(0);
     expect(Math.abs(skewed.skewDegrees + 3)).toBeLessThanOrEqual(0.5);
+  });
+
+  it('knows a bitonal scan, whose deskewed image goes back to 1-bit for the archive (blind test AD)', async () => {
+    const skewed = await preparePage(await degrade(business, { rotate: 3, bitonal: true }));
+    expect(skewed.bitonal).toBe(true);
+    expect(skewed.skewDegrees).not.toBe(0);
+    const grey = await encodeForPdf(skewed.png);
+    const bw = await encodeForPdf(await binarizePng(skewed.png));
+    expect(bw.subarray(0, 2).toString()).toBe('P4');
+    // The PDF deflates the 1-bit image (searchable-pdf.ts drawPbm).
+    expect(deflateSync(bw).length).toBeLessThan(grey.length / 2);
+    expect((await preparePage(letter)).bitonal).toBe(false);
   });
 
   it('measures the ink of a page as scanned: a back with "verte" has almost none, a letter plenty', async () => {

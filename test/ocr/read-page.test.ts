@@ -25,8 +25,8 @@ function fakeEngine(byImage: Record<string, RecognizeOutput>) {
 }
 
 const page: PageImage = { png: Buffer.from('scan'), width: 100, height: 140, dpi: 300 };
-const prepare = (rotation: 0 | 90, png: string) => async (): Promise<PreparedPage> => ({
-  png: Buffer.from(png), width: 100, height: 140, dpi: 300, rotation, skewDegrees: 1.5, inkShare: 0.05,
+const prepare = (rotation: 0 | 90, png: string, bitonal = false) => async (): Promise<PreparedPage> => ({
+  png: Buffer.from(png), width: 100, height: 140, dpi: 300, rotation, skewDegrees: 1.5, inkShare: 0.05, bitonal,
 });
 const rotate180 = async (png: Buffer) => Buffer.from(png.toString() === 'U' ? 'D' : png.toString() === 'D' ? 'U' : `~${png}`);
 
@@ -109,6 +109,16 @@ describe('readPage', () => {
     // A page whose scan reads no better keeps its prepared reading.
     const { engine: same } = fakeEngine({ P: reading([word('Katarzyna', 90)]) });
     expect((await readPage({ engine: same, prepare: prepare(0, 'P'), rotate180 }, page)).result.text).toBe('Katarzyna');
+  });
+
+  it('archives a bitonal scan black and white again, and leaves grey ones alone (blind test AD)', async () => {
+    const binarize = async (png: Buffer) => Buffer.from(`bw:${png}`);
+    const { engine, calls } = fakeEngine({ U: upright });
+    const bw = await readPage({ engine, prepare: prepare(0, 'U', true), rotate180, binarize }, page);
+    expect(bw.preparedPng.toString()).toBe('bw:U');
+    // The engine read the grey image.
+    expect(calls).toEqual(['U']);
+    expect((await readPage({ engine, prepare: prepare(0, 'U'), rotate180, binarize }, page)).preparedPng.toString()).toBe('U');
   });
 
   it('scores confident specks below real words', () => {
