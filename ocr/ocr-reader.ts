@@ -1,6 +1,6 @@
 import { createTesseractPool } from './tesseract-engine.js';
 import { createNativeTesseractPool } from './native-tesseract-engine.js';
-import { binarizePng, preparePage, rotatePng180 } from './page-preparer.js';
+import { binarizePng, mirrorPng, preparePage, rotatePng180 } from './page-preparer.js';
 import { readPage } from './read-page.js';
 import type { OcrEngineName } from '../core/config.js';
 import type { OcrPageResult, PageImage } from '../core/types.js';
@@ -21,11 +21,11 @@ export function createOcrEngine(o: OcrReaderOptions): OcrEngine {
 
 // Wires the chosen engine pool and image preparation into the read-page core for the OCR worker.
 export function createOcrReader(o: OcrReaderOptions): {
-  readPage(page: PageImage): Promise<{ result: OcrPageResult; preparedPng: Buffer; inkShare: number }>;
+  readPage(page: PageImage): Promise<{ result: OcrPageResult; preparedPng: Buffer; inkShare: number; showThrough?: boolean }>;
   close(): Promise<void>;
 } {
   const engine = createOcrEngine(o);
-  const deps = { engine, prepare: (p: PageImage) => preparePage(p), rotate180: rotatePng180, binarize: binarizePng };
+  const deps = { engine, prepare: (p: PageImage) => preparePage(p), rotate180: rotatePng180, binarize: binarizePng, mirror: mirrorPng };
   return {
     readPage: (page) => readPage(deps, page),
     close: () => engine.close(),

@@ -18,13 +18,13 @@ const READ_WELL = 88;
 export interface OcrStageDeps {
   store: DocumentStore;
   blobs: BlobStore;
-  readPage(page: PageImage): Promise<{ result: OcrPageResult; preparedPng: Buffer; inkShare: number }>;
+  readPage(page: PageImage): Promise<{ result: OcrPageResult; preparedPng: Buffer; inkShare: number; showThrough?: boolean }>;
 }
 
 export async function ocrPage(deps: OcrStageDeps, job: JobPayloads['ocr']): Promise<StageResults['ocr']> {
   const png = await deps.blobs.get(job.imageKey);
   const { width, height } = pngSize(png);
-  const { result, preparedPng, inkShare } = await deps.readPage({ png, width, height, dpi: job.dpi });
+  const { result, preparedPng, inkShare, showThrough } = await deps.readPage({ png, width, height, dpi: job.dpi });
   const ocrKey = blobKeys.ocr(job.documentId, job.pageIndex);
   const preparedKey = blobKeys.prepared(job.documentId, job.pageIndex);
   await deps.blobs.put(preparedKey, preparedPng, 'image/png');
@@ -40,8 +40,10 @@ export async function ocrPage(deps: OcrStageDeps, job: JobPayloads['ocr']): Prom
     rotation: result.rotation,
     skew: result.skewDegrees,
   });
+  // The other side showing through thin paper: nothing to read and nothing a rescan would bring.
+  if (showThrough) await deps.store.withdrawPageIssue(job.documentId, scanPageNo, 'too_light', 'the other side showing through, nothing of its own');
   // The letter goes on with what could be read; the operator sees the page in the scan's rescan list.
-  if (isIllegible(result.words, inkShare)) await deps.store.addPageIssue(job.documentId, scanPageNo, ILLEGIBLE_ISSUE);
+  else if (isIllegible(result.words, inkShare)) await deps.store.addPageIssue(job.documentId, scanPageNo, ILLEGIBLE_ISSUE);
   // Preparation stretches faint but whole ink back to black: such a page read as well as any is no
   // reason for a rescan (blind test Y: faded pages flagged too_light read 93-98 % of their words).
   else if (result.confidence >= READ_WELL) await deps.store.withdrawPageIssue(job.documentId, scanPageNo, 'too_light', `read at confidence ${result.confidence.toFixed(0)}`);

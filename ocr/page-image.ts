@@ -27,6 +27,11 @@ export async function rotatePng180(png: Buffer): Promise<Buffer> {
   return sharp(png).rotate(180).toColourspace('b-w').png({ compressionLevel: 3 }).toBuffer();
 }
 
+/** Mirrored left to right (for the show-through check in read-page). */
+export async function mirrorPng(png: Buffer): Promise<Buffer> {
+  return sharp(png).flop().toColourspace('b-w').png({ compressionLevel: 3 }).toBuffer();
+}
+
 /** Black and white at mid-grey: a deskewed bitonal scan back to two levels. */
 export async function binarizePng(png: Buffer): Promise<Buffer> {
   return sharp(png).threshold(128).toColourspace('b-w').png({ compressionLevel: 3 }).toBuffer();

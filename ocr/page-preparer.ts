@@ -13,7 +13,7 @@ import { straighten } from './page-geometry.js';
 import { bridgeStrokes, FRAGMENTED_INK_SHARE, fragmentedInkShare } from './stroke-repair.js';
 
 // Other stages import these from here; they live in page-image.ts to keep this file on preparation.
-export { binarizePng, encodeForPdf, rotatePng180 } from './page-image.js';
+export { binarizePng, encodeForPdf, mirrorPng, rotatePng180 } from './page-image.js';
 
 const TARGET_DPI = 300;
 /** Resolutions tesseract reads well as they are; others are resampled to TARGET_DPI. */
@@ -109,6 +109,12 @@ function inkLevel(hist: Uint32Array, total: number, cut: number): number | null 
   return histogramPercentile(hist, INK_QUANTILE, dark);
 }
 
+/**
+ * Darkest ink less than this below the paper: faint print, pencil (~83) or the other side showing
+ * through (~50-90 at 17-35 % strength); print and pen are 150 and more below.
+ */
+const FAINT_CONTRAST = 100;
+
 /** Darker than the paper by this much is ink (or dirt) as scanned. */
 const INK_BELOW_PAPER = 60;
 
@@ -178,7 +184,7 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
   // Grey, grainy paper and faded toner: the paper's white point becomes white and the darkest ink
   // black. A percentile stretch (sharp normalise) instead spread the grain over the whole grey
   // range: on a speckled page tesseract then found no words at all.
-  const { lo, white } = levels(r.data, hist ?? undefined);
+  const { lo, paper, white } = levels(r.data, hist ?? undefined);
   if (white - lo >= 40 && (lo > 8 || white < 245)) {
     const a = 255 / (white - lo);
     img = img.linear(a, -lo * a);
@@ -190,5 +196,5 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
     .toColourspace('b-w')
     .png({ compressionLevel: 3 })
     .toBuffer({ resolveWithObject: true });
-  return { png: data, width: info.width, height: info.height, dpi: outDpi, rotation, skewDegrees, inkShare, bitonal };
+  return { png: data, width: info.width, height: info.height, dpi: outDpi, rotation, skewDegrees, inkShare, bitonal, faint: paper - lo < FAINT_CONTRAST };
 }

@@ -31,6 +31,8 @@ export interface PreparedPage {
   inkShare: number;
   /** The scan was black and white only (a G4 or fax page): its archived image can stay 1-bit. */
   bitonal: boolean;
+  /** Its darkest ink is faint (page-preparer.ts FAINT_CONTRAST): show-through is worth a look. */
+  faint: boolean;
 }
 
 export type PreparePage = (page: PageImage) => Promise<PreparedPage>;

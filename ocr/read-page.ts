@@ -14,7 +14,16 @@ export interface ReadPageDeps {
    * The engine reads the grey image; the word boxes fit either.
    */
   binarize?: (png: Buffer) => Promise<Buffer>;
+  /** The page mirrored left to right, for the show-through check (absent: no check). */
+  mirror?: (png: Buffer) => Promise<Buffer>;
 }
+
+/**
+ * A poor reading that reads this well mirrored (either way up) is the other side of the sheet
+ * showing through thin paper: the page has nothing of its own (blind test AF: four such backs kept
+ * with their mirrored text in the letter, "giob i 161 ulsiw bo yrmit…", and a rescan asked for).
+ */
+export const SHOW_THROUGH_CONFIDENCE = 75;
 
 /**
  * Mean word confidence below which a page may be upside down and is read again turned 180°.
@@ -50,6 +59,8 @@ export interface ReadPageOutcome {
   reads: number;
   /** The prepared page's ink share (PreparedPage.inkShare): a sparse page is no illegible one. */
   inkShare: number;
+  /** The page is the other side showing through (SHOW_THROUGH_CONFIDENCE): read as empty. */
+  showThrough?: boolean;
 }
 
 /**
@@ -71,7 +82,7 @@ export async function readPage(deps: ReadPageDeps, page: PageImage): Promise<Rea
 async function readPreparedOrScanned(deps: ReadPageDeps, page: PageImage, prepared: PreparedPage): Promise<ReadPageOutcome> {
   try {
     const outcome = await readPrepared(deps, prepared);
-    if (plausibleWords(outcome.result) >= RESCUE_BELOW_WORDS) return outcome;
+    if (outcome.showThrough || plausibleWords(outcome.result) >= RESCUE_BELOW_WORDS) return outcome;
     const scanned = await readAsScanned(deps, page, prepared.inkShare);
     const better = readingScore(scanned.result) > readingScore(outcome.result) ? scanned : outcome;
     return { ...better, reads: outcome.reads + 1 };
@@ -101,11 +112,19 @@ async function readPrepared(deps: ReadPageDeps, prepared: PreparedPage): Promise
       rotation = ((prepared.rotation + 180) % 360) as Rotation;
     }
   }
+  let showThrough = false;
+  // Only faint pages: hand-writing read poorly in dark ink would cost two reads for nothing.
+  if (prepared.faint && reading.confidence < FLIP_CHECK_BELOW && reading.words.length > 0) {
+    const mirrored = await readsMirrored(deps, prepared, reading);
+    showThrough = mirrored.better;
+    reads += mirrored.reads;
+  }
   return {
+    ...(showThrough ? { showThrough } : {}),
     result: {
-      text: reading.text,
-      confidence: reading.confidence,
-      words: reading.words,
+      text: showThrough ? '' : reading.text,
+      confidence: showThrough ? 0 : reading.confidence,
+      words: showThrough ? [] : reading.words,
       rotation,
       skewDegrees: prepared.skewDegrees,
       width: prepared.width,
@@ -116,6 +135,19 @@ async function readPrepared(deps: ReadPageDeps, prepared: PreparedPage): Promise
     reads,
     inkShare: prepared.inkShare,
   };
+}
+
+/** Whether the page reads clearly better mirrored, either way up, than it did as it lies. */
+async function readsMirrored(deps: ReadPageDeps, prepared: PreparedPage, reading: RecognizeOutput): Promise<{ better: boolean; reads: number }> {
+  if (!deps.mirror) return { better: false, reads: 0 };
+  const mirrored = await deps.mirror(prepared.png);
+  let reads = 0;
+  for (const png of [mirrored, await deps.rotate180(mirrored)]) {
+    const other = await deps.engine.recognize(png, { dpi: prepared.dpi });
+    reads++;
+    if (other.confidence >= SHOW_THROUGH_CONFIDENCE && readingScore(other) > 1.5 * readingScore(reading)) return { better: true, reads };
+  }
+  return { better: false, reads };
 }
 
 /** The page read without preparation: its own image, upright as decoded, at its own resolution. */

@@ -90,4 +90,13 @@ describe('OCR stage', () => {
     expect(withdrawn.map((e) => (e as { detail: unknown }).detail)).toEqual([{ pageNo: 1, issue: 'too_light', reason: 'read at confidence 95' }]);
     expect(await verifyAuditChain(db)).toBeNull();
   });
+
+  it('asks no rescan of a back that is the other side showing through (blind test AF)', async () => {
+    await store.insertScan({ scanId: 's3', fileName: 'c.tif', source: 'c.tif', channel: 'cli', blobKey: 'scans/s3/original.tif', byteSize: 1, receivedAt: '2026-11-16' });
+    await store.markScanSplit('s3', '2026-11-16', [{ pageNo: 1, kind: 'letter', documentId: 'd3', imageKey: blobKeys.page('s3', 1), dpi: 300, issues: ['too_light'] }], [{ documentId: 'd3', pages: [1] }]);
+    await blobs.put(blobKeys.page('s3', 1), await sharp({ create: { width: 40, height: 60, channels: 3, background: '#ffffff' } }).greyscale().png().toBuffer(), 'image/png');
+    const showThrough = async () => ({ ...(await readAs([], 0)()), showThrough: true });
+    await ocrPage({ store, blobs, readPage: showThrough }, { documentId: 'd3', pageIndex: 0, imageKey: blobKeys.page('s3', 1), dpi: 300 });
+    expect((await store.scanPages('s3')).map((p) => p.issues)).toEqual([[]]);
+  });
 });

@@ -25,8 +25,8 @@ function fakeEngine(byImage: Record<string, RecognizeOutput>) {
 }
 
 const page: PageImage = { png: Buffer.from('scan'), width: 100, height: 140, dpi: 300 };
-const prepare = (rotation: 0 | 90, png: string, bitonal = false) => async (): Promise<PreparedPage> => ({
-  png: Buffer.from(png), width: 100, height: 140, dpi: 300, rotation, skewDegrees: 1.5, inkShare: 0.05, bitonal,
+const prepare = (rotation: 0 | 90, png: string, bitonal = false, faint = false) => async (): Promise<PreparedPage> => ({
+  png: Buffer.from(png), width: 100, height: 140, dpi: 300, rotation, skewDegrees: 1.5, inkShare: 0.05, bitonal, faint,
 });
 const rotate180 = async (png: Buffer) => Buffer.from(png.toString() === 'U' ? 'D' : png.toString() === 'D' ? 'U' : `~${png}`);
 
@@ -119,6 +119,26 @@ describe('readPage', () => {
     // The engine read the grey image.
     expect(calls).toEqual(['U']);
     expect((await readPage({ engine, prepare: prepare(0, 'U'), rotate180, binarize }, page)).preparedPng.toString()).toBe('U');
+  });
+
+  it('reads a page that is the other side showing through as empty, and a poor page of its own as it is (blind test AF)', async () => {
+    const mirror = async (png: Buffer) => Buffer.from(`m${png}`);
+    const garbage = reading([word('giob', 40), word('ulsiw', 35), word('yrmit', 38)]);
+    const { engine, calls } = fakeEngine({ S: garbage, '~S': garbage, mS: upright });
+    const out = await readPage({ engine, prepare: prepare(0, 'S', false, true), rotate180, mirror }, page);
+    expect(out.showThrough).toBe(true);
+    expect(out.result).toMatchObject({ text: '', words: [], confidence: 0 });
+    expect(calls).toEqual(['S', '~S', 'mS']);
+    // Hand-writing read poorly reads worse mirrored: it stays.
+    const poor = reading([word('Szanowni', 60), word('Pafistwo', 55), word('reklarnacja', 58)]);
+    const { engine: own } = fakeEngine({ H: poor, mH: garbage, '~mH': garbage });
+    const kept = await readPage({ engine: own, prepare: prepare(0, 'H', false, true), rotate180, mirror }, page);
+    expect(kept.showThrough).toBeUndefined();
+    expect(kept.result.text).toBe(poor.text);
+    // A page in dark ink is not looked at mirrored at all.
+    const { engine: dark, calls: darkCalls } = fakeEngine({ S: garbage, '~S': garbage, mS: upright });
+    expect((await readPage({ engine: dark, prepare: prepare(0, 'S'), rotate180, mirror }, page)).showThrough).toBeUndefined();
+    expect(darkCalls).not.toContain('mS');
   });
 
   it('scores confident specks below real words', () => {
