@@ -55,7 +55,7 @@ export interface ReadPageOutcome {
   result: OcrPageResult;
   /** The image the word boxes refer to (prepared, possibly turned 180°): for the searchable PDF. */
   preparedPng: Buffer;
-  /** How many times the engine read the page (1, or 2 when the 180° check ran). */
+  /** How many times the engine read the page (1, more after the 180°, show-through or rescue reads). */
   reads: number;
   /** The prepared page's ink share (PreparedPage.inkShare): a sparse page is no illegible one. */
   inkShare: number;
