@@ -18,10 +18,12 @@ const bare = (text: string) => text.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{
 
 export function doubtfulValues(ids: Identifiers, words: readonly LowConfidenceWord[]): string[] {
   const pieces = words.map((w) => wordDigits(w.text)).filter((d) => d.length >= MIN_DIGITS);
+  // A year read unsure ("2026" of a date) is no piece of the invoice number that contains it.
+  const isYear = (d: string) => /^(19|20)\d\d$/.test(d);
   const mails = words.filter((w) => w.text.includes('@')).map((w) => bare(w.text));
   const numberDoubtful = (value: string) => {
     const d = digits(value);
-    return d.length >= MIN_DIGITS && pieces.some((p) => d.includes(p) || p.includes(d));
+    return d.length >= MIN_DIGITS && pieces.some((p) => p === d || (!isYear(p) && (d.includes(p) || p.includes(d))));
   };
   const mailDoubtful = (value: string) => mails.some((m) => m.includes(value.toLowerCase()) || value.toLowerCase().includes(m));
   const numbers = [...ids.customerNumbers, ...(ids.contractNumbers ?? []), ...ids.phones, ...ids.invoiceNumbers, ...ids.pesels, ...ids.nips];

@@ -32,8 +32,8 @@ describe('identifiers read off low-confidence words', () => {
     expect(doubtfulValues(ids, [{ text: '2OOOOOOOO2', confidence: 35 }])).toEqual(['2000000002']);
     expect(doubtfulValues(ids, [{ text: 'jan.kowalski@example.pl,', confidence: 50 }])).toEqual(['jan.kowalski@example.pl']);
     expect(doubtfulValues(ids, [{ text: '0001.', confidence: 50 }])).toEqual(ids.invoiceNumbers);
-    // A house number or a day is no identifier's piece.
-    expect(doubtfulValues(ids, [{ text: '5/3', confidence: 20 }, { text: '12', confidence: 20 }])).toEqual([]);
+    // A house number, a day or a year is no identifier's piece.
+    expect(doubtfulValues(ids, [{ text: '5/3', confidence: 20 }, { text: '12', confidence: 20 }, { text: '2025', confidence: 30 }])).toEqual([]);
     expect(withDoubtful(ids, [])).toBe(ids);
   });
 
