@@ -1,9 +1,9 @@
 import { createTesseractPool } from './tesseract-engine.js';
 import { createNativeTesseractPool } from './native-tesseract-engine.js';
 import { binarizePng, mirrorPng, preparePage, rotatePng180 } from './page-preparer.js';
-import { readPage } from './read-page.js';
+import { readPage, type ReadPageOutcome } from './read-page.js';
 import type { OcrEngineName } from '../core/config.js';
-import type { OcrPageResult, PageImage } from '../core/types.js';
+import type { PageImage } from '../core/types.js';
 import type { OcrEngine } from './ports.js';
 
 export interface OcrReaderOptions {
@@ -21,7 +21,7 @@ export function createOcrEngine(o: OcrReaderOptions): OcrEngine {
 
 // Wires the chosen engine pool and image preparation into the read-page core for the OCR worker.
 export function createOcrReader(o: OcrReaderOptions): {
-  readPage(page: PageImage): Promise<{ result: OcrPageResult; preparedPng: Buffer; inkShare: number; showThrough?: boolean }>;
+  readPage(page: PageImage): Promise<ReadPageOutcome>;
   close(): Promise<void>;
 } {
   const engine = createOcrEngine(o);

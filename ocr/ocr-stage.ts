@@ -2,8 +2,9 @@ import type { BlobStore } from '../core/blob-store.js';
 import type { DocumentStore } from '../core/document-store.js';
 import { blobKeys, type JobPayloads, type StageResults } from '../core/pipeline.js';
 import { PermanentError } from '../core/errors.js';
-import type { OcrPageResult, PageImage } from '../core/types.js';
+import type { PageImage } from '../core/types.js';
 import { ILLEGIBLE_ISSUE, isIllegible } from './page-legibility.js';
+import type { ReadPageOutcome } from './read-page.js';
 
 // Stage 2a: one page of one letter is prepared and read. Results go to the archive (words with
 // boxes, for the searchable PDF and the viewer) and to the database (text, confidence).
@@ -18,7 +19,7 @@ const READ_WELL = 88;
 export interface OcrStageDeps {
   store: DocumentStore;
   blobs: BlobStore;
-  readPage(page: PageImage): Promise<{ result: OcrPageResult; preparedPng: Buffer; inkShare: number; showThrough?: boolean }>;
+  readPage(page: PageImage): Promise<Pick<ReadPageOutcome, 'result' | 'preparedPng' | 'inkShare' | 'showThrough'>>;
 }
 
 export async function ocrPage(deps: OcrStageDeps, job: JobPayloads['ocr']): Promise<StageResults['ocr']> {

@@ -73,17 +73,20 @@ export const RESCUE_BELOW_WORDS = 3;
 
 const plausibleWords = (r: RecognizeOutput) => r.words.filter((w) => /[\p{L}\p{N}]{2,}/u.test(w.text)).length;
 
+/** A reading before readPage adds what the preparation measured. */
+type Reading = Omit<ReadPageOutcome, 'inkShare'>;
+
 export async function readPage(deps: ReadPageDeps, page: PageImage): Promise<ReadPageOutcome> {
   const prepared = await deps.prepare(page);
-  const outcome = await readPreparedOrScanned(deps, page, prepared);
+  const outcome = { ...(await readPreparedOrScanned(deps, page, prepared)), inkShare: prepared.inkShare };
   return prepared.bitonal && deps.binarize ? { ...outcome, preparedPng: await deps.binarize(outcome.preparedPng) } : outcome;
 }
 
-async function readPreparedOrScanned(deps: ReadPageDeps, page: PageImage, prepared: PreparedPage): Promise<ReadPageOutcome> {
+async function readPreparedOrScanned(deps: ReadPageDeps, page: PageImage, prepared: PreparedPage): Promise<Reading> {
   try {
     const outcome = await readPrepared(deps, prepared);
     if (outcome.showThrough || plausibleWords(outcome.result) >= RESCUE_BELOW_WORDS) return outcome;
-    const scanned = await readAsScanned(deps, page, prepared.inkShare);
+    const scanned = await readAsScanned(deps, page);
     const better = readingScore(scanned.result) > readingScore(outcome.result) ? scanned : outcome;
     return { ...better, reads: outcome.reads + 1 };
   } catch (err) {
@@ -92,11 +95,11 @@ async function readPreparedOrScanned(deps: ReadPageDeps, page: PageImage, prepar
     // 180° check), retry after retry; the page as scanned reads in seconds (measured: 1 s against
     // over 120 s). Only after such a timeout.
     if (!(err instanceof TransientError && err.code === 'ocr_timeout')) throw err;
-    return readAsScanned(deps, page, prepared.inkShare);
+    return readAsScanned(deps, page);
   }
 }
 
-async function readPrepared(deps: ReadPageDeps, prepared: PreparedPage): Promise<ReadPageOutcome> {
+async function readPrepared(deps: ReadPageDeps, prepared: PreparedPage): Promise<Reading> {
   const opts = { dpi: prepared.dpi };
   let reading = await deps.engine.recognize(prepared.png, opts);
   let png = prepared.png;
@@ -133,7 +136,6 @@ async function readPrepared(deps: ReadPageDeps, prepared: PreparedPage): Promise
     },
     preparedPng: png,
     reads,
-    inkShare: prepared.inkShare,
   };
 }
 
@@ -141,23 +143,22 @@ async function readPrepared(deps: ReadPageDeps, prepared: PreparedPage): Promise
 async function readsMirrored(deps: ReadPageDeps, prepared: PreparedPage, reading: RecognizeOutput): Promise<{ better: boolean; reads: number }> {
   if (!deps.mirror) return { better: false, reads: 0 };
   const mirrored = await deps.mirror(prepared.png);
-  let reads = 0;
-  for (const png of [mirrored, await deps.rotate180(mirrored)]) {
+  const clearer = async (png: Buffer) => {
     const other = await deps.engine.recognize(png, { dpi: prepared.dpi });
-    reads++;
-    if (other.confidence >= SHOW_THROUGH_CONFIDENCE && readingScore(other) > 1.5 * readingScore(reading)) return { better: true, reads };
-  }
-  return { better: false, reads };
+    return other.confidence >= SHOW_THROUGH_CONFIDENCE && readingScore(other) > 1.5 * readingScore(reading);
+  };
+  // Turned 180° only when the mirror as it lies did not read: the other way up costs a read.
+  if (await clearer(mirrored)) return { better: true, reads: 1 };
+  return { better: await clearer(await deps.rotate180(mirrored)), reads: 2 };
 }
 
 /** The page read without preparation: its own image, upright as decoded, at its own resolution. */
-async function readAsScanned(deps: ReadPageDeps, page: PageImage, inkShare: number): Promise<ReadPageOutcome> {
+async function readAsScanned(deps: ReadPageDeps, page: PageImage): Promise<Reading> {
   const dpi = page.dpi ?? 300;
   const reading = await deps.engine.recognize(page.png, { dpi });
   return {
     result: { text: reading.text, confidence: reading.confidence, words: reading.words, rotation: 0, skewDegrees: 0, width: page.width, height: page.height, dpi },
     preparedPng: page.png,
     reads: 2,
-    inkShare,
   };
 }

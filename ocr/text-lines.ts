@@ -20,7 +20,8 @@ const SAME_LINE_OVERLAP = 0.5;
 /** Gap kept after the previous word, in line heights, when a box begins inside it. */
 const MIN_GAP = 0.15;
 
-function lines(words: readonly OcrWord[]): OcrWord[][] {
+/** Words in reading order grouped into lines, each with its top (y0) and bottom (y1). */
+function lines(words: readonly OcrWord[]): { words: OcrWord[]; y0: number; y1: number }[] {
   const out: { words: OcrWord[]; y0: number; y1: number }[] = [];
   for (const w of words) {
     const h = w.bbox.y1 - w.bbox.y0;
@@ -32,21 +33,19 @@ function lines(words: readonly OcrWord[]): OcrWord[][] {
       line.y1 = Math.max(line.y1, w.bbox.y1);
     } else out.push({ words: [w], y0: w.bbox.y0, y1: w.bbox.y1 });
   }
-  return out.map((l) => l.words);
+  return out;
 }
 
 export function placeWords(words: readonly OcrWord[]): PlacedWord[] {
   const placed: PlacedWord[] = [];
   for (const line of lines(words.filter((w) => w.text.trim() && w.bbox.x1 > w.bbox.x0 && w.bbox.y1 > w.bbox.y0))) {
-    const top = Math.min(...line.map((w) => w.bbox.y0));
-    const bottom = Math.max(...line.map((w) => w.bbox.y1));
     // Most words end on the baseline, those with descenders below it, punctuation above: the
     // highest bottom of a real word (two letters or digits) is the baseline.
-    const real = line.filter((w) => /[\p{L}\p{N}]{2,}/u.test(w.text));
-    const baseline = real.length ? Math.min(...real.map((w) => w.bbox.y1)) : bottom;
-    const lineHeight = bottom - top;
+    const real = line.words.filter((w) => /[\p{L}\p{N}]{2,}/u.test(w.text));
+    const baseline = real.length ? Math.min(...real.map((w) => w.bbox.y1)) : line.y1;
+    const lineHeight = line.y1 - line.y0;
     let end = -Infinity;
-    for (const w of [...line].sort((a, b) => a.bbox.x0 - b.bbox.x0)) {
+    for (const w of [...line.words].sort((a, b) => a.bbox.x0 - b.bbox.x0)) {
       const x0 = Math.max(w.bbox.x0, end + MIN_GAP * lineHeight);
       const x1 = Math.max(w.bbox.x1, x0 + 1);
       placed.push({ text: w.text, x0, x1, baseline, lineHeight });
