@@ -28,7 +28,12 @@ const DATE = [
 ].map((d) => `(?:${d})`).join('|');
 const PATTERN = new RegExp(`${CUE}\\s*:?\\s*(?:${DATE})(?![\\d\\p{L}])`, 'gu');
 
-const PERIOD = /\bod(?:\s+dn(?:ia|\.))?\s*\d|\bokres\w*|\bfrom\s+\d|\bperiod\b/;
+// The start of a period right before the date: "(za okres) od 01.10.2026 do …", "od 10 do 15 sierpnia",
+// "od 1 października 2026 r. do …", "za okres rozliczeniowy do …". Only right before: a period named
+// a sentence earlier ("z okresu od 10 do 15 sierpnia 2026 r. Informacje należy przekazać do dnia
+// 4 grudnia") made the prosecutor's own date vanish, and the letter fell to a later default (blind test AG).
+const DAY_GIVEN = `\\d{1,2}(?:[./-]\\d{1,2}[./-]\\d{2,4}|\\s+(?:${MONTH_NAMES}|[ivx]{1,4})(?:\\s+\\d{4})?(?:\\s+r\\.?)?)?`;
+const PERIOD = new RegExp(`(?:\\bod(?:\\s+dn(?:ia|\\.))?\\s*${DAY_GIVEN}|\\bokres\\w*(?:\\s+\\p{L}+){0,2}|\\bfrom\\s+${DAY_GIVEN}|\\bperiod(?:\\s+\\p{L}+){0,2})\\s*$`, 'u');
 
 interface DayOfYear { year: number | null; month: number; day: number }
 
@@ -78,7 +83,7 @@ function statedIn(t: string): DayOfYear[] {
     const d = fromMatch(m);
     if (!d) continue;
     // "za okres od 01.10.2026 do 31.10.2026": the end of a period asked about, not a deadline.
-    if (PERIOD.test(t.slice(Math.max(0, m.index - 60), m.index))) continue;
+    if (PERIOD.test(t.slice(Math.max(0, m.index - 40), m.index))) continue;
     // Asked of the addressee, and no right described beside it.
     if (clauseStanding(t, m) === 1) found.push(d);
   }

@@ -17,12 +17,18 @@ describe('a deadline stated as a date', () => {
     ['Proszę o dane do dnia 30.11.2026, a o oświadczenie do dnia 23.11.2026.', '2026-11-23'],
     // An ombudsman "zwraca się o" (blind test AC).
     ['Rzecznik zwraca się o ponowne rozpatrzenie reklamacji, a\ntakże o zajęcie stanowiska w sprawie do dnia 5 grudnia 2026 r.', '2026-12-05'],
+    // A period named a sentence earlier does not make the authority's own date its end (blind test AG).
+    ['3) zapisu rozmów z infolinią z okresu od 10 do 15 sierpnia 2026 r.\n\nInformacje należy przekazać do dnia 4 grudnia 2026 r.', '2026-12-04'],
+    ['Proszę o zestawienie z okresu 1-15 sierpnia. Odpowiedź proszę przesłać do 4.12.2026.', '2026-12-04'],
   ])('%s', (text, date) => {
     expect(parseStatedDueDate(text)).toBe(date);
   });
 
   it.each([
     'Proszę o wykaz połączeń za okres od 01.10.2026 do 31.10.2026 w terminie 7 dni.',
+    'Proszę o billing za okres od 1 października 2026 r. do 31 października 2026 r.',
+    'Proszę o wykaz połączeń od 10 do 15 sierpnia 2026 r.',
+    'Dane za okres rozliczeniowy do 31.10.2026 zostały przekazane.',
     'Zażalenie przysługuje do dnia 30.11.2026.',
     'Umowa obowiązuje do 31.12.2027.',
     'Pismo z dnia 12.11.2026 r. w sprawie abonenta.',
