@@ -317,6 +317,19 @@ Sędzia Anna Nowak`;
     expect(ids.customerNumbers).toEqual(['1234567890']);
   });
 
+  it('keeps the subject an "abonencie numeru" sentence leads to, named further on (blind test AG)', () => {
+    const police = 'KOMENDA MIEJSKA POLICJI W RZESZOWIE\nul. Dąbrowskiego 30, 35-036 Rzeszów\n\nDotyczy: udzielenie informacji\n\n'
+      + 'W związku z prowadzonym postępowaniem sprawdzającym w sprawie gróźb karalnych kierowanych\nwiadomościami SMS (art. 190 § 1 k.k.), '
+      + 'na podstawie art. 20c ust. 1 ustawy o Policji, zwracam się o\nudzielenie informacji o abonencie numeru 721 210 674, w tym o danych '
+      + 'identyfikacyjnych, adresie\nzameldowania i adresie korespondencyjnym, oraz datę aktywacji numeru. Według posiadanych informacji\n'
+      + 'numer jest przypisany do Pana Łukasza Lisa, zam. ul. Obrońców Wybrzeża 46, 80-839 Gdańsk.\n\nasp. szt. Grzegorz Pałka';
+    const ids = extractIdentifiers(police);
+    expect(ids.fromInstitution).toBe(true);
+    expect(ids.names[0]).toEqual({ first: 'Łukasz', last: 'Lis' });
+    expect(ids.addresses).toEqual([{ street: 'ul. Obrońców Wybrzeża 46', postalCode: '80-839', city: 'Gdańsk' }]);
+    expect(ids.phones).toEqual(['721210674']);
+  });
+
   it('recognises a bailiff even through OCR damage, and a customer merely mentioning a court is not one', () => {
     expect(extractIdentifiers('Komornik Sadawy przy Sądzie Rejonowym w Olsztynie\nKm 123/26').fromInstitution).toBe(true);
     expect(extractIdentifiers('Jan Kowalski\nul. Polna 3\n\nJeśli nie oddacie pieniędzy, pójdę do sądu i do rzecznika.').fromInstitution).toBe(false);
