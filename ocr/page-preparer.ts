@@ -9,6 +9,7 @@ import { fromRaw, toRaw, type Raw } from './page-image.js';
 import { countAtOrBelow, greyHistogram, histogramPercentile, inkThreshold, otsuFromHistogram } from '../core/grey-pixels.js';
 import { eraseLeaderDots } from './leader-dots.js';
 import { eraseCombBoxes } from './comb-boxes.js';
+import { eraseRules } from './rule-lines.js';
 import { straighten } from './page-geometry.js';
 import { bridgeStrokes, FRAGMENTED_INK_SHARE, fragmentedInkShare } from './stroke-repair.js';
 
@@ -190,11 +191,12 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
     img = img.linear(a, -lo * a);
   }
   // After resampling, so the blur works on the 300 dpi grid and the joined strokes stay smooth.
-  if (fragmented) img = fromRaw(await bridgeStrokes(await toRaw(img), outDpi));
-  const { data, info } = await img
-    // Without an explicit colour space sharp 0.35 writes grey as 3-channel sRGB: 3x the bytes.
-    .toColourspace('b-w')
-    .png({ compressionLevel: 3 })
-    .toBuffer({ resolveWithObject: true });
-  return { png: data, width: info.width, height: info.height, dpi: outDpi, rotation, skewDegrees, inkShare, bitonal, faint: paper - lo < FAINT_CONTRAST };
+  const out = fragmented ? await bridgeStrokes(await toRaw(img), outDpi) : await toRaw(img);
+  const png = await greyPng(out);
+  const forEngine: Raw = { ...out, data: Buffer.from(out.data) };
+  const ocrPng = eraseRules(forEngine, outDpi, inkThreshold(greyHistogram(out.data))) > 0 ? await greyPng(forEngine) : undefined;
+  return { png, ...(ocrPng ? { ocrPng } : {}), width: out.width, height: out.height, dpi: outDpi, rotation, skewDegrees, inkShare, bitonal, faint: paper - lo < FAINT_CONTRAST };
 }
+
+// Without an explicit colour space sharp 0.35 writes grey as 3-channel sRGB: 3x the bytes.
+const greyPng = (r: Raw) => fromRaw(r).toColourspace('b-w').png({ compressionLevel: 3 }).toBuffer();

@@ -101,17 +101,19 @@ async function readPreparedOrScanned(deps: ReadPageDeps, page: PageImage, prepar
 
 async function readPrepared(deps: ReadPageDeps, prepared: PreparedPage): Promise<Reading> {
   const opts = { dpi: prepared.dpi };
-  let reading = await deps.engine.recognize(prepared.png, opts);
+  // The engine reads the page without its rules where it has any; people see them.
+  const read = prepared.ocrPng ?? prepared.png;
+  let reading = await deps.engine.recognize(read, opts);
   let png = prepared.png;
   let rotation: Rotation = prepared.rotation;
   let reads = 1;
   if (reading.confidence < FLIP_CHECK_BELOW && reading.words.length >= MIN_WORDS_FOR_FLIP_CHECK) {
-    const turned = await deps.rotate180(prepared.png);
+    const turned = await deps.rotate180(read);
     const other = await deps.engine.recognize(turned, opts);
     reads++;
     if (readingScore(other) > readingScore(reading)) {
       reading = other;
-      png = turned;
+      png = prepared.ocrPng ? await deps.rotate180(prepared.png) : turned;
       rotation = ((prepared.rotation + 180) % 360) as Rotation;
     }
   }
@@ -142,7 +144,7 @@ async function readPrepared(deps: ReadPageDeps, prepared: PreparedPage): Promise
 /** Whether the page reads clearly better mirrored, either way up, than it did as it lies. */
 async function readsMirrored(deps: ReadPageDeps, prepared: PreparedPage, reading: RecognizeOutput): Promise<{ better: boolean; reads: number }> {
   if (!deps.mirror) return { better: false, reads: 0 };
-  const mirrored = await deps.mirror(prepared.png);
+  const mirrored = await deps.mirror(prepared.ocrPng ?? prepared.png);
   const clearer = async (png: Buffer) => {
     const other = await deps.engine.recognize(png, { dpi: prepared.dpi });
     return other.confidence >= SHOW_THROUGH_CONFIDENCE && readingScore(other) > 1.5 * readingScore(reading);
