@@ -22,6 +22,8 @@ export const LEXICON_EN: Record<Category, string[]> = {
     'new line', 'additional line', 'extra sim', 'additional sim', 'second sim', 'activate', 'activation', 'installation', 'to install',
     'purchase', 'interested in', 'fibre', 'fiber', 'new contract', 'renew my contract', 'extend my contract', 'add on',
     'would like to get', 'send me the offer', 'send me an offer', 'your offer', 'get internet', 'get a contract',
+    // "Please add this package (…) to my mobile number" (blind test AG).
+    'please add', 'would like to add', 'want to add', 'please enable', 'please connect',
   ],
   FAULT: [
     'not working', 'doesn t work', 'does not work', 'stopped working', 'no signal', 'outage', 'broken', 'faulty',

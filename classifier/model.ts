@@ -125,7 +125,8 @@ export function classify(model: ClassifierModel, text: string): Classification {
   else if (saidOver) category = saidOver;
   const byWording = legalByWording || saidLeads;
   const weighedFor = legalByWording ? ['LEGAL' as Category, ...weighed.filter((c) => c !== category)]
-    : saidLeads ? [overruled, ...weighed.filter((c) => c !== category && c !== overruled)] : weighed;
+    // OTHER is no intent of its own: a stated complaint over "other" leaves nothing beside it (blind test AG).
+    : saidLeads ? [...(overruled === 'OTHER' ? [] : [overruled]), ...weighed.filter((c) => c !== category && c !== overruled)] : weighed;
   const secondary = [...weighedFor, ...stated.filter((cat) => cat !== category && !weighedFor.includes(cat))];
   // What decided is what favours the chosen category over the runner-up: a topic both share (money
   // words in a complaint about a bill) explains nothing between them (blind test K).

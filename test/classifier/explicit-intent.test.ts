@@ -82,7 +82,44 @@ describe('an intent stated outright', () => {
     expect(both.category).toBe('COMPLAINT');
   });
 
+  it('reads one carried along by "też", "również", or asked in other words (blind test AG)', () => {
+    expect(stated('W związku z tym wypowiadam też umowę na pakiet telewizyjny.')).toEqual(['CANCELLATION']);
+    expect(stated('Rezygnuję też z pakietu telewizyjnego Familijny.')).toEqual(['CANCELLATION']);
+    expect(stated('Proszę też o zmianę mojego numeru kontaktowego.')).toEqual(['DATA_CHANGE']);
+    expect(stated('Mój numer kontaktowy się zmienił, proszę zapisać nowy: 698 120 455.')).toEqual(['DATA_CHANGE']);
+    expect(stated('Proszę dopisać mój nowy numer komórkowy do kontaktu.')).toEqual(['DATA_CHANGE']);
+    expect(stated('Uprzejmie proszę o potraktowanie niniejszego pisma jako skargi na sposób obsługi.')).toEqual(['COMPLAINT']);
+    expect(stated('Niniejsze pismo proszę potraktować jako reklamację.')).toEqual(['COMPLAINT']);
+  });
+
+  it('keeps OTHER out of the second intents when a stated complaint takes the lead from it', () => {
+    // Blind test AG's letter: the model took it for other (0.78) and kept OTHER beside the complaint.
+    const c = classify(loadDefaultModel(), [
+      'Szanowni Państwo,',
+      '',
+      'pozwalam sobie zwrócić się do Państwa w sprawie, która mam nadzieję zostanie potraktowana z',
+      'należytą uwagą.',
+      '',
+      'W dniu 3 listopada 2026 r. odwiedziłam Państwa salon w moim mieście w celu uzyskania informacji o',
+      'ofercie dla seniorów dla mojej mamy. Pracownik, który mnie obsługiwał (identyfikator z imieniem',
+      "\"Kamil\"), przez cały czas rozmawiał przez telefon prywatny, na moje pytania odpowiadał półsłówkami,",
+      'a w końcu stwierdził, że „takie rzeczy to w internecie są napisane”. Opuściłam salon bez żadnej',
+      'informacji.',
+      '',
+      'Jestem Państwa klientką od jedenastu lat i z przykrością stwierdzam, że nigdy nie spotkałam się z',
+      'podobnym lekceważeniem. Uprzejmie proszę o potraktowanie niniejszego pisma jako skargi na sposób',
+      'obsługi oraz o informację, jakie kroki zostaną podjęte.',
+      '',
+      'Łączę wyrazy szacunku',
+      '',
+      'Danuta Zając',
+    ].join('\n'));
+    expect(c.category).toBe('COMPLAINT');
+    expect(c.secondary).not.toContain('OTHER');
+  });
+
   it('does not read a negated or merely mentioned one', () => {
+    expect(stated('Nie rezygnuję jednak z usług, chcę tylko tańszy pakiet.')).toEqual([]);
     expect(stated('Nie wypowiadam umowy, chcę tylko tańszy pakiet.')).toEqual([]);
     expect(stated('Nie chcę składać reklamacji, tylko zapytać.')).toEqual([]);
     expect(stated('Moja reklamacja z października nadal czeka.')).toEqual([]);
