@@ -231,9 +231,20 @@ const SEGMENTS = new Map<string, 'individual' | 'business'>([
     .map((v) => [v, 'business'] as const),
 ]);
 
+/** Words that give a segment away in a value not on the list ("jednoosobowa działalność", "Klient firmowy"). */
+const SEGMENT_WORDS: [RegExp, 'individual' | 'business'][] = [
+  [/(?:^|_)(?:osob\w*_fizyczn|fizyczn|prywatn|indywidualn|konsument|individual|private|personal|residential|household|consumer)/, 'individual'],
+  [/(?:^|_)(?:dzialalnosc|firm|spolk|przedsiebior|biznes|business|company|corporate|instytucj|institution|public|publiczn|urzad|gmin|jdg|b2b|sole|trader|self_employed|enterprise)/, 'business'],
+];
+
 /** A segment value as exporters write it ("Osoba fizyczna", "FIRMA"), or null when it is none of ours. */
 export function segmentOf(value: string): 'individual' | 'business' | null {
   const v = value.toLowerCase();
   if (v === 'individual' || v === 'business') return v;
-  return SEGMENTS.get(headerKey(value)) ?? null;
+  const key = headerKey(value);
+  const listed = SEGMENTS.get(key);
+  if (listed) return listed;
+  // "Osoba fizyczna prowadząca działalność gospodarczą" names both: a sole trader, a business.
+  const said = new Set(SEGMENT_WORDS.filter(([re]) => re.test(key)).map(([, segment]) => segment));
+  return said.has('business') ? 'business' : said.has('individual') ? 'individual' : null;
 }

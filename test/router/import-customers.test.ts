@@ -43,25 +43,26 @@ for (const kind of ['postgres', 'pglite'] as const) {
     it('imports valid rows and rejects each bad one with its line and reason', async () => {
       const progress: number[] = [];
       const r = await importCustomers(t.db, Readable.from([FILE]), { onProgress: (n) => progress.push(n) });
-      expect(r.imported).toBe(8);
+      expect(r.imported).toBe(9);
       expect(r.updated).toBe(0);
       const byLine = Object.fromEntries(r.rejected.map((x) => [x.line, x.reason]));
-      expect(Object.keys(byLine).map(Number)).toEqual([9, 10, 11, 12]);
+      expect(Object.keys(byLine).map(Number)).toEqual([9, 11, 12]);
       expect(byLine[9]).toMatch(/first_name/);
-      expect(byLine[10]).toMatch(/segment/);
       expect(byLine[11]).toMatch(/duplicate customer_id C1 \(first on line 2\)/);
       expect(byLine[12]).toMatch(/fields/);
       // Damaged values cost only themselves: the customer is imported without them.
       const left = Object.fromEntries(r.dropped.map((x) => [x.line, x.reason]));
-      expect(Object.keys(left).map(Number)).toEqual([5, 6, 7, 8, 13]);
+      expect(Object.keys(left).map(Number)).toEqual([5, 6, 7, 8, 10, 13]);
       expect(left[5]).toMatch(/PESEL/);
       expect(left[6]).toMatch(/NIP/);
       expect(left[7]).toMatch(/postal_code/);
       expect(left[8]).toMatch(/phone '60123'/);
+      // A segment it cannot read costs the row its worklist team, not the customer.
+      expect(left[10]).toBe("segment 'gold' is not one mailroom knows: read as individual from the row");
       expect(left[13]).toMatch(/email/);
       expect((await t.db.query(`SELECT pesel, email FROM customers WHERE customer_id IN ('C3', 'C10') ORDER BY customer_id`)).rows)
         .toEqual([{ pesel: P2, email: null }, { pesel: null, email: null }]); // C10, C3
-      expect(progress.at(-1)).toBe(8);
+      expect(progress.at(-1)).toBe(9);
 
       const c1 = await t.db.query<{ phones: string[]; email: string; last_name_key: string; street_key: string }>(
         `SELECT phones, email, last_name_key, street_key FROM customers WHERE customer_id = 'C1'`,
@@ -86,7 +87,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const r = await importCustomers(t.db, path);
       expect(r).toMatchObject({ imported: 1, updated: 1, rejected: [], ignoredColumns: [], encoding: 'utf-8', delimiter: ',' });
       const count = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM customers`);
-      expect(count.rows[0]!.n).toBe(9);
+      expect(count.rows[0]!.n).toBe(10);
       const phones = await t.db.query<{ phone: string }>(`SELECT phone FROM customer_phones WHERE customer_id = 'C1'`);
       expect(phones.rows.map((p) => p.phone)).toEqual(['605000000']);
       const inv = await t.db.query<{ invoice_number: string }>(`SELECT invoice_number FROM customer_invoices WHERE customer_id = 'C1'`);

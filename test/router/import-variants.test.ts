@@ -101,6 +101,22 @@ describe('customer masters from other exporters', () => {
     expect(m.kind === 'matched' && m.customerId).toBe('F1');
   });
 
+  it('reads a segment spelled out in words, and a segment it cannot read from the row instead of losing the customer (blind test AH)', async () => {
+    const csv = [HEADER,
+      `S1,jednoosobowa działalność,Beata,Wilk,Kwiaciarnia Konwalia,,${N1},ul. Polna 3,00-950,Warszawa,,601 234 111,,`,
+      'S2,Klient indywidualny,Jan,Wrona,,,,ul. Polna 4,00-950,Warszawa,,601 234 112,,',
+      `S3,VIP,Ewa,Sowa,Sowa Consulting,,${N2},ul. Polna 5,00-950,Warszawa,,601 234 113,,`,
+      'S4,Gold,Adam,Kruk,,,,ul. Polna 6,00-950,Warszawa,,601 234 114,,'].join('\n');
+    const r = await importCustomers(t.db, Readable.from([csv]));
+    expect([r.imported + r.updated, r.rejected]).toEqual([4, []]);
+    expect(r.dropped.map((x) => [x.line, x.reason])).toEqual([
+      [4, "segment 'VIP' is not one mailroom knows: read as business from the row"],
+      [5, "segment 'Gold' is not one mailroom knows: read as individual from the row"],
+    ]);
+    const { rows } = await t.db.query<{ customer_id: string; segment: string }>(`SELECT customer_id, segment FROM customers WHERE customer_id LIKE 'S_' ORDER BY 1`);
+    expect(rows.map((x) => x.segment)).toEqual(['business', 'individual', 'business', 'individual']);
+  });
+
   it('leaves out values that are damaged rather than differently written, and imports the rest of the row', async () => {
     const r = await importCustomers(t.db, Readable.from([GARBAGE]));
     expect([r.imported + r.updated, r.rejected]).toEqual([7, []]);
