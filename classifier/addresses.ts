@@ -17,7 +17,9 @@ const SPECK = '[.,:;]{0,2}';
 const DOT_SPECK = '[.,:;]{1,2}';
 const PREFIX = `${anyCase('ul')}${SPECK}|${anyCase('ulica')}|${anyCase('al')}${SPECK}|${anyCase('aleja')}|${anyCase('aleje')}|` +
   `${anyCase('os')}\\.?|${anyCase('osiedle')}|${anyCase('pl')}\\.?|${anyCase('plac')}`;
-const STREET = new RegExp(`\\b(${PREFIX})\\s+((?:${WORD}\\s+){0,5}?${CAP})\\s+${HOUSE}`, 'gu');
+// A street may open with the day of a date: "ul. 11 Listopada 113/57", "ul. 11-go Listopada" (blind
+// test AH: the street was lost, and the letter went to a person); one digit was a word already ("3 Maja").
+const STREET = new RegExp(`\\b(${PREFIX})\\s+((?:\\d{2}(?:-go)?\\s+)?(?:${WORD}\\s+){0,5}?${CAP})\\s+${HOUSE}`, 'gu');
 // OCR lowers a street's first capital ("ul. ogrodowa 109"): taken only after "ul." or "al." with
 // their dot (or the speck OCR reads for it), and for a word of four letters or more, so prose
 // ("pl. oraz 12") stays out. A letter typed all in small letters drops the dot too ("ul fordonska 120/45").

@@ -31,6 +31,8 @@ const FLAT_MARKERS = new Set(['m', 'lok', 'lokal', 'mieszk', 'mieszkanie', 'apt'
 export function foldStreet(value: string | null | undefined): string {
   const words = fold(value).split(' ').filter(Boolean);
   while (words.length > 1 && STREET_PREFIXES.has(words[0]!)) words.shift();
+  // "11-go Listopada" is "11 Listopada", as masters write it.
+  if (/^\d+$/.test(words[0] ?? '') && words[1] === 'go') words.splice(1, 1);
   return words.filter((w) => !FLAT_MARKERS.has(w)).join(' ');
 }
 

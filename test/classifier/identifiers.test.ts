@@ -187,6 +187,9 @@ describe('customer, invoice and contact identifiers', () => {
     expect(streets('ul. gen. Władysława Andersa 5 m. 3\n00-001 Warszawa')).toEqual([['ul. gen. Władysława Andersa 5 m. 3', '00-001', 'Warszawa']]);
     expect(streets('ul. ks. Piotra Skargi 3, 31-001 Kraków')).toEqual([['ul. ks. Piotra Skargi 3', '31-001', 'Kraków']]);
     expect(streets('ul. 3 Maja 4\n20-001 Lublin')).toEqual([['ul. 3 Maja 4', '20-001', 'Lublin']]);
+    // Two digits, and the ordinal's ending (blind test AH).
+    expect(streets('ul. 11 Listopada 113/57\n20-246 Lublin')).toEqual([['ul. 11 Listopada 113/57', '20-246', 'Lublin']]);
+    expect(streets('ul. 11-go Listopada 101 m. 28\n31-881 Kraków')).toEqual([['ul. 11-go Listopada 101 m. 28', '31-881', 'Kraków']]);
     // OCR lowered the first capital; after "pl." (also a domain) no lower-case name is taken.
     expect(streets('ul. ogrodowa 109 lok. 8\n94-846 Łódź')).toEqual([['ul. ogrodowa 109 lok. 8', '94-846', 'Łódź']]);
     expect(streets('al. wojska Polskiego 79a\n68-751 Poznań')).toEqual([['al. wojska Polskiego 79a', '68-751', 'Poznań']]);

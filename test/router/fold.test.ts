@@ -17,6 +17,7 @@ describe('fold', () => {
     expect(foldStreet('Al. Jerozolimskie 100/2')).toBe('jerozolimskie 100 2');
     expect(foldStreet('Długa 5/3')).toBe(foldStreet('ul. Długa 5 m. 3'));
     expect(splitStreet(foldStreet('ul. 3 Maja 12/4'))).toEqual({ name: '3 maja', house: '12', flat: '4' });
+    expect(splitStreet(foldStreet('ul. 11-go Listopada 101 m. 28'))).toEqual({ name: '11 listopada', house: '101', flat: '28' });
   });
   it('folds company names without their legal form', () => {
     expect(foldCompany('TECHBUD Sp. z o.o.')).toBe('techbud');
