@@ -109,8 +109,12 @@ function decideOver(scored: Scored[], fromInstitution: boolean, writerNotCustome
   // hand-written letters matched so in a probe master). When a candidate of the letter's full name
   // lives at the letter's street or postal code and the leader at neither, the identifier contradicts
   // the address: a person decides. (A customer who moved is held back only where a namesake lives.)
+  // The writer of a letter for a named principal lives at the letter's address by nature: a lawyer or
+  // son who is a customer too does not hold back his client's or mother's own number (blind test AH).
   const atLetterAddress = (s: Scored) => s.evidence.includes('address') || s.evidence.includes('postal_code');
-  if (eligible && top.elsewhere && !atLetterAddress(top) && scored.some((s) => s !== top && s.fullName && atLetterAddress(s) && !s.thirdParty)) {
+  const writerOfPrincipal = (s: Scored) => top.principalNamed && s.signer;
+  if (eligible && top.elsewhere && !atLetterAddress(top) &&
+    scored.some((s) => s !== top && s.fullName && atLetterAddress(s) && !s.thirdParty && !writerOfPrincipal(s))) {
     return { kind: 'ambiguous', candidates, reason: "the identifier points to a customer living elsewhere, while one of the letter's name lives at its address" };
   }
   // A namesake holds the leader's number one misread digit away, and nothing but that number and the

@@ -17,4 +17,14 @@ describe('the decision over scored candidates', () => {
     const few = decide([namesake(1), namesake(2)], false, false, false);
     if (few.kind !== 'matched') expect(few.reason).not.toContain('listed');
   });
+
+  it("decides for a named principal whose number the letter gives although the writer, a customer too, lives at its address (blind test AH)", () => {
+    const client: Scored = { ...namesake(1), points: 8, evidence: ['customer_number', 'name'], strong: new Set(['customer_number']), identifier: true,
+      principalNamed: true, elsewhere: true, person: 'iwona|michalska' };
+    const lawyer: Scored = { ...namesake(2), points: 5, evidence: ['name', 'address', 'postal_code'], signer: true, person: 'piotr|lis' };
+    expect(decide([client, lawyer], false, false, false)).toMatchObject({ kind: 'matched', customerId: client.customerId });
+    // Not named as the principal, the same letter is the AB case: the number may be a namesake's misread.
+    const unnamed = decide([{ ...client, principalNamed: false }, { ...lawyer, signer: false }], false, false, false);
+    expect(unnamed.kind).toBe('ambiguous');
+  });
 });
