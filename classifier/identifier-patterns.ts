@@ -49,7 +49,8 @@ function isInvoiceShaped(t: string): boolean {
 export function findPesels(text: string): Hit[] {
   const out: Hit[] = [];
   const folded = foldChars(text);
-  for (const m of text.matchAll(/(?<![\dA-Za-z])[0-9OoIlSBZ](?:[ ]?[0-9OoIlSBZ]){10}(?![\dA-Za-z])/g)) {
+  // Not after a '+': "+48 510 726 870" is a phone (blind test AH).
+  for (const m of text.matchAll(/(?<![\dA-Za-z+])[0-9OoIlSBZ](?:[ ]?[0-9OoIlSBZ]){10}(?![\dA-Za-z])/g)) {
     if ((m[0].match(/\d/g) ?? []).length < 7) continue; // a word, not a number
     const idx = m.index ?? 0;
     const keyed = /pesel[\s:.]*(?:nr\.?)?[\s:.]*$/.test(folded.slice(Math.max(0, idx - 16), idx));

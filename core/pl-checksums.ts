@@ -39,6 +39,8 @@ export function peselBirthDate(pesel: string): PeselBirth | null {
   const year = century + yy;
   // Day 0 of the next month is the last day of this one (leap years included).
   if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  // Nobody writes who is not born yet: "+48 510 726 870" passes the checksum as a PESEL of 2148.
+  if (Date.UTC(year, month - 1, day) > Date.now()) return null;
   return { year, month, day, female: Number(pesel[9]) % 2 === 0 };
 }
 
