@@ -7,6 +7,12 @@ import type { OcrWord } from '../core/types.js';
 const TRUSTED_CONFIDENCE = 60;
 /** A real letter page has a greeting, a signature line or a few words of body at the very least. */
 const MIN_TRUSTED_WORDS = 3;
+/**
+ * Two words read this surely are a name or a closing, not dust: a last page holding only "– 2 –"
+ * and the signer's name is whole (blind test AH: three such pages flagged for a rescan).
+ */
+const SURE_CONFIDENCE = 80;
+const MIN_SURE_WORDS = 2;
 const WORDLIKE = /[\p{L}]{2,}|\d{2,}/u;
 
 /**
@@ -21,8 +27,11 @@ export const SPARSE_INK_SHARE = 0.0003;
 export function isIllegible(words: readonly OcrWord[], inkShare?: number): boolean {
   if (inkShare !== undefined && inkShare < SPARSE_INK_SHARE) return false;
   let trusted = 0;
+  let sure = 0;
   for (const w of words) {
-    if (w.confidence >= TRUSTED_CONFIDENCE && WORDLIKE.test(w.text) && ++trusted >= MIN_TRUSTED_WORDS) return false;
+    if (w.confidence < TRUSTED_CONFIDENCE || !WORDLIKE.test(w.text)) continue;
+    if (++trusted >= MIN_TRUSTED_WORDS) return false;
+    if (w.confidence >= SURE_CONFIDENCE && ++sure >= MIN_SURE_WORDS) return false;
   }
   return true;
 }

@@ -28,6 +28,10 @@ describe('page legibility', () => {
     expect(isIllegible([], 0.00054)).toBe(true);
     expect(isIllegible([], 0.017)).toBe(true);
     expect(isIllegible([word('~', 95), word('ii', 31), word('.:', 70), word('rn', 45), word('Jan', 92)])).toBe(true);
+    expect(isIllegible([word('Jan', 92), word('rn', 64), word('~', 95)])).toBe(true);
+  });
+  it("trusts a last page with only a page number and the signer's name read surely (blind test AH)", () => {
+    expect(isIllegible([word('–', 90), word('2', 93), word('–', 88), word('Piotr', 91), word('Lis', 89)], 0.0012)).toBe(false);
   });
 });
 
