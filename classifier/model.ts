@@ -144,13 +144,19 @@ export function classify(model: ClassifierModel, text: string): Classification {
     .slice(0, 8)
     .map((e) => ({ feature: e.feature, weight: Math.round(e.weight * 1000) / 1000 }));
   const isLegal = category === 'LEGAL' || secondary.includes('LEGAL');
+  // A notice stated outright, and nothing else stated, in a letter the model reads as a notice too:
+  // 88 of the corpus's 93 letters stating one notice and no other intent are notices (the rest a
+  // data request with a notice beside it, a package swapped). The model alone was unsure of
+  // "Niniejszym wypowiadam umowę…" under a long complaint (blind test AH: 0.53, a person's work).
+  const noticeSaid = !byWording && category === 'CANCELLATION' && stated.length === 1 && stated[0] === 'CANCELLATION';
   // Overruled by the writer's statement, the letter is the model's choice or the stated one: the
   // statement decides between the two, so both probabilities back it.
   return {
     category,
-    confidence: saidLeads ? Math.min(1, (p[best] as number) + (p[chosen] as number)) : p[best] as number,
+    confidence: saidLeads ? Math.min(1, (p[best] as number) + (p[chosen] as number))
+      : noticeSaid ? Math.max(p[best] as number, STATED_NOTICE) : p[best] as number,
     secondary,
-    explanation: byWording ? [{ feature: `said:${category}`, weight: 1 }, ...explanation]
+    explanation: byWording || noticeSaid ? [{ feature: `said:${category}`, weight: 1 }, ...explanation]
       : explanation.length > 0 ? explanation : [{ feature: 'prior', weight: 0 }],
     statedTermDays: isLegal ? parseStatedTermDays(text) : null,
     statedDueDate: isLegal ? parseStatedDueDate(text) : null,
@@ -165,6 +171,8 @@ const COMPLAINT_TITLE = /^[ \t]*reklamacja\b[^\n]{0,80}$/m;
 
 /** Above this the model's own choice stands against an intent stated outright (measured: bench-understanding (b)). */
 const SURE = 0.8;
+/** Confidence of a notice both stated alone and chosen by the model: under the stated precision, 88/93. */
+const STATED_NOTICE = 0.9;
 /**
  * Categories an intent stated outright takes the lead from: a complaint from a fault, a bill or other
  * (notices, privacy and court mail keep theirs); a notice from an order (a withdrawal within 14 days

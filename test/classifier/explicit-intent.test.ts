@@ -118,6 +118,20 @@ describe('an intent stated outright', () => {
     expect(c.secondary).not.toContain('OTHER');
   });
 
+  it('gives a notice stated alone, which the model also chose, the confidence of the statement (blind test AH)', () => {
+    const c = classify(loadDefaultModel(), [
+      'Niniejszym wypowiadam umowę o świadczenie usług telekomunikacyjnych (internet i telefon) z zachowaniem okresu wypowiedzenia.',
+      'Proszę o potwierdzenie przyjęcia wypowiedzenia oraz informację o sposobie zwrotu routera.',
+      'Sprawę zgłaszałem już telefonicznie na infolinię dwukrotnie, jednak konsultant obiecał oddzwonić i nikt się nie odezwał.',
+      'W załączeniu przesyłam kopię ostatniego rachunku oraz wydruk z historii połączeń. Proszę o dokładne sprawdzenie tych zapisów.',
+      'Jeżeli sprawa nie zostanie rozwiązana, będę zmuszony zwrócić się do Rzecznika Konsumentów oraz do Urzędu Komunikacji Elektronicznej.',
+      'Liczę na szybkie i rzetelne rozpatrzenie mojego pisma w ustawowym terminie.',
+    ].join('\n'));
+    expect(c.category).toBe('CANCELLATION');
+    expect(c.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(c.explanation[0]).toEqual({ feature: 'said:CANCELLATION', weight: 1 });
+  });
+
   it('does not read a negated or merely mentioned one', () => {
     expect(stated('Nie rezygnuję jednak z usług, chcę tylko tańszy pakiet.')).toEqual([]);
     expect(stated('Nie wypowiadam umowy, chcę tylko tańszy pakiet.')).toEqual([]);
