@@ -28,10 +28,10 @@ export async function classifyDocument(deps: ClassifyDeps, job: JobPayloads['cla
       category: c.category,
       category_confidence: c.confidence,
       secondary_categories: c.secondary,
-      explanation: { features: c.explanation, statedTermDays: c.statedTermDays, statedDueDate: c.statedDueDate ?? null },
+      explanation: { features: c.explanation, statedTermDays: c.statedTermDays, statedDueDate: c.statedDueDate ?? null, alternatives: c.alternatives ?? [] },
       identifiers,
     },
-    { category: c.category, confidence: c.confidence, secondary: c.secondary, explanation: c.explanation.slice(0, 10), statedTermDays: c.statedTermDays, statedDueDate: c.statedDueDate ?? null },
+    { category: c.category, confidence: c.confidence, secondary: c.secondary, explanation: c.explanation.slice(0, 10), statedTermDays: c.statedTermDays, statedDueDate: c.statedDueDate ?? null, alternatives: c.alternatives ?? [] },
   );
   return { documentId: job.documentId };
 }

@@ -160,6 +160,8 @@ export function classify(model: ClassifierModel, text: string): Classification {
       : explanation.length > 0 ? explanation : [{ feature: 'prior', weight: 0 }],
     statedTermDays: isLegal ? parseStatedTermDays(text) : null,
     statedDueDate: isLegal ? parseStatedDueDate(text) : null,
+    alternatives: model.categories.map((cat, c) => ({ cat, p: p[c] as number }))
+      .filter(({ cat, p: q }) => cat !== category && q >= ALTERNATIVE_SHARE).sort((a, b) => b.p - a.p).map(({ cat }) => cat),
   };
 }
 
@@ -171,6 +173,8 @@ const COMPLAINT_TITLE = /^[ \t]*reklamacja\b[^\n]{0,80}$/m;
 
 /** Above this the model's own choice stands against an intent stated outright (measured: bench-understanding (b)). */
 const SURE = 0.8;
+/** Belief that makes a category an alternative a person's triage must respect (Classification.alternatives). */
+const ALTERNATIVE_SHARE = 0.2;
 /** Confidence of a notice both stated alone and chosen by the model: under the stated precision, 88/93. */
 const STATED_NOTICE = 0.9;
 /**

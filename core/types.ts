@@ -123,6 +123,11 @@ export interface Classification {
    * when the letter gives no year. Absent in classifications stored before it was read.
    */
   statedDueDate?: string | null;
+  /**
+   * Other categories the model gave at least a fifth of its belief, likeliest first: while a person
+   * settles an uncertain letter, none of their deadlines may pass. Absent in older classifications.
+   */
+  alternatives?: Category[];
 }
 
 export interface Customer {

@@ -41,6 +41,52 @@ describe('personal data the features never see', () => {
 });
 
 describe('shipped model', () => {
+  it('lists the categories it also half believes, for the triage of an uncertain letter (blind test AH)', () => {
+    // Blind test AH's letter: a fault under a long complaint's wording, guessed a complaint at 0.44.
+    const c = classify(loadDefaultModel(), [
+      'Prowadzę jednoosobową działalność gospodarczą i korzystam z Państwa usług',
+      'w mojej firmie. Od 3 dni nie działa internet stacjonarny w moim mieszkaniu.',
+      'Router świeci na czerwono, restart nic nie daje.',
+      '',
+      'Proszę o pilne przysłanie technika i usunięcie awarii.',
+      '',
+      'Sprawę zgłaszałem już telefonicznie na infolinię dwukrotnie, ostatnio w',
+      'zeszłym tygodniu, jednak konsultant obiecał oddzwonić i nikt się nie odezwał.',
+      'Nie otrzymałem też żadnego numeru zgłoszenia, dlatego piszę listownie.',
+      'Jestem Państwa klientem od wielu lat i do tej pory nie miałem zastrzeżeń do',
+      'jakości usług ani do obsługi. Tym bardziej jestem zaskoczony sposobem',
+      'potraktowania mojej sprawy w ostatnich tygodniach.',
+      '',
+      'W załączeniu przesyłam kopię ostatniego rachunku oraz wydruk z historii',
+      'połączeń, z którego wynika, że opisane przeze mnie usługi nie były w tym',
+      'okresie używane. Proszę o dokładne sprawdzenie tych zapisów.',
+      '',
+      'Proszę o odpowiedź na piśmie na adres podany w nagłówku tego listu. Nie',
+      'korzystam z poczty elektronicznej regularnie, dlatego wolę otrzymać',
+      'odpowiedź tradycyjną pocztą.',
+      '',
+      'Jeżeli sprawa nie zostanie rozwiązana, będę zmuszony zwrócić się do',
+      'Rzecznika Konsumentów oraz do Urzędu Komunikacji Elektronicznej z prośbą o',
+      'pomoc w tej sprawie.',
+      '',
+      'Chciałbym również zwrócić uwagę, że w ciągu ostatniego roku podobna',
+      'sytuacja powtarzała się już kilkakrotnie i za każdym razem wymagała ode',
+      'mnie wielu telefonów oraz wizyt w salonie. Oczekuję, że tym razem sprawa',
+      'zostanie załatwiona kompleksowo.',
+      '',
+      'Dodatkowo informuję, że w okresie, którego dotyczy sprawa, przebywałem za',
+      'granicą, co mogę potwierdzić stosownymi dokumentami, gdyby była taka',
+      'potrzeba.',
+      '',
+      '-2-',
+      '',
+      'Liczę na szybkie i rzetelne rozpatrzenie mojego pisma.',
+    ].join('\n'));
+    expect(c.confidence).toBeLessThan(0.6);
+    expect([c.category, ...(c.alternatives ?? [])]).toContain('FAULT');
+    expect(c.alternatives).not.toContain(c.category);
+  });
+
   const model = loadDefaultModel();
 
   it.each(LETTERS)('classifies a hand-written %s letter', (category, text) => {

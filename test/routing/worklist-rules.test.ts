@@ -71,6 +71,15 @@ describe('decideRouting', () => {
     expect(guess('OTHER').priority).toBe(priorityFor('2026-11-23'));
   });
 
+  it('lets no deadline of a category the model half believed pass while a person decides (blind test AH)', () => {
+    const route = (c: Partial<Classification>) =>
+      decideRouting({ classification: cls({ confidence: 0.44, ...c }), match: matched, segment: 'individual', receivedAt: '2026-11-16' }, policy);
+    expect(route({ alternatives: ['FAULT'] })).toMatchObject({ worklist: MANUAL_CLASSIFICATION, dueAt: '2026-11-19' });
+    expect(route({ alternatives: ['ORDER'] }).dueAt).toBe('2026-11-23');
+    // A confident letter keeps its own deadline: the alternatives are the triage's only.
+    expect(route({ confidence: 0.9, alternatives: ['FAULT'] }).dueAt).toBe('2026-12-16');
+  });
+
   it('takes the earliest deadline of all intents of a letter', () => {
     const d = decideRouting({ classification: cls({ category: 'CANCELLATION', secondary: ['COMPLAINT'] }), match: matched, segment: 'individual', receivedAt: '2026-11-16' }, { ...policy, dueDays: { CANCELLATION: 45 } });
     expect(d).toMatchObject({ worklist: 'cancellation-individual', dueAt: '2026-12-16' });
