@@ -53,8 +53,10 @@ const STATEMENTS: [Category, string[]][] = [
     // A new contact number said in passing (blind test AG: "proszę dopisać mój nowy numer komórkowy
     // do kontaktu", "mój numer kontaktowy się zmienił, proszę zapisać nowy"). A phone number alone
     // may be the line's own, which is a service change: only contact numbers, or a number "new" to the writer.
-    ...['prosze o zmiane', 'prosze zmienic', 'prosze o aktualizacje', 'prosze zaktualizowac', 'prosze o poprawienie', 'prosze poprawic'].flatMap((v) =>
+    ...['prosze o zmiane', 'prosze o aktualizacje', 'prosze o poprawienie'].flatMap((v) =>
       ['numeru kontaktow', 'mojego numeru kontaktow', 'mojego numeru telefonu kontaktow', 'telefonu kontaktow', 'mojego telefonu kontaktow', 'moich danych', 'mojego adresu', 'adresu korespondencyjn', 'mojego nazwiska', 'nazwiska'].map((o) => `${v} ${o}`)),
+    ...['prosze zmienic', 'prosze zaktualizowac', 'prosze poprawic'].flatMap((v) =>
+      ['numer kontaktow', 'moj numer kontaktow', 'moj numer telefonu kontaktow', 'telefon kontaktow', 'moj telefon kontaktow', 'moje dane', 'moj adres', 'adres korespondencyjn', 'moje nazwisko', 'nazwisko'].map((o) => `${v} ${o}`)),
     ...['prosze dopisac', 'prosze zapisac', 'prosze o dopisanie', 'prosze o zapisanie', 'prosze wpisac', 'prosze o wpisanie'].flatMap((v) =>
       ['moj nowy numer', 'nowy numer', 'moj nowy adres', 'nowy adres', 'numer kontaktow', 'nowy telefon'].map((o) => `${v} ${o}`)),
     ...['moj numer kontaktowy', 'moj numer telefonu', 'moj adres', 'moj adres korespondencyjny', 'moje nazwisko'].map((o) => `${o} sie zmienil`),

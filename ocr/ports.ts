@@ -20,7 +20,7 @@ export type Rotation = 0 | 90 | 180 | 270;
 /** A page after geometric and photometric clean-up, ready for the engine. */
 export interface PreparedPage {
   png: Buffer;
-  /** The same page with its long rules erased, for the engine only (rule-lines.ts); absent: none. */
+  /** The same page with its frames erased, for the engine only (rule-lines.ts); absent: it has none. */
   ocrPng?: Buffer;
   width: number;
   height: number;

@@ -88,6 +88,7 @@ describe('an intent stated outright', () => {
     expect(stated('Proszę też o zmianę mojego numeru kontaktowego.')).toEqual(['DATA_CHANGE']);
     expect(stated('Mój numer kontaktowy się zmienił, proszę zapisać nowy: 698 120 455.')).toEqual(['DATA_CHANGE']);
     expect(stated('Proszę dopisać mój nowy numer komórkowy do kontaktu.')).toEqual(['DATA_CHANGE']);
+    expect(stated('Proszę zmienić mój numer kontaktowy na 698 120 455.')).toEqual(['DATA_CHANGE']);
     expect(stated('Uprzejmie proszę o potraktowanie niniejszego pisma jako skargi na sposób obsługi.')).toEqual(['COMPLAINT']);
     expect(stated('Niniejsze pismo proszę potraktować jako reklamację.')).toEqual(['COMPLAINT']);
   });
