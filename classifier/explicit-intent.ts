@@ -6,12 +6,18 @@
 import type { Category } from '../core/types.js';
 import { saidIn } from './lexicon.js';
 
+/** Giving up a package, an option or a tariff: a notice, unless the letter takes another instead. */
+const SWAPPABLE = ['pakiet', 'opcj', 'taryf'].map((w) => `rezygnuje z ${w}`);
+const SWAPPED = /\b(?:zamiast|w zamian|na rzecz|zmian\w* (?:pakietu|taryfy|opcji))\b/;
+
 const STATEMENTS: [Category, string[]][] = [
   ['CANCELLATION', [
     'wypowiadam umow', 'wypowiadamy umow', 'rozwiazuje umow', 'rozwiazujemy umow', 'odstepuje od umow', 'odstepujemy od umow',
     'rezygnuje z uslug', 'rezygnuje z umow', 'rezygnujemy z uslug', 'prosze o rozwiazanie umow', 'wnosze o rozwiazanie umow',
-    // "rezygnuję też z pakietu telewizyjnego" in a billing letter (blind test AG).
-    ...['pakiet', 'abonament', 'telewizj', 'internet', 'opcj', 'taryf', 'dalszych uslug', 'dalszego korzystania', 'numeru', 'karty sim'].map((w) => `rezygnuje z ${w}`),
+    // "rezygnuję też z pakietu telewizyjnego" in a billing letter (blind test AG); a package given up
+    // for another ("… zamiast niego proszę o pakiet rozszerzony") is an order (SWAPPED).
+    ...['abonament', 'telewizj', 'internet', 'dalszych uslug', 'dalszego korzystania', 'numeru', 'karty sim'].map((w) => `rezygnuje z ${w}`),
+    ...SWAPPABLE,
     'i want to cancel', 'i wish to cancel', 'please cancel my', 'terminate my contract', 'i hereby terminate',
     'i would like to cancel', 'please end my contract',
     // With a word between (blind test W: "Odstępuję od tej umowy, jeszcze nie minęło 14 dni").
@@ -84,5 +90,7 @@ const FILLERS = new Set(['tez', 'rowniez', 'takze', 'jednoczesnie', 'uprzejmie',
 /** Categories the writer's own words state outright, not negated ("nie wypowiadam umowy"); notice first. */
 export function explicitIntents(ownTokens: string[]): Category[] {
   const said = saidIn(ownTokens.filter((t) => !FILLERS.has(t)));
-  return STATEMENTS.filter(([, phrases]) => phrases.some(said)).map(([category]) => category);
+  const swapped = SWAPPED.test(ownTokens.join(' '));
+  const stated = (phrase: string) => said(phrase) && !(swapped && SWAPPABLE.includes(phrase));
+  return STATEMENTS.filter(([, phrases]) => phrases.some(stated)).map(([category]) => category);
 }

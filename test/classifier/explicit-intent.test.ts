@@ -85,6 +85,8 @@ describe('an intent stated outright', () => {
   it('reads one carried along by "też", "również", or asked in other words (blind test AG)', () => {
     expect(stated('W związku z tym wypowiadam też umowę na pakiet telewizyjny.')).toEqual(['CANCELLATION']);
     expect(stated('Rezygnuję też z pakietu telewizyjnego Familijny.')).toEqual(['CANCELLATION']);
+    // A package given up for another is an order.
+    expect(stated('Rezygnuję z pakietu podstawowego, i zamiast niego proszę o włączenie pakietu rozszerzonego.')).toEqual([]);
     expect(stated('Proszę też o zmianę mojego numeru kontaktowego.')).toEqual(['DATA_CHANGE']);
     expect(stated('Mój numer kontaktowy się zmienił, proszę zapisać nowy: 698 120 455.')).toEqual(['DATA_CHANGE']);
     expect(stated('Proszę dopisać mój nowy numer komórkowy do kontaktu.')).toEqual(['DATA_CHANGE']);
