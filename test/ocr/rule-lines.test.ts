@@ -1,4 +1,4 @@
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { createCanvas, loadImage, type SKRSContext2D } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { greyHistogram, inkThreshold } from '../../core/grey-pixels.js';
@@ -12,25 +12,30 @@ import { renderLetter, SAMPLE_LETTER, type RenderedPage } from './render-test-pa
 
 const slow = process.env.MAILROOM_SKIP_SLOW ? describe.skip : describe;
 
-/** A receipt stamp's frame laid over three lines of the body, as a post room stamps a letter. */
-async function stamped(page: RenderedPage, lineWidthMm = 0.5): Promise<RenderedPage> {
-  const mm = page.dpi / 25.4;
+/** The page with something drawn over it, as a scan of the drawn-on paper. */
+async function drawnOn(page: RenderedPage, draw: (ctx: SKRSContext2D, mm: number) => void): Promise<RenderedPage> {
   const canvas = createCanvas(page.width, page.height);
   const ctx = canvas.getContext('2d');
   ctx.drawImage(await loadImage(page.png), 0, 0);
-  ctx.strokeStyle = '#333';
-  ctx.lineWidth = lineWidthMm * mm;
-  // Body lines 14-16 of SAMPLE_LETTER sit at 1.1 in + n * 1.45 * 11 pt.
-  const lineY = (n: number) => page.dpi * 1.1 + n * Math.round(((11 * page.dpi) / 72) * 1.45);
-  ctx.strokeRect(95 * mm, lineY(13) - 2 * mm, 55 * mm, lineY(16) - lineY(13));
+  draw(ctx, page.dpi / 25.4);
   const png = await sharp(canvas.toBuffer('image/png')).flatten({ background: '#fff' }).toColourspace('b-w').png().toBuffer();
   return { ...page, png };
 }
 
+/** Where the n-th line of SAMPLE_LETTER sits: 1.1 in + n * 1.45 * 11 pt. */
+const lineY = (page: RenderedPage, n: number) => page.dpi * 1.1 + n * Math.round(((11 * page.dpi) / 72) * 1.45);
+
+/** A receipt stamp's frame laid over three lines of the body, as a post room stamps a letter. */
+const stamped = (page: RenderedPage) => drawnOn(page, (ctx, mm) => {
+  ctx.strokeStyle = '#333';
+  ctx.lineWidth = 0.5 * mm;
+  ctx.strokeRect(95 * mm, lineY(page, 13) - 2 * mm, 55 * mm, lineY(page, 16) - lineY(page, 13));
+});
+
 const raw = async (page: RenderedPage) => toRaw(sharp(page.png).greyscale());
 const inkCount = (r: Raw, t: number) => r.data.reduce((n, v) => n + (v <= t ? 1 : 0), 0);
 
-describe('long rules erased for the engine', () => {
+describe('frames erased for the engine', () => {
   it('takes a stamp frame off the typing and leaves the letters', async () => {
     const plain = await renderLetter(SAMPLE_LETTER, 300, 'TestSans');
     const a = await raw(plain);
@@ -51,14 +56,12 @@ describe('long rules erased for the engine', () => {
 
   it('leaves a fold or an underline along a line of typing: it reads well, and erasing it takes the tops off the letters', async () => {
     const plain = await renderLetter(SAMPLE_LETTER, 300, 'TestSans');
-    const canvas = createCanvas(plain.width, plain.height);
-    const ctx = canvas.getContext('2d');
-    ctx.drawImage(await loadImage(plain.png), 0, 0);
-    ctx.fillStyle = '#555';
     // A fold across the page through a line of the body, and an underline under the subject.
-    ctx.fillRect(0, plain.dpi * 1.1 + 14 * Math.round(((11 * plain.dpi) / 72) * 1.45) - 20, plain.width, 3);
-    ctx.fillRect(plain.dpi * 0.9, plain.dpi * 1.1 + 10 * Math.round(((11 * plain.dpi) / 72) * 1.45) + 8, plain.dpi * 3, 4);
-    const r = await raw({ ...plain, png: await sharp(canvas.toBuffer('image/png')).flatten({ background: '#fff' }).toColourspace('b-w').png().toBuffer() });
+    const r = await raw(await drawnOn(plain, (ctx) => {
+      ctx.fillStyle = '#555';
+      ctx.fillRect(0, lineY(plain, 14) - 20, plain.width, 3);
+      ctx.fillRect(plain.dpi * 0.9, lineY(plain, 10) + 8, plain.dpi * 3, 4);
+    }));
     expect(eraseRules(r, 300, inkThreshold(greyHistogram(r.data)))).toBe(0);
   });
 
