@@ -12,7 +12,8 @@ type Field = 'first' | 'last' | 'street' | 'house' | 'flat' | 'postal' | 'city';
 const LABELS: [Field, string][] = [
   ['first', 'imi[eę](?: \\(?imiona\\)?)?|imiona|first name'],
   ['last', 'nazwisko|surname|last name'],
-  ['street', 'ulica|ul\\.?|street'],
+  // "Ulica i numer", "Ulica i nr domu" (blind test AJ): the value holds the house number too.
+  ['street', 'ulica(?:,? i? ?n(?:ume)?r\\.?(?: domu)?(?: i lokalu)?)?|ul\\.?|street'],
   ['house', 'n(?:ume)?r\\.? (?:domu|budynku|posesji)|house(?: no\\.?| number)?'],
   ['flat', 'n(?:ume)?r\\.? (?:lokalu|mieszkania)|lokal|mieszkanie|flat(?: no\\.?)?|apt\\.?'],
   ['postal', 'kod(?: pocztowy)?|postal code|postcode'],
@@ -117,11 +118,15 @@ export function rewriteFormFields(ocrText: string): string {
   };
   // Two boxed digits ("1 2") are too short a run for joinSpacedLetters; in a number field they are one number.
   const get = (f: Field) => (['house', 'flat', 'postal'].includes(f) ? (seen.get(f) ?? '').replace(/(\d) (?=[\d-])|(-) (?=\d)/g, '$1$2') : seen.get(f) ?? '');
+  // A postal code in five boxes loses its hyphen's box: "8 7 1 0 0" is 87-100 (blind test AJ).
+  const postal = () => get('postal').replace(/^(\d{2})(\d{3})$/, '$1-$2');
   if (seen.has('first') && seen.has('last')) put(['first', 'last'], `${cap(get('first'))} ${cap(get('last'))}`);
-  if (seen.has('street')) {
-    const number = [get('house'), get('flat')].filter(Boolean).join('/');
-    put(['street', 'house', 'flat'], `ul. ${cap(get('street').replace(/^ul\.?\s*/i, ''))} ${number}`.trim());
-  }
-  if (seen.has('postal') && seen.has('city')) put(['postal', 'city'], `${get('postal')} ${cap(get('city'))}`);
+  const number = [get('house'), get('flat')].filter(Boolean).join('/');
+  const street = seen.has('street') ? `ul. ${cap(get('street').replace(/^ul\.?\s*/i, ''))} ${number}`.trim() : null;
+  const postalLine = seen.has('postal') && seen.has('city') ? `${postal()} ${cap(get('city'))}` : null;
+  // One address block, as a letter writes it: the fields' blank rows between kept them apart.
+  if (street && postalLine) put(['street', 'house', 'flat', 'postal', 'city'], `${street}\n${postalLine}`);
+  else if (street) put(['street', 'house', 'flat'], street);
+  else if (postalLine) put(['postal', 'city'], postalLine);
   return out.join('\n');
 }

@@ -38,6 +38,12 @@ describe('boxed form fields (one block capital per box)', () => {
     expect(ids.names).toEqual([{ first: 'Zbigniew', last: 'Kołodziejczyk' }]);
   });
 
+  it('reads "Ulica i numer" and a postal code in five boxes as one address block (blind test AJ)', () => {
+    const form = 'Imię\n\nZbigniew\nNazwisko\nJasiński\n\nUlica i numer\n\nPolna 33\n\nKod pocztowy\n8 7 1 0 0\nMiejscowość\nToruń\n';
+    expect(rewriteFormFields(form).split('\n').filter(Boolean)).toEqual(['Zbigniew Jasiński', 'ul. Polna 33', '87-100 Toruń']);
+    expect(extractIdentifiers(form).addresses).toEqual([{ street: 'ul. Polna 33', postalCode: '87-100', city: 'Toruń' }]);
+  });
+
   it('reads fields marked as required ("Numer klienta*:") and a customer number shared with the contract label', () => {
     const ids = extractIdentifiers(`Numer klienta / Nr umowy*: 4601238845 / UM/2019/220431\nPESEL *: ${peselFor(3, false)}\nNIP*: 5250001121`);
     expect(ids.customerNumbers).toEqual(['4601238845']);
