@@ -82,8 +82,9 @@ export function findPhones(text: string): PhoneHit[] {
   const folded = foldChars(text);
   const out: PhoneHit[] = [];
   for (const m of text.matchAll(RUN)) {
-    const raw = m[0];
     const start = m.index ?? 0;
+    // "+882 16 345 521 12:40": the hour of a time after the number is no part of it (a call list).
+    const raw = /^:\d/.test(text.slice(start + m[0].length, start + m[0].length + 2)) ? m[0].replace(/\s+\d{1,2}$/, '') : m[0];
     const prevChar = text[start - 1] ?? ' ';
     const nextChar = text[start + raw.length] ?? ' ';
     // Glued to letters or slashes it is part of a code (FV/2026/..., PL123..., 12345/11/2026).
@@ -113,8 +114,9 @@ export function findPhones(text: string): PhoneHit[] {
     // "(22) 6541234", "(0-22) 6541234" (blind test Z).
     const areaCode = /^\(\s?(?:0\s?-?\s?)?\d{2}\s?\)\s?\d{7}$/.test(raw);
     if (!areaCode && !plausibleGrouping(groups)) continue;
-    // A date (12.03.2026) or money (1 234,56) has the wrong shape before normalising even starts.
-    if (/^\d{1,2}\.\d{1,2}\.\d{2,4}$/.test(raw)) continue;
+    // A date (12.03.2026) or money (1 234,56) has the wrong shape before normalising even starts; so
+    // has a date with the hour after it, as call lists print them ("03.10.2026 23:14", blind test AJ).
+    if (/^\d{1,2}\.\d{1,2}\.\d{2,4}$|(?:^|\D)\d{1,2}\.\d{1,2}\.\d{4}(?!\d)/.test(raw)) continue;
     const nat = national(digits, raw.includes('+'), groups);
     if (nat === null) continue;
     // Without a phone keyword, insist on a first digit that Polish numbering actually assigns.

@@ -44,6 +44,11 @@ describe('phones introduced by the words telecom letters use', () => {
     expect(findPhones(text).map((h) => h.phone)).toEqual([want]);
   });
 
+  it('takes no phone from a call list\'s dates and times (blind test AJ)', () => {
+    const list = 'Zestawienie połączeń do reklamacji\nData i godzina Numer Czas\n03.10.2026 23:14 +882 16 345 521 12:40\n05.10.2026 02:51 +882 16 345 521 03:15';
+    expect(findPhones(list).map((h) => h.phone)).toEqual(['+88216345521', '+88216345521']);
+  });
+
   it.each(['numer klienta 601234567', 'na numer konta 601234567', 'umowy nr 601234567', 'sygn. akt 601 234 567'])(
     'does not take a number a later keyword claims: %s', (text) => {
       expect(findPhones(text)).toEqual([]);
