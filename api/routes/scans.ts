@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ApiDeps } from '../app.js';
 import type { DocumentStore } from '../../core/document-store.js';
-import { acceptScan } from '../../ingest/accept-scan.js';
+import { acceptScan, checkIncoming } from '../../ingest/accept-scan.js';
 import { resumeScan } from '../../core/recovery.js';
 
 // Mailroom operators: upload scans and follow a batch until every letter is routed; auditors: the
@@ -17,10 +17,11 @@ const ORIGINAL_TYPES: Record<string, string> = {
 };
 
 export const scanRoutes: FastifyPluginAsync<{ deps: ApiDeps; store: DocumentStore }> = async (app, { deps, store }) => {
+  const incoming = (bytes: Buffer, fileName: string, receivedAt: string) => ({ bytes, fileName, source: `upload:${fileName}`, channel: 'upload' as const, receivedAt });
   const accept = (bytes: Buffer, fileName: string, receivedAt: string) =>
     acceptScan(
       { store, blobs: deps.blobs, dispatch: deps.queues.dispatch, resume: (id) => resumeScan(store, deps.queues, id) },
-      { bytes, fileName, source: `upload:${fileName}`, channel: 'upload', receivedAt },
+      incoming(bytes, fileName, receivedAt),
     );
 
   app.post<{ Querystring: { receivedAt?: string; fileName?: string } }>(
@@ -51,6 +52,8 @@ export const scanRoutes: FastifyPluginAsync<{ deps: ApiDeps; store: DocumentStor
           return reply.code(400).send({ error: 'CONFLICTING_DATES', message: `receivedAt ${req.query.receivedAt} in the query and ${field} in the form differ` });
         }
         if (field) receivedAt = field;
+        // All or none: an empty file beside good ones refuses the upload before any is taken.
+        for (const f of files) checkIncoming(incoming(f.bytes, f.fileName, receivedAt));
         for (const f of files) results.push({ fileName: f.fileName, ...(await accept(f.bytes, f.fileName, receivedAt)) });
       } else {
         if (!Buffer.isBuffer(req.body)) return reply.code(415).send({ error: 'UNSUPPORTED_MEDIA_TYPE', message: 'send the scan as the body (application/octet-stream, application/pdf, image/*) or as multipart/form-data' });

@@ -73,6 +73,20 @@ describe('api', () => {
     expect((await app.inject(`/api/scans/${withDate.json().scans[0].scanId}`)).json().receivedAt).toBe('2026-11-20');
     const conflicting = await app.inject({ method: 'POST', url: '/api/scans?receivedAt=2026-11-19', payload: dated, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
     expect(conflicting.statusCode).toBe(400);
+    // An empty file beside a good one refuses the whole upload, and takes neither (blind test AI:
+    // the good one was taken while the answer said refused).
+    const fresh = Buffer.concat([png, Buffer.from([2])]);
+    const mixed = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="good.png"\r\nContent-Type: image/png\r\n\r\n`),
+      fresh,
+      Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="empty.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const refused = await app.inject({ method: 'POST', url: '/api/scans', payload: mixed, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ error: 'EMPTY_FILE', message: expect.stringContaining('empty.pdf') });
+    const again = await app.inject({ method: 'POST', url: '/api/scans?fileName=good.png', payload: fresh, headers: { 'content-type': 'image/png' } });
+    expect(again.json().scans[0].created).toBe(true);
   });
 
   it('rejects bad input with clear errors', async () => {
@@ -81,6 +95,12 @@ describe('api', () => {
     expect(empty.json().error).toBe('EMPTY_FILE');
     const badDate = await app.inject({ method: 'POST', url: '/api/scans?receivedAt=16.11.2026', payload: png, headers: { 'content-type': 'image/png' } });
     expect(badDate.statusCode).toBe(400);
+    // The shape of a date but no day of the calendar (blind test AI: a 500 from the database).
+    for (const day of ['2026-02-30', '2026-11-31']) {
+      const noDay = await app.inject({ method: 'POST', url: `/api/scans?receivedAt=${day}`, payload: png, headers: { 'content-type': 'image/png' } });
+      expect(noDay.statusCode, day).toBe(422);
+      expect(noDay.json().error).toBe('BAD_DATE');
+    }
     const json = await app.inject({ method: 'POST', url: '/api/scans', payload: { a: 1 } });
     expect(json.statusCode).toBe(415);
     expect((await app.inject('/api/scans/not-a-hash')).statusCode).toBe(400);
