@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { errorMessage } from '../core/errors.js';
 import { isProcessAlive } from '../core/process-alive.js';
+import { detectFormat } from './decode-scan.js';
 
 // Scanners drop files into a shared folder. Polling, not inotify: network shares do not deliver
 // change events reliably. A file is taken when its size and mtime held still for one poll, and
@@ -65,7 +66,11 @@ export function watchInbox(o: InboxOptions): { stop(): Promise<void> } {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     try {
       if (!ACCEPTED.test(name)) throw new Error('not a scan file (expected pdf, tif, tiff, jpg, jpeg, png)');
-      const taken = await o.handle(await readFile(claimed), name, join(o.dir, name));
+      const bytes = await readFile(claimed);
+      const taken = await o.handle(bytes, name, join(o.dir, name));
+      // Taken and recorded (its scan fails with the reason), but the operator looks in failed/: a
+      // text file named .pdf went to done/ and was found only through its hash (blind test AI).
+      if (detectFormat(bytes) === null) throw new Error('not a PDF, TIFF, JPEG, PNG or WebP file, whatever its name says (its scan is recorded as failed)');
       const target = join(doneDir, `${stamp}-${name}`);
       await rename(claimed, target);
       if (taken?.duplicateOf) {

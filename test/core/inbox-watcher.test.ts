@@ -63,6 +63,20 @@ describe('watchInbox', () => {
     expect(failed.some((f) => f.endsWith('notes.txt.error.txt'))).toBe(true);
   });
 
+  it('takes a text file named .pdf (its scan records the failure) but moves it to failed/ with the reason (blind test AI)', async () => {
+    const dir = await inbox();
+    const taken: string[] = [];
+    const w = watchInbox({ dir, pollMs: 20, handle: async (_b, name) => void taken.push(name) });
+    await writeFile(join(dir, 'inbox-bad.pdf'), 'this is a text file, not a scan');
+    for (let i = 0; i < 50 && (await readdir(join(dir, 'failed')).catch(() => [])).length < 2; i++) await sleep(30);
+    await w.stop();
+    expect(taken).toEqual(['inbox-bad.pdf']);
+    const failed = await readdir(join(dir, 'failed'));
+    const note = failed.find((f) => f.endsWith('.error.txt'))!;
+    expect(await readFile(join(dir, 'failed', note), 'utf8')).toMatch(/not a PDF, TIFF, JPEG, PNG or WebP file/);
+    expect(await readdir(join(dir, 'done'))).toEqual([]);
+  });
+
   it('fails a file left empty past the grace time, and takes one written after a while empty (blind test AA)', async () => {
     const dir = await inbox();
     const handled: string[] = [];
