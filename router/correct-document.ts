@@ -62,9 +62,12 @@ export async function correctDocument(deps: CorrectDeps, c: Correction): Promise
     for (const [field, oldValue, newValue] of changes) {
       await tx.query(`INSERT INTO corrections (document_id, actor, field, old_value, new_value) VALUES ($1, $2, $3, $4, $5)`, [c.documentId, c.actor, field, oldValue, newValue]);
     }
+    // A category a person set is certain; the model's confidence shown beside it read as theirs
+    // (blind test AI: "COMPLAINT (0.999)", the model's belief in the fault it was corrected from).
     await tx.query(
-      `UPDATE documents SET category = $2, customer_id = $3, matched_on = $4, match_confidence = $5, worklist = $6, priority = $7, due_at = $8, updated_at = now() WHERE document_id = $1`,
-      [c.documentId, category, customerId, ...matchFields(c, doc), d.worklist, d.priority, d.dueAt],
+      `UPDATE documents SET category = $2, customer_id = $3, matched_on = $4, match_confidence = $5, worklist = $6, priority = $7, due_at = $8,
+         category_confidence = CASE WHEN $9 THEN 1 ELSE category_confidence END, updated_at = now() WHERE document_id = $1`,
+      [c.documentId, category, customerId, ...matchFields(c, doc), d.worklist, d.priority, d.dueAt, c.category !== undefined],
     );
     await appendEventTx(tx, { documentId: c.documentId, actor: c.actor, event: 'document.corrected', detail: { changes: changes.map(([field, from, to]) => ({ field, from, to })), worklist: d.worklist, dueAt: d.dueAt } });
     return { ...d, from: doc.worklist };

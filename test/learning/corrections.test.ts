@@ -51,6 +51,8 @@ describe('adviser corrections', () => {
       { field: 'category', old_value: 'OTHER', new_value: 'BILLING' },
       { field: 'customer', old_value: null, new_value: customerId },
     ]);
+    // The category is the adviser's now, certain; not the model's 0.7 for another (blind test AI).
+    expect((await rt.db.query(`SELECT category, category_confidence FROM documents WHERE document_id = $1`, [doc])).rows).toEqual([{ category: 'BILLING', category_confidence: 1 }]);
     expect(await rt.queues.hasJob(worklistQueue('manual-identification'), doc)).toBe(false);
     expect((await rt.queues.worklistJobs(worklistQueue('billing-business'))).map((j) => j.id)).toEqual([doc]);
     const history = await createDocumentStore(rt.db).history(doc);
