@@ -10,6 +10,7 @@ import { worklistRoutes } from './routes/worklists.js';
 import { healthRoutes } from './routes/health.js';
 import { correctionRoutes } from './routes/corrections.js';
 import { pageRoutes } from './routes/pages.js';
+import { auditRoutes } from './routes/audit.js';
 
 // The app is built here and started elsewhere (listen only in serve), so tests use inject().
 
@@ -35,6 +36,7 @@ export async function buildApp(deps: ApiDeps, opts: { logger?: boolean } = {}): 
   await app.register(documentRoutes, { deps, store });
   await app.register(worklistRoutes, { deps });
   await app.register(correctionRoutes, { deps });
+  await app.register(auditRoutes, { store });
   await app.register(pageRoutes);
   return app;
 }

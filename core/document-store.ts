@@ -207,6 +207,10 @@ export function createDocumentStore(db: Db) {
      */
     history: async (documentId: string) =>
       (await db.query(`SELECT event_id, scan_id, at, actor, event, detail, prev_hash, hash FROM document_events WHERE document_id = $1 ORDER BY event_id`, [documentId])).rows,
+
+    /** The whole chain from after `afterEventId`, in the order it was written (scan events too). */
+    events: async (afterEventId: number, limit: number) =>
+      (await db.query(`SELECT event_id, document_id, scan_id, at, actor, event, detail, prev_hash, hash FROM document_events WHERE event_id > $1 ORDER BY event_id LIMIT $2`, [afterEventId, limit])).rows,
   };
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { testApp } from '../helpers/runtime.js';
 import type { Runtime } from '../../core/runtime.js';
+import { eventHash, GENESIS_HASH } from '../../core/audit-log.js';
 
 // The API without workers: uploads are archived, recorded and queued; reads come from the database.
 let rt: Runtime;
@@ -107,6 +108,25 @@ describe('api', () => {
     expect((await app.inject(`/api/scans/${'0'.repeat(64)}`)).statusCode).toBe(404);
     expect((await app.inject('/api/documents/doc-000000000000000000000000-1')).statusCode).toBe(404);
     expect((await app.inject('/api/worklists/..%2Fetc')).statusCode).toBe(400);
+  });
+
+  it('gives auditors the whole hash chain, scan events included, page by page, and it verifies (blind test AI)', async () => {
+    const events: { event_id: number; document_id: string | null; scan_id: string | null; at: string; actor: string; event: string; detail: unknown; prev_hash: string; hash: string }[] = [];
+    for (let url: string | null = '/api/audit?limit=2'; url; ) {
+      const page = await app.inject(url);
+      expect(page.statusCode).toBe(200);
+      events.push(...page.json().events);
+      url = page.json().next;
+    }
+    expect(events.length).toBeGreaterThan(2);
+    expect(events.some((e) => e.document_id === null && e.scan_id)).toBe(true);
+    let prev = GENESIS_HASH;
+    for (const e of events) {
+      expect(e.prev_hash).toBe(prev);
+      expect(eventHash(prev, { documentId: e.document_id, scanId: e.scan_id, actor: e.actor, event: e.event, detail: e.detail, at: new Date(e.at).toISOString() })).toBe(e.hash);
+      prev = e.hash;
+    }
+    expect((await app.inject('/api/audit?limit=5000')).statusCode).toBe(400);
   });
 
   it('serves the web page and an empty worklist overview', async () => {
