@@ -115,8 +115,9 @@ describe('api', () => {
     for (let url: string | null = '/api/audit?limit=2'; url; ) {
       const page = await app.inject(url);
       expect(page.statusCode).toBe(200);
-      events.push(...page.json().events);
-      url = page.json().next;
+      const body = page.json() as { events: typeof events; next: string | null };
+      events.push(...body.events);
+      url = body.next;
     }
     expect(events.length).toBeGreaterThan(2);
     expect(events.some((e) => e.document_id === null && e.scan_id)).toBe(true);
