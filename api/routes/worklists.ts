@@ -2,14 +2,15 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ApiDeps } from '../app.js';
 import { WORKLISTS } from '../../router/worklist-rules.js';
 
-// Advisers: worklists with the most urgent letter first. The database answers (it is the system
+// Advisers: worklists, the one with the most urgent letter first, each with its most urgent letter
+// first (blind test AI read the overview as urgency-ordered). The database answers (it is the system
 // of record); BullMQ's worklist queues carry the same order for the claiming of work.
 
 export const worklistRoutes: FastifyPluginAsync<{ deps: ApiDeps }> = async (app, { deps }) => {
   app.get('/api/worklists', async () => {
     const { rows } = await deps.db.query<{ worklist: string; letters: number; next_due: string | null }>(
       `SELECT worklist, count(*)::int AS letters, min(due_at) AS next_due FROM documents
-       WHERE worklist IS NOT NULL AND status IN ('routed', 'needs_attention') GROUP BY worklist ORDER BY worklist`,
+       WHERE worklist IS NOT NULL AND status IN ('routed', 'needs_attention') GROUP BY worklist ORDER BY min(due_at) NULLS LAST, worklist`,
     );
     return { worklists: rows.map((r) => ({ name: r.worklist, letters: r.letters, nextDue: r.next_due })) };
   });

@@ -106,4 +106,16 @@ describe('adviser corrections', () => {
     const after = await createModelSource(rt.db, 0)();
     expect(after === shipped).toBe(!r.accepted);
   }, 180_000);
+
+  it('lists the worklist holding the most urgent letter first (blind test AI read the overview so)', async () => {
+    const store = createDocumentStore(rt.db);
+    const urgent = `doc-${'b'.repeat(24)}-1`;
+    await store.insertScan({ scanId: 'b'.repeat(64), fileName: 'y.pdf', source: 'y.pdf', channel: 'cli', blobKey: 'scans/y/original.pdf', byteSize: 1, receivedAt: '2026-11-16' });
+    await store.markScanSplit('b'.repeat(64), '2026-11-16', [{ pageNo: 1, kind: 'letter', documentId: urgent, imageKey: 'k', dpi: 300, issues: [] }], [{ documentId: urgent, pages: [1] }]);
+    await store.update(urgent, 'system:test', 'document.routed', { status: 'routed', text: 'Proszę o kopię moich danych.', category: 'PRIVACY', category_confidence: 0.9, identifiers: {}, worklist: 'privacy-individual', due_at: '2026-11-19', priority: 5 });
+    const { worklists } = (await app.inject('/api/worklists')).json() as { worklists: { name: string; nextDue: string }[] };
+    expect(worklists.length).toBeGreaterThan(1);
+    expect(worklists[0]!.name).toBe('privacy-individual');
+    expect(worklists.map((w) => w.nextDue)).toEqual([...worklists.map((w) => w.nextDue)].sort());
+  });
 });
