@@ -11,7 +11,11 @@ export const documentRoutes: FastifyPluginAsync<{ deps: ApiDeps; store: Document
   app.get<{ Params: { id: string } }>('/api/documents/:id', { schema: { params } }, async (req, reply) => {
     const d = await store.getDocument(req.params.id);
     if (!d) return reply.code(404).send({ error: 'NOT_FOUND', message: 'no such document' });
-    return { ...documentView(d), pdf: d.searchable_pdf_key ? `/api/documents/${d.document_id}/pdf` : null };
+    // The letter's own pages flagged for a rescan, as `process --json` gives them: an adviser reading
+    // a letter could not tell a page of it was damaged (blind test AI).
+    const rescanRequested = (await store.scanPages(d.scan_id))
+      .filter((p) => p.document_id === d.document_id && p.issues.length > 0).map((p) => ({ page: p.page_no, issues: p.issues }));
+    return { ...documentView(d), rescanRequested, pdf: d.searchable_pdf_key ? `/api/documents/${d.document_id}/pdf` : null };
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/pdf', { schema: { params } }, async (req, reply) => {

@@ -21,18 +21,21 @@ describe('document view', () => {
     const scanId = 'c'.repeat(64);
     const doc = `doc-${'c'.repeat(24)}-1`;
     await store.insertScan({ scanId, fileName: 'a.png', source: 'in/a.png', channel: 'cli', blobKey: 'k', byteSize: 1, receivedAt: '2026-11-16' });
-    await store.markScanSplit(scanId, '2026-11-16', [{ pageNo: 1, kind: 'letter', documentId: doc, imageKey: 'k', dpi: 300, issues: [] }], [{ documentId: doc, pages: [1] }]);
+    await store.markScanSplit(scanId, '2026-11-16', [
+      { pageNo: 1, kind: 'letter', documentId: doc, imageKey: 'k', dpi: 300, issues: [] },
+      { pageNo: 2, kind: 'letter', documentId: doc, imageKey: 'k2', dpi: 300, issues: ['too_light'] },
+    ], [{ documentId: doc, pages: [1, 2] }]);
     await store.update(doc, 'test', 'document.routed', {
       status: 'routed', text: 'Reklamacja', ocr_confidence: 91.26, category: 'COMPLAINT', category_confidence: 0.971234,
       secondary_categories: ['BILLING'], customer_id: '4600569014', match_confidence: 0.99049, matched_on: ['phone'],
       candidates: [{ customerId: '4600569014', score: 0.99, evidence: ['phone'] }], worklist: 'complaint-individual', due_at: '2026-12-16',
     });
     const api = (await app.inject(`/api/documents/${doc}`)).json() as Record<string, unknown>;
-    const cli = toOutput('in/a.png', (await store.getDocument(doc))!) as unknown as Record<string, unknown>;
+    const cli = toOutput('in/a.png', (await store.getDocument(doc))!, (await store.scanPages(scanId)).filter((p) => p.issues.length > 0)) as unknown as Record<string, unknown>;
     expect(cli).toMatchObject({ categoryConfidence: 0.971, matchConfidence: 0.99, ocrConfidence: 91.3, dueAt: '2026-12-16', receivedAt: '2026-11-16' });
-    // The CLI also lists the letter's pages to rescan, which the API gives per scan (GET /api/scans/:id).
-    expect(cli.rescanRequested).toEqual([]);
-    for (const [k, v] of Object.entries(cli)) if (k !== 'source' && k !== 'rescanRequested') expect(api[k], k).toEqual(v);
+    // The letter's pages to rescan, in both (blind test AI: the API's letter had none).
+    expect(cli.rescanRequested).toEqual([{ page: 2, issues: ['too_light'] }]);
+    for (const [k, v] of Object.entries(cli)) if (k !== 'source') expect(api[k], k).toEqual(v);
     expect(api).toMatchObject({ scanId, secondaryCategories: ['BILLING'], error: null, pdf: null });
   });
 });
