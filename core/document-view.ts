@@ -52,3 +52,8 @@ export function documentView(d: DocumentRow): DocumentView {
 function round(v: number | null, digits: number): number | null {
   return v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
 }
+
+/** A letter's own pages the quality gate flagged, as `process --json` and the API give them. */
+export function rescanPages(documentId: string, pages: readonly { page_no: number; document_id: string | null; issues: string[] }[]) {
+  return pages.filter((p) => p.document_id === documentId && p.issues.length > 0).map((p) => ({ page: p.page_no, issues: p.issues }));
+}

@@ -2,7 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Runtime } from './runtime.js';
 import { createDocumentStore, type DocumentRow } from './document-store.js';
-import { documentView, type DocumentView } from './document-view.js';
+import { documentView, rescanPages, type DocumentView } from './document-view.js';
 import { acceptScan } from '../ingest/accept-scan.js';
 import { resumeScan } from './recovery.js';
 import { PermanentError, errorMessage } from './errors.js';
@@ -120,6 +120,5 @@ export function toOutput(
 ): ProcessedDocument {
   const v = documentView(d);
   const picked = Object.fromEntries(OUTPUT_FIELDS.map((k) => [k, v[k]])) as Pick<DocumentView, (typeof OUTPUT_FIELDS)[number]>;
-  const rescanRequested = flagged.filter((pg) => pg.document_id === d.document_id).map((pg) => ({ page: pg.page_no, issues: pg.issues }));
-  return { source, ...picked, rescanRequested, text: v.text ?? '', status: v.status, ...(v.error ? { error: v.error } : {}) };
+  return { source, ...picked, rescanRequested: rescanPages(d.document_id, flagged), text: v.text ?? '', status: v.status, ...(v.error ? { error: v.error } : {}) };
 }

@@ -27,8 +27,10 @@ export interface IncomingScan {
 export const MAX_SCAN_BYTES = 512 * 1024 * 1024;
 
 /** A day of the calendar: "2026-02-30" has the shape but is no day (blind test AI: it reached the database, a 500). */
-const isCalendarDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
-  new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+function isCalendarDate(s: string): boolean {
+  const day = new Date(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === s;
+}
 
 /**
  * What makes an incoming scan unacceptable before anything is stored: an upload of several files is

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ApiDeps } from '../app.js';
 import type { DocumentStore } from '../../core/document-store.js';
-import { documentView } from '../../core/document-view.js';
+import { documentView, rescanPages } from '../../core/document-view.js';
 
 // Advisers and auditors: one document, its searchable PDF and its full history.
 
@@ -13,9 +13,7 @@ export const documentRoutes: FastifyPluginAsync<{ deps: ApiDeps; store: Document
     if (!d) return reply.code(404).send({ error: 'NOT_FOUND', message: 'no such document' });
     // The letter's own pages flagged for a rescan, as `process --json` gives them: an adviser reading
     // a letter could not tell a page of it was damaged (blind test AI).
-    const rescanRequested = (await store.scanPages(d.scan_id))
-      .filter((p) => p.document_id === d.document_id && p.issues.length > 0).map((p) => ({ page: p.page_no, issues: p.issues }));
-    return { ...documentView(d), rescanRequested, pdf: d.searchable_pdf_key ? `/api/documents/${d.document_id}/pdf` : null };
+    return { ...documentView(d), rescanRequested: rescanPages(d.document_id, await store.scanPages(d.scan_id)), pdf: d.searchable_pdf_key ? `/api/documents/${d.document_id}/pdf` : null };
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/pdf', { schema: { params } }, async (req, reply) => {
