@@ -5,8 +5,10 @@
 // under it. Here neutral ink keeps its luma while strongly coloured ink becomes max(R,G,B), lifted
 // to paper white when that is already light: the stamp falls on the paper side of the binarisation.
 // Black typing under a stamp stays black, since max(R,G,B) of a dark pixel is dark whatever its tint.
+// Typing that a covering stamp tints is kept by its shade against the stamp (under-stamp.ts).
 // Dropout is local (dropoutMask): coloured print away from the typing (letterhead, red heading, logo)
 // keeps its luma, so the customer's name or NIP printed in colour still reaches OCR.
+import { liftUnderStamp, stampBrightness } from './under-stamp.js';
 
 /**
  * Chroma (max - min of R,G,B) below which a pixel is neutral and above which it is ink colour.
@@ -157,6 +159,23 @@ export function dropoutMask(px: Uint8Array, channels: number, width: number): { 
   return { mask, cols };
 }
 
+/** Histogram of max(R,G,B) of fully coloured pixels in masked tiles, every 2nd of every 2nd row. */
+function colouredMaxima(px: Uint8Array, channels: number, width: number, mask: Uint8Array, cols: number): Uint32Array {
+  const hist = new Uint32Array(256);
+  const height = Math.floor(px.length / channels / width);
+  for (let y = 0; y < height; y += 2) {
+    const t0 = (y >> TILE_SHIFT) * cols;
+    for (let x = 0, i = y * width * channels; x < width; x += 2, i += 2 * channels) {
+      if (!mask[t0 + (x >> TILE_SHIFT)]) continue;
+      const r = px[i]!, g = px[i + 1]!, b = px[i + 2]!;
+      const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+      const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+      if (max - min >= CHROMA_COLOURED) hist[max] = hist[max]! + 1;
+    }
+  }
+  return hist;
+}
+
 /**
  * One grey byte per pixel from interleaved RGB (3) or RGBA/RGBX (4) samples; alpha is ignored.
  * With `width`, coloured ink is dropped only near neutral ink (dropoutMask); without, page-wide.
@@ -166,6 +185,7 @@ export function colourToGrey(px: Uint8Array, channels: 3 | 4, width?: number, dr
   const out = Buffer.allocUnsafe(n);
   const w = width || n;
   const { mask, cols } = drop && width ? dropoutMask(px, channels, width) : { mask: null, cols: 0 };
+  const lifted = mask ? liftUnderStamp(LIFTED, stampBrightness(colouredMaxima(px, channels, w, mask, cols))) : LIFTED;
   for (let p = 0, i = 0, x = 0, row = 0; p < n; p++, i += channels, x++) {
     if (x === w) {
       x = 0;
@@ -182,11 +202,11 @@ export function colourToGrey(px: Uint8Array, channels: 3 | 4, width?: number, dr
       const t = TOWARDS_MAX[max - min]!;
       // Fully coloured ink needs no luma: most stamp pixels end here.
       if (t === 256) {
-        out[p] = LIFTED[max]!;
+        out[p] = lifted[max]!;
         continue;
       }
       const luma = ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]!;
-      out[p] = t === 0 ? luma : luma + (((LIFTED[max]! - luma) * t) >> 8);
+      out[p] = t === 0 ? luma : luma + (((lifted[max]! - luma) * t) >> 8);
       continue;
     }
     out[p] = ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]!;
