@@ -164,6 +164,27 @@ describe('colour stamp dropout', () => {
     });
   }
 
+  it('keeps values written in blue pen beside a form\'s printed labels and on its dotted lines', async () => {
+    const W = 1240, H = 900;
+    const rows = [['Nazwisko:', 'Wierzbicka'], ['Numer klienta:', '5038172946'], ['Nowy e-mail:', 'k.lis@poczta.pl'], ['Telefon:', '602 418 937']];
+    const family = fontFamily(availableFonts('sans')[0] ?? '');
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="100%" height="100%" fill="white"/>`
+      + rows.map(([label, value], i) => `<text x="60" y="${150 + i * 160}" font-family="${family}" font-size="34">${label}</text>`
+        + `<line x1="330" y1="${164 + i * 160}" x2="1180" y2="${164 + i * 160}" stroke="black" stroke-width="2" stroke-dasharray="6,6"/>`
+        + `<text x="350" y="${150 + i * 160}" font-family="${family}" font-size="64" fill="#1c2f8c">${value}</text>`).join('')
+      // The form's printed heading and consent text: most of the page's ink is black, as on real forms.
+      + [0, 1, 2, 3].map((k) => `<text x="60" y="${40 + k * 20}" font-family="${family}" font-size="18">Wniosek o zmianę danych klienta. Wypełnij drukowanymi literami długopisem i podpisz wniosek.</text>`).join('')
+      + [0, 1, 2, 3, 4].map((k) => `<text x="60" y="${780 + k * 24}" font-family="${family}" font-size="20">Oświadczam, że podane dane są zgodne z prawdą i wyrażam zgodę na ich aktualizację w systemie.</text>`).join('')
+      + '</svg>';
+    const rgb = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer();
+    const grey = await ingestGrey(await sharp(Buffer.from(svg)).removeAlpha().withDensity(DPI).jpeg({ quality: 85 }).toBuffer());
+    const pen = [...Array(W * H).keys()].filter((i) => rgb[i * 3 + 2]! - rgb[i * 3]! > 80 && rgb[i * 3 + 2]! < 160);
+    expect(pen.length).toBeGreaterThan(5000);
+    // As dark as the labels' ink; lifted as a stamp beside typing before crossings were asked for,
+    // half of it went to 140-170 grey, which binarisation and the engine lost.
+    expect(share(grey, pen, (v) => v <= 100)).toBeGreaterThan(0.95);
+  });
+
   it('converts single pixels: neutral exactly, light coloured ink to paper only on a stamped page', () => {
     // 90 black typing pixels, 10 red stamp pixels, one black-on-red overlap, paper.
     const px = [...Array(90).fill([20, 20, 20]), ...Array(10).fill([210, 40, 50]), [35, 5, 8], ...Array(900).fill([250, 250, 250])].flat();
