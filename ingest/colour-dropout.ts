@@ -8,8 +8,8 @@
 // Typing that a covering stamp tints is kept by its shade against the stamp (under-stamp.ts).
 // Dropout is local (dropoutMask): coloured print away from the typing (letterhead, red heading, logo)
 // keeps its luma, so the customer's name or NIP printed in colour still reaches OCR.
-import { CHROMA_COLOURED, CHROMA_NEUTRAL, INK_LUMA, TILE_SHIFT, colouredMaxima, dropoutMask } from './dropout-mask.js';
-import { liftUnderStamp, stampBrightness } from './under-stamp.js';
+import { CHROMA_COLOURED, CHROMA_NEUTRAL, INK_LUMA, TILE_SHIFT, dropoutMask } from './dropout-mask.js';
+import { hueOf, isStampHue, shadeAgainstStamp, stampInk, type StampInk } from './under-stamp.js';
 
 /**
  * max(R,G,B) from which coloured ink is lifted towards white (fully at LIFT_FULL). max() alone left
@@ -90,6 +90,34 @@ export function dropsColourInk(c: InkCensus): boolean {
   return ink > 0 && c.coloured / ink >= COLOURED_INK_MIN && c.coloured / ink <= COLOURED_INK_IS_CONTENT;
 }
 
+/** The dominant ink among fully coloured pixels of the masked tiles (every 2nd of every 2nd row). */
+function sampleStampInk(px: Uint8Array, channels: number, width: number, mask: Uint8Array, cols: number): StampInk | null {
+  const height = Math.floor(px.length / channels / width);
+  const cap = Math.ceil(height / 2) * Math.ceil(width / 2);
+  let hues = new Float32Array(Math.min(cap, 1 << 16));
+  let lumas = new Uint8Array(hues.length);
+  let count = 0;
+  for (let y = 0; y < height; y += 2) {
+    const t0 = (y >> TILE_SHIFT) * cols;
+    for (let x = 0, i = y * width * channels; x < width; x += 2, i += 2 * channels) {
+      if (!mask[t0 + (x >> TILE_SHIFT)]) continue;
+      const r = px[i]!, g = px[i + 1]!, b = px[i + 2]!;
+      const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+      const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+      if (max - min < CHROMA_COLOURED) continue;
+      if (count === hues.length) {
+        hues = growFloat(hues);
+        lumas = growBytes(lumas);
+      }
+      hues[count] = hueOf(r, g, b, max, min);
+      lumas[count++] = ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]!;
+    }
+  }
+  return stampInk(hues, lumas, count);
+}
+const growFloat = (a: Float32Array) => { const b = new Float32Array(a.length * 2); b.set(a); return b; };
+const growBytes = (a: Uint8Array) => { const b = new Uint8Array(a.length * 2); b.set(a); return b; };
+
 /**
  * One grey byte per pixel from interleaved RGB (3) or RGBA/RGBX (4) samples; alpha is ignored.
  * With `width`, coloured ink is dropped only near neutral ink (dropoutMask); without, page-wide.
@@ -99,7 +127,7 @@ export function colourToGrey(px: Uint8Array, channels: 3 | 4, width?: number, dr
   const out = Buffer.allocUnsafe(n);
   const w = width || n;
   const { mask, cols } = drop && width ? dropoutMask(px, channels, width) : { mask: null, cols: 0 };
-  const lifted = mask ? liftUnderStamp(LIFTED, stampBrightness(colouredMaxima(px, channels, w, mask, cols))) : LIFTED;
+  const ink = mask ? sampleStampInk(px, channels, w, mask, cols) : null;
   for (let p = 0, i = 0, x = 0, row = 0; p < n; p++, i += channels, x++) {
     if (x === w) {
       x = 0;
@@ -114,13 +142,17 @@ export function colourToGrey(px: Uint8Array, channels: 3 | 4, width?: number, dr
       const max = r > g ? (r > b ? r : b) : g > b ? g : b;
       const min = r < g ? (r < b ? r : b) : g < b ? g : b;
       const t = TOWARDS_MAX[max - min]!;
-      // Fully coloured ink needs no luma: most stamp pixels end here.
+      if (ink && t > 0 && isStampHue(ink, hueOf(r, g, b, max, min))) {
+        out[p] = shadeAgainstStamp(ink, ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]!);
+        continue;
+      }
+      // Fully coloured ink needs no luma: most pixels of a second ink end here.
       if (t === 256) {
-        out[p] = lifted[max]!;
+        out[p] = LIFTED[max]!;
         continue;
       }
       const luma = ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]!;
-      out[p] = t === 0 ? luma : luma + (((lifted[max]! - luma) * t) >> 8);
+      out[p] = t === 0 ? luma : luma + (((LIFTED[max]! - luma) * t) >> 8);
       continue;
     }
     out[p] = ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]!;

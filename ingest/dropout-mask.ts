@@ -100,20 +100,3 @@ export function dropoutMask(px: Uint8Array, channels: number, width: number): { 
   }
   return { mask, cols };
 }
-
-/** Histogram of max(R,G,B) of fully coloured pixels in masked tiles, every 2nd of every 2nd row. */
-export function colouredMaxima(px: Uint8Array, channels: number, width: number, mask: Uint8Array, cols: number): Uint32Array {
-  const hist = new Uint32Array(256);
-  const height = Math.floor(px.length / channels / width);
-  for (let y = 0; y < height; y += 2) {
-    const t0 = (y >> TILE_SHIFT) * cols;
-    for (let x = 0, i = y * width * channels; x < width; x += 2, i += 2 * channels) {
-      if (!mask[t0 + (x >> TILE_SHIFT)]) continue;
-      const r = px[i]!, g = px[i + 1]!, b = px[i + 2]!;
-      const max = r > g ? (r > b ? r : b) : g > b ? g : b;
-      const min = r < g ? (r < b ? r : b) : g < b ? g : b;
-      if (max - min >= CHROMA_COLOURED) hist[max] = hist[max]! + 1;
-    }
-  }
-  return hist;
-}

@@ -1,47 +1,76 @@
-// Typing seen through a stamp. Pad ink printed over toner (multiply) leaves the typing black, and
-// max(R,G,B) keeps it dark. Ink that covers instead (pigment pads, a stamp pasted over the text by
-// a scanner's software, synthetic scans composited "over") leaves the typing as a darker shade of
-// the stamp's own colour: its max() sits at 70-85 % of the stamp's, inside the absolute lift ramp,
-// so the typing was lifted towards white with the stamp and a paragraph under a red stamp was lost
-// (blind test AJ; a red stamp at 75 % cover lost the customer number and invoice lines even on PNG).
-// The cure is relative: a coloured pixel clearly darker than the stamp around it is typing.
+// Typing seen through a stamp, and the stamp's own ink, told apart by lightness against the stamp.
+// max(R,G,B) (colour-dropout.ts) drops light pad ink and keeps black typing under it, but fails
+// two ways. Ink that covers instead of darkening (pigment pads, a stamp pasted over the text by a
+// scanner's software, synthetic scans composited "over") leaves the typing as a darker shade of the
+// stamp's colour, lifted towards white with the stamp: a paragraph under a red stamp was lost
+// (blind test AJ; at 75 % cover the customer number and invoice lines went, even on PNG). And JPEG
+// halves the chroma of thin strokes, so a violet stamp's max() fell from 179 to ~150 and it stayed
+// as a 160-200 grey ghost. JPEG keeps luma at full resolution, though: pixels of the stamp's hue are
+// judged by their luma against the stamp's median luma, darker by a third or more being typing.
 
-/** Lowest max() counted as a stamp's body, and how many samples make the page's estimate. */
-const BODY_FROM = 120;
+/** Fully coloured samples of the dominant hue that make the page's estimate. */
 const MIN_SAMPLES = 200;
+/** Hue bins (degrees) for finding the stamp's ink, and how far from it a pixel still counts as that ink. */
+const HUE_BIN = 10;
+const HUE_TOLERANCE = 20;
 /**
- * Shares of the stamp's max() from which a coloured pixel is shown dark (typing) to fully white
- * (stamp): typing under 75 % cover sits near 0.71, the stamp's unevenly inked body 0.9-1.1.
+ * Shares of the stamp's luma from which a pixel of its hue is shown dark (typing) to fully white
+ * (stamp): typing under a stamp covering it at 75 % sits near 0.75, the stamp's body at 0.9-1.1,
+ * typing under pad ink that darkens it below 0.5.
  */
-const TYPING_BELOW = 0.6;
+const TYPING_BELOW = 0.65;
 const STAMP_FROM = 0.9;
 
-/** The median of a histogram of max(R,G,B) of fully coloured ink in the dropout's tiles: the stamp's (or pen's) own brightness; null when too few. */
-export function stampBrightness(max: Uint32Array): number | null {
-  let total = 0;
-  for (let m = BODY_FROM; m < 256; m++) total += max[m]!;
-  if (total < MIN_SAMPLES) return null;
-  let seen = 0;
-  for (let m = BODY_FROM; m < 256; m++) {
-    seen += max[m]!;
-    if (seen * 2 >= total) return m;
+export interface StampInk {
+  /** Hue in degrees. */
+  hue: number;
+  /** Median luma of the ink. */
+  luma: number;
+}
+
+/** HSV hue in degrees of a pixel whose channels are not all equal. */
+export function hueOf(r: number, g: number, b: number, max: number, min: number): number {
+  const d = max - min;
+  const h = r === max ? (g - b) / d : g === max ? 2 + (b - r) / d : 4 + (r - g) / d;
+  return h < 0 ? h * 60 + 360 : h * 60;
+}
+
+/**
+ * The dominant coloured ink among `samples` (hue, luma pairs of fully coloured pixels in the
+ * dropout's tiles): its hue and median luma. Null when too few samples.
+ */
+export function stampInk(hues: Float32Array, lumas: Uint8Array, count: number): StampInk | null {
+  const bins = new Uint32Array(360 / HUE_BIN);
+  for (let k = 0; k < count; k++) bins[Math.floor(hues[k]! / HUE_BIN) % bins.length]!++;
+  let peak = 0;
+  for (let k = 1; k < bins.length; k++) if (bins[k]! > bins[peak]!) peak = k;
+  const centre = peak * HUE_BIN + HUE_BIN / 2;
+  const lumaHist = new Uint32Array(256);
+  let n = 0;
+  for (let k = 0; k < count; k++)
+    if (hueDistance(hues[k]!, centre) <= HUE_TOLERANCE) {
+      lumaHist[lumas[k]!]!++;
+      n++;
+    }
+  if (n < MIN_SAMPLES) return null;
+  for (let v = 0, seen = 0; v < 256; v++) {
+    seen += lumaHist[v]!;
+    if (seen * 2 >= n) return { hue: centre, luma: Math.max(1, v) };
   }
   return null;
 }
 
-/**
- * What coloured ink of each max() becomes on this page: the absolute lift (`lifted`), but never
- * lighter than the shade relative to the stamp's brightness. Ink as bright as the stamp goes white
- * either way; pen on a form is its own reference, so its values are no lighter than before.
- */
-export function liftUnderStamp(lifted: Uint8Array, brightness: number | null): Uint8Array {
-  if (brightness === null) return lifted;
-  const out = new Uint8Array(256);
-  const lo = TYPING_BELOW * brightness;
-  const hi = STAMP_FROM * brightness;
-  for (let m = 0; m < 256; m++) {
-    // A stretch, not a lift: typing at 0.7 of the stamp must come out dark enough for binarisation.
-    out[m] = Math.min(lifted[m]!, Math.round(255 * Math.min(1, Math.max(0, (m - lo) / (hi - lo)))));
-  }
-  return out;
+export const hueDistance = (a: number, b: number): number => {
+  const d = Math.abs(a - b) % 360;
+  return d > 180 ? 360 - d : d;
+};
+
+/** Grey for a pixel of the stamp's hue: its luma stretched between typing and stamp. */
+export function shadeAgainstStamp(ink: StampInk, luma: number): number {
+  const lo = TYPING_BELOW * ink.luma;
+  const hi = STAMP_FROM * ink.luma;
+  return Math.round(255 * Math.min(1, Math.max(0, (luma - lo) / (hi - lo))));
 }
+
+/** Whether a coloured pixel of this hue is the stamp's ink (or typing tinted by it). */
+export const isStampHue = (ink: StampInk, hue: number): boolean => hueDistance(hue, ink.hue) <= HUE_TOLERANCE;
