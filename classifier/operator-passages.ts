@@ -5,7 +5,7 @@
 // test U), and they stand beside the customer's data in two-column invoice copies too.
 import { foldChars } from './normalize.js';
 import type { OperatorMatcher } from './operator-identity.js';
-import { lineStarts } from './recipient-block.js';
+import { addressAfterName, lineStarts } from './recipient-block.js';
 
 // What a firm's footer holds and a customer's or a court's sentence about the operator does not
 // (a NIP or "tel." stand in those too).
@@ -38,7 +38,11 @@ export function operatorPassages(text: string, operator: OperatorMatcher): [numb
     // A footer block opens with the name: a name after other words is a two-column row (the sender's
     // block beside the recipient's) or prose, whose next line says nothing about the operator.
     const block = /^[^\p{L}\d]*$/u.test(folded.slice(0, name)) && folded.length - name <= BLOCK_NAME_LINE;
-    if (!FOOTER_CUE.test(folded.slice(name)) && !(block && after >= 0 && FOOTER_LINE.test(foldChars(lines[after]!)))) continue;
+    // "Formularz należy przesłać na adres: Telekomunikacja X S.A., Biuro Obsługi Klienta, ul. …,
+    // 00-950 Warszawa.": a form's footer giving the operator's address mid-line (blind test AK: it
+    // stood as the sender's second address on every form and cautioned the true customer's match).
+    const addressed = addressAfterName(lines[i]!.slice(name).trim().replace(/[.;]+$/, ''));
+    if (!FOOTER_CUE.test(folded.slice(name)) && !addressed && !(block && after >= 0 && FOOTER_LINE.test(foldChars(lines[after]!)))) continue;
     let end = i;
     for (let k = next(i + 1), taken = 0; k >= 0 && taken < MAX_CONTINUATION && continues(foldChars(lines[k]!)); k = next(k + 1), taken++) end = k;
     spans.push([starts[i]! + name, starts[end]! + lines[end]!.length]);

@@ -43,7 +43,7 @@ function blockLine(raw: string | undefined): boolean {
 }
 
 /** "Telekomunikacja X S.A., skrytka pocztowa 1200, 00-950 Warszawa": the whole block on one line. */
-function addressAfterName(line: string): boolean {
+export function addressAfterName(line: string): boolean {
   const parts = line.split(',').slice(1).map((p) => p.trim()).filter((p) => !/^s\.?\s?a\.?$/i.test(p));
   return parts.length > 0 && parts.every((p) => blockLine(p));
 }

@@ -28,6 +28,16 @@ describe('recipient block', () => {
     expect(extractIdentifiers(spaced).postalCodes).toEqual(['70-383']);
   });
 
+  it("drops the operator's address that a form's footer gives mid-line, keeping the writer's (blind test AK)", () => {
+    const form = `${SENDER}WNIOSEK O ZMIANĘ ADRESU\n\nNowy adres korespondencyjny:\nul. Polna 26\n04-837 Marki\n\n`
+      + 'Formularz należy przesłać na adres: Telekomunikacja Nadwiślańska S.A., Biuro Obsługi Klienta, ul. Wiślana 12, 00-950 Warszawa.';
+    expect(streets(form)).toEqual(['ul. Mickiewicza 60 m. 3', 'ul. Polna 26']);
+    expect(extractIdentifiers(form).postalCodes).toEqual(['70-383', '04-837']);
+    // A customer's own forwarding address after "na adres:" is the customer's.
+    const own = `${SENDER}Proszę o przesyłanie faktur na adres: Jan Lis, ul. Wiślana 12, 00-950 Warszawa.`;
+    expect(extractIdentifiers(own).postalCodes).toContain('00-950');
+  });
+
   it("drops the operator's NIP, phones and address from its own footers in enclosures, wherever the same NIP stands (blind test U)", () => {
     const footer = 'Telekomunikacja Nadwiślańska S.A. z siedzibą w Toruniu, ul. Bulwar Filadelfijski 12, 87-100 Toruń, KRS\n' +
       '0000412876, NIP 879-301-45-20, REGON 340918275; kapitał zakładowy 48 250 000,00 zł. Infolinia 801 200 300, 566 100 000.';
