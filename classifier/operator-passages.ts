@@ -18,6 +18,8 @@ const continues = (folded: string) => FOOTER_LINE.test(folded) || (folded.match(
 const MAX_CONTINUATION = 3;
 // A footer block's name line: the name, perhaps the street and town, not a sentence.
 const BLOCK_NAME_LINE = 90;
+/** The operator's name with its legal form, before the address a footer gives after it. */
+const NAME_BEFORE_ADDRESS = 50;
 
 /**
  * [start, end) ranges of the operator's own footer passages: from the operator's name on a line that
@@ -41,7 +43,11 @@ export function operatorPassages(text: string, operator: OperatorMatcher): [numb
     // "Formularz należy przesłać na adres: Telekomunikacja X S.A., Biuro Obsługi Klienta, ul. …,
     // 00-950 Warszawa.": a form's footer giving the operator's address mid-line (blind test AK: it
     // stood as the sender's second address on every form and cautioned the true customer's match).
-    const addressed = addressAfterName(lines[i]!.slice(name).trim().replace(/[.;]+$/, ''));
+    // Only the name (and its legal form) before the first comma: OCR joins a form's "Nazwa instytucji:
+    // Telekomunikacja X (operator) … Dane wnioskodawcy: Danuta Krawczyk, ul. …" into one line too.
+    const fromName = lines[i]!.slice(name).trim().replace(/[.;]+$/, '');
+    const nameOnly = fromName.split(',')[0]!;
+    const addressed = nameOnly.length <= NAME_BEFORE_ADDRESS && !/[:(]/.test(nameOnly) && addressAfterName(fromName);
     if (!FOOTER_CUE.test(folded.slice(name)) && !addressed && !(block && after >= 0 && FOOTER_LINE.test(foldChars(lines[after]!)))) continue;
     let end = i;
     for (let k = next(i + 1), taken = 0; k >= 0 && taken < MAX_CONTINUATION && continues(foldChars(lines[k]!)); k = next(k + 1), taken++) end = k;

@@ -36,6 +36,9 @@ describe('recipient block', () => {
     // A customer's own forwarding address after "na adres:" is the customer's.
     const own = `${SENDER}Proszę o przesyłanie faktur na adres: Jan Lis, ul. Wiślana 12, 00-950 Warszawa.`;
     expect(extractIdentifiers(own).postalCodes).toContain('00-950');
+    // A form's rows OCR joined: the operator named in its field, the applicant's address after it.
+    const joined = `Nazwa instytucji: Telekomunikacja Nadwiślańska (operator komórkowy) Dane wnioskodawcy: Danuta Krawczyk, ul. Łąkowa 96, 87-002 Toruń\nReklamuję opłaty.`;
+    expect(extractIdentifiers(joined).postalCodes).toEqual(['87-002']);
   });
 
   it("drops the operator's NIP, phones and address from its own footers in enclosures, wherever the same NIP stands (blind test U)", () => {
