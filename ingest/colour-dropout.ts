@@ -9,7 +9,7 @@
 // Dropout is local (dropoutMask): coloured print away from the typing (letterhead, red heading, logo)
 // keeps its luma, so the customer's name or NIP printed in colour still reaches OCR.
 import { CHROMA_COLOURED, CHROMA_NEUTRAL, INK_LUMA, TILE_SHIFT, dropoutMask } from './dropout-mask.js';
-import { hueOf, isStampHue, shadeAgainstStamp, stampInk, type StampInk } from './under-stamp.js';
+import { hueOf, inkOfHue, shadeAgainstStamp, stampInks, type StampInk } from './under-stamp.js';
 
 /**
  * max(R,G,B) from which coloured ink is lifted towards white (fully at LIFT_FULL). max() alone left
@@ -90,8 +90,8 @@ export function dropsColourInk(c: InkCensus): boolean {
   return ink > 0 && c.coloured / ink >= COLOURED_INK_MIN && c.coloured / ink <= COLOURED_INK_IS_CONTENT;
 }
 
-/** The dominant ink among fully coloured pixels of the masked tiles (every 2nd of every 2nd row). */
-function sampleStampInk(px: Uint8Array, channels: number, width: number, mask: Uint8Array, cols: number): StampInk | null {
+/** The inks among fully coloured pixels of the masked tiles (every 2nd of every 2nd row). */
+function sampleStampInks(px: Uint8Array, channels: number, width: number, mask: Uint8Array, cols: number): StampInk[] {
   const height = Math.floor(px.length / channels / width);
   const cap = Math.ceil(height / 2) * Math.ceil(width / 2);
   let hues = new Float32Array(Math.min(cap, 1 << 16));
@@ -113,7 +113,7 @@ function sampleStampInk(px: Uint8Array, channels: number, width: number, mask: U
       lumas[count++] = ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]!;
     }
   }
-  return stampInk(hues, lumas, count);
+  return stampInks(hues, lumas, count);
 }
 const growFloat = (a: Float32Array) => { const b = new Float32Array(a.length * 2); b.set(a); return b; };
 const growBytes = (a: Uint8Array) => { const b = new Uint8Array(a.length * 2); b.set(a); return b; };
@@ -127,7 +127,7 @@ export function colourToGrey(px: Uint8Array, channels: 3 | 4, width?: number, dr
   const out = Buffer.allocUnsafe(n);
   const w = width || n;
   const { mask, cols } = drop && width ? dropoutMask(px, channels, width) : { mask: null, cols: 0 };
-  const ink = mask ? sampleStampInk(px, channels, w, mask, cols) : null;
+  const inks = mask ? sampleStampInks(px, channels, w, mask, cols) : [];
   for (let p = 0, i = 0, x = 0, row = 0; p < n; p++, i += channels, x++) {
     if (x === w) {
       x = 0;
@@ -142,7 +142,8 @@ export function colourToGrey(px: Uint8Array, channels: 3 | 4, width?: number, dr
       const max = r > g ? (r > b ? r : b) : g > b ? g : b;
       const min = r < g ? (r < b ? r : b) : g < b ? g : b;
       const t = TOWARDS_MAX[max - min]!;
-      if (ink && t > 0 && isStampHue(ink, hueOf(r, g, b, max, min))) {
+      const ink = t > 0 && inks.length ? inkOfHue(inks, hueOf(r, g, b, max, min)) : null;
+      if (ink) {
         out[p] = shadeAgainstStamp(ink, ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]!);
         continue;
       }

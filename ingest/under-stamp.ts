@@ -13,6 +13,8 @@ const MIN_SAMPLES = 200;
 /** Hue bins (degrees) for finding the stamp's ink, and how far from it a pixel still counts as that ink. */
 const HUE_BIN = 10;
 const HUE_TOLERANCE = 20;
+/** Inks told apart on one page. */
+const MAX_INKS = 3;
 /**
  * Shares of the stamp's luma from which a pixel of its hue is shown dark (typing) to fully white
  * (stamp): typing under a stamp covering it at 75 % sits near 0.75, the stamp's body at 0.9-1.1,
@@ -36,28 +38,48 @@ export function hueOf(r: number, g: number, b: number, max: number, min: number)
 }
 
 /**
- * The dominant coloured ink among `samples` (hue, luma pairs of fully coloured pixels in the
- * dropout's tiles): its hue and median luma. Null when too few samples.
+ * The coloured inks among `count` samples (hue, luma of fully coloured pixels in the dropout's
+ * tiles), most plentiful first: a page carries a stamp and a signature, or two stamps, in different
+ * inks (blind test AK: a blue signature outnumbered a violet stamp's ring, which was then lifted by
+ * max() alone and stayed as a grey ghost). Each ink is the densest window of three hue bins.
  */
-export function stampInk(hues: Float32Array, lumas: Uint8Array, count: number): StampInk | null {
-  const bins = new Uint32Array(360 / HUE_BIN);
-  for (let k = 0; k < count; k++) bins[Math.floor(hues[k]! / HUE_BIN) % bins.length]!++;
-  let peak = 0;
-  for (let k = 1; k < bins.length; k++) if (bins[k]! > bins[peak]!) peak = k;
-  const centre = peak * HUE_BIN + HUE_BIN / 2;
-  const lumaHist = new Uint32Array(256);
-  let n = 0;
-  for (let k = 0; k < count; k++)
-    if (hueDistance(hues[k]!, centre) <= HUE_TOLERANCE) {
-      lumaHist[lumas[k]!]!++;
-      n++;
+export function stampInks(hues: Float32Array, lumas: Uint8Array, count: number): StampInk[] {
+  const inks: StampInk[] = [];
+  const taken = new Uint8Array(count);
+  for (let round = 0; round < MAX_INKS; round++) {
+    const bins = new Uint32Array(360 / HUE_BIN);
+    for (let k = 0; k < count; k++) if (!taken[k]) bins[Math.floor(hues[k]! / HUE_BIN) % bins.length]!++;
+    const window = (b: number) => bins[(b + bins.length - 1) % bins.length]! + bins[b]! + bins[(b + 1) % bins.length]!;
+    let peak = 0;
+    for (let b = 1; b < bins.length; b++) if (window(b) > window(peak)) peak = b;
+    if (window(peak) < MIN_SAMPLES) break;
+    // The window's centre of mass, on the circle.
+    let sx = 0, sy = 0;
+    for (const d of [-1, 0, 1]) {
+      const b = (peak + d + bins.length) % bins.length;
+      const a = ((b + 0.5) * HUE_BIN * Math.PI) / 180;
+      sx += bins[b]! * Math.cos(a);
+      sy += bins[b]! * Math.sin(a);
     }
-  if (n < MIN_SAMPLES) return null;
-  for (let v = 0, seen = 0; v < 256; v++) {
-    seen += lumaHist[v]!;
-    if (seen * 2 >= n) return { hue: centre, luma: Math.max(1, v) };
+    const hue = ((Math.atan2(sy, sx) * 180) / Math.PI + 360) % 360;
+    const lumaHist = new Uint32Array(256);
+    let n = 0;
+    for (let k = 0; k < count; k++)
+      if (!taken[k] && hueDistance(hues[k]!, hue) <= HUE_TOLERANCE) {
+        taken[k] = 1;
+        lumaHist[lumas[k]!]!++;
+        n++;
+      }
+    if (n < MIN_SAMPLES) break;
+    for (let v = 0, seen = 0; v < 256; v++) {
+      seen += lumaHist[v]!;
+      if (seen * 2 >= n) {
+        inks.push({ hue, luma: Math.max(1, v) });
+        break;
+      }
+    }
   }
-  return null;
+  return inks;
 }
 
 export const hueDistance = (a: number, b: number): number => {
@@ -72,5 +94,8 @@ export function shadeAgainstStamp(ink: StampInk, luma: number): number {
   return Math.round(255 * Math.min(1, Math.max(0, (luma - lo) / (hi - lo))));
 }
 
-/** Whether a coloured pixel of this hue is the stamp's ink (or typing tinted by it). */
-export const isStampHue = (ink: StampInk, hue: number): boolean => hueDistance(hue, ink.hue) <= HUE_TOLERANCE;
+/** The ink of this hue among the page's, if any. */
+export function inkOfHue(inks: readonly StampInk[], hue: number): StampInk | null {
+  for (const ink of inks) if (hueDistance(hue, ink.hue) <= HUE_TOLERANCE) return ink;
+  return null;
+}

@@ -164,6 +164,26 @@ describe('colour stamp dropout', () => {
     });
   }
 
+  it('drops a violet stamp to paper white on a page where a blue signature is the more plentiful ink', async () => {
+    const { width, height } = letter;
+    const y0 = 354 + 6 * 87;
+    // The signature: a thick blue scrawl across three typed lines; the stamp: a violet ring over two others.
+    const scrawl = Array.from({ length: 14 }, (_, k) => `${300 + k * 70},${y0 + (k % 2 ? 0 : 200)}`).join(' ');
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">`
+      + `<polyline points="${scrawl}" fill="none" stroke="rgb(35,60,170)" stroke-width="7"/>`
+      + `<circle cx="900" cy="${y0 + 300}" r="170" fill="none" stroke="rgb(125,66,146)" stroke-width="9"/></svg>`;
+    const ringSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="black"/>`
+      + `<circle cx="900" cy="${y0 + 300}" r="170" fill="none" stroke="white" stroke-width="5"/></svg>`;
+    const base = sharp(letter.data, { raw: { width, height, channels: 1 } }).toColourspace('srgb');
+    const jpeg = await base.composite([{ input: Buffer.from(svg), blend: 'multiply' }]).removeAlpha().withDensity(DPI).jpeg({ quality: 80 }).toBuffer();
+    const grey = await ingestGrey(jpeg);
+    const ringMask = await sharp(Buffer.from(ringSvg)).greyscale().raw().toBuffer();
+    const ring = [...ringMask.keys()].filter((i) => ringMask[i]! > 200 && letter.data[i]! > 200);
+    expect(ring.length).toBeGreaterThan(2000);
+    // Judged against the signature's ink, or lifted by max() alone, the ring stayed a grey ghost (~190).
+    expect(share(grey, ring, (v) => v >= 230)).toBeGreaterThan(0.9);
+  });
+
   it('keeps values written in blue pen beside a form\'s printed labels and on its dotted lines', async () => {
     const W = 1240, H = 900;
     const rows = [['Nazwisko:', 'Wierzbicka'], ['Numer klienta:', '5038172946'], ['Nowy e-mail:', 'k.lis@poczta.pl'], ['Telefon:', '602 418 937']];
