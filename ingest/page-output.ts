@@ -77,7 +77,7 @@ export async function squarePixels(img: Sharp, stretch: number): Promise<Sharp> 
  * of the main thread for an A4 300 dpi page, 63 of the OCR benchmark's 129 files).
  */
 export async function colourPixelsToGrey(px: Buffer, channels: 3 | 4, width: number, height: number): Promise<Buffer> {
-  const drop = dropsColourInk(inkCensus(px, channels));
+  const drop = dropsColourInk(inkCensus(px, channels, width));
   if (drop) return colourToGrey(px, channels, width, true);
   let img = sharp(px, { raw: { width, height, channels }, limitInputPixels: MAX_PIXELS });
   if (channels === 4) img = img.removeAlpha();

@@ -184,6 +184,30 @@ describe('colour stamp dropout', () => {
     expect(share(grey, ring, (v) => v >= 230)).toBeGreaterThan(0.9);
   });
 
+  it('drops a blue stamp on a letterhead with solid blue bands: a band is no ink, the stamp is not the content', async () => {
+    const { width, height } = letter;
+    const y0 = 354 + 6 * 87;
+    const blue = 'rgb(30,70,200)';
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">`
+      + `<rect x="0" y="0" width="${width}" height="330" fill="${blue}"/><rect x="0" y="${height - 330}" width="${width}" height="330" fill="${blue}"/>`
+      + `<rect x="700" y="${y0}" width="700" height="240" fill="none" stroke="${blue}" stroke-width="9"/>`
+      + `<text x="740" y="${y0 + 140}" font-family="${fontFamily(availableFonts('sans')[0] ?? '')}" font-weight="bold" font-size="80" fill="${blue}">WPŁYNĘŁO</text></svg>`;
+    const base = sharp(letter.data, { raw: { width, height, channels: 1 } }).toColourspace('srgb');
+    const jpeg = await base.composite([{ input: Buffer.from(svg), blend: 'multiply' }]).removeAlpha().withDensity(DPI).jpeg({ quality: 90 }).toBuffer();
+    const rgb = await sharp(jpeg).raw().toBuffer();
+    // Counted pixel by pixel, the bands make most of the page's ink blue, as a letter in blue pen.
+    expect(dropsColourInk(inkCensus(rgb, 3))).toBe(false);
+    expect(dropsColourInk(inkCensus(rgb, 3, width))).toBe(true);
+    const grey = await ingestGrey(jpeg);
+    const stampBox = [...letter.data.keys()].filter((i) => {
+      const x = i % width, y = Math.floor(i / width);
+      const r = rgb[i * 3]!, b = rgb[i * 3 + 2]!;
+      return x > 700 && x < 1400 && y > y0 && y < y0 + 240 && b - r > 100 && letter.data[i]! > 200;
+    });
+    expect(stampBox.length).toBeGreaterThan(3000);
+    expect(share(grey, stampBox, (v) => v >= 200)).toBeGreaterThan(0.9);
+  });
+
   it('keeps values written in blue pen beside a form\'s printed labels and on its dotted lines', async () => {
     const W = 1240, H = 900;
     const rows = [['Nazwisko:', 'Wierzbicka'], ['Numer klienta:', '5038172946'], ['Nowy e-mail:', 'k.lis@poczta.pl'], ['Telefon:', '602 418 937']];
