@@ -10,6 +10,7 @@
 // keeps its luma, so the customer's name or NIP printed in colour still reaches OCR.
 import { CHROMA_COLOURED, CHROMA_NEUTRAL, INK_LUMA, TILE_SHIFT, dropoutMask } from './dropout-mask.js';
 import { hueOf, inkOfHue, shadeAgainstStamp, stampInks, type StampInk } from './under-stamp.js';
+import { isWriting, writingInks } from './writing-ink.js';
 
 /**
  * max(R,G,B) from which coloured ink is lifted towards white (fully at LIFT_FULL). max() alone left
@@ -106,33 +107,53 @@ export function dropsColourInk(c: InkCensus): boolean {
   return ink > 0 && c.coloured / ink >= COLOURED_INK_MIN && c.coloured / ink <= COLOURED_INK_IS_CONTENT;
 }
 
-/** The inks among fully coloured pixels of the masked tiles (every 2nd of every 2nd row). */
-function sampleStampInks(px: Uint8Array, channels: number, width: number, mask: Uint8Array, cols: number): StampInk[] {
+/**
+ * The inks among fully coloured pixels of the masked tiles (stamps, signatures: judged against
+ * their own luma) and the page's writing inks (pen values: kept), every 2nd of every 2nd row.
+ */
+function sampleInks(px: Uint8Array, channels: number, width: number, mask: Uint8Array, cols: number): { stamps: StampInk[]; writing: number[] } {
   const height = Math.floor(px.length / channels / width);
-  const cap = Math.ceil(height / 2) * Math.ceil(width / 2);
-  let hues = new Float32Array(Math.min(cap, 1 << 16));
+  let hues = new Float32Array(1 << 16);
   let lumas = new Uint8Array(hues.length);
   let count = 0;
+  let pageHues = new Float32Array(1 << 16);
+  let pageRows = new Uint16Array(pageHues.length);
+  let pageCount = 0;
+  const reach = 12 * channels;
+  const paperAt = (j: number) => j >= 0 && j + 2 < px.length && ENCODE[LIN_R[px[j]!]! + LIN_G[px[j + 1]!]! + LIN_B[px[j + 2]!]!]! >= INK_LUMA;
   for (let y = 0; y < height; y += 2) {
     const t0 = (y >> TILE_SHIFT) * cols;
     for (let x = 0, i = y * width * channels; x < width; x += 2, i += 2 * channels) {
-      if (!mask[t0 + (x >> TILE_SHIFT)]) continue;
       const r = px[i]!, g = px[i + 1]!, b = px[i + 2]!;
       const max = r > g ? (r > b ? r : b) : g > b ? g : b;
       const min = r < g ? (r < b ? r : b) : g < b ? g : b;
       if (max - min < CHROMA_COLOURED) continue;
+      const luma = ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]!;
+      if (luma >= INK_LUMA) continue;
+      const hue = hueOf(r, g, b, max, min);
+      // Writing is told by where its strokes lie on the page (a band or a logo is no stroke).
+      if ((paperAt(i - reach) && paperAt(i + reach)) || (paperAt(i - reach * width) && paperAt(i + reach * width))) {
+        if (pageCount === pageHues.length) {
+          pageHues = growFloat(pageHues);
+          pageRows = growRows(pageRows);
+        }
+        pageHues[pageCount] = hue;
+        pageRows[pageCount++] = y >> 1;
+      }
+      if (!mask[t0 + (x >> TILE_SHIFT)]) continue;
       if (count === hues.length) {
         hues = growFloat(hues);
         lumas = growBytes(lumas);
       }
-      hues[count] = hueOf(r, g, b, max, min);
-      lumas[count++] = ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]!;
+      hues[count] = hue;
+      lumas[count++] = luma;
     }
   }
-  return stampInks(hues, lumas, count);
+  return { stamps: stampInks(hues, lumas, count), writing: writingInks(pageHues, pageRows, pageCount, height) };
 }
 const growFloat = (a: Float32Array) => { const b = new Float32Array(a.length * 2); b.set(a); return b; };
 const growBytes = (a: Uint8Array) => { const b = new Uint8Array(a.length * 2); b.set(a); return b; };
+const growRows = (a: Uint16Array) => { const b = new Uint16Array(a.length * 2); b.set(a); return b; };
 
 /**
  * One grey byte per pixel from interleaved RGB (3) or RGBA/RGBX (4) samples; alpha is ignored.
@@ -143,7 +164,7 @@ export function colourToGrey(px: Uint8Array, channels: 3 | 4, width?: number, dr
   const out = Buffer.allocUnsafe(n);
   const w = width || n;
   const { mask, cols } = drop && width ? dropoutMask(px, channels, width) : { mask: null, cols: 0 };
-  const inks = mask ? sampleStampInks(px, channels, w, mask, cols) : [];
+  const { stamps: inks, writing } = mask ? sampleInks(px, channels, w, mask, cols) : { stamps: [], writing: [] };
   for (let p = 0, i = 0, x = 0, row = 0; p < n; p++, i += channels, x++) {
     if (x === w) {
       x = 0;
@@ -158,7 +179,12 @@ export function colourToGrey(px: Uint8Array, channels: 3 | 4, width?: number, dr
       const max = r > g ? (r > b ? r : b) : g > b ? g : b;
       const min = r < g ? (r < b ? r : b) : g < b ? g : b;
       const t = TOWARDS_MAX[max - min]!;
-      const ink = t > 0 && inks.length ? inkOfHue(inks, hueOf(r, g, b, max, min)) : null;
+      const hue = t > 0 && (inks.length || writing.length) ? hueOf(r, g, b, max, min) : -1;
+      if (hue >= 0 && isWriting(writing, hue)) {
+        out[p] = ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]!;
+        continue;
+      }
+      const ink = hue >= 0 ? inkOfHue(inks, hue) : null;
       if (ink) {
         out[p] = shadeAgainstStamp(ink, ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]!);
         continue;
