@@ -6,7 +6,9 @@ import { foldChars } from './normalize.js';
 import type { OperatorMatcher } from './operator-identity.js';
 
 // Department lines name a recipient whatever the operator is called (no configuration needed).
-const DEPARTMENT = /^(?:do:?\s+)?(?:biuro obslugi (?:klienta|abonenta)|(?:centrum|dzial) obslugi (?:klienta|abonenta)|obsluga klienta|dzial reklamacji|customer (?:service|care)|complaints department|skr(?:\.|ytka)\s*poczt|inspektor(?:a)? ochrony danych|data protection officer)/;
+// "Biuro Obsługi Klient nta", "Klierita": OCR damages the word after it (blind test AK: a pencil note
+// beside the block), so "obsługi" and a word opening with k end the test.
+const DEPARTMENT = /^(?:do:?\s+)?(?:(?:biuro|centrum|dzial) obslugi (?:klien|abonen|k\w*\s?\w*$)|obsluga klienta|dzial reklamacji|customer (?:service|care)|complaints department|skr(?:\.|ytka)\s*poczt|inspektor(?:a)? ochrony danych|data protection officer)/;
 // "Telekomunikacja Nadwiślańska\nS.A.": the legal form wrapped onto a line of its own.
 const LEGAL_FORM_LINE = /^(?:s\.?\s?a\.?|sp\.?\s?z\s?[o0]\.?\s?[o0]\.?|spolka akcyjna|spolka z ograniczona odpowiedzialnoscia)$/;
 // Street, PO box, postal, register and hotline lines: what a recipient block holds under its first line.

@@ -36,6 +36,11 @@ describe('recipient block', () => {
     // A customer's own forwarding address after "na adres:" is the customer's.
     const own = `${SENDER}Proszę o przesyłanie faktur na adres: Jan Lis, ul. Wiślana 12, 00-950 Warszawa.`;
     expect(extractIdentifiers(own).postalCodes).toContain('00-950');
+    // The department line damaged by a pencil note beside it, or the operator's name line by a stamp.
+    const damaged = `${SENDER}Telekomunikacja Nadwiślańska SAzić\nBiuro Obsługi Klienggi[me! spraw\nul. Wiślana 12\n\n00-950 Warszawa\n\nReklamacja.`;
+    expect(extractIdentifiers(damaged).postalCodes).toEqual(['70-383']);
+    const noName = `${SENDER}elekomunikacja Nag ciwiślańsiaćS.A\n\nBiuro Obsługi Klierita\nul. Wiślana 12\n00-950 Warszawa\n\nReklamacja.`;
+    expect(extractIdentifiers(noName).postalCodes).toEqual(['70-383']);
     // A form's rows OCR joined: the operator named in its field, the applicant's address after it.
     const joined = `Nazwa instytucji: Telekomunikacja Nadwiślańska (operator komórkowy) Dane wnioskodawcy: Danuta Krawczyk, ul. Łąkowa 96, 87-002 Toruń\nReklamuję opłaty.`;
     expect(extractIdentifiers(joined).postalCodes).toEqual(['87-002']);
