@@ -3,7 +3,7 @@
 // 19 November 2026". Read only as a count of days, such a letter fell back to the 7-day default and
 // could be due after the authority's own date (blind test K). The year may be missing ("do dnia
 // 27 listopada"): the router places it next to the day the letter arrived.
-import { normalizeText } from './normalize.js';
+import { normalizeText, withoutSpecks } from './normalize.js';
 import { clauseStanding } from './legal-term.js';
 
 const MONTHS: Record<string, number> = {
@@ -65,7 +65,7 @@ export function parseStatedDueDate(text: string): string | null {
   // A line that starts with a capital starts a clause: "Dotyczy: wezwanie" above "Dłużnik … do dnia
   // 2 listopada nie uregulował należności" does not make that past date a demand (blind test N). A
   // sentence the OCR broke, even across a blank line, runs on in lower case ("…\n\ndo dnia 20 listopada").
-  const found = statedIn(normalizeText(text.replace(/\n[ \t]*(?:\n[ \t]*)*(?=\p{Lu})/gu, '.\n')));
+  const found = statedIn(normalizeText(withoutSpecks(text).replace(/\n[ \t]*(?:\n[ \t]*)*(?=\p{Lu})/gu, '.\n')));
   if (found.length === 0) return null;
   // A date without a year takes the year of another stated date; with none, the router places it.
   const years = found.map((d) => d.year).filter((y): y is number => y !== null);

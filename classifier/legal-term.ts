@@ -3,7 +3,7 @@
 // own term rather than a generic SLA. A letter often names several terms; the one it sets for the
 // addressee ("proszę … w terminie 14 dni") wins over terms it only describes ("przysługuje zażalenie
 // w terminie 7 dni", "prawo odstąpienia w terminie 14 dni", "wierzyciele mogą zgłaszać … 30 dni").
-import { normalizeText } from './normalize.js';
+import { normalizeText, withoutSpecks } from './normalize.js';
 
 const NUMBER_WORDS: Record<string, number> = {
   jednego: 1, dwoch: 2, trzech: 3, czterech: 4, pieciu: 5, szesciu: 6, siedmiu: 7, osmiu: 8, dziewieciu: 9,
@@ -61,7 +61,7 @@ export function clauseStanding(t: string, m: RegExpExecArray): number {
 
 /** Days of the term the letter sets for its addressee, or null. Weeks, months and hours in days. */
 export function parseStatedTermDays(text: string): number | null {
-  const t = normalizeText(text);
+  const t = normalizeText(withoutSpecks(text));
   let best: { score: number; days: number } | null = null;
   for (const { re, days } of PATTERNS) {
     re.lastIndex = 0;

@@ -22,6 +22,13 @@ export function foldChars(text: string): string {
   return out.length === text.length ? out : stripDiacritics(text).replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
+/**
+ * Quote marks and apostrophes OCR reads off specks ("do’ dnia 3 kwietnia"): gone inside a word,
+ * a space elsewhere. For the term and date readers, where a speck must not hide a deadline (blind
+ * test AL: a police letter's "do’ dnia 3 kwietnia br." fell to the 7-day default, four days late).
+ */
+export const withoutSpecks = (text: string): string => text.replace(/(?<=\p{L})[’'‘`´](?=\p{L})/gu, '').replace(/[’'‘`´"„”«»]/g, ' ');
+
 /** Folded text with whitespace collapsed, hyphenated line breaks re-joined. */
 export function normalizeText(text: string): string {
   return foldChars(text)

@@ -194,6 +194,9 @@ describe('stated term', () => {
   ] as const)('reads "%s"', (text, days) => {
     expect(parseStatedTermDays(text)).toBe(days);
   });
+  it('reads a term through a speck OCR took for a quote mark (blind test AL)', () => {
+    expect(parseStatedTermDays('Wzywam do udzielenia informacji w terminie’ 7 dni od doręczenia.')).toBe(7);
+  });
   it('is null when no term is stated', () => {
     expect(parseStatedTermDays('Proszę o pilną odpowiedź.')).toBeNull();
   });

@@ -20,6 +20,9 @@ describe('a deadline stated as a date', () => {
     // A period named a sentence earlier does not make the authority's own date its end (blind test AG).
     ['3) zapisu rozmów z infolinią z okresu od 10 do 15 sierpnia 2026 r.\n\nInformacje należy przekazać do dnia 4 grudnia 2026 r.', '2026-12-04'],
     ['Proszę o zestawienie z okresu 1-15 sierpnia. Odpowiedź proszę przesłać do 4.12.2026.', '2026-12-04'],
+    // A speck OCR read as a quote mark (blind test AL: the police letter fell to the 7-day default).
+    ['Odpowiedź proszę przesłać do’ dnia 3 kwietnia br.', '--04-03'],
+    ['Odpowiedź proszę przesłać do dnia 3 kwie’tnia 2026 r.', '2026-04-03'],
   ])('%s', (text, date) => {
     expect(parseStatedDueDate(text)).toBe(date);
   });
