@@ -10,6 +10,9 @@ import { saidIn } from './lexicon.js';
 const SWAPPABLE = ['pakiet', 'opcj', 'taryf'].map((w) => `rezygnuje z ${w}`);
 const SWAPPED = /\b(?:zamiast|w zamian|na rzecz|zmian\w* (?:pakietu|taryfy|opcji))\b/;
 
+/** What a telecom's customer orders. */
+const ORDERED = ['now', 'dodatkow', 'kolejn', 'pakiet', 'usluge', 'uslugi', 'abonament', 'karte', 'karty', 'numer', 'internet', 'telewizj', 'dekoder', 'router', 'modem', 'instalacj', 'opcj', 'roaming', 'telefon', 'smartfon', 'swiatlowod'];
+
 const STATEMENTS: [Category, string[]][] = [
   ['CANCELLATION', [
     'wypowiadam umow', 'wypowiadamy umow', 'rozwiazuje umow', 'rozwiazujemy umow', 'odstepuje od umow', 'odstepujemy od umow',
@@ -71,6 +74,17 @@ const STATEMENTS: [Category, string[]][] = [
       ['moj nowy numer', 'nowy numer', 'moj nowy adres', 'nowy adres', 'numer kontaktow', 'nowy telefon'].map((o) => `${v} ${o}`)),
     ...['moj numer kontaktowy', 'moj numer telefonu', 'moj adres', 'moj adres korespondencyjny', 'moje nazwisko'].map((o) => `${o} sie zmienil`),
     'zmienil mi sie numer', 'zmienil mi sie adres', 'zmienilem numer telefonu', 'zmienilam numer telefonu', 'zmienilem adres', 'zmienilam adres', 'zmienilam nazwisko',
+  ]],
+  // An order given in so many words beside a complaint ("Niezależnie od reklamacji zamawiamy dwa nowe
+  // numery", blind test AL): its 14 days must date the letter, not the complaint's 30. Present tense
+  // only: "usługi, których nie zamawiałem" is a complaint's.
+  ['ORDER', [
+    // With what is ordered: "przez internet zamawiam też leki z apteki" is no order to the operator.
+    ...['zamawiam', 'zamawiamy', 'chce zamowic', 'chcialbym zamowic', 'chcialabym zamowic', 'chcielibysmy zamowic', 'chcemy zamowic'].flatMap((v) =>
+      ['', 'dwa ', 'dwie ', 'trzy ', 'cztery ', 'jeden ', 'jedna ', 'jedno '].flatMap((n) => ORDERED.map((o) => `${v} ${n}${o}`))),
+    ...['prosze o aktywacje', 'prosze aktywowac', 'prosze o dodanie', 'prosze dodac', 'prosze o wlaczenie', 'prosze wlaczyc'].flatMap((v) =>
+      ['pakiet', 'dodatkow', 'nowego numeru', 'nowej karty', 'kolejn', 'roaming', 'opcj', 'uslugi roaming'].map((o) => `${v} ${o}`)),
+    'i would like to order', 'we would like to order', 'i wish to order', 'please activate',
   ]],
   // Asking to pay a debt in instalments or later, or to get back one's own mistaken transfer, is a
   // bill's administration, not a contest of it (blind test Y: "Kwoty nie kwestionuję… proszę o

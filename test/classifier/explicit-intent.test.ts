@@ -21,6 +21,16 @@ describe('an intent stated outright', () => {
     expect(stated('W dniu 4 października omyłkowo przelałem kwotę 1 481,30 zł zamiast 148,13 zł.')).toEqual(['BILLING']);
   });
 
+  it('reads an order given in so many words beside a complaint, with what is ordered (blind test AL)', () => {
+    expect(stated('Składamy reklamację faktury. Niezależnie od reklamacji zamawiamy dwa nowe numery komórkowe.')).toEqual(['COMPLAINT', 'ORDER']);
+    expect(stated('Chciałabym zamówić pakiet internetu 20 GB.')).toEqual(['ORDER']);
+    expect(stated('Proszę o aktywację pakietu roamingowego na wyjazd.')).toEqual(['ORDER']);
+    // A habit, a past order contested, a negated one: no order.
+    expect(stated('Przez internet zamawiam też leki z apteki.')).toEqual([]);
+    expect(stated('Naliczono opłatę za usługi, których nie zamawiałem.')).toEqual([]);
+    expect(stated('Nie zamawiam żadnego nowego pakietu.')).toEqual([]);
+  });
+
   it('makes an instalment request the category over a complaint the model read in its polite wording (blind test Y)', () => {
     const letter = [
       "Łódź, 6 listopada 2026 r.",
@@ -85,8 +95,8 @@ describe('an intent stated outright', () => {
   it('reads one carried along by "też", "również", or asked in other words (blind test AG)', () => {
     expect(stated('W związku z tym wypowiadam też umowę na pakiet telewizyjny.')).toEqual(['CANCELLATION']);
     expect(stated('Rezygnuję też z pakietu telewizyjnego Familijny.')).toEqual(['CANCELLATION']);
-    // A package given up for another is an order.
-    expect(stated('Rezygnuję z pakietu podstawowego, i zamiast niego proszę o włączenie pakietu rozszerzonego.')).toEqual([]);
+    // A package given up for another is an order, not a notice.
+    expect(stated('Rezygnuję z pakietu podstawowego, i zamiast niego proszę o włączenie pakietu rozszerzonego.')).toEqual(['ORDER']);
     expect(stated('Proszę też o zmianę mojego numeru kontaktowego.')).toEqual(['DATA_CHANGE']);
     expect(stated('Mój numer kontaktowy się zmienił, proszę zapisać nowy: 698 120 455.')).toEqual(['DATA_CHANGE']);
     expect(stated('Proszę dopisać mój nowy numer komórkowy do kontaktu.')).toEqual(['DATA_CHANGE']);
