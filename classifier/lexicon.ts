@@ -135,6 +135,7 @@ const EN_FILLERS = new Set(['a', 'an', 'the', 'to', 'want', 'wish', 'intend', 'g
 // billing question read a complaint into the words it disclaimed).
 const DISCLAIMERS = new Set(['mowie', 'twierdze', 'twierdzimy', 'kwestionuje', 'kwestionujemy', 'podwazam', 'zarzucam']);
 const DISCLAIMER_REACH = 5;
+const ANI_FILLERS = new Set(['z', 'ze', 'od', 'niej', 'niego', 'nich', 'tego', 'tej', 'go', 'jej', 'ich', 'sie', 'jej', 'w', 'do']);
 
 export function negatedAt(tokens: string[], i: number): boolean {
   const a = tokens[i - 1];
@@ -145,6 +146,13 @@ export function negatedAt(tokens: string[], i: number): boolean {
   }
   const b = tokens[i - 2];
   if (b !== undefined && NEGATIONS.has(b) && INTENT_VERBS.has(a)) return true;
+  // "nie zamierzam wypowiadać umowy ani z niej rezygnować": "ani" carries the negation on, over
+  // the pronouns and prepositions between it and the key (blind test AL: a tariff change went to a person).
+  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+    const t = tokens[j] as string;
+    if (t === 'ani') return true;
+    if (!ANI_FILLERS.has(t)) break;
+  }
   for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
     const t = tokens[j] as string;
     if (t === 'not' || t === 't') return true;

@@ -31,6 +31,13 @@ describe('lexicon negation', () => {
     expect(negatedAt(t, 4)).toBe(false);
     expect(negatedAt(tokenize('rezygnuje'), 0)).toBe(false);
   });
+
+  it('carries the negation on through "ani" (blind test AL)', () => {
+    expect(hits('Nie zamierzam wypowiadać umowy ani z niej rezygnować, proszę tylko o zmianę taryfy.').CANCELLATION ?? 0).toBe(0);
+    const t = tokenize('nie mam internetu ani telefonu ale rezygnuje');
+    expect(negatedAt(t, 4)).toBe(true);
+    expect(negatedAt(t, 6)).toBe(false);
+  });
 });
 
 describe('English lexicon', () => {
