@@ -26,6 +26,10 @@ const STATEMENTS: [Category, string[]][] = [
     // With a word between (blind test W: "Odstępuję od tej umowy, jeszcze nie minęło 14 dni").
     ...['tej', 'zawartej', 'niniejszej', 'mojej', 'naszej'].map((w) => `odstepuje od ${w} umow`),
     ...['moja', 'nasza', 'te', 'niniejsza'].flatMap((w) => [`wypowiadam ${w} umow`, `rozwiazuje ${w} umow`]),
+    // An attorney's or a relative's notice for the customer ("oświadczam, że odstępuje on od umowy
+    // zawartej na odległość", blind test AL: the withdrawal went unseen beside a complaint).
+    'odstepuje on od umow', 'odstepuje ona od umow', 'odstepuja oni od umow',
+    ...['mocodawca', 'mocodawczyni', 'klient', 'klientka', 'wnioskodawca', 'wnioskodawczyni'].flatMap((w) => [`${w} odstepuje od umow`, `${w} wypowiada umow`, `${w} rozwiazuje umow`]),
     // "telefon … chciałabym go zlikwidować": closing a line down is a notice too.
     'chce zlikwidowac', 'chcialabym zlikwidowac', 'chcialbym zlikwidowac', 'chcialabym go zlikwidowac', 'chcialbym go zlikwidowac',
     'prosze o likwidacje', 'prosze zlikwidowac', 'prosze go zlikwidowac', 'prosze o zlikwidowanie',

@@ -31,6 +31,12 @@ describe('an intent stated outright', () => {
     expect(stated('Nie zamawiam żadnego nowego pakietu.')).toEqual([]);
   });
 
+  it("reads a notice an attorney gives for the customer in the third person (blind test AL)", () => {
+    expect(stated('W imieniu mocodawcy oświadczam, że odstępuje on od umowy zawartej na odległość.')).toEqual(['CANCELLATION']);
+    expect(stated('Mój mocodawca wypowiada umowę z zachowaniem okresu wypowiedzenia.')).toEqual(['CANCELLATION']);
+    expect(stated('Mocodawca nie odstępuje od umowy, kwestionuje jedynie karę.')).toEqual([]);
+  });
+
   it('makes an instalment request the category over a complaint the model read in its polite wording (blind test Y)', () => {
     const letter = [
       "Łódź, 6 listopada 2026 r.",
