@@ -74,6 +74,14 @@ export interface InkCensus {
  */
 const STROKE_REACH = 12;
 
+const isPaper = (px: Uint8Array, j: number) => j >= 0 && j + 2 < px.length && ENCODE[LIN_R[px[j]!]! + LIN_G[px[j + 1]!]! + LIN_B[px[j + 2]!]!]! >= INK_LUMA;
+/** Thin in one direction at least: paper on both sides of it (a band's edge has paper on one side only). */
+function isStroke(px: Uint8Array, i: number, channels: number, width: number): boolean {
+  const across = STROKE_REACH * channels;
+  const down = across * width;
+  return (isPaper(px, i - across) && isPaper(px, i + across)) || (isPaper(px, i - down) && isPaper(px, i + down));
+}
+
 /**
  * Counts neutral and coloured ink on a subsample of interleaved pixels (`channels` 3 or 4, RGB
  * first); with the page's `width`, only strokes (ink with paper STROKE_REACH away on both sides) count.
@@ -82,11 +90,7 @@ export function inkCensus(px: Uint8Array, channels: number, width?: number): Ink
   let neutral = 0;
   let coloured = 0;
   const step = SAMPLE_STEP * channels;
-  const across = STROKE_REACH * channels;
-  const down = width ? STROKE_REACH * width * channels : 0;
-  const paperAt = (j: number) => j >= 0 && j + 2 < px.length && ENCODE[LIN_R[px[j]!]! + LIN_G[px[j + 1]!]! + LIN_B[px[j + 2]!]!]! >= INK_LUMA;
-  // Thin in one direction at least: paper on both sides of it (a band's edge has paper on one only).
-  const stroke = (i: number) => !width || (paperAt(i - across) && paperAt(i + across)) || (paperAt(i - down) && paperAt(i + down));
+  const stroke = (i: number) => !width || isStroke(px, i, channels, width);
   for (let i = 0; i + 2 < px.length; i += step) {
     const r = px[i]!, g = px[i + 1]!, b = px[i + 2]!;
     if (r === g && g === b) {
@@ -119,8 +123,6 @@ function sampleInks(px: Uint8Array, channels: number, width: number, mask: Uint8
   let pageHues = new Float32Array(1 << 16);
   let pageRows = new Uint16Array(pageHues.length);
   let pageCount = 0;
-  const reach = 12 * channels;
-  const paperAt = (j: number) => j >= 0 && j + 2 < px.length && ENCODE[LIN_R[px[j]!]! + LIN_G[px[j + 1]!]! + LIN_B[px[j + 2]!]!]! >= INK_LUMA;
   for (let y = 0; y < height; y += 2) {
     const t0 = (y >> TILE_SHIFT) * cols;
     for (let x = 0, i = y * width * channels; x < width; x += 2, i += 2 * channels) {
@@ -132,7 +134,7 @@ function sampleInks(px: Uint8Array, channels: number, width: number, mask: Uint8
       if (luma >= INK_LUMA) continue;
       const hue = hueOf(r, g, b, max, min);
       // Writing is told by where its strokes lie on the page (a band or a logo is no stroke).
-      if ((paperAt(i - reach) && paperAt(i + reach)) || (paperAt(i - reach * width) && paperAt(i + reach * width))) {
+      if (isStroke(px, i, channels, width)) {
         if (pageCount === pageHues.length) {
           pageHues = growFloat(pageHues);
           pageRows = growRows(pageRows);

@@ -11,10 +11,10 @@
 /** Fully coloured samples of the dominant hue that make the page's estimate. */
 const MIN_SAMPLES = 200;
 /** Hue bins (degrees) for finding the stamp's ink, and how far from it a pixel still counts as that ink. */
-const HUE_BIN = 10;
-const HUE_TOLERANCE = 20;
+export const HUE_BIN = 10;
+export const HUE_TOLERANCE = 20;
 /** Inks told apart on one page. */
-const MAX_INKS = 3;
+export const MAX_INKS = 3;
 /**
  * Shares of the stamp's luma from which a pixel of its hue is shown dark (typing) to fully white
  * (stamp): typing under a stamp covering it at 75 % sits near 0.75, the stamp's body at 0.9-1.1,

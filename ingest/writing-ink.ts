@@ -4,12 +4,8 @@
 // census keeps a letter written wholly in pen. Blind test AK: once a letterhead's bands stopped
 // counting as coloured ink, the forms' pen values near the labels, comb boxes and a receipt stamp
 // were dropped with the stamp (32 of 36 forms matched -> 11).
-import { hueDistance } from './under-stamp.js';
+import { HUE_BIN, HUE_TOLERANCE, MAX_INKS, hueDistance } from './under-stamp.js';
 
-/** Hue bins (degrees) and how far from an ink's centre a sample still belongs to it. */
-const HUE_BIN = 10;
-const HUE_TOLERANCE = 20;
-const MAX_INKS = 3;
 /** Samples that make an ink worth judging, and a row band occupied. */
 const MIN_SAMPLES = 100;
 const BAND_SAMPLES = 6;
