@@ -135,7 +135,7 @@ const EN_FILLERS = new Set(['a', 'an', 'the', 'to', 'want', 'wish', 'intend', 'g
 // billing question read a complaint into the words it disclaimed).
 const DISCLAIMERS = new Set(['mowie', 'twierdze', 'twierdzimy', 'kwestionuje', 'kwestionujemy', 'podwazam', 'zarzucam']);
 const DISCLAIMER_REACH = 5;
-const ANI_FILLERS = new Set(['z', 'ze', 'od', 'niej', 'niego', 'nich', 'tego', 'tej', 'go', 'jej', 'ich', 'sie', 'jej', 'w', 'do']);
+const ANI_FILLERS = new Set(['z', 'ze', 'od', 'niej', 'niego', 'nich', 'tego', 'tej', 'go', 'jej', 'ich', 'sie', 'w', 'do']);
 
 export function negatedAt(tokens: string[], i: number): boolean {
   const a = tokens[i - 1];
