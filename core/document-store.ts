@@ -96,6 +96,15 @@ export function createDocumentStore(db: Db) {
 
     getScan: (scanId: string) => one<ScanRow>(db, `SELECT * FROM scans WHERE scan_id = $1`, [scanId]),
 
+    /** Scans newest first (after the one `before` names), of one status or all: the operator's list. */
+    listScans: async (o: { status?: ScanRow['status']; limit: number; before?: string }) =>
+      (await db.query<ScanRow & { created_at: Date | string }>(
+        `SELECT * FROM scans WHERE ($1::text IS NULL OR status = $1)
+           AND ($2::text IS NULL OR (created_at, scan_id) < (SELECT created_at, scan_id FROM scans WHERE scan_id = $2))
+         ORDER BY created_at DESC, scan_id DESC LIMIT $3`,
+        [o.status ?? null, o.before ?? null, o.limit],
+      )).rows,
+
     /** Status and letter counts of many scans in one query: waiting callers poll this, not the rows. */
     scanProgress: async (scanIds: string[]) =>
       (await db.query<{ scan_id: string; status: ScanRow['status']; error: string | null; documents: number; finished: number }>(

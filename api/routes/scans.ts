@@ -65,6 +65,35 @@ export const scanRoutes: FastifyPluginAsync<{ deps: ApiDeps; store: DocumentStor
     },
   );
 
+  // Operators: what came in lately, a failed upload among it with its reason, without knowing its id.
+  app.get<{ Querystring: { status?: 'received' | 'split' | 'failed'; limit: number; before?: string } }>(
+    '/api/scans',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: {
+            status: { type: 'string', enum: ['received', 'split', 'failed'] },
+            limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+            before: scanParams.properties.scanId,
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (req) => {
+      const rows = await store.listScans(req.query);
+      return {
+        scans: rows.map((s) => ({
+          scanId: s.scan_id, fileName: s.file_name, channel: s.channel, status: s.status, error: s.error,
+          receivedAt: s.received_at, pageCount: s.page_count, createdAt: new Date(s.created_at).toISOString(),
+        })),
+        // The next page's cursor: older scans than the last one listed.
+        next: rows.length === req.query.limit ? rows[rows.length - 1]!.scan_id : null,
+      };
+    },
+  );
+
   // Auditors: the file exactly as it arrived, archived before anything else happened to it.
   app.get<{ Params: { scanId: string } }>(
     '/api/scans/:scanId/original',

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { testApp } from '../helpers/runtime.js';
 import type { Runtime } from '../../core/runtime.js';
 import { eventHash, GENESIS_HASH } from '../../core/audit-log.js';
+import { createDocumentStore } from '../../core/document-store.js';
 
 // The API without workers: uploads are archived, recorded and queued; reads come from the database.
 let rt: Runtime;
@@ -51,6 +52,22 @@ describe('api', () => {
     const named = await app.inject(`/api/scans/${polish.json().scans[0].scanId}/original`);
     expect(named.headers['content-disposition']).toBe(`attachment; filename="skarga____w.png"; filename*=UTF-8''${encodeURIComponent('skarga_żółw.png')}`);
     expect((await app.inject(`/api/scans/${'0'.repeat(64)}/original`)).statusCode).toBe(404);
+  });
+
+  it('lists scans newest first, by status, a page at a time (blind test AI: a failed upload was found only by its id)', async () => {
+    const ids: string[] = [];
+    for (const k of [1, 2, 3]) {
+      const res = await app.inject({ method: 'POST', url: `/api/scans?fileName=list-${k}.png`, payload: Buffer.concat([png, Buffer.from([100 + k])]), headers: { 'content-type': 'image/png' } });
+      ids.push(res.json().scans[0].scanId);
+    }
+    await createDocumentStore(rt.db).markScanFailed(ids[1]!, 'not a scan: the file is text');
+    const first = (await app.inject('/api/scans?limit=2')).json();
+    expect(first.scans.map((s: { scanId: string }) => s.scanId)).toEqual([ids[2], ids[1]]);
+    const second = (await app.inject(`/api/scans?limit=2&before=${first.next}`)).json();
+    expect(second.scans[0].scanId).toBe(ids[0]);
+    const failed = (await app.inject('/api/scans?status=failed')).json();
+    expect(failed.scans).toEqual([expect.objectContaining({ scanId: ids[1], fileName: 'list-2.png', status: 'failed', error: 'not a scan: the file is text' })]);
+    expect((await app.inject('/api/scans?status=lost')).statusCode).toBe(400);
   });
 
   it('accepts multipart uploads from the web page', async () => {
