@@ -128,7 +128,15 @@ const NO_CUSTOMER = new RegExp([
   '\\bnigdy nie (?:bylam|bylem) (?:panstwa |waszym |wasza )?(?:klient(?:em|ka)|abonent(?:em|ka))\\b',
   '\\bnie jestem (?:klient(?:em|ka)|abonent(?:em|ka)) (?:panstwa|waszej) (?:firmy|sieci)\\b',
   '\\bnie (?:mam|mialam|mialem|zawieralam|zawieralem) (?:zadnej )?umowy z (?:panstwem|panstwa firma|wami)\\b',
-  "\\bi am not (?:a |your )?customer\\b|\\bi have never been (?:a |your )?customer\\b",
+  // A firm's plural: "Nie jesteśmy Państwa klientem i nie mamy z Państwem umowy" (blind test AM: a
+  // stranger firm returning a misdirected invoice was matched to the firm the invoice named).
+  '\\bnie jestesmy(?: jeszcze| i nigdy nie bylismy)? (?:panstwa|waszym|wasza|waszymi) (?:klient(?:em|ka|ami)|abonent(?:em|ami))\\b',
+  '\\bnie jestesmy (?:klient(?:em|ami)|abonent(?:em|ami)) (?:panstwa|waszej) (?:firmy|sieci)\\b',
+  '\\bnigdy nie bylismy (?:panstwa |waszym |waszymi )?(?:klient(?:em|ami)|abonent(?:em|ami))\\b',
+  '\\b(?:nie|nigdy nie) (?:korzystamy|korzystalismy) z (?:panstwa|waszych) uslug\\b',
+  '\\bnie (?:mamy|mielismy|zawieralismy) (?:zadnej )?umowy z (?:panstwem|panstwa firma|wami)\\b',
+  '\\bnie (?:mam|mamy|mialam|mialem|mielismy) z (?:panstwem|wami) (?:zadnej )?umowy\\b',
+  "\\bi am not (?:a |your )?customer\\b|\\bi have never been (?:a |your )?customer\\b|\\bwe are not (?:a |your )?customers?\\b",
 ].join('|'));
 const FORMER = /\b(?:juz|od|wiecej|obecnie|teraz|przestal\w*|since|anymore|longer)\b/;
 

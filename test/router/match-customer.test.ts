@@ -267,7 +267,9 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect((await match(extractIdentifiers(stranger.replace('a dostaję faktury', 'a dostaję od Was faktury')))).kind).toBe('ambiguous');
       expectMatched(await match(extractIdentifiers(stranger.replace('Nie jestem Państwa klientem', 'Nie jestem abonentem tej usługi'))), A.customerId);
       // Other wordings of it (blind test P): "nie jestem i nigdy nie byłam", "nigdy nie byłem".
-      for (const said of ['Sama nie jestem i nigdy nie byłam Państwa klientką', 'Nigdy nie byłem Państwa klientem', 'Nie mam żadnej umowy z Państwem']) {
+      // A firm's plural (blind test AM: "Nie jesteśmy Państwa klientem i nie mamy z Państwem umowy").
+      for (const said of ['Sama nie jestem i nigdy nie byłam Państwa klientką', 'Nigdy nie byłem Państwa klientem', 'Nie mam żadnej umowy z Państwem',
+        'Nie jesteśmy Państwa klientem', 'Nie mamy z Państwem umowy', 'Nigdy nie byliśmy Państwa klientami', 'Nie korzystamy z Państwa usług']) {
         expect((await match(extractIdentifiers(stranger.replace('Nie jestem Państwa klientem', said)))).kind).toBe('ambiguous');
       }
     });
