@@ -60,17 +60,20 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
   // Without a company column, one name column holds a person's name or a firm's: a firm's when the
   // row says business, or when the name carries a legal form or stands beside a NIP.
   const segmentCell = get('segment');
+  // A segment value it cannot read ("NGO", "VIP") says nothing: the row's other cells decide (blind
+  // test AM: a foundation's row with its name in "Nazwa klienta" and a NIP was rejected as a firm without a name).
+  const known = segmentCell ? segmentOf(segmentCell) : null;
   const firmInNameColumn = cols.at.company_name < 0 && fullName !== null &&
-    (segmentCell ? segmentOf(segmentCell) === 'business' : foldCompany(fullName) !== fold(fullName) || rawNip !== null);
+    (known ? known === 'business' : foldCompany(fullName) !== fold(fullName) || rawNip !== null);
   const firmCell = read(cols.firmName);
   const firmByColumn = firmCell !== null &&
-    (segmentCell ? segmentOf(segmentCell) === 'business' : foldCompany(firmCell) !== fold(firmCell) || rawNip !== null || !firstName);
+    (known ? known === 'business' : foldCompany(firmCell) !== fold(firmCell) || rawNip !== null || !firstName);
   // A CRM's account name beside a contact's full name: the account is the firm.
   const companyName = get('company_name') ?? (firmByColumn ? firmCell : null) ?? (firmInNameColumn ? fullName : null);
   // No segment given: a company name makes it a business (a sole trader's or contact person's
   // name may stand beside it); a NIP without a person's name too.
   const byRow = companyName || (rawNip && !firstName && !lastName) ? 'business' : 'individual';
-  let segment = segmentCell ? segmentOf(segmentCell) : byRow;
+  let segment = segmentCell ? known : byRow;
   if (!segment) {
     // A segment we cannot read costs only the worklist's team; a rejected row costs the customer:
     // every letter of theirs would go unmatched (blind test AH: 124 sole traders lost to "jednoosobowa działalność").

@@ -117,6 +117,21 @@ describe('customer masters from other exporters', () => {
     expect(rows.map((x) => x.segment)).toEqual(['business', 'individual', 'business', 'individual']);
   });
 
+  it("reads a firm's name from 'Nazwa klienta' when the segment is one it cannot read (blind test AM: foundations lost)", async () => {
+    const csv = ['Nr klienta;Rodzaj klienta;Nazwa klienta;Imię;Nazwisko;NIP;Ulica;Kod pocztowy;Miejscowość',
+      `G1;NGO;Fundacja Dobre Serce;;;${N1};ul. Lipowa 3;00-950;Warszawa`,
+      `G2;organizacja pozarządowa;Stowarzyszenie Razem;;;${N2};ul. Lipowa 5;00-950;Warszawa`,
+      'G3;VIP;Jan Nowak;Jan;Nowak;;ul. Długa 1;00-950;Warszawa'].join('\n');
+    const r = await importCustomers(t.db, Readable.from([csv]));
+    expect([r.imported + r.updated, r.rejected]).toEqual([3, []]);
+    const { rows } = await t.db.query<{ segment: string; company_name: string | null }>(`SELECT segment, company_name FROM customers WHERE customer_id LIKE 'G_' ORDER BY customer_id`);
+    expect(rows).toEqual([
+      { segment: 'business', company_name: 'Fundacja Dobre Serce' },
+      { segment: 'business', company_name: 'Stowarzyszenie Razem' },
+      { segment: 'individual', company_name: null },
+    ]);
+  });
+
   it('leaves out values that are damaged rather than differently written, and imports the rest of the row', async () => {
     const r = await importCustomers(t.db, Readable.from([GARBAGE]));
     expect([r.imported + r.updated, r.rejected]).toEqual([7, []]);
