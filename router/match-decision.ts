@@ -50,7 +50,10 @@ function decideOver(scored: Scored[], fromInstitution: boolean, writerNotCustome
   // (An identifier both share, a family's one e-mail, is no second person.)
   const ownIdentifier = (s: Scored) => s.evidence.some((e) => IDENTIFIER_KINDS.has(e) && !top!.evidence.includes(e));
   const lead = top.points - (second?.points ?? 0);
-  if (scored.slice(1).some((s) => s.strong.size > 0)) {
+  // A NIP the leader holds too is no other identity: a branch's letter gives the firm's NIP beside
+  // the branch's own customer number (blind test AM: every branch letter went to a person).
+  const sharedNip = (s: Scored, e: MatchEvidence) => e === 'nip' && s.nip !== null && s.nip === top.nip;
+  if (scored.slice(1).some((s) => [...s.strong].some((e) => !sharedNip(s, e)))) {
     return { kind: 'ambiguous', candidates, reason: 'strong identifiers in the letter belong to different customers' };
   }
   if (scored.slice(1).some((s) => s.identifier && s.fullName && s.individual && ownIdentifier(s))) {

@@ -47,6 +47,8 @@ export interface Scored {
   evidence: MatchEvidence[];
   /** Strong identifiers given exactly (not repaired): two customers holding different ones conflict. */
   strong: Set<MatchEvidence>;
+  /** The candidate's NIP: a firm's branches share one, each under its own customer number. */
+  nip: string | null;
   identifier: boolean;
   /** Worth showing to the reviewer: positive evidence, or any identifier of the letter however read. */
   listed: boolean;
@@ -169,7 +171,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   // Signatures and third parties are people: only a private customer with a name is either.
   const person = c.segment === 'individual' && c.last_name_key !== null;
   return {
-    customerId: c.customer_id, points, evidence, strong, identifier, listed: points > 0 || viaIdentifier, principal,
+    customerId: c.customer_id, points, evidence, strong, nip: c.nip, identifier, listed: points > 0 || viaIdentifier, principal,
     signer: person && bestName(c, k.signerNames) === 'full',
     principalNamed: principalByName,
     thirdParty: person && bestName(c, k.thirdParties) === 'full',

@@ -73,13 +73,18 @@ const letter = (over: Partial<Identifiers>): Identifiers => ({
 const ids = (r: MatchResult) => r.candidates.map((c) => c.customerId);
 // What the classifier's repair does for these tests: letters that look like digits become them.
 const lookalikes = (t: string) => [t.replace(/O/g, '0').replace(/I/g, '1')];
+// A firm's head office and a branch: one NIP, two accounts (blind test AM).
+const V1 = customer({ customerId: '2000000101', segment: 'business', companyName: 'Voltex Sp. z o.o.', nip: nipFor(40),
+  street: 'ul. Składowa 12', postalCode: '61-897', city: 'Poznań' });
+const V2 = customer({ customerId: '2000000102', segment: 'business', companyName: 'Voltex Sp. z o.o.', nip: nipFor(40),
+  street: 'ul. Wrzesińska 8', postalCode: '62-200', city: 'Gniezno' });
 
 for (const kind of ['postgres', 'pglite'] as const) {
   describe(`matchCustomer on ${kind}`, () => {
     let t: TestDb;
     beforeAll(async () => {
       t = await openTestDb(kind, 'match');
-      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, M, N, P, Q, R, S, T, U])]));
+      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, M, N, P, Q, R, S, T, U, V1, V2])]));
       expect(r.rejected).toEqual([]);
     });
     afterAll(async () => t?.close());
@@ -198,6 +203,16 @@ for (const kind of ['postgres', 'pglite'] as const) {
       // Guesses where an unread '@' stood count only when exact: "jan.kowalski@xample.pl" is no near miss.
       const guessed = await match({ unreadEmails: ['jan.kowalskixample.pl'], names: jan });
       expect(guessed.candidates.find((c) => c.customerId === A.customerId)?.evidence).toEqual(['name']);
+    });
+
+    it("decides a branch's letter by its own customer number although the firm's NIP it prints is every branch's (blind test AM)", async () => {
+      const branch = { nips: [nipFor(40)], companyNames: ['Voltex'], addresses: [{ street: 'ul. Wrzesińska 8', postalCode: '62-200', city: 'Gniezno' }] };
+      expectMatched(await match({ ...branch, customerNumbers: [V2.customerId] }), V2.customerId);
+      expectMatched(await match(branch), V2.customerId);
+      // The NIP alone is the firm's, not one account's.
+      const nipOnly = await match({ nips: [nipFor(40)] });
+      expect(nipOnly.kind).toBe('ambiguous');
+      expect(ids(nipOnly).sort()).toEqual([V1.customerId, V2.customerId]);
     });
 
     it('tells branches of a chain apart by address, and never decides on names and a town alone', async () => {
