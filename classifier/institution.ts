@@ -14,9 +14,24 @@ const INSTITUTIONS: [InstitutionKind, RegExp][] = [
   // The data-protection authority (UODO) forwards customers' complaints about their data as UKE does
   // about the service: same kind of sender, its letter concerns the customer it names.
   ['regulator', /prezes urzedu komunikacji elektronicznej|urzad komunikacji elektronicznej|^\s*(prezes )?uke\s*$|prezes urzedu ochrony danych osobowych|urzad ochrony danych osobowych|^\s*(prezes )?uodo\s*$/],
+
   ['ombudsman', /(miejski|powiatowy|wojewodzki) rzecznik (praw )?konsumentow|rzecznik praw konsumenta|prezes urzedu ochrony konkurencji/],
   ['police', /komenda (rejonowa|miejska|powiatowa|wojewodzka|stoleczna) policji|prokuratura (rejonowa|okregowa|regionalna)|komisariat policji/],
 ];
+
+// Public administration acting as an authority ("Wójt Gminy … na podstawie art. 50 k.p.a. wzywa do
+// wskazania abonenta numeru …", blind test AM: matched to the office's own account): its head of
+// office in the letterhead, and an act of authority in the text. The same offices invite the
+// operator to forums and ask about masts (corpus: OTHER), and write about their own lines as
+// customers (writesAsCustomer), so the title alone is not enough.
+const PUBLIC_OFFICE = /^\s*(?:wojt gminy|burmistrz (?:miasta|gminy)|prezydent miasta|starosta \w+|naczelnik urzedu skarbowego|dyrektor izby administracji skarbowej)\b/;
+const AUTHORITY_ACT = /\bna podstawie art|\bk\.? ?p\.? ?a\b|postepowania administracyjn|ordynacj\w* podatkow|\bwzywa\b|\bpostanawia\b|\bzajeci\w*|egzekucj\w*|\bdecyzj\w*/;
+const HEAD_LINES = 8;
+
+/** An office of public administration writing as an authority. */
+function publicAuthority(lines: string[]): InstitutionKind | null {
+  return lines.slice(0, HEAD_LINES).some((l) => PUBLIC_OFFICE.test(l)) && AUTHORITY_ACT.test(lines.join('\n')) ? 'regulator' : null;
+}
 
 // The same names as plain phrases for approximate search in OCR-damaged text.
 const INSTITUTION_PHRASES: [InstitutionKind, string[]][] = [
@@ -36,11 +51,11 @@ function detect(text: string) {
   if (last?.text === text) return last;
   const all = withoutCopyList(foldChars(text).split('\n').map((l) => (REGISTRATION.test(l) ? '' : l)));
   // An institution writing as a customer about its own lines or invoices sends no legal mail.
-  const found = scan(all);
+  const found = scan(all) ?? publicAuthority(all);
   const document = found !== null && writesAsCustomer(all.join('\n')) ? null : found;
   // The lines before the salutation are a prefix of the letter: no document there, no sender either.
   const salutation = all.findIndex((l) => SALUTATION.test(l.trim()));
-  const sender = salutation < 0 || document === null ? document : scan(all.slice(0, salutation));
+  const sender = salutation < 0 || document === null ? document : scan(all.slice(0, salutation)) ?? publicAuthority(all);
   last = { text, sender, document };
   return last;
 }

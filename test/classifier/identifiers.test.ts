@@ -482,6 +482,19 @@ describe('institution letters', () => {
   });
 });
 
+describe('public administration', () => {
+  const head = 'Wójt Gminy Stare Pole\nul. Marynarki Wojennej 3, 82-220 Stare Pole\nNIP 5792000000, tel. 55 271 35 11\n\nTelekomunikacja Nadwiślańska S.A.\n\n';
+  it('takes an office acting as an authority for an institution, its own letterhead for its own (blind test AM)', () => {
+    const act = `${head}Na podstawie art. 50 § 1 k.p.a. wzywam do wskazania danych abonenta numeru 601 234 567 w terminie 14 dni.\n\nWójt\nJan Kowal`;
+    expect(detectInstitution(act)).toBe('regulator');
+    expect(extractIdentifiers(act).fromInstitution).toBe(true);
+  });
+  it('leaves the same office inviting the operator or writing about its own lines a customer', () => {
+    expect(detectInstitution(`${head}Mamy zaszczyt zaprosić przedstawiciela Spółki na Forum Gospodarcze Gminy.\n\nWójt`)).toBeNull();
+    expect(detectInstitution(`${head}Na podstawie umowy nr UM/2024/11 prosimy o naprawę naszej linii w szkole.\n\nWójt`)).toBeNull();
+  });
+});
+
 describe('customers naming an institution they will turn to', () => {
   // A complaint without a salutation is searched whole; its threat to escalate must not make it the
   // ombudsman's or the regulator's letter, wherever the lines happen to break.
