@@ -24,7 +24,7 @@ const INSTITUTIONS: [InstitutionKind, RegExp][] = [
 // office in the letterhead, and an act of authority in the text. The same offices invite the
 // operator to forums and ask about masts (corpus: OTHER), and write about their own lines as
 // customers (writesAsCustomer), so the title alone is not enough.
-const PUBLIC_OFFICE = /^\s*(?:wojt gminy|burmistrz (?:miasta|gminy)|prezydent miasta|starosta \w+|naczelnik urzedu skarbowego|dyrektor izby administracji skarbowej)\b/;
+const PUBLIC_OFFICE = /^\s*(?:wojt gminy|burmistrz (?:miasta|gminy)|prezydent miasta|starosta \w+|naczelnik urzedu skarbowego|dyrektor izby administracji skarbowej|urzad (?:gminy|miasta|miejski|skarbowy)|starostwo powiatowe)\b/;
 const AUTHORITY_ACT = /\bna podstawie art|\bk\.? ?p\.? ?a\b|postepowania administracyjn|ordynacj\w* podatkow|\bwzywa\b|\bpostanawia\b|\bzajeci\w*|egzekucj\w*|\bdecyzj\w*/;
 const HEAD_LINES = 8;
 

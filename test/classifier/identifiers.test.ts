@@ -488,6 +488,9 @@ describe('public administration', () => {
     const act = `${head}Na podstawie art. 50 § 1 k.p.a. wzywam do wskazania danych abonenta numeru 601 234 567 w terminie 14 dni.\n\nWójt\nJan Kowal`;
     expect(detectInstitution(act)).toBe('regulator');
     expect(extractIdentifiers(act).fromInstitution).toBe(true);
+    // The office's own letterhead, the head of office named in the text.
+    const office = act.replace('Wójt Gminy Stare Pole', 'Urząd Gminy Stare Pole').replace('Na podstawie', 'Wójt Gminy Stare Pole, prowadząc postępowanie administracyjne, na podstawie');
+    expect(detectInstitution(office)).toBe('regulator');
   });
   it('leaves the same office inviting the operator or writing about its own lines a customer', () => {
     expect(detectInstitution(`${head}Mamy zaszczyt zaprosić przedstawiciela Spółki na Forum Gospodarcze Gminy.\n\nWójt`)).toBeNull();
