@@ -122,9 +122,18 @@ const LEGAL_FORM =
 // Known by the account it gives, not by words ("Biuro Rachunkowe", "Bank Spółdzielczy" are customers too).
 const BANK_LINE = /\b(?:iban|swift|nr\.? (?:rachunku|konta)|rachunek bankowy|konto bankowe)\b|\b\d{2}(?:[ ]?\d{4}){6}\b/i;
 
-/** Company names: the capitalised words (or quoted name) right before a legal form. */
+/**
+ * Organisations that carry no legal form: a foundation, an association, a cooperative, a school or
+ * an office names itself by what it is, on a line of its own, its name capitalised and no sentence
+ * ("Fundacja pomogła mi…" is none) (blind test AM: their letters gave no company name, so name and
+ * address could not find them).
+ */
+const ORGANISATION_LINE = /^[ \t]*((?:Fundacja|Stowarzyszenie|Spółdzielnia|Szkoła|Zespół Szkół|Przedszkole|Urząd (?:Gminy|Miasta|Miejski)|Starostwo Powiatowe|Parafia|Ochotnicza Straż Pożarna|Koło Gospodyń Wiejskich|Klub Sportowy|Wspólnota Mieszkaniowa)\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ„"«]|nr\b|im\.)[^\n,:;]{0,60}?)(?<!\.)[ \t]*$/gmu;
+
+/** Company names: the capitalised words (or quoted name) right before a legal form, and organisations' own name lines. */
 export function findCompanies(text: string): Hit[] {
   const out: Hit[] = [];
+  for (const m of text.matchAll(ORGANISATION_LINE)) out.push({ value: m[1]!.trim(), index: (m.index ?? 0) + m[0].indexOf(m[1]!) });
   for (const m of text.matchAll(LEGAL_FORM)) {
     const idx = m.index ?? 0;
     const lineStart = text.lastIndexOf('\n', idx - 1) + 1;

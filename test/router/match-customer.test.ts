@@ -79,12 +79,16 @@ const V1 = customer({ customerId: '2000000101', segment: 'business', companyName
 const V2 = customer({ customerId: '2000000102', segment: 'business', companyName: 'Voltex Sp. z o.o.', nip: nipFor(40),
   street: 'ul. Wrzesińska 8', postalCode: '62-200', city: 'Gniezno' });
 
+// A foundation: a business customer whose name carries no legal form (blind test AM).
+const W = customer({ customerId: '2000000103', segment: 'business', companyName: 'Fundacja Pomocy Dzieciom Promyk', nip: nipFor(41),
+  street: 'ul. Szeroka 5', postalCode: '87-100', city: 'Toruń' });
+
 for (const kind of ['postgres', 'pglite'] as const) {
   describe(`matchCustomer on ${kind}`, () => {
     let t: TestDb;
     beforeAll(async () => {
       t = await openTestDb(kind, 'match');
-      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, M, N, P, Q, R, S, T, U, V1, V2])]));
+      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, M, N, P, Q, R, S, T, U, V1, V2, W])]));
       expect(r.rejected).toEqual([]);
     });
     afterAll(async () => t?.close());
@@ -213,6 +217,14 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const nipOnly = await match({ nips: [nipFor(40)] });
       expect(nipOnly.kind).toBe('ambiguous');
       expect(ids(nipOnly).sort()).toEqual([V1.customerId, V2.customerId]);
+    });
+
+    it('finds a foundation by the name line it prints without a legal form, with its address (blind test AM)', async () => {
+      const letter = 'Fundacja Pomocy Dzieciom „Promyk”\nul. Szeroka 5\n87-100 Toruń\n\nUprzejmie prosimy o rozłożenie zaległości na raty.\n\nPrezes Zarządu';
+      expect(extractIdentifiers(letter).companyNames).toEqual(['Fundacja Pomocy Dzieciom „Promyk”']);
+      expectMatched(await match(extractIdentifiers(letter)), W.customerId);
+      // Prose that mentions a foundation names no sender.
+      expect(extractIdentifiers('Szanowni Państwo,\nFundacja pomogła mi w tej sprawie.').companyNames ?? []).toEqual([]);
     });
 
     it('tells branches of a chain apart by address, and never decides on names and a town alone', async () => {
