@@ -12,7 +12,8 @@ const DEPARTMENT = /^(?:do:?\s+)?(?:(?:biuro|centrum|dzial) obslugi (?:klien|abo
 // "Telekomunikacja Nadwiślańska\nS.A.": the legal form wrapped onto a line of its own.
 const LEGAL_FORM_LINE = /^(?:s\.?\s?a\.?|sp\.?\s?z\s?[o0]\.?\s?[o0]\.?|spolka akcyjna|spolka z ograniczona odpowiedzialnoscia)$/;
 // Street, PO box, postal, register and hotline lines: what a recipient block holds under its first line.
-const ADDRESS_LINE = /^(?:(?:ul|al|pl|os)\b|ulica|aleja|plac|osiedle|\d{2}\s?-\s?\d{3}\b|skr\.|skrytka|p\.?\s?o\.?\s?box\b|[a-z]+ \d{2}\s?-\s?\d{3}\b|nip\b|regon\b|krs\b|tel\b|infolinia\b)/;
+// Not the writer's "Tel. kontaktowy: …" right under it (blind test AN: the phone went with the block).
+const ADDRESS_LINE = /^(?:(?:ul|al|pl|os)\b|ulica|aleja|plac|osiedle|\d{2}\s?-\s?\d{3}\b|skr\.|skrytka|p\.?\s?o\.?\s?box\b|[a-z]+ \d{2}\s?-\s?\d{3}\b|nip\b|regon\b|krs\b|tel\b(?!\.?\s*(?:kontakt|kom\b|komork))|infolinia\b)/;
 const LEGAL_ENTITY = /\b(?:s\.?\s?a\.|sp\.?\s?z\s?[o0]\.?\s?[o0]\.?|spolka akcyjna)(?:\s|$)/;
 // The seller's block of an enclosed invoice copy: the operator, whatever its configured name.
 // "Do:" / "Adresat:" alone on a line: the recipient's name follows, whatever the operator is called.

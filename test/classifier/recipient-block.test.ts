@@ -41,6 +41,10 @@ describe('recipient block', () => {
     expect(extractIdentifiers(damaged).postalCodes).toEqual(['70-383']);
     const noName = `${SENDER}elekomunikacja Nag ciwiślańsiaćS.A\n\nBiuro Obsługi Klierita\nul. Wiślana 12\n00-950 Warszawa\n\nReklamacja.`;
     expect(extractIdentifiers(noName).postalCodes).toEqual(['70-383']);
+    // The writer's contact phone right under the block is the writer's (blind test AN).
+    const tel = `${SENDER}Telekomunikacja Nadwiślańska S.A.\nBiuro Obsługi Klienta\nskrytka pocztowa 1000\n00-950 Warszawa\nTel. kontaktowy: 501 217 293\n\nProszę o zmianę adresu.`;
+    expect(extractIdentifiers(tel).phones).toEqual(['501217293']);
+    expect(extractIdentifiers(tel.replace('Tel. kontaktowy: 501 217 293', 'tel. 22 555 10 10')).phones ?? []).toEqual([]);
     // A form's rows OCR joined: the operator named in its field, the applicant's address after it.
     const joined = `Nazwa instytucji: Telekomunikacja Nadwiślańska (operator komórkowy) Dane wnioskodawcy: Danuta Krawczyk, ul. Łąkowa 96, 87-002 Toruń\nReklamuję opłaty.`;
     expect(extractIdentifiers(joined).postalCodes).toEqual(['87-002']);
