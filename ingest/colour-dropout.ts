@@ -122,6 +122,7 @@ function sampleInks(px: Uint8Array, channels: number, width: number, mask: Uint8
   let count = 0;
   let pageHues = new Float32Array(1 << 16);
   let pageRows = new Uint16Array(pageHues.length);
+  let pageFull = new Uint8Array(pageHues.length);
   let pageCount = 0;
   for (let y = 0; y < height; y += 2) {
     const t0 = (y >> TILE_SHIFT) * cols;
@@ -129,20 +130,23 @@ function sampleInks(px: Uint8Array, channels: number, width: number, mask: Uint8
       const r = px[i]!, g = px[i + 1]!, b = px[i + 2]!;
       const max = r > g ? (r > b ? r : b) : g > b ? g : b;
       const min = r < g ? (r < b ? r : b) : g < b ? g : b;
-      if (max - min < CHROMA_COLOURED) continue;
+      if (max - min < CHROMA_NEUTRAL) continue;
       const luma = ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]!;
       if (luma >= INK_LUMA) continue;
       const hue = hueOf(r, g, b, max, min);
+      const full = max - min >= CHROMA_COLOURED;
       // Writing is told by where its strokes lie on the page (a band or a logo is no stroke).
       if (isStroke(px, i, channels, width)) {
         if (pageCount === pageHues.length) {
           pageHues = growFloat(pageHues);
           pageRows = growRows(pageRows);
+          pageFull = growBytes(pageFull);
         }
         pageHues[pageCount] = hue;
+        pageFull[pageCount] = full ? 1 : 0;
         pageRows[pageCount++] = y >> 1;
       }
-      if (!mask[t0 + (x >> TILE_SHIFT)]) continue;
+      if (!full || !mask[t0 + (x >> TILE_SHIFT)]) continue;
       if (count === hues.length) {
         hues = growFloat(hues);
         lumas = growBytes(lumas);
@@ -151,7 +155,7 @@ function sampleInks(px: Uint8Array, channels: number, width: number, mask: Uint8
       lumas[count++] = luma;
     }
   }
-  return { stamps: stampInks(hues, lumas, count), writing: writingInks(pageHues, pageRows, pageCount, height) };
+  return { stamps: stampInks(hues, lumas, count), writing: writingInks(pageHues, pageRows, pageFull, pageCount, height) };
 }
 const growFloat = (a: Float32Array) => { const b = new Float32Array(a.length * 2); b.set(a); return b; };
 const growBytes = (a: Uint8Array) => { const b = new Uint8Array(a.length * 2); b.set(a); return b; };

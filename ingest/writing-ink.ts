@@ -12,15 +12,28 @@ const BAND_SAMPLES = 6;
 /** Row bands per page height (a band is 1.5 mm at 300 dpi), and separate runs of bands that make writing. */
 const BANDS = 200;
 const WRITING_RUNS = 5;
+/**
+ * Runs that make writing when the ink's weakly coloured pixels count too: dark ink keeps little
+ * chroma on a JPEG (a letter typed in dark green, chroma 20-40, was taken for a stamp over black
+ * typing and every line dropped: blind test AN). Twice the rows, so that a letterhead, a stamp and
+ * a signature in one blue stay marks.
+ */
+const WEAK_WRITING_RUNS = 10;
 
 /**
  * Hues (degrees) of the page's coloured inks that are written content: samples (hue, row) of
  * coloured strokes over the whole page, grouped by hue, each group spread over at least
  * WRITING_RUNS runs of occupied row bands with empty bands between them.
  */
-export function writingInks(hues: Float32Array, rows: Uint16Array, count: number, height: number): number[] {
+export function writingInks(hues: Float32Array, rows: Uint16Array, full: Uint8Array, count: number, height: number): number[] {
+  const strong = writingOf(hues, rows, count, height, WRITING_RUNS, full);
+  const weak = writingOf(hues, rows, count, height, WEAK_WRITING_RUNS, null);
+  return [...strong, ...weak.filter((h) => !strong.some((s) => hueDistance(s, h) <= HUE_TOLERANCE))];
+}
+
+function writingOf(hues: Float32Array, rows: Uint16Array, count: number, height: number, minRuns: number, only: Uint8Array | null): number[] {
   const out: number[] = [];
-  const taken = new Uint8Array(count);
+  const taken = only ? Uint8Array.from(only, (v) => 1 - v) : new Uint8Array(count);
   const bandOf = (row: number) => Math.min(BANDS - 1, Math.floor((row * 2 * BANDS) / Math.max(1, height)));
   for (let round = 0; round < MAX_INKS; round++) {
     const bins = new Uint32Array(360 / HUE_BIN);
@@ -40,7 +53,7 @@ export function writingInks(hues: Float32Array, rows: Uint16Array, count: number
     if (n < MIN_SAMPLES) continue;
     let runs = 0;
     for (let b = 0; b < BANDS; b++) if (bands[b]! >= BAND_SAMPLES && (b === 0 || bands[b - 1]! < BAND_SAMPLES)) runs++;
-    if (runs >= WRITING_RUNS) out.push(centre);
+    if (runs >= minRuns) out.push(centre);
   }
   return out;
 }
