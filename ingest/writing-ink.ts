@@ -23,7 +23,8 @@ const WEAK_WRITING_RUNS = 10;
 /**
  * Hues (degrees) of the page's coloured inks that are written content: samples (hue, row) of
  * coloured strokes over the whole page, grouped by hue, each group spread over at least
- * WRITING_RUNS runs of occupied row bands with empty bands between them.
+ * WRITING_RUNS runs of occupied row bands with empty bands between them when only fully coloured
+ * samples (`full`) count, WEAK_WRITING_RUNS when all do.
  */
 export function writingInks(hues: Float32Array, rows: Uint16Array, full: Uint8Array, count: number, height: number): number[] {
   const strong = writingOf(hues, rows, count, height, WRITING_RUNS, full);
