@@ -51,11 +51,12 @@ function detect(text: string) {
   if (last?.text === text) return last;
   const all = withoutCopyList(foldChars(text).split('\n').map((l) => (REGISTRATION.test(l) ? '' : l)));
   // An institution writing as a customer about its own lines or invoices sends no legal mail.
-  const found = scan(all) ?? publicAuthority(all);
+  const authority = publicAuthority(all);
+  const found = scan(all) ?? authority;
   const document = found !== null && writesAsCustomer(all.join('\n')) ? null : found;
   // The lines before the salutation are a prefix of the letter: no document there, no sender either.
   const salutation = all.findIndex((l) => SALUTATION.test(l.trim()));
-  const sender = salutation < 0 || document === null ? document : scan(all.slice(0, salutation)) ?? publicAuthority(all);
+  const sender = salutation < 0 || document === null ? document : scan(all.slice(0, salutation)) ?? authority;
   last = { text, sender, document };
   return last;
 }

@@ -49,6 +49,8 @@ for (let i = 0; i < ENCODE.length; i++) {
   const y = Math.min(1, i / Y_SCALE);
   ENCODE[i] = Math.round(255 * (y <= 0.0031308 ? y * 12.92 : 1.055 * y ** (1 / 2.4) - 0.055));
 }
+const lumaOf = (r: number, g: number, b: number): number => ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]!;
+
 /** Weight of the lifted max(R,G,B) against luma by chroma, in 1/256: 0 when neutral, 256 when coloured, a ramp between. */
 const TOWARDS_MAX = new Uint16Array(256);
 for (let c = 0; c < 256; c++) {
@@ -74,7 +76,7 @@ export interface InkCensus {
  */
 const STROKE_REACH = 12;
 
-const isPaper = (px: Uint8Array, j: number) => j >= 0 && j + 2 < px.length && ENCODE[LIN_R[px[j]!]! + LIN_G[px[j + 1]!]! + LIN_B[px[j + 2]!]!]! >= INK_LUMA;
+const isPaper = (px: Uint8Array, j: number) => j >= 0 && j + 2 < px.length && lumaOf(px[j]!, px[j + 1]!, px[j + 2]!) >= INK_LUMA;
 /** Thin in one direction at least: paper on both sides of it (a band's edge has paper on one side only). */
 function isStroke(px: Uint8Array, i: number, channels: number, width: number): boolean {
   const across = STROKE_REACH * channels;
@@ -97,7 +99,7 @@ export function inkCensus(px: Uint8Array, channels: number, width?: number): Ink
       if (r < INK_LUMA && stroke(i)) neutral++;
       continue;
     }
-    if (ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]! >= INK_LUMA || !stroke(i)) continue;
+    if (lumaOf(r, g, b) >= INK_LUMA || !stroke(i)) continue;
     const chroma = Math.max(r, g, b) - Math.min(r, g, b);
     if (chroma < CHROMA_NEUTRAL) neutral++;
     else if (chroma >= (CHROMA_NEUTRAL + CHROMA_COLOURED) >> 1) coloured++;
@@ -131,16 +133,16 @@ function sampleInks(px: Uint8Array, channels: number, width: number, mask: Uint8
       const max = r > g ? (r > b ? r : b) : g > b ? g : b;
       const min = r < g ? (r < b ? r : b) : g < b ? g : b;
       if (max - min < CHROMA_NEUTRAL) continue;
-      const luma = ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]!;
+      const luma = lumaOf(r, g, b);
       if (luma >= INK_LUMA) continue;
       const hue = hueOf(r, g, b, max, min);
       const full = max - min >= CHROMA_COLOURED;
       // Writing is told by where its strokes lie on the page (a band or a logo is no stroke).
       if (isStroke(px, i, channels, width)) {
         if (pageCount === pageHues.length) {
-          pageHues = growFloat(pageHues);
-          pageRows = growRows(pageRows);
-          pageFull = growBytes(pageFull);
+          pageHues = grow(pageHues);
+          pageRows = grow(pageRows);
+          pageFull = grow(pageFull);
         }
         pageHues[pageCount] = hue;
         pageFull[pageCount] = full ? 1 : 0;
@@ -148,8 +150,8 @@ function sampleInks(px: Uint8Array, channels: number, width: number, mask: Uint8
       }
       if (!full || !mask[t0 + (x >> TILE_SHIFT)]) continue;
       if (count === hues.length) {
-        hues = growFloat(hues);
-        lumas = growBytes(lumas);
+        hues = grow(hues);
+        lumas = grow(lumas);
       }
       hues[count] = hue;
       lumas[count++] = luma;
@@ -157,9 +159,12 @@ function sampleInks(px: Uint8Array, channels: number, width: number, mask: Uint8
   }
   return { stamps: stampInks(hues, lumas, count), writing: writingInks(pageHues, pageRows, pageFull, pageCount, height) };
 }
-const growFloat = (a: Float32Array) => { const b = new Float32Array(a.length * 2); b.set(a); return b; };
-const growBytes = (a: Uint8Array) => { const b = new Uint8Array(a.length * 2); b.set(a); return b; };
-const growRows = (a: Uint16Array) => { const b = new Uint16Array(a.length * 2); b.set(a); return b; };
+/** A typed array twice as long, holding the same values first. */
+function grow<T extends Float32Array | Uint8Array | Uint16Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
+}
 
 /**
  * One grey byte per pixel from interleaved RGB (3) or RGBA/RGBX (4) samples; alpha is ignored.
@@ -187,12 +192,12 @@ export function colourToGrey(px: Uint8Array, channels: 3 | 4, width?: number, dr
       const t = TOWARDS_MAX[max - min]!;
       const hue = t > 0 && (inks.length || writing.length) ? hueOf(r, g, b, max, min) : -1;
       if (hue >= 0 && isWriting(writing, hue)) {
-        out[p] = ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]!;
+        out[p] = lumaOf(r, g, b);
         continue;
       }
       const ink = hue >= 0 ? inkOfHue(inks, hue) : null;
       if (ink) {
-        out[p] = shadeAgainstStamp(ink, ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]!);
+        out[p] = shadeAgainstStamp(ink, lumaOf(r, g, b));
         continue;
       }
       // Fully coloured ink needs no luma: most pixels of a second ink end here.
@@ -200,11 +205,11 @@ export function colourToGrey(px: Uint8Array, channels: 3 | 4, width?: number, dr
         out[p] = LIFTED[max]!;
         continue;
       }
-      const luma = ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]!;
+      const luma = lumaOf(r, g, b);
       out[p] = t === 0 ? luma : luma + (((LIFTED[max]! - luma) * t) >> 8);
       continue;
     }
-    out[p] = ENCODE[LIN_R[r]! + LIN_G[g]! + LIN_B[b]!]!;
+    out[p] = lumaOf(r, g, b);
   }
   return out;
 }

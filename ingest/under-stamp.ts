@@ -11,7 +11,7 @@
 /** Fully coloured samples of the dominant hue that make the page's estimate. */
 const MIN_SAMPLES = 200;
 /** Hue bins (degrees) for finding the stamp's ink, and how far from it a pixel still counts as that ink. */
-export const HUE_BIN = 10;
+const HUE_BIN = 10;
 export const HUE_TOLERANCE = 20;
 /** Inks told apart on one page. */
 export const MAX_INKS = 3;
@@ -38,48 +38,56 @@ export function hueOf(r: number, g: number, b: number, max: number, min: number)
 }
 
 /**
+ * The densest ink among the samples not yet `taken`: the window of hue bins (`spread` bins either
+ * side of one) holding most of them (at least `minWindow`), centred on its circular mean; every
+ * untaken sample within HUE_TOLERANCE of that centre is taken and listed. Null when no window holds enough.
+ */
+export function nextHueCluster(hues: Float32Array, count: number, taken: Uint8Array, minWindow: number, spread: 0 | 1): { hue: number; members: number[] } | null {
+  const bins = new Uint32Array(360 / HUE_BIN);
+  for (let k = 0; k < count; k++) if (!taken[k]) bins[Math.floor(hues[k]! / HUE_BIN) % bins.length]!++;
+  const offsets = spread ? [-1, 0, 1] : [0];
+  const window = (b: number) => offsets.reduce((sum, d) => sum + bins[(b + d + bins.length) % bins.length]!, 0);
+  let peak = 0;
+  for (let b = 1; b < bins.length; b++) if (window(b) > window(peak)) peak = b;
+  if (window(peak) < minWindow) return null;
+  const hue = spread ? circularMean(bins, peak) : (peak + 0.5) * HUE_BIN;
+  const members: number[] = [];
+  for (let k = 0; k < count; k++)
+    if (!taken[k] && hueDistance(hues[k]!, hue) <= HUE_TOLERANCE) {
+      taken[k] = 1;
+      members.push(k);
+    }
+  return { hue, members };
+}
+
+/**
  * The coloured inks among `count` samples (hue, luma of fully coloured pixels in the dropout's
  * tiles), most plentiful first: a page carries a stamp and a signature, or two stamps, in different
  * inks (blind test AK: a blue signature outnumbered a violet stamp's ring, which was then lifted by
- * max() alone and stayed as a grey ghost). Each ink is the densest window of three hue bins.
+ * max() alone and stayed as a grey ghost).
  */
 export function stampInks(hues: Float32Array, lumas: Uint8Array, count: number): StampInk[] {
   const inks: StampInk[] = [];
   const taken = new Uint8Array(count);
   for (let round = 0; round < MAX_INKS; round++) {
-    const bins = new Uint32Array(360 / HUE_BIN);
-    for (let k = 0; k < count; k++) if (!taken[k]) bins[Math.floor(hues[k]! / HUE_BIN) % bins.length]!++;
-    const window = (b: number) => bins[(b + bins.length - 1) % bins.length]! + bins[b]! + bins[(b + 1) % bins.length]!;
-    let peak = 0;
-    for (let b = 1; b < bins.length; b++) if (window(b) > window(peak)) peak = b;
-    if (window(peak) < MIN_SAMPLES) break;
-    // The window's centre of mass, on the circle.
-    let sx = 0, sy = 0;
-    for (const d of [-1, 0, 1]) {
-      const b = (peak + d + bins.length) % bins.length;
-      const a = ((b + 0.5) * HUE_BIN * Math.PI) / 180;
-      sx += bins[b]! * Math.cos(a);
-      sy += bins[b]! * Math.sin(a);
-    }
-    const hue = ((Math.atan2(sy, sx) * 180) / Math.PI + 360) % 360;
-    const lumaHist = new Uint32Array(256);
-    let n = 0;
-    for (let k = 0; k < count; k++)
-      if (!taken[k] && hueDistance(hues[k]!, hue) <= HUE_TOLERANCE) {
-        taken[k] = 1;
-        lumaHist[lumas[k]!]!++;
-        n++;
-      }
-    if (n < MIN_SAMPLES) break;
-    for (let v = 0, seen = 0; v < 256; v++) {
-      seen += lumaHist[v]!;
-      if (seen * 2 >= n) {
-        inks.push({ hue, luma: Math.max(1, v) });
-        break;
-      }
-    }
+    const cluster = nextHueCluster(hues, count, taken, MIN_SAMPLES, 1);
+    if (!cluster || cluster.members.length < MIN_SAMPLES) break;
+    const sorted = cluster.members.map((k) => lumas[k]!).sort((a, b) => a - b);
+    inks.push({ hue: cluster.hue, luma: Math.max(1, sorted[Math.ceil(sorted.length / 2) - 1]!) });
   }
   return inks;
+}
+
+/** The centre of mass of bins peak-1..peak+1 on the hue circle, in degrees. */
+function circularMean(bins: Uint32Array, peak: number): number {
+  let sx = 0, sy = 0;
+  for (const d of [-1, 0, 1]) {
+    const b = (peak + d + bins.length) % bins.length;
+    const a = ((b + 0.5) * HUE_BIN * Math.PI) / 180;
+    sx += bins[b]! * Math.cos(a);
+    sy += bins[b]! * Math.sin(a);
+  }
+  return ((Math.atan2(sy, sx) * 180) / Math.PI + 360) % 360;
 }
 
 export const hueDistance = (a: number, b: number): number => {

@@ -4,7 +4,7 @@
 // census keeps a letter written wholly in pen. Blind test AK: once a letterhead's bands stopped
 // counting as coloured ink, the forms' pen values near the labels, comb boxes and a receipt stamp
 // were dropped with the stamp (32 of 36 forms matched -> 11).
-import { HUE_BIN, HUE_TOLERANCE, MAX_INKS, hueDistance } from './under-stamp.js';
+import { HUE_TOLERANCE, MAX_INKS, hueDistance, nextHueCluster } from './under-stamp.js';
 
 /** Samples that make an ink worth judging, and a row band occupied. */
 const MIN_SAMPLES = 100;
@@ -37,24 +37,14 @@ function writingOf(hues: Float32Array, rows: Uint16Array, count: number, height:
   const taken = only ? Uint8Array.from(only, (v) => 1 - v) : new Uint8Array(count);
   const bandOf = (row: number) => Math.min(BANDS - 1, Math.floor((row * 2 * BANDS) / Math.max(1, height)));
   for (let round = 0; round < MAX_INKS; round++) {
-    const bins = new Uint32Array(360 / HUE_BIN);
-    for (let k = 0; k < count; k++) if (!taken[k]) bins[Math.floor(hues[k]! / HUE_BIN) % bins.length]!++;
-    let peak = 0;
-    for (let b = 1; b < bins.length; b++) if (bins[b]! > bins[peak]!) peak = b;
-    if (bins[peak]! < MIN_SAMPLES / 3) break;
-    const centre = (peak + 0.5) * HUE_BIN;
+    const cluster = nextHueCluster(hues, count, taken, MIN_SAMPLES / 3, 0);
+    if (!cluster) break;
+    if (cluster.members.length < MIN_SAMPLES) continue;
     const bands = new Uint16Array(BANDS);
-    let n = 0;
-    for (let k = 0; k < count; k++)
-      if (!taken[k] && hueDistance(hues[k]!, centre) <= HUE_TOLERANCE) {
-        taken[k] = 1;
-        bands[bandOf(rows[k]!)]!++;
-        n++;
-      }
-    if (n < MIN_SAMPLES) continue;
+    for (const k of cluster.members) bands[bandOf(rows[k]!)]!++;
     let runs = 0;
     for (let b = 0; b < BANDS; b++) if (bands[b]! >= BAND_SAMPLES && (b === 0 || bands[b - 1]! < BAND_SAMPLES)) runs++;
-    if (runs >= minRuns) out.push(centre);
+    if (runs >= minRuns) out.push(cluster.hue);
   }
   return out;
 }
