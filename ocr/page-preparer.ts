@@ -10,6 +10,7 @@ import { countAtOrBelow, greyHistogram, histogramPercentile, inkThreshold, otsuF
 import { eraseLeaderDots } from './leader-dots.js';
 import { eraseCombBoxes } from './comb-boxes.js';
 import { eraseRules } from './rule-lines.js';
+import { eraseGreyStamps, greyStampBand, type GreyBand } from './grey-stamp.js';
 import { straighten } from './page-geometry.js';
 import { bridgeStrokes, FRAGMENTED_INK_SHARE, fragmentedInkShare } from './stroke-repair.js';
 
@@ -81,7 +82,7 @@ export function speckleShare(r: Raw, hist = greyHistogram(r.data)): number {
  * skipped and tesseract found no words; there the ink level comes from the pixels clearly below
  * the grain.
  */
-export function levels(data: Uint8Array, hist = greyHistogram(data)): { lo: number; paper: number; white: number } {
+export function levels(data: Uint8Array, hist = greyHistogram(data), typing?: number): { lo: number; paper: number; white: number } {
   const at = (q: number) => histogramPercentile(hist, q, data.length);
   const paper = at(0.5);
   // Half the page is at or above the median; its darker neighbourhood (25th-50th percentile)
@@ -91,7 +92,9 @@ export function levels(data: Uint8Array, hist = greyHistogram(data)): { lo: numb
   // 1 % of the page); on a sparse note it is grain, and the darker tail is looked at instead.
   const cut = paper - Math.max(24, 5 * grain);
   const first = at(0.01);
-  const lo = first < cut ? first : (inkLevel(hist, data.length, cut) ?? first);
+  const level = first < cut ? first : (inkLevel(hist, data.length, cut) ?? first);
+  // A grey stamp on a sparse page holds the 1st percentile: stretched from there it turns black like the typing.
+  const lo = typing === undefined ? level : Math.min(level, typing);
   const white = Math.max(Math.round((lo + paper) / 2), Math.round(paper - 2 * grain));
   return { lo, paper, white };
 }
@@ -185,18 +188,28 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
   // Grey, grainy paper and faded toner: the paper's white point becomes white and the darkest ink
   // black. A percentile stretch (sharp normalise) instead spread the grain over the whole grey
   // range: on a speckled page tesseract then found no words at all.
-  const { lo, paper, white } = levels(r.data, hist ?? undefined);
+  // Grey stamp ink is found before the stretch, which could turn it as black as the typing.
+  let stamp = greyStampBand(r, dpi);
+  const { lo, paper, white } = levels(r.data, hist ?? undefined, stamp?.dark);
   if (white - lo >= 40 && (lo > 8 || white < 245)) {
     const a = 255 / (white - lo);
     img = img.linear(a, -lo * a);
+    stamp = stamp && stretched(stamp, a, lo);
   }
   // After resampling, so the blur works on the 300 dpi grid and the joined strokes stay smooth.
   const out = fragmented ? await bridgeStrokes(await toRaw(img), outDpi) : await toRaw(img);
   const png = await greyPng(out);
   const forEngine: Raw = { ...out, data: Buffer.from(out.data) };
-  const ocrPng = eraseRules(forEngine, outDpi, inkThreshold(greyHistogram(out.data))) > 0 ? await greyPng(forEngine) : undefined;
+  const greyErased = stamp ? eraseGreyStamps(forEngine, outDpi, stamp) : 0;
+  const ocrPng = eraseRules(forEngine, outDpi, inkThreshold(greyHistogram(forEngine.data))) + greyErased > 0 ? await greyPng(forEngine) : undefined;
   return { png, ...(ocrPng ? { ocrPng } : {}), width: out.width, height: out.height, dpi: outDpi, rotation, skewDegrees, inkShare, bitonal, faint: paper - lo < FAINT_CONTRAST };
 }
+
+/** A grey band's levels after the linear stretch a·(v - lo). */
+const stretched = (b: GreyBand, a: number, lo: number): GreyBand => {
+  const at = (v: number) => Math.max(0, Math.min(255, Math.round(a * (v - lo))));
+  return { lo: at(b.lo), hi: at(b.hi), dark: at(b.dark) };
+};
 
 // Without an explicit colour space sharp 0.35 writes grey as 3-channel sRGB: 3x the bytes.
 const greyPng = (r: Raw) => fromRaw(r).toColourspace('b-w').png({ compressionLevel: 3 }).toBuffer();
