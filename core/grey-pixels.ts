@@ -9,6 +9,9 @@ export interface GreyPixels {
   height: number;
 }
 
+/** Isolated-speck share of a page above which it counts as speckled (see ocr/page-preparer.ts speckleShare). */
+export const SPECKLE_SHARE = 0.0005;
+
 /** Count of pixels at each grey level 0..255. */
 export function greyHistogram(data: Uint8Array): Uint32Array {
   const hist = new Uint32Array(256);

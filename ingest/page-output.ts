@@ -5,6 +5,7 @@ export type Sharp = ReturnType<typeof sharp>;
 import { PermanentError } from '../core/errors.js';
 import type { PageImage } from '../core/types.js';
 import { colourToGrey, dropsColourInk, inkCensus } from './colour-dropout.js';
+import { clearIsolatedPixels } from './fax-specks.js';
 
 /** More pages than any real letter stack: beyond this the file is hostile or a mistake. */
 export const MAX_PAGES = 500;
@@ -56,6 +57,9 @@ export async function finishPage(img: Sharp, dpi: number | null, rotateDegrees =
 /**
  * Resamples a picture whose pixels are `stretch` times taller than wide (a standard-mode fax,
  * 204 × 98 dpi) to square pixels, so text has its real shape. Stretches beyond 4× are nonsense tags.
+ * A black-and-white picture (a fax is) has its line noise cleared first, at its own resolution
+ * (fax-specks.ts), then its rows repeated, so it stays black and white: a cubic stretch drew each
+ * one-row speck into a grey-fringed blob three rows tall that no speckle filter saw as a speck.
  */
 export async function squarePixels(img: Sharp, stretch: number): Promise<Sharp> {
   const f = Math.min(4, Math.max(0.25, stretch));
@@ -63,7 +67,12 @@ export async function squarePixels(img: Sharp, stretch: number): Promise<Sharp> 
   const width = meta.width ?? 0;
   const height = Math.max(1, Math.round((meta.height ?? 0) * f));
   checkPixels(width, height, 'the page resampled to square pixels');
-  let resized = img.resize({ width, height, fit: 'fill', kernel: 'cubic' });
+  const src = await img.clone().extractChannel(0).raw().toBuffer();
+  const bitonal = (meta.channels ?? 1) === 1 && src.every((v) => v === 0 || v === 255);
+  if (bitonal && clearIsolatedPixels(src, meta.width ?? 0, meta.height ?? 0) > 0) {
+    img = sharp(src, { raw: { width: meta.width ?? 0, height: meta.height ?? 0, channels: 1 } });
+  }
+  let resized = img.resize({ width, height, fit: 'fill', kernel: bitonal ? 'nearest' : 'cubic' });
   // libvips hands a resampled one-band picture out as sRGB: keep a grey page grey.
   if ((meta.channels ?? 1) - (meta.hasAlpha ? 1 : 0) < 3) resized = resized.toColourspace('b-w');
   const { data, info } = await resized.raw().toBuffer({ resolveWithObject: true });

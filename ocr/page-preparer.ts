@@ -6,7 +6,7 @@ import type { PageImage } from '../core/types.js';
 import { PermanentError } from '../core/errors.js';
 import type { PreparedPage, Rotation } from './ports.js';
 import { fromRaw, toRaw, type Raw } from './page-image.js';
-import { countAtOrBelow, greyHistogram, histogramPercentile, inkThreshold, otsuFromHistogram } from '../core/grey-pixels.js';
+import { SPECKLE_SHARE, countAtOrBelow, greyHistogram, histogramPercentile, inkThreshold, otsuFromHistogram } from '../core/grey-pixels.js';
 import { eraseLeaderDots } from './leader-dots.js';
 import { eraseCombBoxes } from './comb-boxes.js';
 import { eraseRules } from './rule-lines.js';
@@ -28,8 +28,6 @@ const DPI_OK = { min: 270, max: 420 };
  * and upside-down letters; the stroke repair was tuned at 300 dpi.
  */
 const DPI_OK_WHOLE_STROKES = 190;
-/** Isolated-speck share of the page above which a 3x3 median pays off (see speckleShare). */
-const SPECKLE_SHARE = 0.0005;
 
 /** Resolution of a page that carried none, from its pixel size, assuming A4 (or Letter) paper. */
 export function estimateDpi(width: number, height: number): number {

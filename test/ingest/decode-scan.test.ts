@@ -106,6 +106,19 @@ describe('decodeScan: standard-mode fax (pixels twice as tall as wide)', () => {
     expect((await decodeScan(square, 'fax.tif'))[0]!.height).toBe(letter.height / 2);
   });
 
+  it('keeps a black-and-white fax black and white: rows repeated, a one-row speck two rows tall, no grey fringe', async () => {
+    const base = await (await squashed()).toColourspace('b-w').threshold(128).raw().toBuffer();
+    const w = letter.width;
+    // One-row specks of two pixels, as a noisy line leaves them, away from the text.
+    for (let k = 0; k < 50; k++) base[(40 + k * 20) * w + 30] = base[(40 + k * 20) * w + 31] = 0;
+    const tif = await sharp(base, { raw: { width: w, height: letter.height / 2, channels: 1 } }).toColourspace('b-w')
+      .tiff({ compression: 'ccittfax4', bitdepth: 1, xres: 200 / 25.4, yres: 100 / 25.4 } as never).toBuffer();
+    const px = await grey((await decodeScan(tif, 'fax.tif'))[0]!);
+    expect(px.every((v) => v === 0 || v === 255)).toBe(true);
+    const speckRows = (x: number) => [...Array(letter.height).keys()].filter((y) => y >= 60 && y < 2100 && px[y * w + x] === 0).length;
+    expect(speckRows(30)).toBe(100);
+  });
+
   it('reads each page\'s resolution tags in inches or centimetres, and nothing from a damaged header', async () => {
     const cm = await sharp({ create: { width: 20, height: 10, channels: 3, background: '#ffffff' } })
       .tiff({ xres: 8, yres: 4, resolutionUnit: 'cm' } as never).toBuffer(); // px per mm, stored per cm
