@@ -5,7 +5,7 @@ import { clearIsolatedPixels } from '../../ingest/fax-specks.js';
 function picture(specks: number): { px: Uint8Array; width: number; height: number } {
   const width = 200, height = 100;
   const px = new Uint8Array(width * height).fill(255);
-  for (const [x, y] of [[10, 10], [11, 10], [12, 10], [10, 11], [11, 11], [12, 11]]) px[y * width + x!] = 0;
+  for (const [x, y] of [[10, 10], [11, 10], [12, 10], [10, 11], [11, 11], [12, 11]] as const) px[y * width + x] = 0;
   px[50 * width + 60] = px[50 * width + 61] = 0; // a two-pixel piece: not a speck
   for (let k = 0; k < specks; k++) px[(20 + 3 * Math.floor(k / 50)) * width + 20 + 3 * (k % 50)] = 0;
   return { px, width, height };

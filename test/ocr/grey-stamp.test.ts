@@ -96,7 +96,7 @@ describe('grey stamps erased for the engine', () => {
     const r = await raw(await stamped(await renderLetter(SAMPLE_LETTER.slice(0, 16), 300, 'TestSans'), '#6a6a6a'));
     const band = greyStampBand(r, 300)!;
     // Stretched from its 1st percentile, the page's ink level would be the stamp's own grey.
-    expect(levels(r.data, undefined, band.dark).lo).toBeLessThan(band.lo - 40);
+    expect(levels(r.data, undefined, { typing: band.dark }).lo).toBeLessThan(band.lo - 40);
   });
 });
 

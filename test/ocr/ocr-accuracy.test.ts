@@ -11,7 +11,7 @@ import { buildSearchablePdf } from '../../ocr/searchable-pdf.js';
 import { createTesseractEngine, createTesseractPool } from '../../ocr/tesseract-engine.js';
 import { cer, wordRecall } from '../../ocr/text-metrics.js';
 import { decodeScan } from '../../ingest/decode-scan.js';
-import { BUSINESS_LETTER, SAMPLE_LETTER, degrade, edgeShadow, greyPaper, renderBrokenStrokes, renderLetter, type RenderedPage } from './render-test-page.js';
+import { BUSINESS_LETTER, SAMPLE_LETTER, degrade, edgeShadow, greyPaper, renderBrokenStrokes, renderLetter, showingThrough, type RenderedPage } from './render-test-page.js';
 import { extractPdf } from './pdf-inspect.js';
 
 const slow = process.env.MAILROOM_SKIP_SLOW ? describe.skip : describe;
@@ -80,6 +80,14 @@ slow('OCR on rendered letters', () => {
     const [page] = await decodeScan(tif, 'fax.tif');
     const { result } = await read(page!);
     expect(cer(result.text, letter.truth)).toBeLessThan(0.03);
+  }, T);
+
+  it('reads a letter with the other side of the sheet showing through (blind test AO)', async () => {
+    const front = await renderLetter(BUSINESS_LETTER, 300, 'TestMono');
+    const { result } = await read(await showingThrough(front));
+    // 89 % when the show-through set the contrast stretch; what is left is junk read off the
+    // mirrored words beside the typing on the same lines.
+    expect(cer(result.text, front.truth)).toBeLessThan(0.05);
   }, T);
 
   it('reads an upside-down, skewed 200 dpi bitonal scan', async () => {

@@ -6,7 +6,7 @@ import { binarizePng, estimateDpi, levels, preparePage, speckleShare, trustedDpi
 import { ascenderRatio, clearEdgeInk, estimateSkew, inkPoints, otsuThreshold } from '../../ocr/projection.js';
 import { FRAGMENTED_INK_SHARE, fragmentedInkShare } from '../../ocr/stroke-repair.js';
 import { SPARSE_INK_SHARE } from '../../ocr/page-legibility.js';
-import { BUSINESS_LETTER, degrade, edgeShadow, greyPaper, renderBrokenStrokes, renderLetter, stain, type RenderedPage } from './render-test-page.js';
+import { BUSINESS_LETTER, degrade, edgeShadow, greyPaper, renderBrokenStrokes, renderLetter, showingThrough, stain, type RenderedPage } from './render-test-page.js';
 
 async function grey(png: Buffer) {
   const { data, info } = await sharp(png).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
@@ -62,7 +62,16 @@ describe('levels', () => {
     const blank = levels((await grey((await greyPaper(await renderLetter([]))).png)).data);
     expect(blank.lo).toBeGreaterThan(150);
   });
+
+  it('takes the typing\'s level, not the other side showing through, on a sparse grey scan (blind test AO)', async () => {
+    const page = await showingThrough(await renderLetter(BUSINESS_LETTER, 300, 'TestMono'));
+    const px = (await grey(page.png)).data;
+    expect(levels(px, undefined, { greyScan: true }).lo).toBeLessThan(60);
+    // Stretched from the 1st percentile, the show-through (~185) would come out as dark as the typing.
+    expect(levels(px).lo).toBeGreaterThan(150);
+  });
 });
+
 
 describe('edge ink', () => {
   it('clears ink attached to the border, and only that', () => {

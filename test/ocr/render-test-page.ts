@@ -179,3 +179,14 @@ export function stain(page: RenderedPage, cx: number, cy: number, radiusInch = 0
   const r = radiusInch * page.dpi!;
   return mapPixels(page, (v, x, y) => (Math.hypot(x - cx * page.width, y - cy * page.height) < r ? (v * level) / 255 : v));
 }
+
+/**
+ * The page with another letter's text mirrored under it at `strength` of its darkness (0.2: ~205
+ * on white), as thin paper shows its back.
+ */
+export async function showingThrough(page: RenderedPage, strength = 0.2): Promise<RenderedPage> {
+  const back = await renderLetter(BUSINESS_LETTER, 300, 'TestSerif');
+  const mirrored = await sharp(back.png).flop().linear(strength, 255 * (1 - strength)).toBuffer();
+  const png = await sharp(page.png).composite([{ input: mirrored, blend: 'darken' }]).toColourspace('b-w').png().toBuffer();
+  return { ...page, png };
+}
