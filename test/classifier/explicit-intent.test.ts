@@ -115,6 +115,23 @@ describe('an intent stated outright', () => {
     expect(stated('Nie kwestionuję kwoty, proszę tylko o raty.')).toEqual([]);
   });
 
+  it('reads an invoice asked for, a contact change in full or a firm\'s "we", and a polite end of the contract (blind test AP)', () => {
+    expect(stated('Zgubiłem fakturę, proszę wysłać mi kopię faktury za wrzesień.')).toEqual(['BILLING']);
+    expect(stated('Proszę o duplikat faktury nr FV/2026/09/1234.')).toEqual(['BILLING']);
+    expect(stated('Proszę również o wystawienie faktury końcowej.')).toEqual(['BILLING']);
+    expect(stated('Prosimy o wystawienie faktury korygującej z prawidłowym NIP.')).toEqual(['BILLING']);
+    expect(stated('Proszę zaktualizować numer telefonu kontaktowego na 734 221 590.')).toEqual(['DATA_CHANGE']);
+    expect(stated('prosze zmienic maila w moim koncie na nowy')).toEqual(['DATA_CHANGE']);
+    expect(stated('Prosimy o zmianę adresu siedziby w Państwa systemie.')).toEqual(['DATA_CHANGE']);
+    expect(stated('Od stycznia korespondencja będzie do mnie docierać pod adresem ul. Polna 3, Gdańsk.')).toEqual(['DATA_CHANGE']);
+    expect(stated('Korespondencję proszę kierować na adres mojej córki.')).toEqual(['DATA_CHANGE']);
+    expect(stated('Nie widzę dalszej potrzeby utrzymywania łącza, aby z końcem roku nasza współpraca mogła dobiec końca.')).toEqual(['CANCELLATION']);
+    expect(stated('Chciałabym zakończyć umowę na internet z końcem miesiąca.')).toEqual(['CANCELLATION']);
+    // A copy of the contract is no invoice; an end not wanted is no notice.
+    expect(stated('Proszę o kopię umowy abonenckiej.')).toEqual([]);
+    expect(stated('Nie chcę zakończyć umowy, proszę tylko o inny pakiet.')).toEqual([]);
+  });
+
   it('keeps OTHER out of the second intents when a stated complaint takes the lead from it', () => {
     // Blind test AG's letter: the model took it for other (0.78) and kept OTHER beside the complaint.
     const c = classify(loadDefaultModel(), [
