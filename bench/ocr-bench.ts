@@ -18,7 +18,7 @@ import { decodeSetPages, flipPairs, readWithMailroom, type PageJob, type PageRea
 import { letterTexts, loadPhases, savePhase, toEngine, type SavedPhase } from './ocr-results.js';
 import { onPath, runOcrmypdf, runTesseract } from './ocr-native.js';
 import { runPipeline } from './ocr-pipeline.js';
-import { printConditions, printFlips, printSummary, printWorst, type EngineResult } from './ocr-report.js';
+import { printConditions, printFlips, printPassedOn, printSummary, printWorst, type EngineResult } from './ocr-report.js';
 import { colourRun, decodeColourPages, ensureColourSet, loadColourRuns, printColour, saveColourRun, type ColourRun } from './ocr-colour.js';
 import type { BenchSet } from './ocr-set.js';
 
@@ -233,6 +233,9 @@ print('CER/WER: "line" = each truth line aligned where it fits best in the readi
 printSummary(engines, 'native tesseract (OMP_THREAD_LIMIT=1)', print);
 print('');
 printConditions(engines.filter((e) => !e.name.startsWith('whole')), print);
+const mailroomTesseract = engines.find((e) => e.name.startsWith('mailroom OCR (prepare'));
+const mailroomReadings = flipSets[0]?.[1] ?? [];
+if (mailroomTesseract && mailroomReadings.length) printPassedOn(set, mailroomTesseract, mailroomReadings, print);
 printColourSection(colour);
 for (const [engine, readings] of flipSets) {
   if (!readings.some((r) => r.job.flipOf)) continue;

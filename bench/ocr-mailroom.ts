@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { decodeScan } from '../ingest/decode-scan.js';
 import { createOcrReader } from '../ocr/ocr-reader.js';
+import { isIllegible } from '../ocr/page-legibility.js';
 import type { PageImage } from '../core/types.js';
 import type { BenchSet } from './ocr-set.js';
 import { scannedDpi } from './ocr-set.js';
@@ -32,6 +33,8 @@ export interface PageReading {
   confidence: number;
   rotation: number;
   ms: number;
+  /** The OCR stage asks the operator for a rescan of the page (ocr/page-legibility): its text is not passed on. */
+  rescan?: boolean;
 }
 
 /** Decodes every file once and writes each letter page as `pages/<file>-p<n>.png` (+ index.json). */
@@ -97,9 +100,10 @@ export async function readWithMailroom(
       const meta = await sharp(png).metadata();
       const page: PageImage = { png, width: meta.width!, height: meta.height!, dpi: job.decodedDpi };
       const s = performance.now();
-      const { result } = await reader.readPage(page);
+      const { result, inkShare } = await reader.readPage(page);
       onPage?.(++done);
-      return { job, text: result.text, confidence: result.confidence, rotation: result.rotation, ms: performance.now() - s };
+      const rescan = isIllegible(result.words, inkShare);
+      return { job, text: result.text, confidence: result.confidence, rotation: result.rotation, ms: performance.now() - s, ...(rescan ? { rescan } : {}) };
     });
     const wallMs = performance.now() - t0;
     return { readings, wallMs, ...rss.stop(), tree: tree.stop() };

@@ -86,6 +86,23 @@ export function printFlips(set: BenchSet, readings: PageReading[], print: (l: st
   return { worse, pairs };
 }
 
+/**
+ * Letters with a page the OCR stage asks a rescan of (illegible: its text is not passed on), and
+ * the CER of the letters it does pass on, beside the table's figures, which count every letter.
+ */
+export function printPassedOn(set: BenchSet, e: EngineResult, readings: PageReading[], print: (l: string) => void): void {
+  const held = new Set(readings.filter((r) => r.rescan && !r.job.flipOf).map((r) => r.job.doc));
+  const names = [...held].map((d) => `${set.documents[d]!.source} p.${set.documents[d]!.pages.join(',')}`);
+  print(`
+Letters with a page the OCR stage asks a rescan of (illegible, not passed on as text): ${held.size}${names.length ? ` (${names.join('; ')})` : ''}.`);
+  if (held.size === 0) return;
+  const cells = ['all', 'clean', 'noisy|skewed'].map((c) => {
+    const ls = e.letters.filter((l) => !held.has(l.doc) && (c === 'all' || l.conditions.includes(c)));
+    return `${c} ${fmtPct(rates(ls.map((l) => l.score)).lineCer)} (${ls.length} letters)`;
+  });
+  print(`Line CER of the letters passed on (${e.name}): ${cells.join(', ')}.`);
+}
+
 /** The `n` worst letters of one engine by line CER, for whoever tunes the OCR. */
 export function printWorst(set: BenchSet, e: EngineResult, n: number, print: (l: string) => void): void {
   const worst = [...e.letters].sort((a, b) => lineCerOf(b.score) - lineCerOf(a.score)).slice(0, n);
