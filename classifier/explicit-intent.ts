@@ -115,12 +115,13 @@ const STATEMENTS: [Category, string[]][] = [
     'wydluzenie terminu platnosci', 'wydluzenie terminu zaplaty',
     ...['omylkowo', 'pomylkowo', 'blednie', 'przez pomylke'].flatMap((w) => [`${w} przelal`, `${w} wplacil`, `${w} zaplacil`]),
     'bledny przelew', 'blednego przelewu', 'omylkowy przelew', 'omylkowego przelewu', 'omylkowej wplaty', 'omylkowa wplata',
-    // An invoice asked for: a copy, a final or a corrective one (blind test AP: "proszę wysłać mi kopia
-    // faktury (duplikat)" in a complaint, "proszę o wystawienie faktury końcowej" beside a notice).
+    // An invoice asked for: a copy or the final one (blind test AP: "proszę wysłać mi kopia faktury
+    // (duplikat)" in a complaint, "proszę o wystawienie faktury końcowej" beside a notice). Not a
+    // corrective invoice: in a complaint about a charge it is the complaint's remedy.
     ...['prosze o', 'prosze wyslac', 'prosze wyslac mi', 'prosze przeslac', 'prosze przeslac mi', 'prosze o przeslanie', 'prosze o wyslanie',
       'prosze o wystawienie', 'prosze o ponowne wystawienie', 'prosze o ponowne przeslanie', 'prosimy o', 'prosimy o przeslanie', 'prosimy o wystawienie']
       .flatMap((v) => ['duplikat faktur', 'duplikatu faktur', 'duplikat rachunk', 'duplikatu rachunk', 'kopie faktur', 'kopia faktur', 'kopii faktur',
-        'faktury koncow', 'fakture koncow', 'faktury korygujac', 'fakture korygujac'].map((o) => `${v} ${o}`)),
+        'faktury koncow', 'fakture koncow'].map((o) => `${v} ${o}`)),
     'please send a copy of the invoice', 'please send me a copy of the invoice', 'duplicate invoice', 'zwrot kaucji',
   ]],
 ];

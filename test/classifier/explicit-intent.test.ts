@@ -119,7 +119,8 @@ describe('an intent stated outright', () => {
     expect(stated('Zgubiłem fakturę, proszę wysłać mi kopię faktury za wrzesień.')).toEqual(['BILLING']);
     expect(stated('Proszę o duplikat faktury nr FV/2026/09/1234.')).toEqual(['BILLING']);
     expect(stated('Proszę również o wystawienie faktury końcowej.')).toEqual(['BILLING']);
-    expect(stated('Prosimy o wystawienie faktury korygującej z prawidłowym NIP.')).toEqual(['BILLING']);
+    // A corrective invoice is a complaint's remedy where a charge is contested.
+    expect(stated('Wnoszę o korektę faktury. Proszę o wystawienie faktury korygującej.')).toEqual([]);
     expect(stated('Proszę zaktualizować numer telefonu kontaktowego na 734 221 590.')).toEqual(['DATA_CHANGE']);
     expect(stated('prosze zmienic maila w moim koncie na nowy')).toEqual(['DATA_CHANGE']);
     expect(stated('Prosimy o zmianę adresu siedziby w Państwa systemie.')).toEqual(['DATA_CHANGE']);
