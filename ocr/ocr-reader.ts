@@ -25,7 +25,7 @@ export function createOcrReader(o: OcrReaderOptions): {
   close(): Promise<void>;
 } {
   const engine = createOcrEngine(o);
-  const deps = { engine, prepare: (p: PageImage) => preparePage(p), rotate180: rotatePng180, binarize: binarizePng, mirror: mirrorPng };
+  const deps = { engine, prepare: (p: PageImage, opts?: { repairStrokes?: boolean }) => preparePage(p, opts), rotate180: rotatePng180, binarize: binarizePng, mirror: mirrorPng };
   return {
     readPage: (page) => readPage(deps, page),
     close: () => engine.close(),

@@ -217,7 +217,10 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
   const forEngine: Raw = { ...out, data: Buffer.from(out.data) };
   const greyErased = stamp ? eraseGreyStamps(forEngine, outDpi, stamp) : 0;
   const ocrPng = eraseRules(forEngine, outDpi, inkThreshold(greyHistogram(forEngine.data))) + greyErased > 0 ? await greyPng(forEngine) : undefined;
-  return { png, ...(ocrPng ? { ocrPng } : {}), width: out.width, height: out.height, dpi: outDpi, rotation, skewDegrees, inkShare, bitonal, faint: paper - lo < FAINT_CONTRAST };
+  return {
+    png, ...(ocrPng ? { ocrPng } : {}), width: out.width, height: out.height, dpi: outDpi, rotation, skewDegrees, inkShare, bitonal,
+    faint: paper - lo < FAINT_CONTRAST, ...(fragmented ? { strokesRepaired: true } : {}),
+  };
 }
 
 /** A grey band's levels after the linear stretch a·(v - lo). */

@@ -35,9 +35,11 @@ export interface PreparedPage {
   bitonal: boolean;
   /** Its darkest ink is faint (page-preparer.ts FAINT_CONTRAST): show-through is worth a look. */
   faint: boolean;
+  /** Measured as broken into pieces, its strokes were joined (stroke-repair.ts). */
+  strokesRepaired?: boolean;
 }
 
-export type PreparePage = (page: PageImage) => Promise<PreparedPage>;
+export type PreparePage = (page: PageImage, options?: { repairStrokes?: boolean }) => Promise<PreparedPage>;
 
 // Settings both engines (tesseract.js and the native program) read pages with.
 

@@ -20,7 +20,7 @@ const T = 180_000;
 slow('OCR of a colour scan with a receipt stamp on the typing', () => {
   let engine: OcrEngine;
   let jpeg: Buffer;
-  const read = async (page: PageImage) => (await readPage({ engine, prepare: (p) => preparePage(p), rotate180: rotatePng180 }, page)).result.text;
+  const read = async (page: PageImage) => (await readPage({ engine, prepare: preparePage, rotate180: rotatePng180 }, page)).result.text;
   /** Edits on the three lines the stamp covers ('mi opłatę…', 'niż zwykle… 4402 1187…', 'oraz zwrot…'). */
   const editsUnderStamp = (text: string) => [14, 15, 16].map((l) => bestSubstringDistance(normaliseForMetrics(SAMPLE_LETTER[l]!), normaliseForMetrics(text)));
 

@@ -72,7 +72,7 @@ slow('a boxed form read', () => {
     const form = await boxedForm();
     // A skewed rule is a thick band row by row: the rows of boxes are looked for again once level.
     const skewed = await sharp(form.png).rotate(1.2, { background: '#fff' }).toColourspace('b-w').png().toBuffer({ resolveWithObject: true });
-    const read = async (page: PageImage) => (await readPage({ engine, prepare: (p) => preparePage(p), rotate180: rotatePng180 }, page)).result.text;
+    const read = async (page: PageImage) => (await readPage({ engine, prepare: preparePage, rotate180: rotatePng180 }, page)).result.text;
     const level = await read(form);
     for (const [, value] of FIELDS) expect(level.replace(/ /g, '')).toContain(value);
     // As the OCR stage reads it: the half-turn cue takes a skewed box form for upside down (as it

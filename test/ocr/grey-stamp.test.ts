@@ -111,7 +111,7 @@ slow('a letter with a grey stamp over the typing, read', () => {
 
   it('reads the lines under the stamp of a short letter, and the archived image keeps the stamp', async () => {
     const page = await stamped(await renderLetter(SAMPLE_LETTER.slice(0, 17), 300, 'TestSans'), '#6a6a6a');
-    const outcome = await readPage({ engine, prepare: (p) => preparePage(p), rotate180: rotatePng180 }, page);
+    const outcome = await readPage({ engine, prepare: preparePage, rotate180: rotatePng180 }, page);
     const text = outcome.result.text.replace(/\s+/g, ' ');
     expect(text).toContain('Mój numer klienta to 4402 1187');
     expect(text).toContain('mi opłatę za usługi, których nie zamawiałam');

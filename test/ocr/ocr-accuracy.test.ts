@@ -21,7 +21,7 @@ slow('OCR on rendered letters', () => {
   let engine: OcrEngine;
   let letter: RenderedPage;
   let business: RenderedPage;
-  const read = (page: PageImage) => readPage({ engine, prepare: (p) => preparePage(p), rotate180: rotatePng180 }, page);
+  const read = (page: PageImage) => readPage({ engine, prepare: preparePage, rotate180: rotatePng180 }, page);
 
   beforeAll(async () => {
     engine = await createTesseractEngine();

@@ -34,6 +34,32 @@ const upright = reading([word('Szanowni', 95), word('Państwo', 93), word('rekla
 const upsideDown = reading([word('ʎ!', 41), word('oMuez', 38), word('uI', 50)]);
 
 describe('readPage', () => {
+  // 'R': the page with its strokes joined, 'W': the same page left whole (prepare's repairStrokes: false).
+  const repairing = (calls: (boolean | undefined)[]) => async (_p: PageImage, o?: { repairStrokes?: boolean }): Promise<PreparedPage> => {
+    calls.push(o?.repairStrokes);
+    const repaired = o?.repairStrokes !== false;
+    return { png: Buffer.from(repaired ? 'R' : 'W'), width: 100, height: 140, dpi: 300, rotation: 0, skewDegrees: 0, inkShare: 0.02, bitonal: false, faint: false, ...(repaired ? { strokesRepaired: true } : {}) };
+  };
+
+  it('reads a repaired page that read poorly once more unrepaired and keeps the better reading (blind test AO)', async () => {
+    const poor = reading([word('Pa1tara', 35), word('Fv', 30), word('sr', 40)]);
+    const { engine } = fakeEngine({ R: poor, '~R': poor, W: upright });
+    const calls: (boolean | undefined)[] = [];
+    const out = await readPage({ engine, prepare: repairing(calls), rotate180 }, page);
+    expect(calls).toEqual([undefined, false]);
+    expect(out.result.text).toBe(upright.text);
+    expect(out.preparedPng.toString()).toBe('W');
+    expect(out.reads).toBe(3);
+    // A repaired page that reads well is read once.
+    const good = fakeEngine({ R: upright });
+    const once: (boolean | undefined)[] = [];
+    expect((await readPage({ engine: good.engine, prepare: repairing(once), rotate180 }, page)).result.text).toBe(upright.text);
+    expect(once).toEqual([undefined]);
+    // Unrepaired no better: the repaired reading stays.
+    const worse = fakeEngine({ R: poor, '~R': poor, W: reading([word('x', 20)]) });
+    expect((await readPage({ engine: worse.engine, prepare: repairing([]), rotate180 }, page)).preparedPng.toString()).toBe('R');
+  });
+
   it('reads the page as scanned when the prepared image kept the engine past its timeout', async () => {
     const { engine: inner, calls } = fakeEngine({ scan: upright });
     const engine: OcrEngine = {

@@ -84,7 +84,7 @@ slow('a stamped letter read', () => {
 
   it('keeps the lines a stamp frame crosses, and the archived image keeps the frame', async () => {
     const page = await stamped(await renderLetter(SAMPLE_LETTER, 300, 'TestSans'));
-    const outcome = await readPage({ engine, prepare: (p) => preparePage(p), rotate180: rotatePng180 }, page);
+    const outcome = await readPage({ engine, prepare: preparePage, rotate180: rotatePng180 }, page);
     const text = outcome.result.text.replace(/\s+/g, ' ');
     expect(text).toContain('Mój numer klienta to 4402 1187');
     expect(text).toContain('mi opłatę za usługi');
