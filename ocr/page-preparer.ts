@@ -205,7 +205,7 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
   // range: on a speckled page tesseract then found no words at all.
   // Grey stamp ink is found before the stretch, which could turn it as black as the typing.
   let stamp = greyStampBand(r, dpi);
-  const { lo, paper, white } = levels(r.data, hist ?? undefined, { typing: stamp?.dark, greyScan: !bitonal });
+  const { lo, paper, white } = pageLevels(r, hist, { typing: stamp?.dark, greyScan: !bitonal });
   if (white - lo >= 40 && (lo > 8 || white < 245)) {
     const a = 255 / (white - lo);
     img = img.linear(a, -lo * a);
@@ -231,3 +231,29 @@ const stretched = (b: GreyBand, a: number, lo: number): GreyBand => {
 
 // Without an explicit colour space sharp 0.35 writes grey as 3-channel sRGB: 3x the bytes.
 const greyPng = (r: Raw) => fromRaw(r).toColourspace('b-w').png({ compressionLevel: 3 }).toBuffer();
+
+/** Band along each edge where a scanner's lid, a book's spine or a curled sheet leaves its shadow. */
+const EDGE_BAND = 0.06;
+/** The page's ink level this much darker than the inner page's: the darkest ink is a shadow at the edge. */
+const EDGE_INK_GAP = 60;
+
+/**
+ * Levels of the page, or of the page within EDGE_BAND of its edges when the darkest ink of a grey
+ * scan lies only there: a spine's shadow set the ink level, and faded typing stayed light grey
+ * (blind test AO: 69 % of a letter's words, 82 % with the inner page's levels). On the bench's grey
+ * pages punch holes and edge shadows put the two 25-60 apart, and no page crosses the gap.
+ */
+export function pageLevels(r: Raw, hist: Uint32Array | null, o: LevelOptions): { lo: number; paper: number; white: number } {
+  const whole = levels(r.data, hist ?? undefined, o);
+  if (!o.greyScan) return whole;
+  const inner = levels(innerPixels(r, EDGE_BAND), undefined, o);
+  return inner.lo - whole.lo > EDGE_INK_GAP ? inner : whole;
+}
+
+/** The page's pixels without a band of `share` of its size along each edge. */
+function innerPixels(r: Raw, share: number): Uint8Array {
+  const x0 = Math.round(r.width * share), x1 = r.width - x0, y0 = Math.round(r.height * share), y1 = r.height - y0;
+  const out = new Uint8Array((x1 - x0) * (y1 - y0));
+  for (let y = y0, k = 0; y < y1; y++, k += x1 - x0) out.set(r.data.subarray(y * r.width + x0, y * r.width + x1), k);
+  return out;
+}

@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeForPdf } from '../../ocr/page-image.js';
-import { binarizePng, estimateDpi, levels, preparePage, speckleShare, trustedDpi } from '../../ocr/page-preparer.js';
+import { binarizePng, estimateDpi, levels, pageLevels, preparePage, speckleShare, trustedDpi } from '../../ocr/page-preparer.js';
 import { ascenderRatio, clearEdgeInk, estimateSkew, inkPoints, otsuThreshold } from '../../ocr/projection.js';
 import { FRAGMENTED_INK_SHARE, fragmentedInkShare } from '../../ocr/stroke-repair.js';
 import { SPARSE_INK_SHARE } from '../../ocr/page-legibility.js';
@@ -61,6 +61,18 @@ describe('levels', () => {
     // A blank grainy sheet has no ink to find: nothing far below the grain is called ink.
     const blank = levels((await grey((await greyPaper(await renderLetter([]))).png)).data);
     expect(blank.lo).toBeGreaterThan(150);
+  });
+
+  it('takes the inner page\'s levels when a shadow along an edge holds the darkest ink of faded typing (blind test AO)', async () => {
+    const faded = await renderLetter(BUSINESS_LETTER, 300, 'TestSans', '#a0a0a0');
+    const r = await grey((await edgeShadow(faded, 'left', 0.05)).png);
+    expect(levels(r.data, undefined, { greyScan: true }).lo).toBeLessThan(100);
+    // The faded ink (160) is the ink level, so it is stretched to black.
+    expect(pageLevels(r, null, { greyScan: true }).lo).toBeGreaterThan(140);
+    // Typing in black beside the same shadow keeps the page's own levels; so does a black-and-white scan.
+    const black = await grey((await edgeShadow(await renderLetter(BUSINESS_LETTER, 300, 'TestSans'), 'left', 0.05)).png);
+    expect(pageLevels(black, null, { greyScan: true })).toEqual(levels(black.data, undefined, { greyScan: true }));
+    expect(pageLevels(r, null, { greyScan: false }).lo).toBeLessThan(100);
   });
 
   it('takes the typing\'s level, not the other side showing through, on a sparse grey scan (blind test AO)', async () => {
