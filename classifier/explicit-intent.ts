@@ -44,6 +44,9 @@ const STATEMENTS: [Category, string[]][] = [
     // A complaint about a salesman's or a technician's conduct ("składam skargę na przedstawiciela").
     'skladam skarge na', 'skladamy skarge na', 'wnosze skarge na', 'prosze potraktowac to jako reklamacj',
     'prosze potraktowac jako reklamacj', 'prosze to potraktowac jako reklamacj', 'prosze traktowac to jako reklamacj',
+    // "Proszę potraktować to pismo jako reklamację" (blind test AQ: read as a fault over its enclosed fault form).
+    ...['prosze potraktowac', 'prosze traktowac', 'prosimy potraktowac', 'prosimy traktowac'].flatMap((v) =>
+      ['to pismo', 'niniejsze pismo', 'moje pismo', 'ten list', 'moj list'].flatMap((o) => [`${v} ${o} jako reklamacj`, `${v} ${o} jako skarg`])),
     'i wish to complain', 'i want to complain', 'i would like to complain', 'i am writing to complain', 'formal complaint',
     // A refund or a price cut demanded for a service not given is a complaint's claim (blind test W).
     'chce zwrot', 'chce zwrotu', 'zadam zwrotu', 'domagam sie zwrotu', 'zadam rekompensaty', 'domagam sie rekompensaty',

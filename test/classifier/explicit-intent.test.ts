@@ -109,6 +109,7 @@ describe('an intent stated outright', () => {
     expect(stated('Proszę zmienić mój numer kontaktowy na 698 120 455.')).toEqual(['DATA_CHANGE']);
     expect(stated('Uprzejmie proszę o potraktowanie niniejszego pisma jako skargi na sposób obsługi.')).toEqual(['COMPLAINT']);
     expect(stated('Niniejsze pismo proszę potraktować jako reklamację.')).toEqual(['COMPLAINT']);
+    expect(stated('Proszę potraktować to pismo jako reklamację (blind test AQ).')).toEqual(['COMPLAINT']);
     // A charge contested above an enclosed invoice (blind test AJ); not a party's objection in court.
     expect(stated('Kwestionuję pozycję 3 poniższej faktury. Usługi tej nie zamawialiśmy.')).toEqual(['COMPLAINT']);
     expect(stated('Pozwany kwestionuje, aby kiedykolwiek zawarł umowę.')).toEqual([]);
