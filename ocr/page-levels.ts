@@ -4,6 +4,13 @@
 import { greyHistogram, histogramPercentile, countAtOrBelow } from '../core/grey-pixels.js';
 import type { Raw } from './page-image.js';
 
+export interface LevelOptions {
+  /** The typing's flat ink level when a grey stamp was found (greyStampBand). */
+  typing?: number;
+  /** Scanned in grey: a lighter ink (show-through, a stamp) can be there. A black-and-white scan's greys are its resampled edges. */
+  greyScan?: boolean;
+}
+
 /**
  * Paper level (median: text covers well under half a page), the white point (paper level less
  * twice the paper's grain, robust spread of its darker half, so grain maps to white instead of to
@@ -12,13 +19,6 @@ import type { Raw } from './page-image.js';
  * skipped and tesseract found no words; there the ink level comes from the pixels clearly below
  * the grain.
  */
-export interface LevelOptions {
-  /** The typing's flat ink level when a grey stamp was found (greyStampBand). */
-  typing?: number;
-  /** Scanned in grey: a lighter ink (show-through, a stamp) can be there. A black-and-white scan's greys are its resampled edges. */
-  greyScan?: boolean;
-}
-
 export function levels(data: Uint8Array, hist = greyHistogram(data), o: LevelOptions = {}): { lo: number; paper: number; white: number } {
   const at = (q: number) => histogramPercentile(hist, q, data.length);
   const paper = at(0.5);
@@ -34,7 +34,7 @@ export function levels(data: Uint8Array, hist = greyHistogram(data), o: LevelOpt
   // showing through) holds the 1st percentile, and stretched from there it came out as dark as the
   // typing (blind test AO: 64 % of a letter's words read). The typing's own level is taken then. On
   // a black-and-white scan the 1st percentile is its strokes' resampled edges, and stretching from
-  // there thickens them, which its thin strokes read better with (bench: 4 of 4 such pages worse).
+  // there thickens them, which its thin strokes read better with (bench: three such pages read worse).
   const lighter = o.greyScan === true && ink !== null && first - ink > LIGHTER_INK_GAP;
   const level = first >= cut ? (ink ?? first) : lighter ? ink : first;
   // A grey stamp on a sparse page holds the 1st percentile: stretched from there it turns black like the typing.
