@@ -12,6 +12,29 @@ export interface GreyPixels {
 /** Isolated-speck share of a page above which it counts as speckled (see ocr/page-preparer.ts speckleShare). */
 export const SPECKLE_SHARE = 0.0005;
 
+/**
+ * Ink pixels (at most `threshold`) with no ink among their eight neighbours: specks, which text
+ * strokes almost never leave. The outermost rows and columns are not looked at. Returns how many,
+ * handing each one's index to `each` when given.
+ */
+export function isolatedInk(data: Uint8Array, width: number, height: number, threshold: number, each?: (i: number) => void): number {
+  let n = 0;
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1, i = y * width + 1; x < width - 1; x++, i++) {
+      if (data[i]! > threshold) continue;
+      if (
+        data[i - 1]! > threshold && data[i + 1]! > threshold &&
+        data[i - width - 1]! > threshold && data[i - width]! > threshold && data[i - width + 1]! > threshold &&
+        data[i + width - 1]! > threshold && data[i + width]! > threshold && data[i + width + 1]! > threshold
+      ) {
+        n++;
+        each?.(i);
+      }
+    }
+  }
+  return n;
+}
+
 /** Count of pixels at each grey level 0..255. */
 export function greyHistogram(data: Uint8Array): Uint32Array {
   const hist = new Uint32Array(256);

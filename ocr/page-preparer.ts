@@ -6,7 +6,7 @@ import type { PageImage } from '../core/types.js';
 import { PermanentError } from '../core/errors.js';
 import type { PreparedPage, Rotation } from './ports.js';
 import { fromRaw, toRaw, type Raw } from './page-image.js';
-import { SPECKLE_SHARE, countAtOrBelow, greyHistogram, histogramPercentile, inkThreshold, otsuFromHistogram } from '../core/grey-pixels.js';
+import { SPECKLE_SHARE, countAtOrBelow, greyHistogram, histogramPercentile, inkThreshold, isolatedInk, otsuFromHistogram } from '../core/grey-pixels.js';
 import { pageLevels } from './page-levels.js';
 import { eraseLeaderDots } from './leader-dots.js';
 import { eraseCombBoxes } from './comb-boxes.js';
@@ -56,22 +56,7 @@ export function trustedDpi(stated: number | null, width: number, height: number)
  * and salt-and-pepper noise do. `hist` is the page's grey histogram when the caller already has one.
  */
 export function speckleShare(r: Raw, hist = greyHistogram(r.data)): number {
-  const { data, width, height } = r;
-  const t = otsuFromHistogram(hist);
-  let isolated = 0;
-  for (let y = 1; y < height - 1; y++) {
-    for (let x = 1; x < width - 1; x++) {
-      const i = y * width + x;
-      if (data[i]! > t) continue;
-      if (
-        data[i - 1]! > t && data[i + 1]! > t &&
-        data[i - width - 1]! > t && data[i - width]! > t && data[i - width + 1]! > t &&
-        data[i + width - 1]! > t && data[i + width]! > t && data[i + width + 1]! > t
-      )
-        isolated++;
-    }
-  }
-  return isolated / (width * height);
+  return isolatedInk(r.data, r.width, r.height, otsuFromHistogram(hist)) / (r.width * r.height);
 }
 
 /**
