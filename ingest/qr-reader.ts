@@ -38,9 +38,11 @@ async function scan(img: GreyImage): Promise<QrScan> {
     const v = img.data[i]!;
     rgba[j] = v; rgba[j + 1] = v; rgba[j + 2] = v; rgba[j + 3] = 255;
   }
+  // Undecodable candidates (a damaged symbol, or finder patterns of two symbols paired up) count
+  // against maxNumberOfSymbols too: at 4 they used up the budget before the sheet's intact codes.
   const results = await zxing.readBarcodes(
     { data: rgba, width: img.width, height: img.height, colorSpace: 'srgb' } as ImageDataLike,
-    { formats: ['QRCode'], tryHarder: true, tryRotate: true, tryInvert: false, tryDownscale: true, returnErrors: true, maxNumberOfSymbols: 4 },
+    { formats: ['QRCode'], tryHarder: true, tryRotate: true, tryInvert: false, tryDownscale: true, returnErrors: true, maxNumberOfSymbols: 16 },
   );
   return {
     texts: results.filter((r) => r.isValid).map((r) => r.text),

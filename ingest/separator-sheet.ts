@@ -1,8 +1,8 @@
-// Printable A4 separator sheet: a large QR code carrying SEPARATOR_TEXT plus a caption.
+// Printable A4 separator sheet: QR codes carrying SEPARATOR_TEXT plus a caption.
 // The QR is drawn as vector rectangles so it stays sharp at any printer resolution.
 import { readFile } from 'node:fs/promises';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, StandardFonts, rgb, type PDFFont } from 'pdf-lib';
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { SEPARATOR_TEXT } from './separator-text.js';
 
@@ -27,20 +27,12 @@ async function captionFont(doc: PDFDocument): Promise<{ font: PDFFont; polish: b
   return { font: await doc.embedFont(StandardFonts.HelveticaBold), polish: false };
 }
 
-export async function separatorSheetPdf(): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.setTitle('Mailroom separator sheet');
-  doc.setCreator('mailroom');
-  const page = doc.addPage(A4);
-  const [pw, ph] = A4;
-
-  // Error correction H survives staples, pen marks and coffee rings on a reused sheet.
+/** One QR symbol of `side` points with its top-left corner at (x, top) in PDF coordinates. */
+function drawQr(page: PDFPage, x: number, top: number, side: number): void {
+  // Error correction H survives staples, pen marks and specks on a reused sheet.
   const qr = QRCode.create(SEPARATOR_TEXT, { errorCorrectionLevel: 'H' });
   const n = qr.modules.size;
-  const side = 110 * MM; // ~4 mm modules: readable even from a 100 dpi downscale or a skewed feed
   const cell = side / n;
-  const x0 = (pw - side) / 2;
-  const y0 = (ph - side) / 2;
   // One filled path of merged horizontal runs: separate rectangles leave anti-aliased seams
   // between rows that a reader's binariser can see as light lines.
   let path = '';
@@ -54,7 +46,28 @@ export async function separatorSheetPdf(): Promise<Uint8Array> {
     }
   }
   // drawSvgPath uses SVG orientation: origin at (x, y) = top-left of the symbol, y growing down.
-  page.drawSvgPath(path, { x: x0, y: y0 + side, color: rgb(0, 0, 0), borderWidth: 0 });
+  page.drawSvgPath(path, { x, y: top, color: rgb(0, 0, 0), borderWidth: 0 });
+}
+
+// Four codes in a 2 x 2 grid rather than one: a reused sheet's coffee ring over a finder pattern or
+// a torn-off quarter defeats one symbol (blind test AQ lost a separator that way), rarely all four.
+// ~2.5 mm modules still read from the 100 dpi copy the page inspection scans.
+const CODE_MM = 62;
+const GAP_MM = 16;
+
+export async function separatorSheetPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.setTitle('Mailroom separator sheet');
+  doc.setCreator('mailroom');
+  const page = doc.addPage(A4);
+  const [pw, ph] = A4;
+  const side = CODE_MM * MM;
+  const grid = 2 * side + GAP_MM * MM;
+  const left = (pw - grid) / 2;
+  const top = (ph + grid) / 2;
+  for (const col of [0, 1]) {
+    for (const row of [0, 1]) drawQr(page, left + col * (side + GAP_MM * MM), top - row * (side + GAP_MM * MM), side);
+  }
 
   const { font, polish } = await captionFont(doc);
   const title = polish ? 'ARKUSZ SEPARUJĄCY / SEPARATOR SHEET' : 'ARKUSZ SEPARUJACY / SEPARATOR SHEET';
