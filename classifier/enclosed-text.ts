@@ -32,15 +32,54 @@ const MIN_OWN_WORDS = 20;
 
 const words = (s: string): number => (s.match(/\p{L}+/gu) ?? []).length;
 
+// The writer's closing formula on a line of its own (or with the signature after it). What follows
+// the signature is no longer the writer's: a court decision an heir encloses, a copied invoice on
+// the next page, an e-mail client's footer (blind test AQ: court copies made a letter LEGAL).
+const CLOSING = /^\W*(z powazaniem|z wyrazami szacunku|z wyrazami powazania|lacze wyrazy szacunku|z szacunkiem|(serdecznie |serdeczne )?pozdrawiam|z pozdrowieniami|(with )?(kind |best )?regards|yours (sincerely|faithfully)|sincerely)\b/;
+const MAX_CLOSING = 50;
+/** Less than this after the signature is a list or a remark, not an enclosed document. */
+const MIN_TAIL_WORDS = 15;
+const NAME_WORDS = 4;
+const POSTSCRIPT = /^\W*p\.? ?s\b/;
+
+/**
+ * Index of the first line after the writer's closing formula and name where an enclosed document
+ * begins (lines.length when none): `folded` are foldChars'd lines. A signature's title, firm or
+ * phone below the name falls into the tail too, where the classifier weighs it half: harmless.
+ */
+export function closingTail(folded: readonly string[]): number {
+  let ownWords = 0;
+  for (let i = 0; i < folded.length; i++) {
+    const line = folded[i]!.trim();
+    const closing = ownWords >= MIN_OWN_WORDS && line.length <= MAX_CLOSING ? CLOSING.exec(line) : null;
+    if (closing) {
+      let j = i + 1;
+      while (j < folded.length && !folded[j]!.trim()) j++;
+      // "Z poważaniem Jan Kowalski" signs on the closing's own line.
+      const signed = words(line.slice(closing[0].length)) > 0;
+      if (!signed && j < folded.length && words(folded[j]!) <= NAME_WORDS) j++;
+      while (j < folded.length && !folded[j]!.trim()) j++;
+      const tail = folded.slice(j);
+      // A postscript below a signature's further lines is still the writer's ("PS. Proszę
+      // potraktować ten list jako wypowiedzenie"): the tail then stays theirs.
+      return !tail.some((l) => POSTSCRIPT.test(l.trim())) && words(tail.join(' ')) >= MIN_TAIL_WORDS ? j : folded.length;
+    }
+    ownWords += words(line);
+  }
+  return folded.length;
+}
+
 /** Splits a letter into its own text and the quoted or enclosed text (empty when none). */
 export function splitEnclosures(text: string): LetterParts {
   const lines = text.split('\n');
+  const tailAt = closingTail(lines.map((l) => foldChars(l)));
   const own: string[] = [];
   const enclosed: string[] = [];
   let ownWords = 0;
   let inEnclosure = false;
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     const folded = foldChars(line).trim();
+    if (i === tailAt) inEnclosure = true;
     if (!inEnclosure && ownWords >= MIN_OWN_WORDS && ((folded.length <= MAX_HEADING && ENCLOSURE_HEADING.test(folded)) || THREAD_MARKER.test(folded))) {
       inEnclosure = true;
     }

@@ -102,10 +102,12 @@ export function extractFeatures(text: string, read: ReadLetter = readLetter(text
     const evidence = mine + ENCLOSED_VALUE * Math.max(0, hits - mine);
     out.push({ name: `kw:${cat}`, value: LEX_VALUE * Math.min(1, evidence / 3) });
   }
-  // Who wrote it is the strongest cue for legal mail, and it does not depend on wording; a court
-  // order a customer forwards below a cover note is legal mail too, so the whole text is searched.
+  // Who wrote it is the strongest cue for legal mail, and it does not depend on wording. A court or
+  // bailiff document only enclosed below the writer's own letter (an heir's copy of the probate
+  // decision) is evidence for the writer's request, not the request (blind test AQ).
   const inst = detectInstitutionDocument(text);
-  if (inst) out.push({ name: 'inst:any', value: LEX_VALUE }, { name: `inst:${inst}`, value: LEX_VALUE * 0.5 });
+  if (inst && enclosed && !detectInstitutionDocument(own)) out.push({ name: 'inst:enclosed', value: LEX_VALUE * ENCLOSED_VALUE });
+  else if (inst) out.push({ name: 'inst:any', value: LEX_VALUE }, { name: `inst:${inst}`, value: LEX_VALUE * 0.5 });
   out.push({ name: 'bias:1', value: 1 });
   return out;
 }

@@ -3,6 +3,7 @@
 import { foldChars } from './normalize.js';
 import { approxFind } from './fuzzy.js';
 import { writesAsCustomer } from './institution-as-customer.js';
+import { closingTail } from './enclosed-text.js';
 
 export type InstitutionKind = 'court' | 'bailiff' | 'regulator' | 'ombudsman' | 'police';
 
@@ -55,8 +56,11 @@ function detect(text: string) {
   const found = scan(all) ?? authority;
   const document = found !== null && writesAsCustomer(all.join('\n')) ? null : found;
   // The lines before the salutation are a prefix of the letter: no document there, no sender either.
+  // Without a salutation, the writer's letter ends at its closing and signature: a court decision
+  // enclosed below them is not who wrote (closingTail).
   const salutation = all.findIndex((l) => SALUTATION.test(l.trim()));
-  const sender = salutation < 0 || document === null ? document : scan(all.slice(0, salutation)) ?? authority;
+  const ownEnd = salutation >= 0 ? salutation : closingTail(all);
+  const sender = ownEnd >= all.length || document === null ? document : scan(all.slice(0, ownEnd)) ?? authority;
   last = { text, sender, document };
   return last;
 }

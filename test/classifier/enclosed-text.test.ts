@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitEnclosures } from '../../classifier/enclosed-text.js';
 import { extractFeatures } from '../../classifier/features.js';
+import { detectInstitution } from '../../classifier/institution.js';
 
 const COVER = [
   'Szanowni Państwo,',
@@ -60,5 +61,48 @@ describe('an enclosure heading the OCR ran into the line before', () => {
     const { own, enclosed } = splitEnclosures(text);
     expect(own).toBe([...COVER, 'Z poważaniem Jan Kowalski '].join('\n'));
     expect(enclosed).toBe(['Załącznik:', 'Faktura nr F/1/2026'].join('\n'));
+  });
+});
+
+describe('a document enclosed below the writer\'s closing and signature (blind test AQ)', () => {
+  const probate = [
+    'SĄD REJONOWY W POZNANIU', 'I Wydział Cywilny', 'Sygn. akt I Ns 1234/26', 'POSTANOWIENIE',
+    'Sąd Rejonowy w Poznaniu po rozpoznaniu sprawy z wniosku Anny Zielińskiej o stwierdzenie nabycia spadku',
+    'postanawia stwierdzić, że spadek po Józefie Zielińskim nabyła córka Anna Zielińska w całości.',
+  ];
+  const heir = [
+    'Anna Zielińska', 'ul. Kwiatowa 12', '61-001 Poznań', '',
+    'Mój ojciec, Józef Zieliński, zmarł w sierpniu. Jestem jego jedyną spadkobierczynią. Proszę o przepisanie',
+    'umowy na telefon stacjonarny na moje nazwisko i wysyłanie faktur na mój adres.', '',
+    'Z poważaniem', 'Anna Zielińska', '', 'Załącznik: kopia postanowienia', '',
+  ];
+
+  it('is enclosed, whatever heading it has or lacks', () => {
+    const { own, enclosed } = splitEnclosures([...heir, ...probate].join('\n'));
+    expect(own).toBe(heir.slice(0, 10).join('\n'));
+    expect(enclosed.split('\n')).toEqual(heir.slice(10).concat(probate));
+    const signedOnOneLine = [...COVER, 'Z wyrazami szacunku Jan Kowalski', ...probate].join('\n');
+    expect(splitEnclosures(signedOnOneLine).enclosed).toBe(probate.join('\n'));
+  });
+
+  it('leaves a postscript, a short attachment list and a closing at the top with the writer', () => {
+    const ps = [...COVER, 'Z poważaniem', 'Jan Kowalski', 'PS. Proszę też o sprawdzenie, czy technik może przyjść w sobotę rano, bo w tygodniu pracuję do późna w biurze.'].join('\n');
+    expect(splitEnclosures(ps).enclosed).toBe('');
+    const list = [...COVER, 'Pozdrawiam', 'Jan Kowalski', 'Załączniki: kopia faktury nr F/1/2026 z października,', 'zdjęcie routera i protokół'].join('\n');
+    expect(splitEnclosures(list).enclosed).toBe('');
+    const greeting = ['Pozdrawiam serdecznie', ...COVER].join('\n');
+    expect(splitEnclosures(greeting).enclosed).toBe('');
+  });
+
+  it('does not make the letter the court\'s, nor give the classifier a court\'s letter', () => {
+    const text = [...heir, ...probate].join('\n');
+    expect(detectInstitution(text)).toBeNull();
+    const names = extractFeatures(text).map((f) => f.name);
+    expect(names).toContain('inst:enclosed');
+    expect(names).not.toContain('inst:any');
+    // The court's own letter, closed and signed, with its instructions below: still the court's.
+    const court = [...probate, 'Szanowni Państwo, wzywam do udzielenia informacji o abonencie w terminie 7 dni.', 'Z poważaniem', 'Sędzia Jan Lis', 'Pouczenie: na postanowienie przysługuje zażalenie do sądu okręgowego w terminie tygodnia od doręczenia.'].join('\n');
+    expect(detectInstitution(court)).toBe('court');
+    expect(extractFeatures(court).map((f) => f.name)).toContain('inst:any');
   });
 });
