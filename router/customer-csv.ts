@@ -130,9 +130,13 @@ function villageStreet(city: string | null, house: string | null): string | null
   return city && house ? city : null;
 }
 
+// A street whose name opens with a number, after its type word or not: "3 Maja", "ul. 3 Maja",
+// "al. 1-go Maja", "ul. 700-lecia" (blind test AR: "ul. 3 Maja" + "17" lost its house number).
+const NUMBERED_NAME = /^(?:(?:ul|al|pl|os)\.?\s*|(?:ulica|aleja|aleje|plac|osiedle)\s+)?\d+(?:-?(?:go|ego))?[\s-]+\p{L}/iu;
+
 /** "Lipowa" + "5" + "3" -> "Lipowa 5/3", as letters write it; a street cell already numbered keeps its own. */
 function streetWithNumbers(street: string | null, house: string | null, flat: string | null): string | null {
-  if (!street || !house || /\d/.test(street.replace(/^\d+\s+\p{L}/u, ''))) return street;
+  if (!street || !house || /\d/.test(street.replace(NUMBERED_NAME, ''))) return street;
   return flat ? `${street} ${house}/${flat.replace(/^(?:m|lok|lokal|mieszk)\.?\s*/i, '')}` : `${street} ${house}`;
 }
 

@@ -257,11 +257,15 @@ describe('customer masters with their own columns, separators and encoding', () 
       `D2;FIRMA;;;KŁOS Usługi Stolarskie;${N4};Polna;1;;33-100;Tarnów\n` +
       'D3;OSOBA FIZYCZNA;LIS;JAN;;;3 Maja;7;m. 2;00-838;Warszawa\n' +
       'D4;OSOBA FIZYCZNA;KOT;ALA;;;Długa 5/3;;;00-838;Warszawa\n' +
+      // A street named with a number after its type word keeps its house number (blind test AR).
+      'D7;OSOBA FIZYCZNA;NOWAK;TOMASZ;;;ul. 3 Maja;17;;26-658;Radom\n' +
+      'D8;OSOBA FIZYCZNA;NOWAK;EWA;;;al. 1-go Maja;4;5;26-600;Radom\n' +
       // A village without streets: its name and the house number make the address line.
       'D6;OSOBA FIZYCZNA;NOWAK;STANISŁAW;;;;12;;05-660;Zawady\n';
     const r = await importCustomers(t.db, Readable.from([cp1250(file)]));
-    expect([r.imported, r.rejected]).toEqual([5, []]);
+    expect([r.imported, r.rejected]).toEqual([7, []]);
     expect((await people(['D6']))[0]).toMatchObject({ street: 'Zawady 12', city: 'Zawady', postal_code: '05-660' });
+    expect((await people(['D7', 'D8'])).map((c) => c.street)).toEqual(['ul. 3 Maja 17', 'al. 1-go Maja 4/5']);
     expect(r.readColumns).toEqual(expect.arrayContaining(['Nazwa klienta → company_name (business rows)', 'Nr domu → street (house_number)',
       'Nr lokalu → street (flat_number)']));
     expect((await people(['D1', 'D2', 'D3', 'D4'])).map((c) => [c.segment, c.company_name, c.street])).toEqual([
