@@ -59,9 +59,15 @@ const LEGAL_FORMS = [
   'spolka jawna', 's a', 'spolka akcyjna', 'sp zoo', 'spolka cywilna', 's c', 'p s a', 'sp',
 ];
 
+// A civil partnership is named with its partners after the form ("Intermex s.c. Jacek Szymański,
+// Renata Kurek"); its letters often give the name alone, and a partner's name is no firm's name.
+const PARTNERS_AFTER = / (?:s c|spolka cywilna) .*$/;
+
 /** Folded company name without its legal form: "ACME Sp. z o.o." -> "acme". */
 export function foldCompany(value: string | null | undefined): string {
   let s = ` ${fold(value)} `;
+  const partners = PARTNERS_AFTER.exec(s);
+  if (partners && partners.index > 0) s = `${s.slice(0, partners.index)} `;
   for (const form of LEGAL_FORMS) s = s.split(` ${form} `).join(' ');
   return s.replace(/\s+/g, ' ').trim();
 }

@@ -3,7 +3,7 @@
 // The scoring (match-score.ts) weighs the answers.
 import type { CandidateRow } from './match-lookup.js';
 import { splitStreet } from './fold.js';
-import { ocrSame, ocrSameFirstName } from './match-ocr.js';
+import { ocrSame, ocrSameFirstName, ocrShape } from './match-ocr.js';
 import { sameTransliterated } from './match-translit.js';
 import { isKnownGivenName } from '../classifier/first-names.js';
 
@@ -96,6 +96,15 @@ function sameAdjectiveStem(a: string, b: string): boolean {
   };
   const sa = stem(a);
   return sa !== null && sa === stem(b);
+}
+
+/**
+ * The same firm: alike by trigrams, or the same once OCR's look-alikes are collapsed ("geopiast"
+ * read for "geoplast"). Not any one edit, as for surnames: firms' invented names differ by a letter
+ * ("Polmex", "Polmax").
+ */
+export function sameCompany(letter: string, master: string): boolean {
+  return similarity(letter, master) >= 0.6 || ocrShape(letter.replace(/ /g, '')) === ocrShape(master.replace(/ /g, ''));
 }
 
 /** pg_trgm's similarity on folded text: shared trigrams of space-padded words over all trigrams. */

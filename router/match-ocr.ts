@@ -13,7 +13,7 @@ const CLASSES: Record<string, string> = {
 };
 
 /** A folded word with the usual OCR confusions collapsed, for comparison only. */
-function ocrShape(folded: string): string {
+export function ocrShape(folded: string): string {
   let s = folded;
   for (const [re, to] of SHAPES) s = s.replace(re, to);
   return [...s].map((ch) => CLASSES[ch] ?? ch).join('');

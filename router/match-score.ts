@@ -5,7 +5,7 @@ import type { MatchEvidence } from '../core/types.js';
 import type { CandidateRow } from './match-lookup.js';
 import { invoiceLookupKey, splitStreet } from './fold.js';
 import { ocrEmailAgreement, type ReadEmail } from './match-ocr.js';
-import { bestName, oneSlip, sameStreet, sameTown, similarity } from './match-compare.js';
+import { bestName, oneSlip, sameCompany, sameStreet, sameTown } from './match-compare.js';
 
 export interface LetterKeys {
   customerNumbers: Map<string, 'exact' | 'repaired' | 'uncertain'>; // master id -> how the letter gave it
@@ -142,7 +142,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     else if (!fromInstitution) points += best === 'first-differs' ? POINTS.firstNameConflict : c.segment === 'individual' ? POINTS.nameConflict : 0;
   }
   if (k.companies.length && c.company_key) {
-    if (k.companies.some((n) => similarity(n, c.company_key!) >= 0.6)) add('company_name', POINTS.company);
+    if (k.companies.some((n) => sameCompany(n, c.company_key!))) add('company_name', POINTS.company);
     else if (!fromInstitution && c.segment === 'business' && !evidence.includes('name')) points += POINTS.nameConflict;
   }
   if (c.street_key && k.places.some((p) => sameStreet(p.street, c.street_key!) && !placedElsewhere(p, c))) add('address', POINTS.address);

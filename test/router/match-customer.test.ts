@@ -83,12 +83,20 @@ const V2 = customer({ customerId: '2000000102', segment: 'business', companyName
 const W = customer({ customerId: '2000000103', segment: 'business', companyName: 'Fundacja Pomocy Dzieciom Promyk', nip: nipFor(41),
   street: 'ul. Szeroka 5', postalCode: '87-100', city: 'Toruń' });
 
+// A civil partnership named with its partners, one of whom shares her name with a private customer,
+// and a firm whose name OCR misreads by a look-alike (blind test AR).
+const X1 = customer({ customerId: '2000000104', segment: 'business', companyName: 'Intermex s.c. Jacek Szymański, Renata Kurek', nip: nipFor(42),
+  street: 'Legnicka 66/52', postalCode: '51-185', city: 'Wrocław' });
+const X2 = customer({ customerId: '2000000105', firstName: 'Renata', lastName: 'Kurek', street: 'ul. Ozimska 4', postalCode: '45-001', city: 'Opole' });
+const X3 = customer({ customerId: '2000000106', segment: 'business', companyName: 'Geoplast sp. z o.o.', nip: nipFor(43),
+  street: 'ul. Słowackiego 111', postalCode: '26-388', city: 'Radom' });
+
 for (const kind of ['postgres', 'pglite'] as const) {
   describe(`matchCustomer on ${kind}`, () => {
     let t: TestDb;
     beforeAll(async () => {
       t = await openTestDb(kind, 'match');
-      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, M, N, P, Q, R, S, T, U, V1, V2, W])]));
+      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, M, N, P, Q, R, S, T, U, V1, V2, W, X1, X2, X3])]));
       expect(r.rejected).toEqual([]);
     });
     afterAll(async () => t?.close());
@@ -117,6 +125,14 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(await match({ nips: [D.nip!], checksumRepaired: [D.nip!], companyNames: ['Techbud Sp. z o.o.'] }), D.customerId);
       expect((await match({ pesels: [B.pesel!], checksumRepaired: [B.pesel!] })).kind).not.toBe('matched');
       expectMatched(await match({ pesels: [B.pesel!], checksumRepaired: [B.pesel!], names: [{ first: B.firstName!, last: B.lastName! }] }), B.customerId);
+    });
+
+    it('decides on an exact NIP beside the firm\'s name misread by a look-alike or without its partners (blind test AR)', async () => {
+      expectMatched(await match({ nips: [X3.nip!], companyNames: ['Geopiast sp. z 0.0.'], names: [{ first: 'Tomasz', last: 'Pawłowski' }] }), X3.customerId);
+      const partners = { nips: [X1.nip!], companyNames: ['Intermex s.c.'], names: [{ first: 'Jacek', last: 'Szymański' }, { first: 'Renata', last: 'Kurek' }] };
+      expectMatched(await match(partners), X1.customerId);
+      // Another firm's name beside the NIP still stops it: whose letter is it?
+      expect((await match({ nips: [X3.nip!], companyNames: ['Polbud sp. z o.o.'] })).kind).not.toBe('matched');
     });
 
     it('does not decide on a phone one misread digit away when the letter is from another town', async () => {
