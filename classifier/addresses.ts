@@ -3,7 +3,7 @@ import type { Hit } from './identifier-patterns.js';
 import { readGivenNames } from './first-names.js';
 import { foldChars } from './normalize.js';
 import { anyCase, CAP, HOUSE, WORD } from './address-patterns.js';
-import { bareStreets } from './bare-streets.js';
+import { bareStreets, plausibleStreetName } from './bare-streets.js';
 
 export interface AddressHit {
   street: string | null;
@@ -15,8 +15,10 @@ export interface AddressHit {
 // OCR doubles the dot after "ul"/"al" or reads it as a comma or colon ("ul.. Klonowa 12", "ul: szkolna").
 const SPECK = '[.,:;]{0,2}';
 const DOT_SPECK = '[.,:;]{1,2}';
-const PREFIX = `${anyCase('ul')}${SPECK}|${anyCase('ulica')}|${anyCase('al')}${SPECK}|${anyCase('aleja')}|${anyCase('aleje')}|` +
-  `${anyCase('os')}\\.?|${anyCase('osiedle')}|${anyCase('pl')}\\.?|${anyCase('plac')}`;
+// Prose declines the type word: "na ulicy Ozimskiej 40/6", "przy Alei Grunwaldzkiej 212", "na osiedlu
+// Słonecznym 4", "przy placu Wolności 1" (blind test AR).
+const PREFIX = `${anyCase('ul')}${SPECK}|${anyCase('ulica')}|${anyCase('ulicy')}|${anyCase('al')}${SPECK}|${anyCase('aleja')}|${anyCase('alei')}|${anyCase('aleje')}|` +
+  `${anyCase('os')}\\.?|${anyCase('osiedle')}|${anyCase('osiedlu')}|${anyCase('pl')}\\.?|${anyCase('plac')}|${anyCase('placu')}`;
 // A street may open with the day of a date: "ul. 11 Listopada 113/57", "ul. 11-go Listopada" (blind
 // test AH: the street was lost, and the letter went to a person); one digit was a word already ("3 Maja").
 const STREET = new RegExp(`\\b(${PREFIX})\\s+((?:\\d{2}(?:-go)?\\s+)?(?:${WORD}\\s+){0,5}?${CAP})\\s+${HOUSE}`, 'gu');
@@ -28,12 +30,19 @@ const STREET_LOWER = new RegExp(`\\b(ul${DOT_SPECK}|ul(?=[ \\t])|ulica|al${DOT_S
 // A register word after the town on a footer line ("26-600 Radom NIP 796…") is no part of it.
 const POSTAL_CITY = /(?<![\d-])(\d{2})\s?-\s?(\d{3})(?![\d-])[ \t]+([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -](?!(?:NIP|REGON|KRS|PESEL|TEL|Tel|FAX|Fax|E-mail|EMAIL|Email)\b)[A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+){0,2}|(?<=^[ \t]*\d{2}-\d{3}[ \t]+)[a-ząćęłńóśźż]{3,}(?:[ -][a-ząćęłńóśźż]{3,}){0,2}(?=[ \t]*$))/gmu;
 
+// A street in prose without its type word: "mieszkam w Nowym Targu przy Kolejowej 3" (blind test AR).
+// "przy" before a capitalised name and a house number says address; the name is checked as a bare
+// street's is (no "Fakturze", no month).
+const PROSE_STREET = new RegExp(`\\bprzy\\s+((?:${WORD}\\s+){0,3}?${CAP})\\s+${HOUSE}`, 'gu');
+// A village without streets in prose: "w miejscowości Zalesie pod numerem 7", "we wsi Stara Wieś nr 15".
+const PROSE_VILLAGE = new RegExp(`\\b(?:w miejscowo[śs]ci|we wsi)\\s+(${CAP}(?:[ -]${CAP}){0,2})\\s+(?:pod\\s+(?:numerem|nr\\.?)\\s*|nr\\.?\\s*|numer\\s+)?${HOUSE}`, 'gu');
+
 // "Kraków 31-610": the postal code after the town, a whole line (blind test O).
 const TOWN_THEN_POSTAL = /^[ \t]*([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+){0,2})[ \t]*,?[ \t]+(\d{2})[ \t]?-[ \t]?(\d{3})[ \t]*$/gmu;
 
 function cleanPrefix(p: string): string {
   const f = p.toLowerCase().replace(/[.,:;]+$/, '');
-  if (f === 'ulica' || f === 'ul') return 'ul.';
+  if (f.startsWith('ul')) return 'ul.';
   if (f.startsWith('al')) return 'al.';
   if (f.startsWith('os')) return 'os.';
   return 'pl.';
@@ -61,6 +70,13 @@ export function findAddresses(text: string): AddressHit[] {
   for (const m of text.matchAll(TOWN_THEN_POSTAL)) cities.push({ postalCode: `${m[2]}-${m[3]}`, city: m[1]!, index: m.index ?? 0 });
   cities.sort((a, b) => a.index - b.index);
   const stated = new Map<number, string>();
+  const prose = [...text.matchAll(PROSE_STREET)].filter((m) => plausibleStreetName(m[1]!));
+  for (const m of [...prose, ...text.matchAll(PROSE_VILLAGE)]) {
+    const index = (m.index ?? 0) + m[0].indexOf(m[1]!);
+    const end = (m.index ?? 0) + m[0].length;
+    if (streets.some((s) => s.index <= index && s.end >= index)) continue;
+    streets.push({ street: `${m[1]!.replace(/\s+/g, ' ')} ${m[2]!.replace(/\s*\/\s*/, '/')}`, index, end });
+  }
   for (const bare of bareStreets(text, cities.map((c) => c.index))) {
     if (streets.some((s) => s.index === bare.index || (s.index <= bare.index && s.end >= bare.end))) continue;
     streets.push(bare);
@@ -99,9 +115,10 @@ function townAfter(text: string, end: number): string | null {
   return TOWN_AFTER.exec(text.slice(end, end + 60))?.[1] ?? null;
 }
 
-// "zamieszkały w Kielcach przy ul. Sienkiewicza 60/2", "mieszkam w Toruniu, ul. Polna 3": the town in
+// "zamieszkały w Kielcach przy ul. Sienkiewicza 60/2", "mieszkam w Toruniu, ul. Polna 3", "w Opolu na
+// ulicy Ozimskiej 40/6": the town in
 // prose, declined (the matcher compares declined towns, router/match-score.ts).
-const TOWN_BEFORE = /\b(?:w|we)[ \t]+([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+)?)[ \t]*,?[ \t]*(?:przy[ \t]+)?$/u;
+const TOWN_BEFORE = /\b(?:w|we)[ \t]+([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+)?)[ \t]*,?[ \t]*(?:(?:przy|na)[ \t]+)?$/u;
 
 // "Gdańsk, ul. Kartuska 5", "Wrocław, Grunwaldzka 48/7": the town opening the street's own line.
 const TOWN_OPENING_LINE = /(?:^|\n)[ \t]*([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+)?)[ \t]*,[ \t]*$/u;

@@ -23,7 +23,7 @@ const HEAD_THEN_STREET = new RegExp(`^[ \\t]*${TOWN}[ \\t]*,[ \\t]*${NAME}[ \\t]
 const TOWN_LINE = new RegExp(`^[ \\t]*${TOWN}[ \\t]*$`, 'u');
 
 // Words that open a numbered line of a letter, a date or a form, never a street's name.
-const NOT_STREET = new Set(('nr numer tel telefon fax faksu faktura faktury fv umowa umowy pesel nip regon krs dnia dn rok roku ' +
+const NOT_STREET = new Set(('nr numer tel telefon fax faksu faktura faktury fakturze fv umowa umowy umowie pesel nip regon krs dnia dn rok roku ' +
   'godz strona str zalacznik zalacznika pkt punkt art ust par kod konto rachunek sygn sygnatura klient klienta lok m kwota razem ' +
   'pan pani panstwo urzad poczta skrytka skr suma pozycja poz zamowienie zlecenie sprawa pismo wezwanie postanowienie data numeru abonent abonenta id ' +
   'styczen stycznia luty lutego marzec marca kwiecien kwietnia maj czerwiec czerwca lipiec lipca sierpien sierpnia ' +
@@ -32,7 +32,8 @@ const NOT_STREET = new Set(('nr numer tel telefon fax faksu faktura faktury fv u
 // Closing and opening words that stand alone on a line under a street-like line.
 const NOT_TOWN = new Set('pozdrawiam dziekuje podpis szanowni szanowny szanowna uprzejmie prosze witam dotyczy temat zalaczniki wniosek reklamacja'.split(' '));
 
-function plausibleName(name: string): boolean {
+/** A street's name, not a word that opens a numbered line, a date or a form, nor a given name alone. */
+export function plausibleStreetName(name: string): boolean {
   const all = foldChars(name).toLowerCase().replace(/[.,]/g, '').split(/\s+/);
   const words = all.filter((w) => !/^\d+$/.test(w));
   // "Jan 5": a given name alone is a person, not a street ("Jana Pawła II", "3 Maja" have more words).
@@ -55,7 +56,7 @@ export function bareStreets(text: string, postalAt: number[]): BareStreet[] {
     const before = text.slice(start, at);
     if (before.trim()) {
       const m = BEFORE_POSTAL.exec(before);
-      if (m && plausibleName(m[1]!)) {
+      if (m && plausibleStreetName(m[1]!)) {
         const index = start + m.index + m[0].indexOf(m[1]!);
         out.push({ street: street(m[1]!, m[2]!), index, end: index + m[1]!.length + 1 + m[2]!.length, city: null });
       }
@@ -66,13 +67,13 @@ export function bareStreets(text: string, postalAt: number[]): BareStreet[] {
     const above = text.slice(0, start - 1).replace(/\n[ \t]*$/, '');
     const aStart = above.lastIndexOf('\n') + 1;
     const m = WHOLE_LINE.exec(above.slice(aStart));
-    if (m && plausibleName(m[1]!)) out.push({ street: street(m[1]!, m[2]!), index: aStart + m.index, end: aStart + m[0].length, city: null });
+    if (m && plausibleStreetName(m[1]!)) out.push({ street: street(m[1]!, m[2]!), index: aStart + m.index, end: aStart + m[0].length, city: null });
   }
   const lines = text.split('\n');
   let pos = 0;
   lines.forEach((raw, i) => {
     const head = HEAD_THEN_STREET.exec(raw);
-    if (head && plausibleName(head[2]!)) {
+    if (head && plausibleStreetName(head[2]!)) {
       const index = pos + raw.indexOf(head[2]!, head[1]!.length);
       // "Jan Nowak, Długa 5": a person's name before the comma is no town.
       out.push({ street: street(head[2]!, head[3]!), index, end: pos + raw.trimEnd().length, city: plausibleTown(head[1]!) ? head[1]! : null });
@@ -80,7 +81,7 @@ export function bareStreets(text: string, postalAt: number[]): BareStreet[] {
     // "Grunwaldzka 48/7" over a line holding only the town, when the writer gives no postal code.
     const whole = WHOLE_LINE.exec(raw);
     const town = TOWN_LINE.exec(lines[i + 1] ?? '');
-    if (whole && town && plausibleName(whole[1]!) && plausibleTown(town[1]!)) {
+    if (whole && town && plausibleStreetName(whole[1]!) && plausibleTown(town[1]!)) {
       out.push({ street: street(whole[1]!, whole[2]!), index: pos + whole.index, end: pos + raw.trimEnd().length, city: town[1]! });
     }
     pos += raw.length + 1;

@@ -127,14 +127,26 @@ function trigrams(s: string): Set<string> {
   return out;
 }
 
-// Case endings a town takes in prose: "w Kielcach", "w Krakowie", "w Gdańsku", "w Łodzi", "w Poznaniu".
-const TOWN_ENDINGS = new Set(['ie', 'u', 'iu', 'ach', 'i', 'y', 'e']);
+// Case endings a town takes in prose: "w Kielcach", "w Krakowie", "w Gdańsku", "w Łodzi", "w Poznaniu";
+// and its adjectives: "w Nowym Targu", "w Zielonej Górze", "w Białej Podlaskiej", "w Zakopanem".
+const TOWN_ENDINGS = new Set(['ie', 'u', 'iu', 'ach', 'i', 'y', 'e', 'ym', 'im', 'ej', 'iej', 'em', 'ze']);
 
-/** The same town, also declined in prose ("kielcach" for "kielce", "warszawie" for "warszawa"). */
+/**
+ * The same town, also declined in prose ("kielcach" for "kielce", "warszawie" for "warszawa"), word
+ * by word ("nowym targu" for "nowy targ": blind test AR).
+ */
 export function sameTown(letter: string, master: string): boolean {
   if (letter === master) return true;
+  const l = letter.split(' ');
+  const m = master.split(' ');
+  // Each word of a town of several is shorter: "Nowy" declines on a stem of three letters.
+  return l.length === m.length && l.every((w, i) => sameTownWord(w, m[i]!, m.length > 1 ? 3 : 4));
+}
+
+function sameTownWord(letter: string, master: string, minStem: number): boolean {
+  if (letter === master) return true;
   const stem = master.replace(/[aeoyi]$/, '');
-  return stem.length >= 4 && letter.startsWith(stem) && TOWN_ENDINGS.has(letter.slice(stem.length));
+  return stem.length >= minStem && letter.startsWith(stem) && TOWN_ENDINGS.has(letter.slice(stem.length));
 }
 
 /** Same length and exactly one character different: an OCR slip, not another place. */

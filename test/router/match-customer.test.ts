@@ -91,12 +91,20 @@ const X2 = customer({ customerId: '2000000105', firstName: 'Renata', lastName: '
 const X3 = customer({ customerId: '2000000106', segment: 'business', companyName: 'Geoplast sp. z o.o.', nip: nipFor(43),
   street: 'ul. Słowackiego 111', postalCode: '26-388', city: 'Radom' });
 
+// Namesakes told apart only by an address the letter writes in a sentence (blind test AR).
+const Y1 = customer({ customerId: '2000000107', firstName: 'Grzegorz', lastName: 'Mazur', street: 'Kolejowa 3', postalCode: '34-400', city: 'Nowy Targ' });
+const Y2 = customer({ customerId: '2000000108', firstName: 'Grzegorz', lastName: 'Mazur', street: 'ul. Lwowska 18/2', postalCode: '35-301', city: 'Rzeszów' });
+const Y3 = customer({ customerId: '2000000109', firstName: 'Marianna', lastName: 'Zając', street: 'ul. Ozimska 40/6', postalCode: '45-057', city: 'Opole' });
+const Y4 = customer({ customerId: '2000000110', firstName: 'Marianna', lastName: 'Zając', street: 'ul. Polna 2', postalCode: '45-001', city: 'Opole' });
+const Y5 = customer({ customerId: '2000000111', firstName: 'Józef', lastName: 'Nowak', street: 'Zalesie 7', postalCode: '06-100', city: 'Pułtusk' });
+const Y6 = customer({ customerId: '2000000112', firstName: 'Józef', lastName: 'Nowak', street: 'ul. Rynek 1', postalCode: '06-100', city: 'Pułtusk' });
+
 for (const kind of ['postgres', 'pglite'] as const) {
   describe(`matchCustomer on ${kind}`, () => {
     let t: TestDb;
     beforeAll(async () => {
       t = await openTestDb(kind, 'match');
-      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, M, N, P, Q, R, S, T, U, V1, V2, W, X1, X2, X3])]));
+      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, M, N, P, Q, R, S, T, U, V1, V2, W, X1, X2, X3, Y1, Y2, Y3, Y4, Y5, Y6])]));
       expect(r.rejected).toEqual([]);
     });
     afterAll(async () => t?.close());
@@ -133,6 +141,15 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(await match(partners), X1.customerId);
       // Another firm's name beside the NIP still stops it: whose letter is it?
       expect((await match({ nips: [X3.nip!], companyNames: ['Polbud sp. z o.o.'] })).kind).not.toBe('matched');
+    });
+
+    it('tells namesakes apart by an address written in a sentence (blind test AR)', async () => {
+      const read = async (text: string) => matchCustomer(t.db, extractIdentifiers(text));
+      expectMatched(await read('Witam,\nnazywam się Grzegorz Mazur, mieszkam w Nowym Targu przy Kolejowej 3. Proszę o korektę faktury.\nGrzegorz Mazur'), Y1.customerId);
+      expectMatched(await read('Szanowni Państwo,\nja, Marianna Zając, zamieszkała w Opolu na ulicy Ozimskiej 40/6, proszę o zmianę taryfy.\nMarianna Zając'), Y3.customerId);
+      expectMatched(await read('Szanowni Państwo,\nja, Józef Nowak, zamieszkały w miejscowości Zalesie pod numerem 7 (06-100 Pułtusk), zgłaszam awarię telefonu.\nJózef Nowak'), Y5.customerId);
+      // The same sentence with a house number neither namesake has decides nothing.
+      expect((await read('Witam,\nnazywam się Grzegorz Mazur, mieszkam w Nowym Targu przy Kolejowej 5. Proszę o korektę faktury.')).kind).not.toBe('matched');
     });
 
     it('does not decide on a phone one misread digit away when the letter is from another town', async () => {
