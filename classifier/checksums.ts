@@ -12,6 +12,19 @@ const DIGIT_CONFUSIONS: Record<string, string[]> = {
   '9': ['8', '0', '3'],
 };
 
+/**
+ * Readings of a number with one digit OCR commonly confuses swapped, letters and separators left as
+ * they are ("FV202810371592" for "FV202610371592"): for identifiers without a checksum, which only
+ * the master can confirm.
+ */
+export function oneDigitMisreads(key: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < key.length; i++) {
+    for (const alt of DIGIT_CONFUSIONS[key[i] as string] ?? []) out.push(key.slice(0, i) + alt + key.slice(i + 1));
+  }
+  return out;
+}
+
 /** Maps OCR look-alike letters to digits and drops spaces/separators; null if anything else remains. */
 export function ocrToDigits(token: string): string | null {
   let out = '';

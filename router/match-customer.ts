@@ -11,6 +11,7 @@ import { decide } from './match-decision.js';
 import { normalisePhone } from './pl-ids.js';
 import { domains, emailRepairs } from './email-repair.js';
 import { readEmail } from './match-ocr.js';
+import { oneDigitMisreads } from '../classifier/checksums.js';
 
 export interface MatchOptions {
   /** Readings of a token with OCR confusions undone (O->0, I->1...); the classifier supplies it. */
@@ -27,12 +28,13 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
   const streets = ids.addresses.map((a) => foldStreet(a.street)).filter(Boolean);
   const postalCodes = unique([...ids.postalCodes, ...ids.addresses.map((a) => a.postalCode ?? '')].filter(Boolean));
   const cities = unique(ids.addresses.map((a) => fold(a.city)).filter(Boolean));
+  const invoices = withMisreads(unique(ids.invoiceNumbers.flatMap((n) => [invoiceLookupKey(n), invoiceOcrKey(n)]).filter(Boolean)));
   const keys: LookupKeys = {
     customerNumbers: unique([...numbers.keys(), ...contract]),
     pesels: unique(ids.pesels),
     nips: unique(ids.nips.map((n) => n.replace(/\D/g, ''))),
     phones: [...phones.keys()],
-    invoices: unique(ids.invoiceNumbers.flatMap((n) => [invoiceLookupKey(n), invoiceOcrKey(n)]).filter(Boolean)),
+    invoices: [...invoices.keys()],
     contracts: unique((ids.contractNumbers ?? []).flatMap((n) => [invoiceLookupKey(n), invoiceOcrKey(n)]).filter(Boolean)),
     emails: unique([...ids.emails.flatMap(readEmailKeys), ...emailRepairs(ids.unreadEmails ?? [])]),
     lastNames: unique(names.map((n) => n.last)),
@@ -51,7 +53,8 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
     nips: new Set(keys.nips),
     checksumRepaired: new Set(ids.checksumRepaired ?? []),
     doubtful: new Set((ids.doubtful ?? []).map(doubtfulKey)),
-    invoices: new Set(keys.invoices),
+    invoices: new Set([...invoices].filter(([, sources]) => sources.some((x) => !x.variant)).map(([key]) => key)),
+    repairedInvoices: new Set([...resolveVariants(invoices, rows, 'invoice_number')].filter(([, how]) => how === 'repaired').map(([key]) => key)),
     contracts: new Set(keys.contracts),
     emails: new Set(keys.emails),
     readEmails: unique(ids.emails.map((e) => e.trim().toLowerCase())).map(readEmail),
@@ -73,7 +76,8 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
   const town = new Map(rows.map((r) => [r.customer_id, local(r)]));
   const scored = rows
     .map((r) => scoreCandidate(r, letter, ids.fromInstitution))
-    .sort((a, b) => b.points - a.points || town.get(b.customerId)! - town.get(a.customerId)! || a.customerId.localeCompare(b.customerId));
+    .sort((a, b) => b.points - a.points || Number(b.principalNamed) - Number(a.principalNamed) || town.get(b.customerId)! - town.get(a.customerId)! ||
+      a.customerId.localeCompare(b.customerId));
   return decide(scored, ids.fromInstitution, ids.writerNotCustomer === true && !ids.principals?.length, ids.ownBusiness === true);
 }
 
@@ -93,6 +97,19 @@ function byMasterId(found: Map<string, How>, rows: CandidateRow[]): Map<string, 
 function withContractNumbers(numbers: Map<string, How>, contract: string[], rows: CandidateRow[]): Map<string, How> {
   for (const r of rows) if (contract.includes(customerNumberKey(r.customer_id)) && !numbers.has(r.customer_id)) numbers.set(r.customer_id, 'repaired');
   return numbers;
+}
+
+/**
+ * Invoice numbers as read, and each with one digit OCR confuses swapped (blind test AR: a fax's
+ * "2026" read "2028"). A swap counts only when exactly one of them is in the master, and it is no
+ * strong identifier: a neighbour in a sequence may be someone else's invoice.
+ */
+function withMisreads(read: string[]): Map<string, { token: string; variant: boolean }[]> {
+  const out = new Map(read.map((k) => [k, [{ token: k, variant: false }]]));
+  for (const k of read) {
+    for (const v of oneDigitMisreads(k)) if (!out.has(v)) out.set(v, [{ token: k, variant: true }]);
+  }
+  return out;
 }
 
 /** Each value to look up -> the letter tokens it reads, and whether it is the token as printed. */
@@ -126,7 +143,7 @@ function withVariants(
 function resolveVariants(
   looked: Map<string, { token: string; variant: boolean }[]>,
   rows: CandidateRow[],
-  kind: 'customer_number' | 'phone',
+  kind: 'customer_number' | 'phone' | 'invoice_number',
 ): Map<string, How> {
   const found = new Set(rows.flatMap((r) => r.hits).filter((h) => h.startsWith(`${kind}:`)).map((h) => h.slice(kind.length + 1)));
   const byToken = new Map<string, { exact: string[]; variants: string[] }>();

@@ -49,7 +49,11 @@ function decideOver(scored: Scored[], fromInstitution: boolean, writerNotCustome
   // e-mail beside another customer's number quoted from a misdirected reply): two people identified.
   // (An identifier both share, a family's one e-mail, is no second person.)
   const ownIdentifier = (s: Scored) => s.evidence.some((e) => IDENTIFIER_KINDS.has(e) && !top!.evidence.includes(e));
-  const lead = top.points - (second?.points ?? 0);
+  // A letter written for a named principal (a son for his father at their one address, blind test
+  // AR) is the principal's: only another principal, or a customer the letter gives an identifier of,
+  // competes with them; the writer's own name and shared address do not.
+  const rival = top.principalNamed ? scored.slice(1).find((s) => s.principalNamed || ownIdentifier(s)) : second;
+  const lead = top.points - (rival?.points ?? 0);
   // A NIP the leader holds too is no other identity: a branch's letter gives the firm's NIP beside
   // the branch's own customer number (blind test AM: every branch letter went to a person).
   const sharedNip = (s: Scored, e: MatchEvidence) => e === 'nip' && s.nip !== null && s.nip === top.nip;

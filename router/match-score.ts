@@ -17,6 +17,8 @@ export interface LetterKeys {
   /** Identifiers read off words of low OCR confidence, as `doubtfulKey` gives them. */
   doubtful: Set<string>;
   invoices: Set<string>;
+  /** Invoices the letter gave with one digit misread: the only master invoice one such swap away. */
+  repairedInvoices: Set<string>;
   contracts: Set<string>;
   emails: Set<string>;
   /**
@@ -111,6 +113,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     else (add('nip', POINTS.nip), strong.add('nip'));
   }
   if (c.invoice_numbers.some((i) => k.invoices.has(invoiceLookupKey(i)))) (add('invoice_number', POINTS.invoice), strong.add('invoice_number'));
+  else if (c.invoice_numbers.some((i) => k.repairedInvoices.has(invoiceLookupKey(i)))) add('invoice_number', POINTS.repairedNumber);
   // A contract number the master holds is as particular to the customer as an invoice's.
   if (c.contract_numbers.some((i) => k.contracts.has(invoiceLookupKey(i)))) (add('contract_number', POINTS.invoice), strong.add('contract_number'));
   // In a letter written for someone else the phone and e-mail are the writer's way to be reached,
@@ -210,7 +213,11 @@ function readDoubtfully(kind: MatchEvidence, c: CandidateRow, k: LetterKeys): bo
     case 'nip': return unsure(c.nip);
     case 'phone': return c.phones.filter((p) => k.phones.has(p)).every(unsure);
     case 'email': return unsure(c.email);
-    case 'invoice_number': return c.invoice_numbers.filter((i) => k.invoices.has(invoiceLookupKey(i))).every(unsure);
+    case 'invoice_number': {
+      const read = c.invoice_numbers.filter((i) => k.invoices.has(invoiceLookupKey(i)));
+      // Found only through a misread digit: doubtful when the reading it repairs was.
+      return read.length ? read.every(unsure) : [...k.invoices].some(unsure);
+    }
     case 'contract_number': return c.contract_numbers.filter((i) => k.contracts.has(invoiceLookupKey(i))).every(unsure);
     default: return false;
   }
