@@ -48,6 +48,7 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
   const rows = await lookupCandidates(db, keys);
   const letter: LetterKeys = {
     customerNumbers: withContractNumbers(byMasterId(resolveVariants(numbers, rows, 'customer_number'), rows), contract, rows),
+    readNumbers: unique(ids.customerNumbers.map(customerNumberKey)),
     phones: resolveVariants(phones, rows, 'phone'),
     pesels: new Set(keys.pesels),
     nips: new Set(keys.nips),

@@ -156,6 +156,18 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect((await match({ invoiceNumbers: ['FV/2026/01/0001'], names: jan, doubtful: ['FV/2026/01/0001'] })).kind).not.toBe('matched');
     });
 
+    it('takes a customer number one typo from a candidate\'s own, and nobody\'s, beside the name (blind test AR)', async () => {
+      const anna = [{ first: 'Anna', last: 'Nowak' }];
+      expectMatched(await match({ customerNumbers: ['2000000308'], names: anna }), E.customerId);
+      // Two neighbours swapped, among namesakes.
+      expectMatched(await match({ customerNumbers: ['1079348959'], names: [{ first: 'Marek', last: 'Dąbrowski' }] }), T.customerId);
+      // Alone it is no evidence of anyone; someone else's number exactly stays with a person.
+      expect((await match({ customerNumbers: ['2000000308'] })).kind).toBe('unmatched');
+      expect((await match({ customerNumbers: ['2000000002'], names: anna })).kind).not.toBe('matched');
+      // Two digits off is another number.
+      expect((await match({ customerNumbers: ['2000000318'], names: anna })).kind).not.toBe('matched');
+    });
+
     it('tells namesakes apart by an address written in a sentence (blind test AR)', async () => {
       const read = async (text: string) => matchCustomer(t.db, extractIdentifiers(text));
       expectMatched(await read('Witam,\nnazywam się Grzegorz Mazur, mieszkam w Nowym Targu przy Kolejowej 3. Proszę o korektę faktury.\nGrzegorz Mazur'), Y1.customerId);

@@ -13,7 +13,7 @@ const row: CandidateRow = {
 
 function letter(over: Partial<LetterKeys>): LetterKeys {
   return {
-    customerNumbers: new Map(), phones: new Map(), pesels: new Set(), nips: new Set(), checksumRepaired: new Set(), doubtful: new Set(), invoices: new Set(), repairedInvoices: new Set(), contracts: new Set(), emails: new Set(), readEmails: [],
+    customerNumbers: new Map(), readNumbers: [], phones: new Map(), pesels: new Set(), nips: new Set(), checksumRepaired: new Set(), doubtful: new Set(), invoices: new Set(), repairedInvoices: new Set(), contracts: new Set(), emails: new Set(), readEmails: [],
     names: [], principals: [], principalPhones: new Set(), signerNames: [], thirdParties: [], companies: [], streets: [], postalCodes: new Set(), cities: new Set(),
     places: (over.streets ?? []).map((street) => ({ street, postalCode: null, city: null })), ...over,
   };
