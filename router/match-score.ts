@@ -140,7 +140,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   const identifier = evidence.length > 0 && !(evidence.length === 1 && byNumber === 'uncertain');
   const repairedPhoneOnly = evidence.length === 1 && evidence[0] === 'phone' && !phoneHow.includes('exact');
   const viaIdentifier = evidence.length > 0;
-  const doubtfulOnly = evidence.length === 1 && readDoubtfully(evidence[0]!, c, k);
+  const doubtfulRead = evidence.length === 1 && readDoubtfully(evidence[0]!, c, k);
   if (email === 'near') add('email', POINTS.nearEmail);
 
   let fullName = false;
@@ -152,6 +152,10 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     // Institution letters also carry the names of judges and bailiffs: no penalty from them.
     else if (!fromInstitution) points += best === 'first-differs' ? POINTS.firstNameConflict : c.segment === 'individual' ? POINTS.nameConflict : 0;
   }
+  // A PESEL or NIP read unsurely still passed its checksum as printed: misread into another valid
+  // number that is a customer of the letter's full name too is beyond chance (blind test AR: a fax's
+  // PESEL, read exactly at confidence 65, went to a person).
+  const doubtfulOnly = doubtfulRead && !(fullName && (evidence[0] === 'pesel' || evidence[0] === 'nip'));
   if (k.companies.length && c.company_key) {
     if (k.companies.some((n) => sameCompany(n, c.company_key!))) add('company_name', POINTS.company);
     else if (!fromInstitution && c.segment === 'business' && !evidence.includes('name')) points += POINTS.nameConflict;

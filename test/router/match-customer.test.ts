@@ -277,6 +277,18 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect(ids(nipOnly).sort()).toEqual([V1.customerId, V2.customerId]);
     });
 
+    it("decides a branch's letter by the address under its letterhead, not the seat its registration footer gives (blind test AS)", async () => {
+      const letter = (footer: string) => `VOLTEX Sp. z o.o.\nOddział w Gnieźnie\nul. Wrzesińska 8, 62-200 Gniezno\n\n` +
+        'Od wczoraj nie działa internet w naszym sklepie. Prosimy o pilne przysłanie serwisu, tracimy sprzedaż.\n\nZ poważaniem\nKierownik Oddziału\n\n' + footer;
+      const seat = letter(`Voltex Sp. z o.o., ul. Składowa 12, 61-897 Poznań\nNIP ${nipFor(40)}   KRS 0000123456   REGON 123456789`);
+      const read = extractIdentifiers(seat);
+      expect(read.postalCodes).toEqual(['62-200']);
+      expectMatched(await match(read), V2.customerId);
+      // The head office writing under the same footer: its own address, the seat's, is all there is.
+      const head = `Voltex Sp. z o.o.\nul. Składowa 12\n61-897 Poznań\n\nProsimy o duplikat faktury za styczeń.\n\nKRS 0000123456, NIP ${nipFor(40)}`;
+      expectMatched(await match(extractIdentifiers(head)), V1.customerId);
+    });
+
     it('finds a foundation by the name line it prints without a legal form, with its address (blind test AM)', async () => {
       const letter = 'Fundacja Pomocy Dzieciom „Promyk”\nul. Szeroka 5\n87-100 Toruń\n\nUprzejmie prosimy o rozłożenie zaległości na raty.\n\nPrezes Zarządu';
       expect(extractIdentifiers(letter).companyNames).toEqual(['Fundacja Pomocy Dzieciom „Promyk”']);
@@ -487,6 +499,12 @@ for (const kind of ['postgres', 'pglite'] as const) {
       // A number alone, without a name, read unsure: the same.
       expect((await match({ customerNumbers: [E.customerId], doubtful: [E.customerId] })).kind).not.toBe('matched');
       expectMatched(await match({ customerNumbers: [E.customerId] }), E.customerId);
+      // A checksummed number read unsurely but valid, beside the full name: no misreading lands there
+      // by chance (blind test AR, a fax). A surname alone, or the number alone, is not enough.
+      const fax = { pesels: [B.pesel!], doubtful: [B.pesel!], names: [{ first: 'Jan', last: 'Kowalski' }] };
+      expectMatched(await match(fax), B.customerId);
+      expect((await match({ ...fax, names: [{ first: '', last: 'Kowalski' }] })).kind).not.toBe('matched');
+      expect((await match({ ...fax, names: [] })).kind).not.toBe('matched');
     });
 
     it("leaves a number and a name to a person when a namesake holds the number one misread digit away (blind test AE)", async () => {
