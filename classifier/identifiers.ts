@@ -9,6 +9,7 @@ import { DEMO_OPERATOR_MATCHER, type OperatorMatcher } from './operator-identity
 import { findPhones } from './phones.js';
 import { findNames, type NameHit } from './names.js';
 import { dateLineTown, findAddresses, findCompanies, type AddressHit } from './addresses.js';
+import { seatSpans, withoutSeat } from './seat-address.js';
 import {
   findEmails, findUnreadEmails, findInvoiceNumbers, findNips, findPesels, findPostalCodes, type Hit,
 } from './identifier-patterns.js';
@@ -151,17 +152,18 @@ export function extractIdentifierParts(ocrText: string, operator: OperatorMatche
   // The recipient block and the operator's own footers quoted or enclosed: the operator's, not the writer's.
   const recipient = [...recipientSpans(text, operator), ...operatorPassages(text, operator)];
   const notRecipient = (h: { index: number }): boolean => !recipient.some(([a, b]) => h.index >= a && h.index < b);
+  const seat = seatSpans(text);
   const raw = {
     customerNumbers: [...findCustomerNumbers(text, isOwn), ...findCustomerNumbers(joined, isOwn), ...numbersAfterNames(text, names)],
     phones: notOperators([...findPhones(text), ...findPhones(joined)].map((p) => ({ value: p.phone, index: p.index })), notRecipient),
     invoiceNumbers: findInvoiceNumbers(text), pesels: findPesels(text), nips: notOperators(findNips(text), notRecipient),
-    postalCodes: findPostalCodes(text).filter(notRecipient), emails: findEmails(text).filter((e) => !operator.isOwnMail(e.value)),
+    postalCodes: withoutSeat(findPostalCodes(text).filter(notRecipient), seat), emails: findEmails(text).filter((e) => !operator.isOwnMail(e.value)),
     // "bokQtn-telekom.pl": the operator's mailbox with its '@' misread is still the operator's.
     unreadEmails: findUnreadEmails(text).filter((e) => ![...e.value].some((_, k) => k > 0 && operator.isOwnMail(`x@${e.value.slice(k)}`))),
     contractNumbers: [...findContractNumbers(text, isOwn), ...findContractNumbers(joined, isOwn), ...findLooseNumbers(text, folded, isOwn)],
     companyNames: findCompanies(text).filter((c) => !operator.isOwnCompany(c.value) && notRecipient(c)),
   };
-  const addresses = findAddresses(text).filter(notRecipient);
+  const addresses = withoutSeat(findAddresses(text).filter(notRecipient), seat);
   // A court's or bailiff's date line is the institution's town, not its subject's.
   const writtenIn = institution === null && !addresses.some((a) => a.city) ? dateLineTown(text) : null;
   const subjectHasAny = spans.length > 0 && [...raw.customerNumbers, ...raw.pesels, ...raw.nips, ...raw.phones, ...raw.emails, ...names].some((h) => inSubject(h.index));
