@@ -200,6 +200,22 @@ describe('an intent stated outright', () => {
     expect(classify(loadDefaultModel(), court).category).toBe('LEGAL');
   });
 
+  it("makes an heir's request for the contract a data change over the probate decision enclosed below it (blind test AS)", () => {
+    expect(stated('Proszę o przepisanie umowy na mnie (cesja).')).toEqual(['DATA_CHANGE']);
+    expect(stated('Wnoszę o przeniesienie umowy na mojego syna.')).toEqual(['DATA_CHANGE']);
+    expect(stated('Chcę przejąć umowę po zmarłej mamie.')).toEqual(['DATA_CHANGE']);
+    expect(stated('Nie chcę przepisywać umowy, tylko ją rozwiązać.')).not.toContain('DATA_CHANGE');
+    const heir = 'Robert Dudek\nul. Sienkiewicza 3/4\n25-001 Kielce\n\nPrzepisanie umowy po zmarłej matce\n\nMoja mama, Halina Dudek, ' +
+      'zmarła w październiku. Jestem jej jedynym spadkobiercą – w załączeniu przesyłam kopię prawomocnego postanowienia sądu o ' +
+      'stwierdzeniu nabycia spadku. Proszę o przepisanie umowy na mnie (cesja) i przesłanie dokumentów do podpisu.\n\nZ poważaniem\n' +
+      'Robert Dudek\n\nSygn. akt I Ns 1184/25\nPOSTANOWIENIE\nSąd Rejonowy w Kielcach I Wydział Cywilny w składzie: Przewodniczący: ' +
+      'Sędzia Marta Gołąb, po rozpoznaniu sprawy z wniosku Roberta Dudka o stwierdzenie nabycia spadku po Halinie Dudek postanawia: ' +
+      'stwierdzić, że spadek nabył syn Robert Dudek w całości.';
+    const c = classify(loadDefaultModel(), heir);
+    expect(c.category).toBe('DATA_CHANGE');
+    expect(c.explanation[0]).toEqual({ feature: 'said:DATA_CHANGE', weight: 1 });
+  });
+
   it('takes a private writer quoting court rulings under a "Reklamacja" title for a complaint (blind test AC)', () => {
     const letter = [
       "Eugeniusz Ziółkowski",
