@@ -10,6 +10,7 @@ import { findPhones } from './phones.js';
 import { findNames, type NameHit } from './names.js';
 import { dateLineTown, findAddresses, findCompanies, type AddressHit } from './addresses.js';
 import { seatSpans, withoutSeat } from './seat-address.js';
+import { isValidNip } from '../core/pl-checksums.js';
 import {
   findEmails, findUnreadEmails, findInvoiceNumbers, findNips, findPesels, findPostalCodes, type Hit,
 } from './identifier-patterns.js';
@@ -166,6 +167,11 @@ export function extractIdentifierParts(ocrText: string, operator: OperatorMatche
   const addresses = withoutSeat(findAddresses(text).filter(notRecipient), seat);
   // A court's or bailiff's date line is the institution's town, not its subject's.
   const writtenIn = institution === null && !addresses.some((a) => a.city) ? dateLineTown(text) : null;
+  // Ten digits without a keyword that pass the NIP checksum may be the firm's NIP, its label in a
+  // form's other column (blind test AS: a business form's NIP read as a loose number, no candidate
+  // listed). Like a repaired NIP, believed only with other evidence; still looked up as a number too.
+  const looseNips = [...new Set(raw.contractNumbers.map((h) => h.value))].filter((v) => /^\d{10}$/.test(v) && isValidNip(v) &&
+    !raw.nips.some((n) => n.value === v) && !raw.customerNumbers.some((c) => c.value === v));
   const subjectHasAny = spans.length > 0 && [...raw.customerNumbers, ...raw.pesels, ...raw.nips, ...raw.phones, ...raw.emails, ...names].some((h) => inSubject(h.index));
   const narrowed = institution !== null && subjectHasAny;
   const order = <T extends { index: number }>(hits: T[], dropOutside: boolean, within = inSubject): T[] => {
@@ -186,11 +192,11 @@ export function extractIdentifierParts(ocrText: string, operator: OperatorMatche
       phones: values(raw.phones, true, phoneInSubject),
       invoiceNumbers: values(raw.invoiceNumbers, false),
       pesels: values(raw.pesels, false),
-      nips: values(raw.nips, true),
+      nips: [...new Set([...values(raw.nips, true), ...looseNips])],
       postalCodes: values(raw.postalCodes, true),
       emails: values(raw.emails, true),
       ...unread(values(raw.unreadEmails, true)),
-      ...checksumRepaired([...raw.pesels, ...raw.nips]),
+      ...checksumRepaired([...raw.pesels, ...raw.nips, ...looseNips.map((value) => ({ value, index: 0, repaired: true }))]),
       ...contracts(values(raw.contractNumbers, false).filter((n) => !raw.customerNumbers.some((c) => c.value === n) && !raw.nips.some((c) => c.value === n))),
       names: uniq([...nameList, ...former], (n) => `${n.first}|${n.last}`),
       ...(former.length ? { formerNames: former } : {}),

@@ -168,6 +168,18 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect((await match({ customerNumbers: ['2000000318'], names: anna })).kind).not.toBe('matched');
     });
 
+    it('looks up ten digits without a keyword that pass the NIP checksum as a NIP needing other evidence (blind test AS)', async () => {
+      // A form's label column read apart from its values: the NIP stands alone on its line.
+      const form = (company: string) => `FORMULARZ ZMIANY DANYCH\n${company}\n${X3.nip}\nOsoba kontaktowa: Magdalena Kruk\n\nProszę o zmianę adresu e-mail do faktur.`;
+      const named = extractIdentifiers(form('GEOPLAST SP. Z O.O.'));
+      expect(named.nips).toEqual([X3.nip]);
+      expect(named.checksumRepaired).toEqual([X3.nip]);
+      expectMatched(await match(named), X3.customerId);
+      const alone = await match(extractIdentifiers(form('')));
+      expect(alone.kind).not.toBe('matched');
+      expect(ids(alone)).toEqual([X3.customerId]);
+    });
+
     it('tells namesakes apart by an address written in a sentence (blind test AR)', async () => {
       const read = async (text: string) => matchCustomer(t.db, extractIdentifiers(text));
       expectMatched(await read('Witam,\nnazywam się Grzegorz Mazur, mieszkam w Nowym Targu przy Kolejowej 3. Proszę o korektę faktury.\nGrzegorz Mazur'), Y1.customerId);
