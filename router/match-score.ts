@@ -105,8 +105,9 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   else if (byNumber === 'repaired') add('customer_number', POINTS.repairedNumber);
   else if (byNumber === 'uncertain') add('customer_number', POINTS.uncertainNumber);
   // The writer's typo: a number that is nobody's, one digit or one swap of neighbours from this
-  // candidate's own (blind test AR: 7069488836 for 7069488736). Nine of ten billion numbers are
-  // nobody's neighbour, so beside the name it decides; a number that is someone's stays with a person.
+  // candidate's own (blind test AR: 7069488836 for 7069488736). A ten-digit number has about a hundred
+  // such neighbours among ten billion: a namesake's lying next to the printed one by chance is
+  // negligible, so beside the name it decides; a number that is someone's stays with a person.
   else if (![...k.customerNumbers.values()].includes('exact') && k.readNumbers.some((n) => oneTypo(n, customerNumberKey(c.customer_id)))) {
     add('customer_number', POINTS.repairedNumber);
   }
