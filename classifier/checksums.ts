@@ -44,13 +44,7 @@ export function ocrToDigits(token: string): string | null {
 export function ocrDigitVariants(token: string): string[] {
   const base = ocrToDigits(token);
   if (base === null || base.length === 0) return [];
-  const out = [base];
-  for (let i = 0; i < base.length; i++) {
-    for (const alt of DIGIT_CONFUSIONS[base[i] as string] ?? []) {
-      out.push(base.slice(0, i) + alt + base.slice(i + 1));
-    }
-  }
-  return out;
+  return [base, ...oneDigitMisreads(base)];
 }
 
 /**

@@ -90,7 +90,7 @@ export function detectInstitutionDocument(text: string): InstitutionKind | null 
 
 // A firm's registration line names its registry court ("Sąd Rejonowy w Toruniu, VII Wydział
 // Gospodarczy KRS, kapitał zakładowy …"): every company letterhead and e-mail footer has one.
-const REGISTRATION = /\bkrs\b|rejestr\w* przedsiebiorcow|kapital\w* zakladow|wpisan\w* do rejestru|\bregon\b/;
+export const REGISTRATION = /\bkrs\b|rejestr\w* przedsiebiorcow|kapital\w* zakladow|wpisan\w* do rejestru|\bregon\b/;
 // Where a letter's own text begins: an institution named only below it is quoted, not the sender.
 const SALUTATION = /^(szanown|sz\.? ?p\.?\b|drodzy|dear\b|dzien dobry|witam|hello|hi\b)/;
 

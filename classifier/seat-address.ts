@@ -3,21 +3,20 @@
 // letter names its own address above it; there the seat says nothing about which account wrote
 // (blind test AS: a chain's Tarnów branch tied with the Kraków head office on the footer's address).
 import { foldChars } from './normalize.js';
+import { REGISTRATION } from './institution.js';
+import { lineStarts } from './recipient-block.js';
 
-const REGISTRATION = /\bkrs\b|\bregon\b|rejestr\w* przedsiebiorcow|kapital\w* zakladow|wpisan\w* do rejestru|wydzial gospodarczy/;
+// A registry court's division is named on the same footers ("Sąd Rejonowy … VII Wydział Gospodarczy
+// KRS"); institution detection must not drop it, a court of that division writes as one.
+const SEAT_LINE = new RegExp(`${REGISTRATION.source}|wydzial gospodarczy`);
 
 /** Character ranges [start, end) of registration lines and the line right above each. */
 export function seatSpans(text: string): [number, number][] {
   const out: [number, number][] = [];
   const lines = text.split('\n');
-  const starts: number[] = [];
-  let pos = 0;
-  for (const l of lines) {
-    starts.push(pos);
-    pos += l.length + 1;
-  }
+  const starts = lineStarts(lines);
   lines.forEach((line, i) => {
-    if (!REGISTRATION.test(foldChars(line))) return;
+    if (!SEAT_LINE.test(foldChars(line))) return;
     // The line above, across one blank line, carries the firm's name and seat when the footer has two.
     let above = i - 1;
     while (above >= 0 && !lines[above]!.trim() && i - above <= 2) above--;

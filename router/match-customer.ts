@@ -28,7 +28,11 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
   const streets = ids.addresses.map((a) => foldStreet(a.street)).filter(Boolean);
   const postalCodes = unique([...ids.postalCodes, ...ids.addresses.map((a) => a.postalCode ?? '')].filter(Boolean));
   const cities = unique(ids.addresses.map((a) => fold(a.city)).filter(Boolean));
-  const invoices = withMisreads(unique(ids.invoiceNumbers.flatMap((n) => [invoiceLookupKey(n), invoiceOcrKey(n)]).filter(Boolean)));
+  // Each read invoice with one digit OCR confuses swapped (blind test AR: a fax's "2026" read "2028").
+  // A swap counts only when exactly one of them is in the master, and it is no strong identifier: a
+  // neighbour in a sequence may be someone else's invoice.
+  const invoiceKeys = ids.invoiceNumbers.flatMap((n) => [invoiceLookupKey(n), invoiceOcrKey(n)]).filter(Boolean);
+  const invoices = withVariants(invoiceKeys, { ocrVariants: oneDigitMisreads }, (v) => v);
   const keys: LookupKeys = {
     customerNumbers: unique([...numbers.keys(), ...contract]),
     pesels: unique(ids.pesels),
@@ -98,19 +102,6 @@ function byMasterId(found: Map<string, How>, rows: CandidateRow[]): Map<string, 
 function withContractNumbers(numbers: Map<string, How>, contract: string[], rows: CandidateRow[]): Map<string, How> {
   for (const r of rows) if (contract.includes(customerNumberKey(r.customer_id)) && !numbers.has(r.customer_id)) numbers.set(r.customer_id, 'repaired');
   return numbers;
-}
-
-/**
- * Invoice numbers as read, and each with one digit OCR confuses swapped (blind test AR: a fax's
- * "2026" read "2028"). A swap counts only when exactly one of them is in the master, and it is no
- * strong identifier: a neighbour in a sequence may be someone else's invoice.
- */
-function withMisreads(read: string[]): Map<string, { token: string; variant: boolean }[]> {
-  const out = new Map(read.map((k) => [k, [{ token: k, variant: false }]]));
-  for (const k of read) {
-    for (const v of oneDigitMisreads(k)) if (!out.has(v)) out.set(v, [{ token: k, variant: true }]);
-  }
-  return out;
 }
 
 /** Each value to look up -> the letter tokens it reads, and whether it is the token as printed. */
