@@ -10,8 +10,8 @@ import { HUE_TOLERANCE, MAX_INKS, hueDistance, nextHueCluster } from './under-st
 const MIN_SAMPLES = 100;
 const BAND_SAMPLES = 6;
 /** Row bands per page height (a band is 1.5 mm at 300 dpi), and separate runs of bands that make writing. */
-const BANDS = 200;
-const WRITING_RUNS = 5;
+export const BANDS = 200;
+export const WRITING_RUNS = 5;
 /**
  * Runs that make writing when the ink's weakly coloured pixels count too: dark ink keeps little
  * chroma on a JPEG (a letter typed in dark green, chroma 20-40, was taken for a stamp over black
@@ -35,18 +35,26 @@ export function writingInks(hues: Float32Array, rows: Uint16Array, full: Uint8Ar
 function writingOf(hues: Float32Array, rows: Uint16Array, count: number, height: number, minRuns: number, only: Uint8Array | null): number[] {
   const out: number[] = [];
   const taken = only ? Uint8Array.from(only, (v) => 1 - v) : new Uint8Array(count);
-  const bandOf = (row: number) => Math.min(BANDS - 1, Math.floor((row * 2 * BANDS) / Math.max(1, height)));
   for (let round = 0; round < MAX_INKS; round++) {
     const cluster = nextHueCluster(hues, count, taken, MIN_SAMPLES / 3, 0);
     if (!cluster) break;
     if (cluster.members.length < MIN_SAMPLES) continue;
     const bands = new Uint16Array(BANDS);
-    for (const k of cluster.members) bands[bandOf(rows[k]!)]!++;
-    let runs = 0;
-    for (let b = 0; b < BANDS; b++) if (bands[b]! >= BAND_SAMPLES && (b === 0 || bands[b - 1]! < BAND_SAMPLES)) runs++;
-    if (runs >= minRuns) out.push(cluster.hue);
+    // Rows were sampled every 2nd row and stored halved.
+    for (const k of cluster.members) bands[bandOf(rows[k]! * 2, height)]!++;
+    if (rowRuns(bands, BAND_SAMPLES) >= minRuns) out.push(cluster.hue);
   }
   return out;
+}
+
+/** The row band (of BANDS down the page) a pixel row lies in. */
+export const bandOf = (row: number, height: number): number => Math.min(BANDS - 1, Math.floor((row * BANDS) / Math.max(1, height)));
+
+/** Separate runs of occupied bands (at least `minSamples`), with empty bands between them. */
+export function rowRuns(bands: Uint16Array, minSamples: number): number {
+  let runs = 0;
+  for (let b = 0; b < bands.length; b++) if (bands[b]! >= minSamples && (b === 0 || bands[b - 1]! < minSamples)) runs++;
+  return runs;
 }
 
 /** Whether a coloured pixel of this hue belongs to one of the page's writing inks. */

@@ -73,6 +73,31 @@ describe('colour stamp dropout', () => {
     });
   }
 
+  // Blind test AT: on a four-line letter the receipt stamp was more than half the page's ink, so it
+  // was taken for the letter's content and kept over the typing (three of four lines lost).
+  for (const ink of ['violet', 'blue'] as const) {
+    it(`drops a big ${ink} stamp that outweighs a short letter's typing, keeping the typing under it black`, async () => {
+      const short = { ...(await renderLetterRaw({ dpi: DPI, lines: ['Marcin Dąbrowski', 'Czy salon w Radomiu będzie otwarty 24 grudnia?', 'Marcin Dąbrowski'] })), dpi: DPI };
+      const marks: ColourMarks = { stamp: { lines: ['TELEKOMUNIKACJA', 'WPŁYNĘŁO 16 LIS 2026', 'Kancelaria Ogólna'], ink, at: { x: 900, y: 354 + 87 - 20 }, tiltDeg: -6 } };
+      const page = applyColourMarks(createRng(`big-stamp-${ink}`), short, marks);
+      const census = inkCensus(page.data, 3, page.width);
+      expect(census.coloured / (census.coloured + census.neutral)).toBeGreaterThan(0.5);
+      expect(census.colouredRuns).toBeLessThan(3);
+      expect(dropsColourInk(census)).toBe(true);
+      const grey = await ingestGrey(await encodeColour(page, 'jpeg', 75));
+      const stamp: number[] = [];
+      const typing: number[] = [];
+      for (let i = 0; i < short.data.length; i++) {
+        const chroma = Math.max(page.data[i * 3]!, page.data[i * 3 + 1]!, page.data[i * 3 + 2]!) - Math.min(page.data[i * 3]!, page.data[i * 3 + 1]!, page.data[i * 3 + 2]!);
+        if (short.data[i]! >= 250 && chroma >= 40) stamp.push(i);
+        else if (short.data[i]! < 40) typing.push(i);
+      }
+      expect(stamp.length).toBeGreaterThan(5000);
+      expect(share(grey, stamp, (v) => v >= 200)).toBeGreaterThan(0.9);
+      expect(share(grey, typing, (v) => v < 100)).toBeGreaterThan(0.85);
+    });
+  }
+
   it('keeps coloured print away from the typing (letterhead, heading) dark while the stamp on the typing drops', async () => {
     const stamped = applyColourMarks(createRng('letterhead'), letter, stampOver('red'));
     // Blue letterhead in the top margin (text starts 30 mm down), red heading well below the last line.
@@ -128,6 +153,9 @@ describe('colour stamp dropout', () => {
     for (const textInk of ['ballpoint', 'blue'] as const) {
       const page = applyColourMarks(createRng('pen'), letter, { textInk, stamp: stampOver('red').stamp });
       expect(dropsColourInk(inkCensus(page.data, 3))).toBe(false);
+      // As ingest counts it (strokes only, row runs): pen written line after line is content, however much ink it is.
+      expect(inkCensus(page.data, 3, page.width).colouredRuns).toBeGreaterThanOrEqual(5);
+      expect(dropsColourInk(inkCensus(page.data, 3, page.width))).toBe(false);
       const png = await encodeColour(page, 'png');
       const grey = await ingestGrey(png);
       const luma = await sharp(png).greyscale().extractChannel(0).raw().toBuffer();
