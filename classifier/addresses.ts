@@ -2,7 +2,7 @@
 import type { Hit } from './identifier-patterns.js';
 import { readGivenNames } from './first-names.js';
 import { foldChars } from './normalize.js';
-import { anyCase, CAP, HOUSE, WORD } from './address-patterns.js';
+import { anyCase, BARE_HOUSE, CAP, HOUSE, WORD } from './address-patterns.js';
 import { bareStreets, plausibleStreetName } from './bare-streets.js';
 
 export interface AddressHit {
@@ -37,6 +37,11 @@ const PROSE_STREET = new RegExp(`\\bprzy\\s+((?:${WORD}\\s+){0,3}?${CAP})\\s+${H
 // A village without streets in prose: "w miejscowości Zalesie pod numerem 7", "we wsi Stara Wieś nr 15".
 const PROSE_VILLAGE = new RegExp(`\\b(?:w miejscowo[śs]ci|we wsi)\\s+(${CAP}(?:[ -]${CAP}){0,2})\\s+(?:pod\\s+(?:numerem|nr\\.?)\\s*|nr\\.?\\s*|numer\\s+)?${HOUSE}`, 'gu');
 
+// Where someone the letter names lives, without "ul.": "skarga Pani X, zam. Szkolna 64, 35-970
+// Rzeszów", "Pana Y, zam. Ogrodowa\n85, 09-576 Płock" (blind test AT: institutions and lawyers write
+// so; the street was lost and the customer went to a person). The house number must end the phrase.
+const RESIDENT_STREET = new RegExp(`\\bzam(?:\\.|ieszka\\p{L}*)[ \\t]*\\n?[ \\t]*((?:${WORD}\\s+){0,3}?${CAP})\\s+${BARE_HOUSE}(?=[ \\t]*[,;\\n]|[ \\t]+\\d{2}-\\d{3})`, 'gu');
+
 // "Kraków 31-610": the postal code after the town, a whole line (blind test O).
 const TOWN_THEN_POSTAL = /^[ \t]*([A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][\p{L}]+){0,2})[ \t]*,?[ \t]+(\d{2})[ \t]?-[ \t]?(\d{3})[ \t]*$/gmu;
 
@@ -70,7 +75,7 @@ export function findAddresses(text: string): AddressHit[] {
   for (const m of text.matchAll(TOWN_THEN_POSTAL)) cities.push({ postalCode: `${m[2]}-${m[3]}`, city: m[1]!, index: m.index ?? 0 });
   cities.sort((a, b) => a.index - b.index);
   const stated = new Map<number, string>();
-  const prose = [...text.matchAll(PROSE_STREET)].filter((m) => plausibleStreetName(m[1]!));
+  const prose = [...text.matchAll(PROSE_STREET), ...text.matchAll(RESIDENT_STREET)].filter((m) => plausibleStreetName(m[1]!));
   for (const m of [...prose, ...text.matchAll(PROSE_VILLAGE)]) {
     const index = (m.index ?? 0) + m[0].indexOf(m[1]!);
     const end = (m.index ?? 0) + m[0].length;

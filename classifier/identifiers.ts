@@ -65,10 +65,25 @@ function subjectSpans(text: string): { spans: [number, number][]; lead: [number,
     spans.push([start, Math.min(para < 0 ? text.length : para, start + 320)]);
     // "... połączeń na numer 720-364-381, którego abonentem jest ...": the sentence's own number
     // comes before the word that makes it the subject's.
-    const sentence = Math.max(folded.lastIndexOf('\n', start - 1), folded.lastIndexOf('. ', start - 1)) + 1;
-    lead.push([Math.max(sentence, start - 200), start]);
+    lead.push([Math.max(sentenceStart(text, start), start - 200), start]);
   }
   return { spans, lead };
+}
+
+/**
+ * Where the sentence holding `at` begins: a line opening in lower case continues the line above, across
+ * the blank lines OCR puts between a paragraph's lines ("… SMS dla numeru 506 113 987, którego" /
+ * "abonentem jest pokrzywdzona …", blind test AT: the subscriber's phone was dropped as the court's own).
+ */
+function sentenceStart(text: string, at: number): number {
+  const stop = text.lastIndexOf('. ', at - 1) + 1;
+  let line = text.lastIndexOf('\n', at - 1) + 1;
+  while (line > stop && /^[ \t]*\p{Ll}/u.test(text.slice(line, line + 20))) {
+    const above = text.slice(0, line - 1).replace(/\n[ \t]*$/, '').replace(/\n[ \t]*$/, '');
+    if (/[.:!?][ \t]*$/.test(above)) break;
+    line = above.lastIndexOf('\n') + 1;
+  }
+  return Math.max(line, stop);
 }
 
 /**

@@ -62,6 +62,17 @@ describe('institution letters', () => {
       'zażądać wydania danych połączeń przychodzących na numer 720-364-381, którego abonentem jest pokrzywdzona Aleksandra Dąbrowska.';
     expect(extractIdentifiers(text).phones).toEqual(['720364381']);
   });
+
+  it('keeps it when the sentence is wrapped, with the blank lines OCR puts between a paragraph\'s lines (blind test AT)', () => {
+    const text = 'SĄD REJONOWY DLA KRAKOWA-PODGÓRZA W KRAKOWIE\nul. Przy Rondzie 7, 31-547 Kraków\ntel. 12 619 50 00\n\n' +
+      'Sąd Rejonowy, II Wydział Karny, w sprawie przeciwko Markowi W., na podstawie art. 218 § 1 k.p.k.\n\n' +
+      'zwraca się o nadesłanie w terminie 14 dni wykazu połączeń\n\nprzychodzących i wychodzących dla numeru 506 113 987, którego\n\n' +
+      'abonentem jest pokrzywdzona Beata Kowalewska, za okres od 1 marca 2026 r.\n\nSędzia\nAnna Kaczmarczyk-Wilk';
+    expect(extractIdentifiers(text).phones).toEqual(['506113987']);
+    // The court's own number, in the header above the sentence, stays out.
+    const header = text.replace('dla numeru 506 113 987, którego', 'dla numeru, którego');
+    expect(extractIdentifiers(header).phones).toEqual([]);
+  });
 });
 
 describe('the operator the letters are addressed to', () => {

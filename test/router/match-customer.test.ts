@@ -189,6 +189,20 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect((await read('Witam,\nnazywam się Grzegorz Mazur, mieszkam w Nowym Targu przy Kolejowej 5. Proszę o korektę faktury.')).kind).not.toBe('matched');
     });
 
+    it('reads the address after "zam." that an institution or a lawyer gives for the customer, also broken over a line (blind test AT)', async () => {
+      const read = async (text: string) => matchCustomer(t.db, extractIdentifiers(text));
+      const uke = 'PREZES URZĘDU KOMUNIKACJI ELEKTRONICZNEJ\nul. Giełdowa 7/9, 01-211 Warszawa\n\nDo Prezesa UKE wpłynęła skarga Pani Marianna Zając, zam. Ozimska 40/6, 45-057 Opole,\n' +
+        'dotycząca naliczania opłat. Prezes UKE zwraca się o zajęcie stanowiska w terminie 14 dni.\n\nNaczelnik Wydziału\nJolanta Woźniak';
+      expect(extractIdentifiers(uke).addresses).toContainEqual(expect.objectContaining({ street: 'Ozimska 40/6', postalCode: '45-057' }));
+      expectMatched(await read(uke), Y3.customerId);
+      const lawyer = 'KANCELARIA ADWOKACKA\nadw. Paweł Sikora\nul. Piotrkowska 112/5, 90-006 Łódź\n\nDziałając w imieniu mojego Mocodawcy, Pana Grzegorza Mazura, zam. Lwowska\n' +
+        '18/2, 35-301 Rzeszów (pełnomocnictwo w załączeniu), wzywam do zapłaty kwoty 2 400,00 zł w terminie 7 dni.\n\nadw. Paweł Sikora';
+      expect(extractIdentifiers(lawyer).addresses).toContainEqual(expect.objectContaining({ street: 'Lwowska 18/2', postalCode: '35-301' }));
+      expectMatched(await read(lawyer), Y2.customerId);
+      // A house number neither namesake has decides nothing.
+      expect((await read(uke.replace('40/6', '41'))).kind).not.toBe('matched');
+    });
+
     it('does not decide on a phone one misread digit away when the letter is from another town', async () => {
       const jerzy = { phones: ['601 449 210'], names: [{ first: 'Jerzy', last: 'Miller' }] };
       const at = (street: string, postalCode: string, city: string) => ({ ...jerzy, addresses: [{ street, postalCode, city }], postalCodes: [postalCode] });
