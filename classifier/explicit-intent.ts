@@ -103,6 +103,20 @@ const STATEMENTS: [Category, string[]][] = [
     'korespondencja bedzie do mnie docierac', 'korespondencja bedzie do nas docierac', 'korespondencja powinna do mnie docierac',
     ...['kierowac', 'przesylac', 'wysylac', 'adresowac'].flatMap((v) => [`korespondencje prosze ${v}`, `prosze ${v} korespondencje`, `prosimy ${v} korespondencje`, `korespondencje prosimy ${v}`]),
   ]],
+  // A data subject's right used outright beside another matter (blind test AT: "Przy okazji cofam zgodę
+  // na otrzymywanie informacji handlowych" in a change of surname). Corpus: consent withdrawn 20 of 20
+  // letters PRIVACY (17 main), erasure demanded 9 of 9, objection to processing 8 of 8. Not "wnoszę
+  // sprzeciw" alone: a debtor's objection to a payment order is court mail.
+  ['PRIVACY', [
+    ...['cofam', 'wycofuje', 'odwoluje', 'cofamy', 'wycofujemy', 'odwolujemy'].flatMap((v) =>
+      ['zgod', 'moja zgod', 'swoja zgod', 'wszelkie zgod', 'wszystkie zgod', 'udzielona zgod', 'udzielone zgod', 'wyrazona zgod'].map((o) => `${v} ${o}`)),
+    ...['zadam', 'zadamy', 'prosze o', 'prosimy o', 'wnosze o', 'wnosimy o', 'domagam sie'].flatMap((v) =>
+      ['usuniecia moich danych', 'usuniecia wszystkich moich danych', 'usuniecia danych osobowych', 'usuniecia moich danych osobowych',
+        'usuniecia wszystkich danych', 'niezwlocznego usuniecia', 'trwalego usuniecia', 'calkowitego usuniecia'].map((o) => `${v} ${o}`)),
+    ...['przetwarzania', 'wykorzystywania', 'marketingu', 'profilowania'].map((o) => `sprzeciw wobec ${o}`),
+    'i withdraw my consent', 'withdraw my consent', 'erase my personal data', 'delete my personal data', 'right to erasure',
+    'object to the processing', 'subject access request',
+  ]],
   // An order given in so many words beside a complaint ("Niezależnie od reklamacji zamawiamy dwa nowe
   // numery", blind test AL): its 14 days must date the letter, not the complaint's 30. Present tense
   // only: "usługi, których nie zamawiałem" is a complaint's.
@@ -113,6 +127,10 @@ const STATEMENTS: [Category, string[]][] = [
     ...['prosze o aktywacje', 'prosze aktywowac', 'prosze o dodanie', 'prosze dodac', 'prosze o wlaczenie', 'prosze wlaczyc'].flatMap((v) =>
       ['pakiet', 'dodatkow', 'nowego numeru', 'nowej karty', 'kolejn', 'roaming', 'opcj', 'uslugi roaming'].map((o) => `${v} ${o}`)),
     'i would like to order', 'we would like to order', 'i wish to order', 'please activate',
+    // A contract extended on request ("Proszę o przedłużenie mojej umowy na kolejne 24 miesiące", blind test AT:
+    // to a person at 0.44). Not the noun alone: "nie wyrażam zgody na przedłużenie umowy" is a notice.
+    ...['prosze o', 'prosimy o', 'wnosze o', 'chce', 'chcialbym', 'chcialabym', 'chcemy', 'chcielibysmy'].flatMap((v) =>
+      ['przedluzenie umowy', 'przedluzenie mojej umowy', 'przedluzenie naszej umowy', 'przedluzyc umowe', 'przedluzyc moja umowe', 'przedluzyc nasza umowe'].map((o) => `${v} ${o}`)),
   ]],
   // Asking to pay a debt in instalments or later, or to get back one's own mistaken transfer, is a
   // bill's administration, not a contest of it (blind test Y: "Kwoty nie kwestionuję… proszę o
@@ -122,6 +140,9 @@ const STATEMENTS: [Category, string[]][] = [
     'prosze o rozlozenie', 'wnosze o rozlozenie', 'wniosek o rozlozenie', 'prosba o rozlozenie', 'rozlozenie na raty', 'rozlozyc na raty', 'rozlozenie zaleglosci', 'rozlozenie naleznosci', 'rozlozenie zadluzenia',
     'przesuniecie terminu platnosci', 'przesuniecie terminu zaplaty', 'odroczenie terminu platnosci', 'odroczenie platnosci',
     'wydluzenie terminu platnosci', 'wydluzenie terminu zaplaty',
+    // "prosze o zmiane terminu płatnośći faktur z 10 na 20 dzień" (blind test AT; corpus 7 of 7 billing, 6 main).
+    ...['prosze o', 'prosimy o', 'wnosze o', 'wnosimy o'].flatMap((v) =>
+      ['zmiane terminu platnosci', 'zmiane daty platnosci', 'zmiane terminu zaplaty', 'zmiane dnia platnosci'].map((o) => `${v} ${o}`)),
     ...['omylkowo', 'pomylkowo', 'blednie', 'przez pomylke'].flatMap((w) => [`${w} przelal`, `${w} wplacil`, `${w} zaplacil`]),
     'bledny przelew', 'blednego przelewu', 'omylkowy przelew', 'omylkowego przelewu', 'omylkowej wplaty', 'omylkowa wplata',
     // An invoice asked for: a copy or the final one (blind test AP: "proszę wysłać mi kopia faktury

@@ -149,14 +149,22 @@ export function classify(model: ClassifierModel, text: string): Classification {
   // data request with a notice beside it, a package swapped). The model alone was unsure of
   // "Niniejszym wypowiadam umowę…" under a long complaint (blind test AH: 0.53, a person's work).
   const noticeSaid = !byWording && category === 'CANCELLATION' && stated.length === 1 && stated[0] === 'CANCELLATION';
+  // The same for a change of one's own data, a bill's administration, an order or a data subject's right
+  // stated alone: 74 of 82, 32 of 35, 22 of 23 and 45 of 48 corpus letters (light and heavy noise, held
+  // out) are what the model and the writer both say. Of those the model alone left under the
+  // threshold, 15 of 19 were right, hence the lower floor (blind test AT: "Proszę o zmianę mojego
+  // adresu korespondencyjnego na: …" went to a person at 0.55). Not a complaint: 38 of 45, and a
+  // fault taken for one would be answered late.
+  const otherSaid = !byWording && !noticeSaid && stated.length === 1 && stated[0] === category && STATED_ALONE.has(category);
   // Overruled by the writer's statement, the letter is the model's choice or the stated one: the
   // statement decides between the two, so both probabilities back it.
   return {
     category,
     confidence: saidLeads ? Math.min(1, (p[best] as number) + (p[chosen] as number))
-      : noticeSaid ? Math.max(p[best] as number, STATED_NOTICE) : p[best] as number,
+      : noticeSaid ? Math.max(p[best] as number, STATED_NOTICE)
+      : otherSaid ? Math.max(p[best] as number, STATED_ALONE_FLOOR) : p[best] as number,
     secondary,
-    explanation: byWording || noticeSaid ? [{ feature: `said:${category}`, weight: 1 }, ...explanation]
+    explanation: byWording || noticeSaid || otherSaid ? [{ feature: `said:${category}`, weight: 1 }, ...explanation]
       : explanation.length > 0 ? explanation : [{ feature: 'prior', weight: 0 }],
     statedTermDays: isLegal ? parseStatedTermDays(text) : null,
     statedDueDate: isLegal ? parseStatedDueDate(text) : null,
@@ -177,6 +185,10 @@ const SURE = 0.8;
 const ALTERNATIVE_SHARE = 0.2;
 /** Confidence of a notice both stated alone and chosen by the model: under the stated precision, 88/93. */
 const STATED_NOTICE = 0.9;
+/** Categories whose statement alone, chosen by the model too, lifts its confidence to STATED_ALONE_FLOOR. */
+const STATED_ALONE = new Set<Category>(['DATA_CHANGE', 'BILLING', 'ORDER', 'PRIVACY']);
+/** Under what the letters the floor lifts measured right (15 of 19), not the whole group's precision. */
+const STATED_ALONE_FLOOR = 0.7;
 /**
  * Categories an intent stated outright takes the lead from: a complaint from a fault, a bill or other
  * (notices, privacy and court mail keep theirs); a notice from an order (a withdrawal within 14 days

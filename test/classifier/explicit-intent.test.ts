@@ -174,6 +174,40 @@ describe('an intent stated outright', () => {
     expect(c.explanation[0]).toEqual({ feature: 'said:CANCELLATION', weight: 1 });
   });
 
+  it('reads a data subject\'s right, a later payment day and a contract extension asked for in so many words (blind test AT)', () => {
+    expect(stated('Przy okazji cofam zgodę na otrzymywanie informacji handlowych SMS-em i e-mailem.')).toEqual(['PRIVACY']);
+    expect(stated('Na podstawie art. 17 RODO żądam usunięcia moich danych osobowych.')).toEqual(['PRIVACY']);
+    expect(stated('Wnoszę sprzeciw wobec przetwarzania moich danych w celach marketingowych.')).toEqual(['PRIVACY']);
+    expect(stated('I withdraw my consent to marketing calls.')).toEqual(['PRIVACY']);
+    // A debtor's objection to a payment order is court mail, not a data subject's objection.
+    expect(stated('Wnoszę sprzeciw od nakazu zapłaty z dnia 3 listopada.')).toEqual([]);
+    expect(stated('prosze o zmiane terminu płatnośći faktur z 10 na 20 dzień miesionca')).toEqual(['BILLING']);
+    expect(stated('Proszę o przedłużenie mojej umowy na kolejne 24 miesiące na dotychczasowych warunkach.')).toEqual(['ORDER']);
+    // Refusing the extension the operator offers is a notice's matter, no order.
+    expect(stated('Nie wyrażam zgody na przedłużenie umowy na czas nieokreślony.')).toEqual([]);
+    const c = classify(loadDefaultModel(), 'Szanowni Państwo,\nzmieniłam nazwisko po ślubie, proszę o zmianę danych w umowie na Anna Kowalska-Nowak.\n' +
+      'Przy okazji cofam zgodę na otrzymywanie informacji handlowych.\nAnna Kowalska-Nowak');
+    expect(c.category).toBe('DATA_CHANGE');
+    expect(c.secondary).toContain('PRIVACY');
+  });
+
+  it('decides a plain one-line change of data, billing request or order the model also chose, where the model alone was unsure (blind test AT)', () => {
+    const model = loadDefaultModel();
+    for (const [text, category] of [
+      ['Jan Nowak\nul. Polna 3\n00-950 Warszawa\n\nProszę o zmianę mojego adresu korespondencyjnego na: ul. Leśna 7, 05-500 Piaseczno.\n\nJan Nowak', 'DATA_CHANGE'],
+      ['Dzien dobry,\nzmienilam bank i prosze o zmiane numeru rachunku do polecenia zaplaty za moje faktury. Nowy numer rachunku: 83 2490 0005 0000 4530 7712 6654.\nMaria Pawlowska', 'DATA_CHANGE'],
+      ['Proszę o przedłużenie mojej umowy (UM/2023/07/3933) na kolejne 24 miesiące na dotychczasowych warunkach.\nHelena Szymańska', 'ORDER'],
+    ] as const) {
+      const alone = classify(model, text);
+      expect(alone.category).toBe(category);
+      expect(alone.confidence).toBeGreaterThanOrEqual(0.7);
+      expect(alone.explanation[0]).toEqual({ feature: `said:${category}`, weight: 1 });
+    }
+    // A letter the model reads as another matter keeps the model's choice and confidence.
+    const both = classify(model, 'Proszę o zmianę mojego adresu korespondencyjnego. Od trzech tygodni nie działa mi internet, proszę o naprawę.');
+    expect(both.explanation[0]?.feature).not.toBe('said:DATA_CHANGE');
+  });
+
   it('does not read a negated or merely mentioned one', () => {
     expect(stated('Nie rezygnuję jednak z usług, chcę tylko tańszy pakiet.')).toEqual([]);
     expect(stated('Nie wypowiadam umowy, chcę tylko tańszy pakiet.')).toEqual([]);
