@@ -106,7 +106,11 @@ export async function runCorpusBench(o: CorpusBenchOptions): Promise<string[]> {
   t0 = Date.now();
   const fold = foldOf(letters);
   const rows = heldOutRows((id) => `fold-${fold.get(id)}`, 'corpus-fold');
+  await mkdir('bench-out', { recursive: true });
   for (const level of LEVELS) {
+    // Each held-out decision with its text, for reading the errors behind the figures.
+    const dump = tests[level]!.map((l) => ({ id: l.id, text: l.text, ...rows[level]!.get(l.id)! }));
+    await writeFile(`bench-out/corpus-decisions-${level}-${o.seed}.json`, JSON.stringify(dump));
     report(`(b) ${FOLDS}-fold: train generator + 4/5 corpus, test held-out 1/5, ${levelName(level)} (${((Date.now() - t0) / 1000).toFixed(0)} s all folds)`,
       `generator+corpus 5-fold ${level}`, evaluate([...rows[level]!.values()]));
   }
@@ -142,7 +146,6 @@ export async function runCorpusBench(o: CorpusBenchOptions): Promise<string[]> {
     for (const level of LEVELS) {
       const figures = await matchLetters(db, tests[level]!);
       const line = formatMatch(`(c) customer match, corpus letters, ${levelName(level)} (master ${o.testCustomers.length})`, figures);
-      await mkdir('bench-out', { recursive: true });
       await writeFile(`bench-out/corpus-match-missed-${level}-${o.seed}.json`, JSON.stringify(figures.missed, null, 1));
       console.log(line);
       summary.push(line);
