@@ -208,6 +208,25 @@ describe('an intent stated outright', () => {
     expect(both.explanation[0]?.feature).not.toBe('said:DATA_CHANGE');
   });
 
+  it('gives a letter that asks for nothing only the intents its writer states (blind test AT)', () => {
+    const model = loadDefaultModel();
+    const thanks = classify(model, 'Szanowni Państwo,\n\nchciałabym bardzo serdecznie podziękować panu technikowi, który był u mnie w zeszły czwartek. ' +
+      'Naprawił mi linię, a do tego jeszcze poprawił antenę i pokazał, jak ustawić duże literki w telefonie. Był bardzo cierpliwy i uprzejmy.\n\n' +
+      'Proszę mu przekazać moje podziękowania i może jakąś premię, bo na to zasługuje.\n\nZ wyrazami szacunku\nUrszula Wasilewska');
+    expect(thanks.category).toBe('OTHER');
+    expect(thanks.secondary).toEqual([]);
+    const advert = classify(model, 'Szanowni Państwo,\n\nczy Państwa firma potrzebuje ulotek, katalogów, wizytówek albo materiałów na targi? ' +
+      'Drukarnia PRESTO od 25 lat drukuje dla największych firm.\n\nTylko do końca grudnia: 15% rabatu na pierwsze zamówienie i darmowy projekt graficzny.\n\n' +
+      'Zapraszamy do kontaktu z naszym działem handlowym!\n\nDział Sprzedaży Drukarni PRESTO');
+    expect(advert.category).toBe('OTHER');
+    expect(advert.secondary).toEqual([]);
+    // Stated, a second intent stands.
+    const stated = classify(model, 'Szanowni Państwo,\n\nchciałabym bardzo serdecznie podziękować panu technikowi, który był u mnie w zeszły czwartek. ' +
+      'Był bardzo cierpliwy i uprzejmy.\n\nProszę mu przekazać moje podziękowania. Proszę też o zmianę mojego numeru telefonu kontaktowego na 601 234 567.');
+    expect(stated.category).toBe('OTHER');
+    expect(stated.secondary).toEqual(['DATA_CHANGE']);
+  });
+
   it('does not read a negated or merely mentioned one', () => {
     expect(stated('Nie rezygnuję jednak z usług, chcę tylko tańszy pakiet.')).toEqual([]);
     expect(stated('Nie wypowiadam umowy, chcę tylko tańszy pakiet.')).toEqual([]);
