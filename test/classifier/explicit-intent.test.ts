@@ -12,6 +12,12 @@ describe('an intent stated outright', () => {
     expect(stated('Niniejszym składam reklamację faktury.')).toEqual(['COMPLAINT']);
     expect(stated('I want to cancel my broadband.')).toEqual(['CANCELLATION']);
     expect(stated('I would like to complain about my last bill.')).toEqual(['COMPLAINT']);
+    // Blind test AT, as OCR reads "I" ("|"): a withdrawal with a refund, a charge called wrong, invoice copies.
+    expect(stated('| am therefore withdrawing from this contract within the 14-day period. | also request a full refund of the activation fee.'))
+      .toEqual(['CANCELLATION', 'COMPLAINT']);
+    expect(stated('I therefore consider this charge to be wrong. If it has been collected, please refund it to my account.')).toEqual(['COMPLAINT']);
+    expect(stated('For my annual tax settlement | need copies of all invoices from May to October.')).toEqual(['BILLING']);
+    expect(stated('I do not want a refund, only an explanation.')).toEqual([]);
     expect(stated('Składam skargę na przedstawiciela handlowego, który mnie okłamał.')).toEqual(['COMPLAINT']);
     expect(stated('Dekoder nie działa. Proszę to potraktować jako reklamację.')).toEqual(['COMPLAINT']);
     // A change of one's own data in one sentence (blind test Q).
