@@ -6,6 +6,7 @@ import { CATEGORIES, type Category, type Classification } from '../core/types.js
 import { extractFeatures, hashFeature, readLetter, type Feature } from './features.js';
 import { foldChars } from './normalize.js';
 import { explicitIntents } from './explicit-intent.js';
+import { noticeOnlyReported } from './reported-notice.js';
 import { detectInstitution } from './institution.js';
 import { parseStatedTermDays } from './legal-term.js';
 import { parseStatedDueDate } from './legal-date.js';
@@ -98,7 +99,7 @@ export function classify(model: ClassifierModel, text: string): Classification {
   const lexicon = new Set(features.filter((f) => f.name.startsWith('kw:')).map((f) => f.name.slice(3)));
   const weighed = model.categories.filter(
     (cat, c) => c !== best && cat !== 'OTHER' && lexicon.has(cat) && sigmoid(secondaryLogits[c] as number) >= model.secondaryThreshold,
-  );
+  ).filter((cat) => cat !== 'CANCELLATION' || !noticeOnlyReported(read.ownTokens));
   const stated = explicitIntents(read.ownTokens);
   // A private writer who quotes a court ("postanowieniem Sądu Rejonowego… sygn. akt") or a payment
   // order while stating a notice or a complaint outright asks for that; legal mail is what courts,
