@@ -233,6 +233,15 @@ describe('an intent stated outright', () => {
     expect(stated.secondary).toEqual(['DATA_CHANGE']);
   });
 
+  it('makes a widow\'s request to take over the contract a data change over the notice her husband\'s death suggests (blind test AT)', () => {
+    const c = classify(loadDefaultModel(), 'Szanowni Państwo,\n\nz wielkim smutkiem informuję, że mój mąż, Pan Jerzy Kubiak, zmarł w dniu 12 października 2026 r. ' +
+      'Był on abonentem usług internetu i telewizji pod naszym wspólnym adresem. Akt zgonu załączam.\n\nChciałabym nadal korzystać z tych usług. ' +
+      'Proszę o przeniesienie umowy męża na mnie – Maria Kubiak, PESEL 99081317545 – na dotychczasowych warunkach.\n\nZ poważaniem\nMaria Kubiak');
+    expect(c.category).toBe('DATA_CHANGE');
+    expect(c.secondary).toContain('CANCELLATION');
+    expect(c.explanation[0]).toEqual({ feature: 'said:DATA_CHANGE', weight: 1 });
+  });
+
   it('does not read a negated or merely mentioned one', () => {
     expect(stated('Nie rezygnuję jednak z usług, chcę tylko tańszy pakiet.')).toEqual([]);
     expect(stated('Nie wypowiadam umowy, chcę tylko tańszy pakiet.')).toEqual([]);
