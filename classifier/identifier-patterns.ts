@@ -1,7 +1,7 @@
 // Finders for the numbered and structured identifiers in a letter. Each returns hits with their
 // offset so identifiers.ts can tell the customer's identifiers from an institution's own.
 import { foldChars } from './normalize.js';
-import { isValidNip, isValidPesel } from '../core/pl-checksums.js';
+import { isValidNip, isValidPesel, isValidRegon, normaliseKrs } from '../core/pl-checksums.js';
 import { readChecksummed } from './checksums.js';
 
 export interface Hit {
@@ -73,6 +73,29 @@ export function findNips(text: string): Hit[] {
     if (!keyed && !m[1] && !hyphenated) continue;
     const v = readChecksummed(body, isValidNip, 10, keyed);
     if (v) out.push({ value: v.value, index: idx, repaired: v.repaired });
+  }
+  return out;
+}
+
+/**
+ * A firm's REGON (9 digits, 14 for a branch) and KRS (the register's 10 digits, its leading zeros
+ * often left out), only after their keyword: without one, nine digits are a phone and ten a NIP or a
+ * customer number. A REGON must pass its checksum.
+ */
+export function findRegons(text: string): Hit[] {
+  const out: Hit[] = [];
+  for (const m of text.matchAll(/\bREGON\b[\s:.]*(?:nr\.?)?[\s:.]*(\d(?:[ -]?\d){8}(?:(?:[ -]?\d){5})?)(?![\d-])/gi)) {
+    const value = m[1]!.replace(/[ -]/g, '');
+    if (isValidRegon(value)) out.push({ value, index: m.index ?? 0 });
+  }
+  return out;
+}
+
+export function findKrs(text: string): Hit[] {
+  const out: Hit[] = [];
+  for (const m of text.matchAll(/\bKRS\b[\s:.]*(?:nr\.?)?[\s:.]*(\d{1,10})(?!\d)/gi)) {
+    const value = normaliseKrs(m[1]!);
+    if (value && m[1]!.length >= 4) out.push({ value, index: m.index ?? 0 });
   }
   return out;
 }

@@ -12,7 +12,7 @@ import { dateLineTown, findAddresses, findCompanies, type AddressHit } from './a
 import { seatSpans, withoutSeat } from './seat-address.js';
 import { isValidNip } from '../core/pl-checksums.js';
 import {
-  findEmails, findUnreadEmails, findInvoiceNumbers, findNips, findPesels, findPostalCodes, type Hit,
+  findEmails, findUnreadEmails, findInvoiceNumbers, findKrs, findNips, findPesels, findPostalCodes, findRegons, type Hit,
 } from './identifier-patterns.js';
 import { customerNumberAt, findContractNumbers, findCustomerNumbers, findLooseNumbers } from './customer-numbers.js';
 import { recipientSpans } from './recipient-block.js';
@@ -173,6 +173,7 @@ export function extractIdentifierParts(ocrText: string, operator: OperatorMatche
     customerNumbers: [...findCustomerNumbers(text, isOwn), ...findCustomerNumbers(joined, isOwn), ...numbersAfterNames(text, names)],
     phones: notOperators([...findPhones(text), ...findPhones(joined)].map((p) => ({ value: p.phone, index: p.index })), notRecipient),
     invoiceNumbers: findInvoiceNumbers(text), pesels: findPesels(text), nips: notOperators(findNips(text), notRecipient),
+    regons: notOperators(findRegons(text), notRecipient), krs: notOperators(findKrs(text), notRecipient),
     postalCodes: withoutSeat(findPostalCodes(text).filter(notRecipient), seat), emails: findEmails(text).filter((e) => !operator.isOwnMail(e.value)),
     // "bokQtn-telekom.pl": the operator's mailbox with its '@' misread is still the operator's.
     unreadEmails: findUnreadEmails(text).filter((e) => ![...e.value].some((_, k) => k > 0 && operator.isOwnMail(`x@${e.value.slice(k)}`))),
@@ -208,6 +209,7 @@ export function extractIdentifierParts(ocrText: string, operator: OperatorMatche
       invoiceNumbers: values(raw.invoiceNumbers, false),
       pesels: values(raw.pesels, false),
       nips: [...new Set([...values(raw.nips, true), ...looseNips])],
+      ...registry(values(raw.regons, true), values(raw.krs, true)),
       postalCodes: values(raw.postalCodes, true),
       emails: values(raw.emails, true),
       ...unread(values(raw.unreadEmails, true)),
@@ -243,6 +245,9 @@ function checksumRepaired(hits: Hit[]): { checksumRepaired?: string[] } {
 }
 
 const unread = (tokens: string[]): { unreadEmails?: string[] } => (tokens.length ? { unreadEmails: tokens } : {});
+const registry = (regons: string[], krs: string[]): { regons?: string[]; krs?: string[] } => ({
+  ...(regons.length ? { regons } : {}), ...(krs.length ? { krs } : {}),
+});
 const contracts = (numbers: string[]): { contractNumbers?: string[] } => (numbers.length ? { contractNumbers: numbers } : {});
 
 export function extractIdentifiers(text: string, operator?: OperatorMatcher): Identifiers {

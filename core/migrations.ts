@@ -226,6 +226,18 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
       ALTER TABLE documents ADD COLUMN low_confidence_words jsonb;
     `,
   },
+  {
+    // A firm's REGON and KRS: business letters and their footers give them, B2B masters export them.
+    // A branch's 14-digit REGON opens with its firm's 9, which letters print in the firm's footer.
+    id: '009-registry-numbers',
+    sql: `
+      ALTER TABLE customers ADD COLUMN regon text;
+      ALTER TABLE customers ADD COLUMN krs text;
+      CREATE INDEX customers_regon ON customers (regon) WHERE regon IS NOT NULL;
+      CREATE INDEX customers_regon_firm ON customers ((substr(regon, 1, 9))) WHERE regon IS NOT NULL;
+      CREATE INDEX customers_krs ON customers (krs) WHERE krs IS NOT NULL;
+    `,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {

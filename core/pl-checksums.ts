@@ -54,6 +54,23 @@ export function nipCheckDigit(first9: string): number {
   return NIP_WEIGHTS.reduce((acc, w, i) => acc + w * Number(first9[i]), 0) % 11;
 }
 
+const REGON9_WEIGHTS = [8, 9, 2, 3, 4, 5, 6, 7] as const;
+const REGON14_WEIGHTS = [2, 4, 8, 5, 0, 9, 7, 3, 6, 1, 2, 4, 8] as const;
+
+/** A firm's REGON: 9 digits, or 14 for a local unit (a branch); the sum mod 11, 10 counting as 0. */
+export function isValidRegon(regon: string): boolean {
+  const weights = regon.length === 9 ? REGON9_WEIGHTS : regon.length === 14 ? REGON14_WEIGHTS : null;
+  if (!weights || !/^\d+$/.test(regon) || /^0+$/.test(regon)) return false;
+  const check = (weights as readonly number[]).reduce((acc, w, i) => acc + w * Number(regon[i]), 0) % 11;
+  return (check === 10 ? 0 : check) === Number(regon[regon.length - 1]);
+}
+
+/** A KRS number as the register prints it: ten digits, the leading zeros restored ("KRS 123456" is 0000123456). */
+export function normaliseKrs(raw: string): string | null {
+  const digits = raw.replace(/[\s-]/g, '');
+  return /^\d{1,10}$/.test(digits) && !/^0+$/.test(digits) ? digits.padStart(10, '0') : null;
+}
+
 /** Ten digits (no separators, no PL prefix) with a matching check digit. */
 export function isValidNip(nip: string): boolean {
   if (!/^\d{10}$/.test(nip)) return false;

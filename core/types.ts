@@ -57,6 +57,9 @@ export interface Identifiers {
   invoiceNumbers: string[];
   pesels: string[]; // checksum-valid only
   nips: string[]; // checksum-valid only, digits only
+  /** A firm's REGON (checksum-valid, 9 or 14 digits) and KRS (10 digits) after their keyword; absent when none. */
+  regons?: string[];
+  krs?: string[];
   /**
    * Identifier values above (as listed) that the OCR read off words of low confidence: a misread
    * there can be exactly another customer's number, so the matcher does not let one decide alone.
@@ -138,6 +141,9 @@ export interface Customer {
   companyName: string | null;
   pesel: string | null;
   nip: string | null;
+  /** The firm's REGON (9 digits, 14 for a branch) and KRS (10 digits), where the master holds them. */
+  regon?: string | null;
+  krs?: string | null;
   street: string | null;
   postalCode: string | null;
   city: string | null;
@@ -152,6 +158,8 @@ export type MatchEvidence =
   | 'customer_number'
   | 'pesel'
   | 'nip'
+  | 'regon'
+  | 'krs'
   | 'phone'
   | 'invoice_number'
   | 'contract_number'

@@ -45,7 +45,7 @@ try {
 
   const queries = benchQueries(known, outsiders, queryCount);
   const plan = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${LOOKUP_SQL}`, lookupParams({
-    customerNumbers: ['1000000000'], pesels: ['45050400011'], nips: ['1000000000'], phones: ['600000000'],
+    customerNumbers: ['1000000000'], pesels: ['45050400011'], nips: ['1000000000'], regons: ['123456785'], krs: ['0000123456'], phones: ['600000000'],
     invoices: ['FV/1'], contracts: ['UM20250001'], emails: ['a@b.pl'], lastNames: ['kowalski'], firstNames: ['jan'],
     postalCodes: ['00-001'], cities: ['warszawa'], companies: ['techbud'], streets: ['dluga 5'],
   }));

@@ -6,7 +6,7 @@ import { fold } from './fold.js';
 import { headerSurnameFirst } from './csv-names.js';
 
 export const CUSTOMER_COLUMNS = [
-  'customer_id', 'segment', 'first_name', 'last_name', 'company_name', 'pesel', 'nip', 'street',
+  'customer_id', 'segment', 'first_name', 'last_name', 'company_name', 'pesel', 'nip', 'regon', 'krs', 'street',
   'postal_code', 'city', 'region', 'phones', 'email', 'invoice_numbers', 'contract_numbers',
 ] as const;
 export type Column = (typeof CUSTOMER_COLUMNS)[number];
@@ -31,6 +31,8 @@ const ALIASES: Record<Field, string[]> = {
   street_extra: ['address_line_2', 'address_2', 'address2', 'street_2', 'street2', 'adres_2', 'adres_linia_2'],
   pesel: ['national_id', 'national_id_number', 'nr_pesel', 'numer_pesel'],
   nip: ['vat_id', 'tax_id', 'vat_number', 'vat_no', 'vat', 'tax_number', 'tax_no', 'nip_vat', 'nr_nip', 'numer_nip'],
+  regon: ['nr_regon', 'numer_regon', 'regon_number', 'regon_no'],
+  krs: ['nr_krs', 'numer_krs', 'krs_number', 'krs_no', 'court_register_number', 'company_register_number'],
   street: ['address', 'address_line', 'address_line_1', 'address_1', 'address1', 'street_address', 'ulica', 'adres'],
   postal_code: ['postcode', 'zip', 'zip_code', 'kod_pocztowy'],
   city: ['town', 'miasto', 'miejscowosc'],
@@ -84,6 +86,8 @@ function fieldByWords(key: string): Field | undefined {
   if (has(/^(?:umow\w*|contracts?)$/)) return 'contract_numbers';
   if (has(/^pesel$/)) return 'pesel';
   if (has(/^(?:nip|vat)$/)) return 'nip';
+  if (has(/^regon$/)) return 'regon';
+  if (has(/^krs$/)) return 'krs';
   if (has(/^(?:nr|numer|id|no|number)$/) && has(CUSTOMER_WORD)) return 'customer_id';
   // "Nazwa / Imię i nazwisko", "Nazwa klienta": a person's or a firm's name in one column.
   if ((has(/^(?:imie|imiona)$/) && has(/^nazwisk\w*$/)) || (has(/^nazwa$/) && (words.length === 1 || has(CUSTOMER_WORD)))) return 'full_name';

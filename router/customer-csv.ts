@@ -1,7 +1,7 @@
 // Validating the customer master's rows (reading the file is csv-file.ts). Every row either becomes
 // a complete Customer or a rejection with its line number: nothing in between may reach the database.
 import type { Customer } from '../core/types.js';
-import { isValidNip, peselBirthDate, peselChecksumValid } from '../core/pl-checksums.js';
+import { isValidNip, isValidRegon, normaliseKrs, peselBirthDate, peselChecksumValid } from '../core/pl-checksums.js';
 import { normaliseNip, normalisePhone, normalisePostalCode, EMAIL } from './pl-ids.js';
 import { fold, foldCompany, invoiceKey } from './fold.js';
 import { splitAddressCell } from './csv-address.js';
@@ -90,6 +90,11 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
     : !peselBirthDate(rawPesel) ? drop(`PESEL '${rawPesel}' encodes no real birth date`) : rawPesel;
   const cleanNip = rawNip ? normaliseNip(rawNip) : null;
   const nip = rawNip && (!cleanNip || !isValidNip(cleanNip)) ? drop(`NIP '${rawNip}' fails its checksum or format`) : cleanNip;
+  const rawRegon = get('regon');
+  const cleanRegon = rawRegon?.replace(/[\s-]/g, '') ?? null;
+  const regon = cleanRegon && !isValidRegon(cleanRegon) ? drop(`REGON '${rawRegon}' fails its checksum or format`) : cleanRegon;
+  const rawKrs = get('krs');
+  const krs = rawKrs ? normaliseKrs(rawKrs.replace(/^\s*KRS\s*:?/i, '')) ?? drop(`KRS '${rawKrs}' is not a register number`) : null;
   const rawPostal = get('postal_code');
   const cellPostal = rawPostal ? (normalisePostalCode(rawPostal) ?? drop(`postal_code '${rawPostal}' is not NN-NNN`)) : null;
   const whole = get('street');
@@ -113,7 +118,7 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
     ok: true,
     dropped,
     customer: {
-      customerId, segment, firstName, lastName, companyName, pesel, nip,
+      customerId, segment, firstName, lastName, companyName, pesel, nip, ...(regon || krs ? { regon, krs } : {}),
       street: [streetWithNumbers((parts ? parts.street : whole) ?? villageStreet(get('city'), read(cols.house)), read(cols.house), read(cols.flat)), read(cols.streetExtra)]
         .filter(Boolean).join(' ') || null, postalCode, city: read(cols.postTown) ?? get('city') ?? parts?.city ?? null, region: get('region'),
       phones, email: email?.toLowerCase() ?? null, invoiceNumbers, contractNumbers,

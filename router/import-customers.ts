@@ -48,17 +48,17 @@ const UPSERT = `
   up AS (
     INSERT INTO customers AS c (customer_id, segment, first_name, last_name, company_name, pesel, nip, street,
       postal_code, city, region, email, phones, invoice_numbers, contract_numbers,
-      last_name_key, first_name_key, company_key, street_key, city_key)
+      last_name_key, first_name_key, company_key, street_key, city_key, regon, krs)
     SELECT u.id, u.seg, u.fn, u.ln, u.co, u.pesel, u.nip, u.street, u.pc, u.city, u.region, u.email,
       string_to_array(u.phones, ';'), string_to_array(u.invoices, ';'), string_to_array(u.contracts, ';'),
-      u.lnk, u.fnk, u.cok, u.stk, u.cik
+      u.lnk, u.fnk, u.cok, u.stk, u.cik, u.regon, u.krs
     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
       $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
-      $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[])
-      AS u(id, seg, fn, ln, co, pesel, nip, street, pc, city, region, email, phones, invoices, lnk, fnk, cok, stk, cik, contracts)
+      $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[])
+      AS u(id, seg, fn, ln, co, pesel, nip, street, pc, city, region, email, phones, invoices, lnk, fnk, cok, stk, cik, contracts, regon, krs)
     ON CONFLICT (customer_id) DO UPDATE SET segment = EXCLUDED.segment, first_name = EXCLUDED.first_name,
       last_name = EXCLUDED.last_name, company_name = EXCLUDED.company_name, pesel = EXCLUDED.pesel,
-      nip = EXCLUDED.nip, street = EXCLUDED.street, postal_code = EXCLUDED.postal_code, city = EXCLUDED.city,
+      nip = EXCLUDED.nip, regon = EXCLUDED.regon, krs = EXCLUDED.krs, street = EXCLUDED.street, postal_code = EXCLUDED.postal_code, city = EXCLUDED.city,
       region = EXCLUDED.region, email = EXCLUDED.email, phones = EXCLUDED.phones,
       invoice_numbers = EXCLUDED.invoice_numbers, contract_numbers = EXCLUDED.contract_numbers, last_name_key = EXCLUDED.last_name_key,
       first_name_key = EXCLUDED.first_name_key, company_key = EXCLUDED.company_key,
@@ -169,7 +169,7 @@ async function upsert(tx: Queryable, customers: Customer[]): Promise<{ imported:
     col((c) => c.phones.join(';')), col((c) => c.invoiceNumbers.join(';')),
     col((c) => fold(c.lastName) || null), col((c) => fold(c.firstName) || null),
     col((c) => foldCompany(c.companyName) || null), col((c) => foldStreet(c.street) || null),
-    col((c) => fold(c.city) || null), col((c) => c.contractNumbers.join(';')),
+    col((c) => fold(c.city) || null), col((c) => c.contractNumbers.join(';')), col((c) => c.regon ?? null), col((c) => c.krs ?? null),
   ]);
   // Replaced, not merged: the master is the truth (the old rows went in the statement above).
   const pairs = (f: (c: Customer) => string[]) => {

@@ -11,7 +11,7 @@ export const MARGIN_POINTS = 2;
 const PLAUSIBLE_POINTS = 3;
 const MAX_CANDIDATES = 10;
 
-const IDENTIFIER_KINDS = new Set<MatchEvidence>(['customer_number', 'pesel', 'nip', 'invoice_number', 'phone', 'email']);
+const IDENTIFIER_KINDS = new Set<MatchEvidence>(['customer_number', 'pesel', 'nip', 'regon', 'krs', 'invoice_number', 'phone', 'email']);
 
 export function decide(scored: Scored[], fromInstitution: boolean, writerNotCustomer: boolean, ownBusiness: boolean): MatchResult {
   const result = decideOver(scored, fromInstitution, writerNotCustomer, ownBusiness);
@@ -54,9 +54,12 @@ function decideOver(scored: Scored[], fromInstitution: boolean, writerNotCustome
   // competes with them; the writer's own name and shared address do not.
   const rival = top.principalNamed ? scored.slice(1).find((s) => s.principalNamed || ownIdentifier(s)) : second;
   const lead = top.points - (rival?.points ?? 0);
-  // A NIP the leader holds too is no other identity: a branch's letter gives the firm's NIP beside
-  // the branch's own customer number (blind test AM: every branch letter went to a person).
-  const sharedNip = (s: Scored, e: MatchEvidence) => e === 'nip' && s.nip !== null && s.nip === top.nip;
+  // A NIP (KRS) the leader holds too is no other identity: a branch's letter gives the firm's NIP
+  // beside the branch's own customer number (blind test AM: every branch letter went to a person). So
+  // is a REGON of the same firm: a branch's 14 digits open with the firm's 9.
+  const firmPart = (s: Scored, e: 'nip' | 'regon' | 'krs') => (e === 'regon' ? s.regon?.slice(0, 9) : s[e]) ?? null;
+  const sharedNip = (s: Scored, e: MatchEvidence) =>
+    (e === 'nip' || e === 'regon' || e === 'krs') && firmPart(s, e) !== null && firmPart(s, e) === firmPart(top, e);
   if (scored.slice(1).some((s) => [...s.strong].some((e) => !sharedNip(s, e)))) {
     return { kind: 'ambiguous', candidates, reason: 'strong identifiers in the letter belong to different customers' };
   }

@@ -7,6 +7,8 @@ export interface LookupKeys {
   customerNumbers: string[];
   pesels: string[];
   nips: string[];
+  regons: string[];
+  krs: string[];
   phones: string[];
   invoices: string[];
   contracts: string[];
@@ -27,6 +29,8 @@ export interface CandidateRow {
   company_key: string | null;
   pesel: string | null;
   nip: string | null;
+  regon: string | null;
+  krs: string | null;
   street_key: string | null;
   postal_code: string | null;
   city_key: string | null;
@@ -53,6 +57,10 @@ export const LOOKUP_SQL = `
       WHERE regexp_replace(upper(customer_id), '[^A-Z0-9]', '', 'g') = ANY($1::text[])
     UNION ALL SELECT customer_id, 'pesel:' || pesel FROM customers WHERE pesel = ANY($2::text[])
     UNION ALL SELECT customer_id, 'nip:' || nip FROM customers WHERE nip = ANY($3::text[])
+    UNION ALL SELECT customer_id, 'regon:' || regon FROM customers WHERE regon = ANY($14::text[])
+    -- The firm's 9 digits find its branches' 14 too (the same firm, as a shared NIP does).
+    UNION ALL SELECT customer_id, 'regon:' || regon FROM customers WHERE substr(regon, 1, 9) = ANY($14::text[]) AND regon IS NOT NULL
+    UNION ALL SELECT customer_id, 'krs:' || krs FROM customers WHERE krs = ANY($15::text[])
     UNION ALL SELECT customer_id, 'phone:' || phone FROM customer_phones WHERE phone = ANY($4::text[])
     UNION ALL SELECT customer_id, 'invoice_number:' || invoice_number FROM customer_invoices WHERE invoice_number = ANY($5::text[])
     UNION ALL SELECT customer_id, 'contract_number:' || contract_number FROM customer_contracts WHERE contract_number = ANY($13::text[])
@@ -85,14 +93,14 @@ export const LOOKUP_SQL = `
   -- customers table let the planner pick a merge join over the full primary-key index.
   SELECT c.*, g.hits FROM (SELECT customer_id, array_agg(DISTINCT hit) AS hits FROM hits GROUP BY customer_id LIMIT 200) g
   CROSS JOIN LATERAL (
-    SELECT customer_id, segment, first_name_key, last_name_key, company_key, pesel, nip, street_key, postal_code,
+    SELECT customer_id, segment, first_name_key, last_name_key, company_key, pesel, nip, regon, krs, street_key, postal_code,
       city_key, email, phones, invoice_numbers, contract_numbers
     FROM customers WHERE customer_id = g.customer_id) c`;
 
 export function lookupParams(k: LookupKeys): unknown[] {
   return [
     k.customerNumbers, k.pesels, k.nips, k.phones, k.invoices, k.emails,
-    k.lastNames, k.firstNames, k.postalCodes, k.cities, k.companies, k.streets, k.contracts,
+    k.lastNames, k.firstNames, k.postalCodes, k.cities, k.companies, k.streets, k.contracts, k.regons, k.krs,
   ];
 }
 

@@ -14,6 +14,9 @@ export interface LetterKeys {
   phones: Map<string, 'exact' | 'repaired' | 'uncertain'>;
   pesels: Set<string>;
   nips: Set<string>;
+  /** A firm's REGONs and KRS numbers: as particular to the firm as its NIP. */
+  regons: Set<string>;
+  krs: Set<string>;
   /** PESELs and NIPs the letter gave only through a digit repair: they must be backed by something else. */
   checksumRepaired: Set<string>;
   /** Identifiers read off words of low OCR confidence, as `doubtfulKey` gives them. */
@@ -51,8 +54,10 @@ export interface Scored {
   evidence: MatchEvidence[];
   /** Strong identifiers given exactly (not repaired): two customers holding different ones conflict. */
   strong: Set<MatchEvidence>;
-  /** The candidate's NIP: a firm's branches share one, each under its own customer number. */
+  /** The candidate's NIP, REGON and KRS: a firm's branches share them, each under its own customer number. */
   nip: string | null;
+  regon: string | null;
+  krs: string | null;
   identifier: boolean;
   /** Worth showing to the reviewer: positive evidence, or any identifier of the letter however read. */
   listed: boolean;
@@ -121,6 +126,9 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     if (k.checksumRepaired.has(c.nip)) add('nip', POINTS.repairedNumber);
     else (add('nip', POINTS.nip), strong.add('nip'));
   }
+  // A branch's own REGON (14 digits) is its own; the firm's 9 digits are every branch's, as its NIP is.
+  if (c.regon && (k.regons.has(c.regon) || k.regons.has(c.regon.slice(0, 9)))) (add('regon', POINTS.nip), strong.add('regon'));
+  if (c.krs && k.krs.has(c.krs)) (add('krs', POINTS.nip), strong.add('krs'));
   if (c.invoice_numbers.some((i) => k.invoices.has(invoiceLookupKey(i)))) (add('invoice_number', POINTS.invoice), strong.add('invoice_number'));
   else if (c.invoice_numbers.some((i) => k.repairedInvoices.has(invoiceLookupKey(i)))) add('invoice_number', POINTS.repairedNumber);
   // A contract number the master holds is as particular to the customer as an invoice's.
@@ -156,7 +164,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   // A PESEL or NIP read unsurely still passed its checksum as printed: misread into another valid
   // number that is a customer of the letter's full name too is beyond chance (blind test AR: a fax's
   // PESEL, read exactly at confidence 65, went to a person).
-  const doubtfulOnly = doubtfulRead && !(fullName && (evidence[0] === 'pesel' || evidence[0] === 'nip'));
+  const doubtfulOnly = doubtfulRead && !(fullName && ['pesel', 'nip', 'regon', 'krs'].includes(evidence[0]!));
   if (k.companies.length && c.company_key) {
     if (k.companies.some((n) => sameCompany(n, c.company_key!))) add('company_name', POINTS.company);
     else if (!fromInstitution && c.segment === 'business' && !evidence.includes('name')) points += POINTS.nameConflict;
@@ -187,7 +195,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
   // Signatures and third parties are people: only a private customer with a name is either.
   const person = c.segment === 'individual' && c.last_name_key !== null;
   return {
-    customerId: c.customer_id, points, evidence, strong, nip: c.nip, identifier, listed: points > 0 || viaIdentifier, principal,
+    customerId: c.customer_id, points, evidence, strong, nip: c.nip, regon: c.regon, krs: c.krs, identifier, listed: points > 0 || viaIdentifier, principal,
     signer: person && bestName(c, k.signerNames) === 'full',
     principalNamed: principalByName,
     thirdParty: person && bestName(c, k.thirdParties) === 'full',
@@ -225,6 +233,8 @@ function readDoubtfully(kind: MatchEvidence, c: CandidateRow, k: LetterKeys): bo
     case 'customer_number': return unsure(c.customer_id) || (!k.customerNumbers.has(c.customer_id) && k.readNumbers.some(unsure));
     case 'pesel': return unsure(c.pesel);
     case 'nip': return unsure(c.nip);
+    case 'regon': return unsure(c.regon);
+    case 'krs': return unsure(c.krs);
     case 'phone': return c.phones.filter((p) => k.phones.has(p)).every(unsure);
     case 'email': return unsure(c.email);
     case 'invoice_number': {

@@ -83,6 +83,17 @@ describe('the operator the letters are addressed to', () => {
   });
 });
 
+describe('registry numbers', () => {
+  it("reads a firm's REGON and KRS after their keyword, never the operator's own in a quoted footer", () => {
+    const ids = extractIdentifiers('ALFA-BUD Sp. z o.o.\nul. Polna 1, 00-950 Warszawa\nSąd Rejonowy dla m.st. Warszawy, XII Wydział KRS, KRS: 0000412345, REGON: 302-184-420\n\n' +
+      'Prosimy o korektę faktury.\n\nW załączeniu kopia faktury:\nTelekomunikacja Nadwiślańska S.A., KRS 0000099991, REGON 012345675');
+    expect(ids.krs).toEqual(['0000412345']);
+    expect(ids.regons).toEqual(['302184420']);
+    // Without the keyword nine digits are no REGON, nor is a number that fails the checksum.
+    expect(extractIdentifiers('Nr 302184420, REGON 302184421').regons).toBeUndefined();
+  });
+});
+
 describe('names', () => {
   it('does not read a closing formula as a surname', () => {
     expect(extractIdentifiers('Jolanta Pozdrawiam\nJolanta Wieczorek').names).toEqual([{ first: 'Jolanta', last: 'Wieczorek' }]);

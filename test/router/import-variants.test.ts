@@ -132,6 +132,24 @@ describe('customer masters from other exporters', () => {
     ]);
   });
 
+  it("reads a B2B export's REGON and KRS columns, restoring a KRS's leading zeros and leaving out a REGON that fails its checksum", async () => {
+    const csv = ['Nr klienta;Nazwa firmy;NIP;Nr REGON;KRS;Ulica;Kod pocztowy;Miejscowość',
+      `R1;Voltex Sp. z o.o.;PL ${dashed(N1)};302184420;0000412345;ul. Składowa 12;61-897;Poznań`,
+      `R2;Voltex Sp. z o.o. Oddział Gniezno;${N1};30218442000023;412345;ul. Wrzesińska 8;62-200;Gniezno`,
+      `R3;Gamma s.c.;${N2};302184421;KRS brak;ul. Polna 1;00-950;Warszawa`].join('\n');
+    const r = await importCustomers(t.db, Readable.from([csv]));
+    expect([r.imported + r.updated, r.rejected]).toEqual([3, []]);
+    expect(r.dropped.map((x) => [x.line, x.reason])).toEqual([
+      [4, "REGON '302184421' fails its checksum or format"], [4, "KRS 'KRS brak' is not a register number"]]);
+    const { rows } = await t.db.query<{ customer_id: string; regon: string | null; krs: string | null }>(
+      `SELECT customer_id, regon, krs FROM customers WHERE customer_id LIKE 'R_' ORDER BY 1`);
+    expect(rows).toEqual([
+      { customer_id: 'R1', regon: '302184420', krs: '0000412345' },
+      { customer_id: 'R2', regon: '30218442000023', krs: '0000412345' },
+      { customer_id: 'R3', regon: null, krs: null },
+    ]);
+  });
+
   it('leaves out values that are damaged rather than differently written, and imports the rest of the row', async () => {
     const r = await importCustomers(t.db, Readable.from([GARBAGE]));
     expect([r.imported + r.updated, r.rejected]).toEqual([7, []]);

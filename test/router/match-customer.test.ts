@@ -75,9 +75,9 @@ const ids = (r: MatchResult) => r.candidates.map((c) => c.customerId);
 const lookalikes = (t: string) => [t.replace(/O/g, '0').replace(/I/g, '1')];
 // A firm's head office and a branch: one NIP, two accounts (blind test AM).
 const V1 = customer({ customerId: '2000000101', segment: 'business', companyName: 'Voltex Sp. z o.o.', nip: nipFor(40),
-  street: 'ul. Składowa 12', postalCode: '61-897', city: 'Poznań' });
+  krs: '0000412345', regon: '302184420', street: 'ul. Składowa 12', postalCode: '61-897', city: 'Poznań' });
 const V2 = customer({ customerId: '2000000102', segment: 'business', companyName: 'Voltex Sp. z o.o.', nip: nipFor(40),
-  street: 'ul. Wrzesińska 8', postalCode: '62-200', city: 'Gniezno' });
+  krs: '0000412345', regon: '30218442000023', street: 'ul. Wrzesińska 8', postalCode: '62-200', city: 'Gniezno' });
 
 // A foundation: a business customer whose name carries no legal form (blind test AM).
 const W = customer({ customerId: '2000000103', segment: 'business', companyName: 'Fundacja Pomocy Dzieciom Promyk', nip: nipFor(41),
@@ -301,6 +301,25 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const nipOnly = await match({ nips: [nipFor(40)] });
       expect(nipOnly.kind).toBe('ambiguous');
       expect(ids(nipOnly).sort()).toEqual([V1.customerId, V2.customerId]);
+    });
+
+    it('decides on a REGON or KRS as on a NIP: the firm\'s shared by its branches, a branch\'s own REGON its own', async () => {
+      const letter = (footer: string) => extractIdentifiers(`Voltex Sp. z o.o.\n\nProsimy o duplikat faktury za październik.\n\nZ poważaniem\nDział Księgowości\n${footer}`);
+      expect(letter('KRS 0000412345').krs).toEqual(['0000412345']);
+      expect(letter('KRS: 412345').krs).toEqual(['0000412345']);
+      expect(letter('REGON 302184420').regons).toEqual(['302184420']);
+      // One digit off fails the checksum: no REGON at all.
+      expect(letter('REGON 302184421').regons).toBeUndefined();
+      // The branch's own 14-digit REGON decides; the firm's KRS or 9-digit REGON is every branch's.
+      expectMatched(await match(letter('REGON 30218442000023')), V2.customerId);
+      const krsOnly = await match(letter('KRS 0000412345'));
+      expect(krsOnly.kind).toBe('ambiguous');
+      expect(ids(krsOnly).sort()).toEqual([V1.customerId, V2.customerId]);
+      expect(krsOnly.candidates[0]!.evidence).toContain('krs');
+      // With the branch's address under the letterhead, the shared KRS is no second identity.
+      expectMatched(await match(extractIdentifiers('Voltex Sp. z o.o.\nul. Wrzesińska 8\n62-200 Gniezno\n\nProsimy o duplikat faktury.\nKRS 0000412345, REGON 302184420')), V2.customerId);
+      // A KRS nobody holds is no evidence of anyone.
+      expect((await match(letter('KRS 0000999999'))).kind).toBe('unmatched');
     });
 
     it("decides a branch's letter by the address under its letterhead, not the seat its registration footer gives (blind test AS)", async () => {
@@ -690,7 +709,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const plan = await t.db.transaction(async (tx) => {
         await tx.query('SET LOCAL enable_seqscan = off');
         const res = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${LOOKUP_SQL}`, lookupParams({
-          customerNumbers: [A.customerId], pesels: [A.pesel!], nips: [D.nip!], phones: ['601234567'],
+          customerNumbers: [A.customerId], pesels: [A.pesel!], nips: [D.nip!], regons: ['123456785'], krs: ['0000123456'], phones: ['601234567'],
           invoices: ['FV/2025/01/0001'], contracts: ['UM20250001'], emails: [A.email!], lastNames: ['kowalski'], firstNames: ['jan'],
           postalCodes: ['00-950'], cities: ['warszawa'], companies: ['techbud'], streets: ['dluga 5'],
         }));

@@ -3,7 +3,7 @@ import { decide } from '../../router/match-decision.js';
 import type { Scored } from '../../router/match-score.js';
 
 const namesake = (i: number): Scored => ({
-  customerId: `30000000${String(i).padStart(2, '0')}`, points: 2, evidence: ['name'], strong: new Set(), nip: null, identifier: false, listed: true,
+  customerId: `30000000${String(i).padStart(2, '0')}`, points: 2, evidence: ['name'], strong: new Set(), nip: null, regon: null, krs: null, identifier: false, listed: true,
   principal: true, signer: false, principalNamed: false, thirdParty: false, individual: true, repairedPhoneOnly: false, doubtfulOnly: false,
   lookalikeNumber: false, elsewhere: false, fullName: true, person: 'marek|dabrowski',
 });

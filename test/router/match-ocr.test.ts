@@ -7,13 +7,13 @@ import type { CandidateRow } from '../../router/match-lookup.js';
 
 const row: CandidateRow = {
   customer_id: '4135229762', segment: 'individual', first_name_key: 'anna', last_name_key: 'krawczyk', company_key: null,
-  pesel: '55072521403', nip: null, street_key: 'klonowa 94', postal_code: '40-811', city_key: 'katowice', email: null,
+  pesel: '55072521403', nip: null, regon: null, krs: null, street_key: 'klonowa 94', postal_code: '40-811', city_key: 'katowice', email: null,
   phones: [], invoice_numbers: [], contract_numbers: [], hits: [],
 };
 
 function letter(over: Partial<LetterKeys>): LetterKeys {
   return {
-    customerNumbers: new Map(), readNumbers: [], phones: new Map(), pesels: new Set(), nips: new Set(), checksumRepaired: new Set(), doubtful: new Set(), invoices: new Set(), repairedInvoices: new Set(), contracts: new Set(), emails: new Set(), readEmails: [],
+    customerNumbers: new Map(), readNumbers: [], phones: new Map(), pesels: new Set(), nips: new Set(), regons: new Set(), krs: new Set(), checksumRepaired: new Set(), doubtful: new Set(), invoices: new Set(), repairedInvoices: new Set(), contracts: new Set(), emails: new Set(), readEmails: [],
     names: [], principals: [], principalPhones: new Set(), signerNames: [], thirdParties: [], companies: [], streets: [], postalCodes: new Set(), cities: new Set(),
     places: (over.streets ?? []).map((street) => ({ street, postalCode: null, city: null })), ...over,
   };
