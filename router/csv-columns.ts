@@ -141,6 +141,12 @@ export interface ColumnMap {
   streetExtra: number;
   /** The post office's town beside a locality column (-1 when none): the city letters give. */
   postTown: number;
+  /**
+   * Beside a correspondence address column, the other address column (the seat's, the registered
+   * one; -1 when none): the street of rows whose correspondence address is empty, with the house,
+   * flat, postal code and town columns. A correspondence address of its own brings its postal line.
+   */
+  seatStreet: number;
   width: number;
   ignored: string[];
   /** "Tel. komórkowy → phones", in file order: what each read column was taken for. */
@@ -150,14 +156,18 @@ export interface ColumnMap {
 }
 
 // Two address columns ("Adres zameldowania", "Adres korespondencyjny"): letters come from the
-// correspondence address, so it is the street when exactly one says it is.
+// correspondence address, so it is the street when exactly one says it is. A CRM fills it only where
+// it differs from the seat's (blind test AU: 99 of 788 rows; the other 689 lost their street), so the
+// other column is the street of the rows that leave it empty. Returns that column (-1 when none).
 const CORRESPONDENCE = /^(?:korespond\w*|mailing|correspondence|contact|kontaktow\w*|postal|pocztow\w*)$/;
-function preferCorrespondence(claims: Map<Field, number[]>, header: string[], ignored: string[]): void {
+function preferCorrespondence(claims: Map<Field, number[]>, header: string[], ignored: string[]): number {
   const streets = claims.get('street') ?? [];
   const chosen = streets.filter((i) => headerKey(header[i]!).split('_').some((w) => CORRESPONDENCE.test(w)));
-  if (streets.length < 2 || chosen.length !== 1) return;
-  ignored.push(...streets.filter((i) => i !== chosen[0]).map((i) => header[i]!.trim()));
+  if (streets.length < 2 || chosen.length !== 1) return -1;
+  const others = streets.filter((i) => i !== chosen[0]);
+  ignored.push(...others.slice(1).map((i) => header[i]!.trim()));
   claims.set('street', chosen);
+  return others[0]!;
 }
 
 const MATCHED_ON: Column[] = ['phones', 'email', 'invoice_numbers', 'pesel', 'nip', 'street', 'postal_code', 'city'];
@@ -174,7 +184,7 @@ export function mapHeader(header: string[]): ColumnMap {
   const refuse = (why: string) => {
     throw new PermanentError('CSV_HEADER', `customer CSV header rejected: ${why}`);
   };
-  preferCorrespondence(claims, header, ignored);
+  const seatStreet = preferCorrespondence(claims, header, ignored);
   const clashes = [...claims].filter(([f, at]) => f !== 'phones' && at.length > 1);
   if (clashes.length) {
     refuse(clashes.map(([f, at]) => `columns ${at.map(label).join(' and ')} are all ${f}`).join('; ') + ' (keep one of each)');
@@ -212,14 +222,16 @@ export function mapHeader(header: string[]): ColumnMap {
   const part = [house, flat, streetExtra].find((i) => i >= 0);
   if (part !== undefined && at.street < 0) refuse(`column ${label(part)} holds part of an address but no column holds the street`);
   const as = (i: number, f: Field) => (i === firmName ? 'company_name (business rows)'
+    : i === seatStreet ? 'street (where the correspondence address is empty)'
     : ['house_number', 'flat_number', 'street_extra'].includes(f) ? `street (${f})`
     : f === 'post_town' ? (i === postTown ? 'city (post town; the locality is the street line of a village without streets)' : 'city') : f);
   const read = [...claims].flatMap(([f, cols]) => cols.map((i) => ({ i, f })))
+    .concat(seatStreet >= 0 ? [{ i: seatStreet, f: 'street' as Field }] : [])
     .filter(({ i, f }) => (f !== 'full_name' && f !== 'firm_name') || i === fullName || i === firmName)
     .sort((a, b) => a.i - b.i).map(({ i, f }) => `${header[i]!.trim()} → ${as(i, f)}`);
   const noName = at.first_name < 0 && at.last_name < 0 && at.company_name < 0 && fullName < 0 && firmName < 0;
   const missing = [...(noName ? ['name (first_name and last_name, a full-name column, or company_name)'] : []), ...MATCHED_ON.filter((c) => at[c] < 0)];
-  return { at, phones: claims.get('phones') ?? [], fullName, surnameFirst: fullName >= 0 && headerSurnameFirst(headerKey(header[fullName]!)), firmName, house, flat, streetExtra, postTown, width: header.length, ignored, read, missing };
+  return { at, phones: claims.get('phones') ?? [], fullName, surnameFirst: fullName >= 0 && headerSurnameFirst(headerKey(header[fullName]!)), firmName, house, flat, streetExtra, postTown, seatStreet, width: header.length, ignored, read, missing };
 }
 
 const SEGMENTS = new Map<string, 'individual' | 'business'>([
@@ -239,6 +251,8 @@ const SEGMENTS = new Map<string, 'individual' | 'business'>([
 const SEGMENT_WORDS: [RegExp, 'individual' | 'business'][] = [
   [/(?:^|_)(?:osob\w*_fizyczn|fizyczn|prywatn|indywidualn|konsument|individual|private|personal|residential|household|consumer)/, 'individual'],
   [/(?:^|_)(?:dzialalnosc|firm|spolk|przedsiebior|biznes|business|company|corporate|instytucj|institution|public|publiczn|urzad|gmin|jdg|b2b|sole|trader|self_employed|enterprise)/, 'business'],
+  // Organisations and their sectors (blind test AU: "Fundacja / Stowarzyszenie", "NGO", "Oświata", "Korporacja").
+  [/(?:^|_)(?:fundacj|stowarzysz|organizacj|ngo|non_profit|nonprofit|oswiat|szkol|edukacj|korporacj|corporation|association|foundation)/, 'business'],
 ];
 
 /** A segment value as exporters write it ("Osoba fizyczna", "FIRMA"), or null when it is none of ours. */

@@ -97,9 +97,13 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
   const krs = rawKrs ? normaliseKrs(rawKrs.replace(/^\s*KRS\s*:?/i, '')) ?? drop(`KRS '${rawKrs}' is not a register number`) : null;
   const rawPostal = get('postal_code');
   const cellPostal = rawPostal ? (normalisePostalCode(rawPostal) ?? drop(`postal_code '${rawPostal}' is not NN-NNN`)) : null;
-  const whole = get('street');
+  // A correspondence address of its own (ColumnMap.seatStreet) is a whole address: its postal line
+  // wins, and the house and flat columns belong to the other one.
+  const own = cols.seatStreet >= 0 && get('street') !== null;
+  const whole = own || cols.seatStreet < 0 ? get('street') : read(cols.seatStreet);
   const parts = whole ? splitAddressCell(whole) : null;
-  const postalCode = cellPostal ?? parts?.postalCode ?? null;
+  const postalCode = own ? parts?.postalCode ?? cellPostal : cellPostal ?? parts?.postalCode ?? null;
+  const [house, flat] = own ? [null, null] : [read(cols.house), read(cols.flat)];
   const phones: string[] = [];
   for (const i of cols.phones) {
     // No phone notation uses a comma (nor a slash between spaces), so these can only separate numbers.
@@ -119,8 +123,9 @@ export function parseCustomerRow(fields: string[], cols: ColumnMap, encoding: En
     dropped,
     customer: {
       customerId, segment, firstName, lastName, companyName, pesel, nip, ...(regon || krs ? { regon, krs } : {}),
-      street: [streetWithNumbers((parts ? parts.street : whole) ?? villageStreet(get('city'), read(cols.house)), read(cols.house), read(cols.flat)), read(cols.streetExtra)]
-        .filter(Boolean).join(' ') || null, postalCode, city: read(cols.postTown) ?? get('city') ?? parts?.city ?? null, region: get('region'),
+      street: [streetWithNumbers((parts ? parts.street : whole) ?? villageStreet(get('city'), house), house, flat), read(cols.streetExtra)]
+        .filter(Boolean).join(' ') || null, postalCode,
+      city: (own ? parts?.city : null) ?? read(cols.postTown) ?? get('city') ?? parts?.city ?? null, region: get('region'),
       phones, email: email?.toLowerCase() ?? null, invoiceNumbers, contractNumbers,
     },
   };

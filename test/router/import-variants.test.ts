@@ -9,6 +9,7 @@ import type { Runtime } from '../../core/runtime.js';
 import { runImportCommand } from '../../core/import-command.js';
 import type { Identifiers } from '../../core/types.js';
 import { importCustomers } from '../../router/import-customers.js';
+import { segmentOf } from '../../router/csv-columns.js';
 import { matchCustomer } from '../../router/match-customer.js';
 import { extractIdentifiers } from '../../classifier/identifiers.js';
 import { nipFor, peselFor } from '../../router/synthetic-customers.js';
@@ -373,9 +374,29 @@ describe('customer masters with their own columns, separators and encoding', () 
       'Lp.,Numer klienta,Nazwisko i imię,PESEL,Adres zameldowania,Adres korespondencyjny\n' +
       `1,SH1,Wrona Zofia,${born2000.slice(2)},"ul. Długa 1, 00-001 Warszawa","ul. Krótka 2 m. 4, 80-001 Gdańsk"\n`;
     const s = await importCustomers(t.db, Readable.from([sheet]));
-    expect([s.imported, s.rejected, s.headerLine, s.delimiter, s.ignoredColumns]).toEqual([1, [], 3, ',', ['Lp.', 'Adres zameldowania']]);
+    expect([s.imported, s.rejected, s.headerLine, s.delimiter, s.ignoredColumns]).toEqual([1, [], 3, ',', ['Lp.']]);
     expect((await t.db.query('SELECT first_name, last_name, pesel, street, postal_code, city FROM customers WHERE customer_id = $1', ['SH1'])).rows)
       .toEqual([{ first_name: 'Zofia', last_name: 'Wrona', pesel: born2000, street: 'ul. Krótka 2 m. 4', postal_code: '80-001', city: 'Gdańsk' }]);
+  });
+
+  it('reads the seat\'s street columns where a row leaves the correspondence address empty (blind test AU: 689 of 788 streets lost)', async () => {
+    const csv = ['Nr klienta;Nazwa klienta;NIP;Ulica;Nr domu;Nr lokalu;Kod pocztowy;Miejscowość;Adres korespondencyjny',
+      `AU1;Nova Print Sp. z o.o.;${N1};Szosa Lubicka;112;;87-100;Toruń;`,
+      `AU2;Krótka Sp. z o.o.;${N2};ul. Krótka;75;3;09-400;Płock;ul. Zielona 41, 09-400 Płock`,
+      `AU3;Chopin Sp. z o.o.;${N3};Chopina;78A;;09-400;Płock;ul. Żeromskiego 85B, 35-141 Rzeszów`].join('\n');
+    const r = await importCustomers(t.db, Readable.from([csv]));
+    expect([r.imported + r.updated, r.rejected, r.ignoredColumns]).toEqual([3, [], []]);
+    // Organisations' segment values are a business's, a key account's says nothing.
+    expect(['Fundacja / Stowarzyszenie', 'NGO', 'Oświata', 'Korporacja', 'Klient kluczowy'].map(segmentOf)).toEqual(['business', 'business', 'business', 'business', null]);
+    expect(r.readColumns).toContain('Ulica → street (where the correspondence address is empty)');
+    const { rows } = await t.db.query<{ street: string; postal_code: string; city: string }>(
+      `SELECT street, postal_code, city FROM customers WHERE customer_id LIKE 'AU_' ORDER BY customer_id`);
+    expect(rows).toEqual([
+      { street: 'Szosa Lubicka 112', postal_code: '87-100', city: 'Toruń' },
+      // A correspondence address of its own: its street and postal line, not the seat's house number.
+      { street: 'ul. Zielona 41', postal_code: '09-400', city: 'Płock' },
+      { street: 'ul. Żeromskiego 85B', postal_code: '35-141', city: 'Rzeszów' },
+    ]);
   });
 
   it('keeps a quote inside an unquoted field as text, and names the line of a quote never closed', async () => {
