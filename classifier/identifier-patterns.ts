@@ -84,7 +84,7 @@ export function findNips(text: string): Hit[] {
  */
 export function findRegons(text: string): Hit[] {
   const out: Hit[] = [];
-  for (const m of text.matchAll(/\bREGON\b[\s:.]*(?:nr\.?)?[\s:.]*(\d(?:[ -]?\d){8}(?:(?:[ -]?\d){5})?)(?![\d-])/gi)) {
+  for (const m of text.matchAll(/\bREGON\b[\s:.]*(?:(?:pod\s+)?(?:nr|numer(?:em)?|o\s+numerze)\.?)?[\s:.]*(\d(?:[ -]?\d){8}(?:(?:[ -]?\d){5})?)(?![\d-])/gi)) {
     const value = m[1]!.replace(/[ -]/g, '');
     if (isValidRegon(value)) out.push({ value, index: m.index ?? 0 });
   }
@@ -93,7 +93,8 @@ export function findRegons(text: string): Hit[] {
 
 export function findKrs(text: string): Hit[] {
   const out: Hit[] = [];
-  for (const m of text.matchAll(/\bKRS\b[\s:.]*(?:nr\.?)?[\s:.]*(\d{1,10})(?!\d)/gi)) {
+  // "KRS 0000412345", "KRS: 412345", "wpisanej do rejestru przedsiębiorców KRS pod numerem 0000721108" (blind test AU).
+  for (const m of text.matchAll(/\bKRS\b[\s:.]*(?:(?:pod\s+)?(?:nr|numer(?:em)?|o\s+numerze)\.?)?[\s:.]*(\d{1,10})(?!\d)/gi)) {
     const value = normaliseKrs(m[1]!);
     if (value && m[1]!.length >= 4) out.push({ value, index: m.index ?? 0 });
   }

@@ -214,7 +214,7 @@ export function extractIdentifierParts(ocrText: string, operator: OperatorMatche
       emails: values(raw.emails, true),
       ...unread(values(raw.unreadEmails, true)),
       ...checksumRepaired([...raw.pesels, ...raw.nips, ...looseNips.map((value) => ({ value, index: 0, repaired: true }))]),
-      ...contracts(values(raw.contractNumbers, false).filter((n) => !raw.customerNumbers.some((c) => c.value === n) && !raw.nips.some((c) => c.value === n))),
+      ...contracts(values(raw.contractNumbers, false).filter((n) => ![...raw.customerNumbers, ...raw.nips, ...raw.regons, ...raw.krs].some((c) => c.value === n))),
       names: uniq([...nameList, ...former], (n) => `${n.first}|${n.last}`),
       ...(former.length ? { formerNames: former } : {}),
       // Institutions name their subject already (subjectSpans): who writes for whom is other writers' matter.

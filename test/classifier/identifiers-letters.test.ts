@@ -89,6 +89,9 @@ describe('registry numbers', () => {
       'Prosimy o korektę faktury.\n\nW załączeniu kopia faktury:\nTelekomunikacja Nadwiślańska S.A., KRS 0000099991, REGON 012345675');
     expect(ids.krs).toEqual(['0000412345']);
     expect(ids.regons).toEqual(['302184420']);
+    // Said in a sentence, the number on the next line; no contract number besides (blind test AU).
+    const said = extractIdentifiers('Piszemy w imieniu spółki wpisanej do rejestru przedsiębiorców KRS pod numerem\n0000721108.\n\nProsimy o zmianę adresu.');
+    expect([said.krs, said.contractNumbers]).toEqual([['0000721108'], undefined]);
     // Without the keyword nine digits are no REGON, nor is a number that fails the checksum.
     expect(extractIdentifiers('Nr 302184420, REGON 302184421').regons).toBeUndefined();
   });
