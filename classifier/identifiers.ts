@@ -30,7 +30,7 @@ export { detectInstitution, detectInstitutionDocument, type InstitutionKind } fr
 // o abonencie numeru …" (blind test AG: the police's subject, named further on, was dropped with
 // the rest of the letter as the station's own).
 const SUBJECT_KEY =
-  /\b(dluznik\w*|w\s+sprawie|dotyczy|dot\.|abonen(?:t\w*|cie)|klien(?:t\w*|cie)|konsumen(?:t\w*|cie)|uzytkownik\w*|posiadacz\w*|pozwan\w*|przeciwko|wnioskodawc\w*|skarzac\w*|uczestnik\w*|podejrzan\w*|wobec|zobowiazan\w*)\b/g;
+  /\b(dluznik\w*|w\s+sprawie|dotyczy|dot\.|abonen(?:t\w*|cie)|klien(?:t\w*|cie)|konsumen(?:t\w*|cie)|uzytkownik\w*|posiadacz\w*|pozwan\w*|przeciwko|wnioskodawc\w*|skarzac\w*|skarg[aei]\s+przedsiebiorc\w*|uczestnik\w*|podejrzan\w*|wobec|zobowiazan\w*)\b/g;
 const OFFICIAL_TITLE = /(sedzia|sedziego|komornik\w*|asesor\w*|referendarz\w*|prokurator\w*|rzecznik\w*|inspektor\w*|insp\.|sekretarz\w*|kierownik\w*|z up\.|z upowaznienia|prezes\w*|zastepca|dyrektor\w*|specjalist\w*|starszy|st\.)[\s\w.]{0,25}$/;
 
 /**

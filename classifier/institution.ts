@@ -14,9 +14,10 @@ const INSTITUTIONS: [InstitutionKind, RegExp][] = [
   // "UKE" alone only as a letterhead line: customers threaten "... skieruję sprawę do\nUKE." too.
   // The data-protection authority (UODO) forwards customers' complaints about their data as UKE does
   // about the service: same kind of sender, its letter concerns the customer it names.
-  ['regulator', /prezes urzedu komunikacji elektronicznej|urzad komunikacji elektronicznej|^\s*(prezes )?uke\s*$|prezes urzedu ochrony danych osobowych|urzad ochrony danych osobowych|^\s*(prezes )?uodo\s*$/],
+  // "PREZES" may stand on a line of its own above the office's name in the genitive (blind test AU).
+  ['regulator', /prezes urzedu komunikacji elektronicznej|urzad komunikacji elektronicznej|^\s*urzedu komunikacji elektronicznej\s*$|^\s*(prezes )?uke\s*$|prezes urzedu ochrony danych osobowych|urzad ochrony danych osobowych|^\s*urzedu ochrony danych osobowych\s*$|^\s*(prezes )?uodo\s*$/],
 
-  ['ombudsman', /(miejski|powiatowy|wojewodzki) rzecznik (praw )?konsumentow|rzecznik praw konsumenta|prezes urzedu ochrony konkurencji/],
+  ['ombudsman', /(miejski|powiatowy|wojewodzki) rzecznik (praw )?konsumentow|rzecznik praw konsumenta|prezes urzedu ochrony konkurencji|urzad ochrony konkurencji i konsumentow|^\s*urzedu ochrony konkurencji i konsumentow\s*$|^\s*(prezes )?uokik\s*$|delegatura (uokik|urzedu ochrony konkurencji)/],
   ['police', /komenda (rejonowa|miejska|powiatowa|wojewodzka|stoleczna) policji|prokuratura (rejonowa|okregowa|regionalna)|komisariat policji/],
 ];
 

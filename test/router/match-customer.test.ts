@@ -303,6 +303,16 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect(ids(nipOnly).sort()).toEqual([V1.customerId, V2.customerId]);
     });
 
+    it("matches a competition authority's letter to the firm whose complaint it forwards, by its NIP, not by the authority's address (blind test AU)", async () => {
+      const uokik = extractIdentifiers('PREZES\nURZĘDU OCHRONY KONKURENCJI I KONSUMENTÓW\n\nDelegatura w Lublinie\nul. Chmielna 2a, 20-079 Lublin\n\n' +
+        'Lublin, 3 listopada 2026 r.\n\nTelekomunikacja Nadwiślańska S.A.\nskrytka pocztowa 100\n00-950 Warszawa\n\n' +
+        `Do Delegatury UOKiK w Lublinie wpłynęła skarga przedsiębiorcy Techbud Sp. z o.o. z siedzibą w Poznaniu (NIP ${D.nip})\n` +
+        'dotycząca jednostronnej zmiany warunków umowy.\n\nWzywam do przedstawienia stanowiska w terminie 21 dni.\n\nZ poważaniem,\nAndrzej Kołakowski\nDyrektor Delegatury');
+      expect(uokik.fromInstitution).toBe(true);
+      expect(uokik.addresses).toEqual([]);
+      expectMatched(await match(uokik), D.customerId);
+    });
+
     it('decides on a REGON or KRS as on a NIP: the firm\'s shared by its branches, a branch\'s own REGON its own', async () => {
       const letter = (footer: string) => extractIdentifiers(`Voltex Sp. z o.o.\n\nProsimy o duplikat faktury za październik.\n\nZ poważaniem\nDział Księgowości\n${footer}`);
       expect(letter('KRS 0000412345').krs).toEqual(['0000412345']);
