@@ -103,8 +103,10 @@ function decideOver(scored: Scored[], fromInstitution: boolean, writerNotCustome
   }
   // A sole trader has a private and a business account under one name: a letter about "my firm"
   // matched to the private one (by home address and phone) may belong to the business. A person decides.
+  // The business account's name is the letter's full name too, also where the export gave the owner
+  // only inside the firm's name ("Usługi Remontowe Jan Kowalczyk", blind test AU).
   if (eligible && ownBusiness && top.individual && top.person &&
-    scored.some((s) => !s.individual && s.person === top.person && s.evidence.includes('name'))) {
+    scored.some((s) => !s.individual && s.evidence.includes('name') && (s.person === top.person || (s.fullName && top.fullName)))) {
     return { kind: 'ambiguous', candidates, reason: 'the writer speaks of a firm of their own and holds a business account beside this private one' };
   }
   // A phone read only through an OCR repair is a neighbour of the number the letter printed, and

@@ -38,6 +38,11 @@ const K = customer({ customerId: '2000000070', segment: 'business', companyName:
   lastName: 'Kowal', nip: nipFor(20), street: 'ul. Polna 8', postalCode: '30-002', city: 'Kraków' });
 const L = customer({ customerId: '2000000071', firstName: 'Adam', lastName: 'Kowal', street: 'ul. Słoneczna 3', postalCode: '30-003',
   city: 'Kraków', phones: ['605000111'] });
+// The same as an export gives it with the owner only inside the firm's name (one "Nazwa klienta"
+// column, split on import into "Usługi Remontowe Zenon" and "Pawlak", blind test AU).
+const K2 = customer({ customerId: '2000000072', segment: 'business', companyName: 'Usługi Remontowe Zenon Pawlak', firstName: 'Usługi Remontowe Zenon',
+  lastName: 'Pawlak', nip: nipFor(21), street: 'ul. Rynek 2', postalCode: '05-120', city: 'Legionowo' });
+const L2 = customer({ customerId: '2000000073', firstName: 'Zenon', lastName: 'Pawlak', street: 'ul. Husarska 9/4', postalCode: '05-120', city: 'Legionowo' });
 
 // A funeral home (a business customer) and the late customer it writes for.
 const M = customer({ customerId: '2000000080', segment: 'business', companyName: 'Zakład Pogrzebowy Anioł Beata Nowicka', firstName: 'Beata',
@@ -104,7 +109,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
     let t: TestDb;
     beforeAll(async () => {
       t = await openTestDb(kind, 'match');
-      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, M, N, P, Q, R, S, T, U, V1, V2, W, X1, X2, X3, Y1, Y2, Y3, Y4, Y5, Y6])]));
+      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, K2, L2, M, N, P, Q, R, S, T, U, V1, V2, W, X1, X2, X3, Y1, Y2, Y3, Y4, Y5, Y6])]));
       expect(r.rejected).toEqual([]);
     });
     afterAll(async () => t?.close());
@@ -596,6 +601,11 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect(firm.kind !== 'matched' && firm.reason).toMatch(/firm of their own/);
       expect(ids(firm)).toEqual(expect.arrayContaining([K.customerId, L.customerId]));
       expectMatched(await match(extractIdentifiers(text('Faktura za mój telefon za październik'))), L.customerId);
+      // The business account whose owner the export named only inside the firm's name (blind test AU).
+      const home = await match(extractIdentifiers('Zenon Pawlak\nul. Husarska 9/4\n05-120 Legionowo\n\nProwadzę firmę remontową i mam u Państwa telefon firmowy. ' +
+        'Na ostatniej fakturze za firmowy numer pojawiły się opłaty, których nie zamawiałem. Składam reklamację.\n\nZenon Pawlak'));
+      expect(home.kind !== 'matched' && home.reason).toMatch(/firm of their own/);
+      expect(ids(home)).toEqual(expect.arrayContaining([K2.customerId, L2.customerId]));
       // Named only to say the letter is not about it (blind test M): the private account it is.
       expectMatched(await match(extractIdentifiers(text('Pismo nie dotyczy usług mojej firmy, mam je na osobnej umowie firmowej. Faktura za mój telefon'))), L.customerId);
     });
