@@ -104,7 +104,30 @@ function sameAdjectiveStem(a: string, b: string): boolean {
  * ("Polmex", "Polmax").
  */
 export function sameCompany(letter: string, master: string): boolean {
-  return similarity(letter, master) >= 0.6 || ocrShape(letter.replace(/ /g, '')) === ocrShape(master.replace(/ /g, ''));
+  return similarity(letter, master) >= 0.6 || ocrShape(letter.replace(/ /g, '')) === ocrShape(master.replace(/ /g, '')) ||
+    brandWithin(letter, master) || brandWithin(master, letter);
+}
+
+/**
+ * Words that say what a firm does or is, not which firm: the long name the register holds adds them
+ * to the brand a letterhead prints ("MOSTBUD" for "Przedsiębiorstwo Robót Drogowych i Mostowych
+ * MOSTBUD", "PHU Kowalski" for "Przedsiębiorstwo Handlowo-Usługowe Jan Kowalski", blind test AU).
+ */
+const GENERIC_FIRM_WORDS = new Set(('phu pphu fhu zuh puh pph pw ph fh zph ppuh fpuh przedsiebiorstwo firma zaklad zaklady uslugi uslugowe uslugowy ' +
+  'handlowe handlowy handlowo uslugowo produkcyjne produkcyjno produkcyjny biuro centrum grupa polska spolka sklep serwis hurtownia ' +
+  'studio pracownia i oraz w').split(' '));
+
+/**
+ * Every distinctive word of `short` (one of five letters or more at least) is a word of `long`, and
+ * among them the brand that opens or closes the long name ("Robót" inside it says what the firm does).
+ */
+function brandWithin(short: string, long: string): boolean {
+  const words = short.split(' ').filter((w) => w && !GENERIC_FIRM_WORDS.has(w));
+  const all = long.split(' ');
+  if (!words.some((w) => w.length >= 5) || words.length >= all.length) return false;
+  const have = new Set(all);
+  const brand = [all[0]!, all[all.length - 1]!].filter((w) => w.length >= 5 && !GENERIC_FIRM_WORDS.has(w));
+  return words.every((w) => have.has(w)) && brand.some((b) => words.includes(b));
 }
 
 /** pg_trgm's similarity on folded text: shared trigrams of space-padded words over all trigrams. */

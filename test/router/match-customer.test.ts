@@ -8,6 +8,7 @@ import { ocrDigitVariants } from '../../classifier/checksums.js';
 import { LOOKUP_SQL, lookupParams } from '../../router/match-lookup.js';
 import { nipFor, peselFor } from '../../router/synthetic-customers.js';
 import { csvOf, customer, openTestDb, type TestDb } from './db-helpers.js';
+import { sameCompany } from '../../router/match-compare.js';
 
 const A = customer({ customerId: '2000000001', firstName: 'Jan', lastName: 'Kowalski', pesel: peselFor(11, true),
   street: 'ul. Długa 5/3', postalCode: '00-950', city: 'Warszawa', phones: ['601234567'], email: 'jan.kowalski@example.pl',
@@ -40,6 +41,9 @@ const L = customer({ customerId: '2000000071', firstName: 'Adam', lastName: 'Kow
   city: 'Kraków', phones: ['605000111'] });
 // The same as an export gives it with the owner only inside the firm's name (one "Nazwa klienta"
 // column, split on import into "Usługi Remontowe Zenon" and "Pawlak", blind test AU).
+// A firm the register names at length, its letterhead by its brand (blind test AU).
+const MB = customer({ customerId: '2000000074', segment: 'business', companyName: 'Przedsiębiorstwo Robót Drogowych i Mostowych MOSTBUD Sp. z o.o.',
+  street: 'ul. Mickiewicza 33', postalCode: '27-600', city: 'Sandomierz' });
 const K2 = customer({ customerId: '2000000072', segment: 'business', companyName: 'Usługi Remontowe Zenon Pawlak', firstName: 'Usługi Remontowe Zenon',
   lastName: 'Pawlak', nip: nipFor(21), street: 'ul. Rynek 2', postalCode: '05-120', city: 'Legionowo' });
 const L2 = customer({ customerId: '2000000073', firstName: 'Zenon', lastName: 'Pawlak', street: 'ul. Husarska 9/4', postalCode: '05-120', city: 'Legionowo' });
@@ -109,7 +113,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
     let t: TestDb;
     beforeAll(async () => {
       t = await openTestDb(kind, 'match');
-      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, K2, L2, M, N, P, Q, R, S, T, U, V1, V2, W, X1, X2, X3, Y1, Y2, Y3, Y4, Y5, Y6])]));
+      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, K2, L2, MB, M, N, P, Q, R, S, T, U, V1, V2, W, X1, X2, X3, Y1, Y2, Y3, Y4, Y5, Y6])]));
       expect(r.rejected).toEqual([]);
     });
     afterAll(async () => t?.close());
@@ -355,6 +359,15 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(await match(extractIdentifiers(letter)), W.customerId);
       // Prose that mentions a foundation names no sender.
       expect(extractIdentifiers('Szanowni Państwo,\nFundacja pomogła mi w tej sprawie.').companyNames ?? []).toEqual([]);
+    });
+
+    it('knows a firm by the brand its letterhead prints within the long name the register holds (blind test AU)', async () => {
+      const at = { street: 'Mickiewicza 33', postalCode: '27-600', city: 'Sandomierz' };
+      expectMatched(await match({ companyNames: ['MOSTBUD Sp. z 0.0.'], addresses: [at], postalCodes: ['27-600'] }), MB.customerId);
+      // Words that only say what a firm does name no firm; another brand at the address is another firm.
+      expect(sameCompany('przedsiebiorstwo robot', 'przedsiebiorstwo robot drogowych i mostowych mostbud')).toBe(false);
+      expect(sameCompany('phu kowalski', 'przedsiebiorstwo handlowo uslugowe jan kowalski')).toBe(true);
+      expect((await match({ companyNames: ['MOSTEX Sp. z o.o.'], addresses: [at], postalCodes: ['27-600'] })).kind).not.toBe('matched');
     });
 
     it('tells branches of a chain apart by address, and never decides on names and a town alone', async () => {
