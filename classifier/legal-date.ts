@@ -32,7 +32,8 @@ const PATTERN = new RegExp(`${CUE}\\s*:?\\s*(?:${DATE})(?![\\d\\p{L}])`, 'gu');
 // "od 1 października 2026 r. do …", "za okres rozliczeniowy do …". Only right before: a period named
 // a sentence earlier ("z okresu od 10 do 15 sierpnia 2026 r. Informacje należy przekazać do dnia
 // 4 grudnia") made the prosecutor's own date vanish, and the letter fell to a later default (blind test AG).
-const DAY_GIVEN = `\\d{1,2}(?:[./-]\\d{1,2}[./-]\\d{2,4}|\\s+(?:${MONTH_NAMES}|[ivx]{1,4})(?:\\s+\\d{4})?(?:\\s+r\\.?)?)?`;
+// The day may come out of OCR as a stroke ("od | stycznia do 30 czerwca 2026 r.", blind test AU's fax).
+const DAY_GIVEN = `(?:\\d{1,2}(?:[./-]\\d{1,2}[./-]\\d{2,4}|\\s+(?:${MONTH_NAMES}|[ivx]{1,4})(?:\\s+\\d{4})?(?:\\s+r\\.?)?)?|[|!l]\\s+(?:${MONTH_NAMES})(?:\\s+\\d{4})?(?:\\s+r\\.?)?)`;
 const PERIOD = new RegExp(`(?:\\bod(?:\\s+dn(?:ia|\\.))?\\s*${DAY_GIVEN}|\\bokres\\w*(?:\\s+\\p{L}+){0,2}|\\bfrom\\s+${DAY_GIVEN}|\\bperiod(?:\\s+\\p{L}+){0,2})\\s*$`, 'u');
 
 interface DayOfYear { year: number | null; month: number; day: number }

@@ -31,6 +31,8 @@ describe('a deadline stated as a date', () => {
     'Proszę o wykaz połączeń za okres od 01.10.2026 do 31.10.2026 w terminie 7 dni.',
     'Proszę o billing za okres od 1 października 2026 r. do 31 października 2026 r.',
     'Proszę o wykaz połączeń od 10 do 15 sierpnia 2026 r.',
+    // The period's first day read by a fax's OCR as a stroke (blind test AU).
+    'Telekomunikację Nadwishanskg S.A. do udzielenia informacji, ile linii telefonicznych i fgezy\ninternetowych pozwana spółka posiadała w okresie od | stycznia do 30 czerwca 2026 r., pod jakimi\n\nadresami',
     'Dane za okres rozliczeniowy do 31.10.2026 zostały przekazane.',
     'Zażalenie przysługuje do dnia 30.11.2026.',
     'Umowa obowiązuje do 31.12.2027.',
