@@ -73,7 +73,8 @@ describe('mailroom command', () => {
     const csv = await readFile(join(samples, 'customers.csv'), 'utf8');
     const lines = csv.trimEnd().split('\n');
     // No surname: no customer to make. (An unknown segment only costs the row its segment.)
-    const bad = [...lines.slice(0, 3), '9999999999,individual,Jan,,,,,,,,,,,,', lines[3]!].join('\n');
+    const width = lines[0]!.split(',').length;
+    const bad = [...lines.slice(0, 3), ['9999999999', 'individual', 'Jan', ...Array(width - 3).fill('')].join(','), lines[3]!].join('\n');
     await writeFile(join(dir, 'customers.csv'), bad);
     const r = await mailroom(['import-customers', 'customers.csv']);
     expect(r.code).toBe(3);
