@@ -76,7 +76,8 @@ function subjectSpans(text: string): { spans: [number, number][]; lead: [number,
  * "abonentem jest pokrzywdzona …", blind test AT: the subscriber's phone was dropped as the court's own).
  */
 function sentenceStart(text: string, at: number): number {
-  const stop = text.lastIndexOf('. ', at - 1) + 1;
+  // No further back than the caller looks (200 characters): a letter typed all in lower case would walk to its top.
+  const stop = Math.max(text.lastIndexOf('. ', at - 1) + 1, at - 200);
   let line = text.lastIndexOf('\n', at - 1) + 1;
   while (line > stop && /^[ \t]*\p{Ll}/u.test(text.slice(line, line + 20))) {
     const above = text.slice(0, line - 1).replace(/\n[ \t]*$/, '').replace(/\n[ \t]*$/, '');
