@@ -77,6 +77,12 @@ export function findNips(text: string): Hit[] {
   return out;
 }
 
+/** Between a register's keyword and its number: "REGON: ", "KRS nr ", "KRS pod numerem\n". */
+const NUMBER_LEAD = String.raw`[\s:.]*(?:(?:pod\s+)?(?:nr|numer(?:em)?|o\s+numerze)\.?)?[\s:.]*`;
+
+const REGON_KEYED = new RegExp(`\\bREGON\\b${NUMBER_LEAD}(\\d(?:[ -]?\\d){8}(?:(?:[ -]?\\d){5})?)(?![\\d-])`, 'gi');
+const KRS_KEYED = new RegExp(`\\bKRS\\b${NUMBER_LEAD}(\\d{1,10})(?!\\d)`, 'gi');
+
 /**
  * A firm's REGON (9 digits, 14 for a branch) and KRS (the register's 10 digits, its leading zeros
  * often left out), only after their keyword: without one, nine digits are a phone and ten a NIP or a
@@ -84,7 +90,7 @@ export function findNips(text: string): Hit[] {
  */
 export function findRegons(text: string): Hit[] {
   const out: Hit[] = [];
-  for (const m of text.matchAll(/\bREGON\b[\s:.]*(?:(?:pod\s+)?(?:nr|numer(?:em)?|o\s+numerze)\.?)?[\s:.]*(\d(?:[ -]?\d){8}(?:(?:[ -]?\d){5})?)(?![\d-])/gi)) {
+  for (const m of text.matchAll(REGON_KEYED)) {
     const value = m[1]!.replace(/[ -]/g, '');
     if (isValidRegon(value)) out.push({ value, index: m.index ?? 0 });
   }
@@ -94,7 +100,7 @@ export function findRegons(text: string): Hit[] {
 export function findKrs(text: string): Hit[] {
   const out: Hit[] = [];
   // "KRS 0000412345", "KRS: 412345", "wpisanej do rejestru przedsiębiorców KRS pod numerem 0000721108" (blind test AU).
-  for (const m of text.matchAll(/\bKRS\b[\s:.]*(?:(?:pod\s+)?(?:nr|numer(?:em)?|o\s+numerze)\.?)?[\s:.]*(\d{1,10})(?!\d)/gi)) {
+  for (const m of text.matchAll(KRS_KEYED)) {
     const value = normaliseKrs(m[1]!);
     if (value && m[1]!.length >= 4) out.push({ value, index: m.index ?? 0 });
   }
