@@ -335,6 +335,16 @@ describe('an intent stated outright', () => {
     expect(classify(loadDefaultModel(), plain).category).not.toBe('COMPLAINT');
   });
 
+  it('makes a notice stated in an angry letter the category over the complaint the model guessed, which rides along', () => {
+    const angry = 'Mam dość Waszej obsługi. Trzeci raz w tym roku faktura jest wyższa niż w umowie, konsultant obiecał korektę i nic. ' +
+      'Rozwiązuję umowę z końcem miesiąca i proszę o potwierdzenie na piśmie.\n\nHalina Kos';
+    const c = classify(loadDefaultModel(), angry);
+    expect([c.category, c.secondary]).toEqual(['CANCELLATION', ['COMPLAINT']]);
+    expect(c.explanation[0]).toEqual({ feature: 'said:CANCELLATION', weight: 1 });
+    // Stating the complaint too keeps the model's choice.
+    expect(classify(loadDefaultModel(), angry.replace('Rozwiązuję', 'Składam reklamację tej faktury. Rozwiązuję')).category).toBe('COMPLAINT');
+  });
+
   it('makes a withdrawal stated outright the category over the order it names (blind test W)', () => {
     const c = classify(loadDefaultModel(), 'Dzień dobry :)\n\n9 listopada zamówiłam przez Waszą stronę internet domowy + TV. ' +
       'Jednak zmieniłam zdanie, współlokatorka ma już internet od innej firmy i nie ma sensu płacić podwójnie. Odstępuję od ' +
