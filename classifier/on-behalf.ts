@@ -5,11 +5,16 @@
 import type { Identifiers } from '../core/types.js';
 import type { NameHit } from './names.js';
 import { stripDiacritics } from './normalize.js';
+import { relativePrincipals } from './relative-principal.js';
 
 // "w imieniu (mojej mamy)", "działając w imieniu i na rzecz", "jako pełnomocnik", "za moją mamę",
 // "on behalf of". Folded text; the name must follow within PRINCIPAL_REACH characters.
-const ON_BEHALF =
-  /\b(?:w imieniu|w zastepstwie|jako pelnomocni\w*|pelnomocnik\w* (?:pani|pana)|on behalf of|za (?:moja|mojego) (?:mame|matke|tate|ojca|babcie|dziadka|zone|meza|corke|syna|siostre|brata))\b/g;
+// Also "w sprawie umowy mojego ojca, Rafała …", "jako opiekun mojego ojca Jerzego …" (blind test AV:
+// both to a person with the writer, a customer at the same address, beside the principal).
+const ON_BEHALF = new RegExp('\\b(?:w imieniu|w zastepstwie|jako pelnomocni\\w*|pelnomocnik\\w* (?:pani|pana)|on behalf of|' +
+  'za (?:moja|mojego) (?:mame|matke|tate|ojca|babcie|dziadka|zone|meza|corke|syna|siostre|brata)|jako opiekun\\w*|' +
+  'w sprawie (?:umowy|konta|numeru|faktur\\w*|abonamentu|rachunku|telefonu)(?: telefonu)? (?:mojego|mojej|mego|mej) ' +
+  '(?:meza|zony|syna|corki|ojca|taty|mamy|matki|brata|siostry|babci|dziadka|tescia|tesciowej|wnuka|wnuczki))\\b', 'g');
 const PRINCIPAL_REACH = 90;
 
 // "Moja mama, Jadwiga Cieślak, zmarła…", "Mój syn, Michał Nowak, wyjechał… Proszę o rozwiązanie jego
@@ -42,7 +47,7 @@ function principalNames(folded: string, names: NameHit[], text: string): { first
 
 // "zmarłego w dniu 30 października 2026 r. pana Zdzisława Kowalczyka": a dot after an abbreviation
 // ends no sentence.
-const ABBREVIATION = /(?:^|[\s(])(?:r|ul|nr|tel|sw|im|dr|mgr|inz|zam|os|al|pl|ok|godz|ob|p)$/;
+const ABBREVIATION = /(?:^|[\s(])(?:r|ul|nr|tel|sw|im|dr|mgr|inz|zam|os|al|pl|ok|godz|ob|p|m\.in|np|tj|wg)$/;
 
 function sentenceEnd(s: string): number {
   for (const m of s.matchAll(/[.;!?\n]\s/g)) {
@@ -110,7 +115,11 @@ function signerName(folded: string, names: NameHit[]): { first: string; last: st
 // the writer. The customer the letter names this way is not its writer.
 // "nie znam pani Danuty Sikory": someone the writer is mistaken for (blind test P: a recycled
 // number's new owner). Not "zadłużenie pana X": a social worker writes so for the debtor.
-const THIRD_PARTY = /\b(?:sasiad\w*|sasiedz\w*|sasiedni\w* lokal\w*|inn(?:ego|ej|emu) (?:klient\w*|abonent\w*|osob\w*)|obcej osob\w*|cudz\w+ (?:dane|danych|faktur\w*)|nie znam (?:pani|pana))\b/g;
+// "listy adresowane do poprzednich lokatorów, m.in. do Urszuli Stępień": post for whoever lived at
+// the writer's address before (blind test AV: a new tenant's letter filed into the former tenant's account).
+const THIRD_PARTY = new RegExp(['\\b(?:sasiad\\w*|sasiedz\\w*|sasiedni\\w* lokal\\w*|inn(?:ego|ej|emu) (?:klient\\w*|abonent\\w*|osob\\w*)',
+  'obcej osob\\w*|cudz\\w+ (?:dane|danych|faktur\\w*|korespondencj\\w*|list\\w*)|nie znam (?:pani|pana)',
+  '(?:poprzedni|dawn)\\w* (?:lokator|najemc|wlasciciel|mieszkan|abonent)\\w*|adresowan\\w* (?:do|na)|zaadresowan\\w* (?:do|na))\\b'].join('|'), 'g');
 const THIRD_PARTY_REACH = 40;
 
 /** Names the letter introduces as a third party (a neighbour), not as its writer or principal. */
@@ -167,25 +176,31 @@ function speaksOfOwnBusiness(folded: string): boolean {
   return false;
 }
 
-type Relations = Pick<Identifiers, 'principals' | 'principalPhones' | 'signer' | 'thirdParties' | 'writerNotCustomer' | 'ownBusiness'>;
+type Relations = Pick<Identifiers, 'principals' | 'principalPhones' | 'signer' | 'thirdParties' | 'writerNotCustomer' | 'ownBusiness' | 'forUnnamedRelative'>;
 
 /**
  * Who wrote the letter and for whom, as the matcher takes it (fields absent when the letter says
  * nothing of them). `folded` is the letter folded by foldChars (same offsets as `names`, `phones`).
  */
 export function writerRelations(folded: string, names: NameHit[], phones: { value: string; index: number }[], text: string): Relations {
-  const principals = principalNames(folded, names, text);
   const signer = signerName(folded, names);
+  const writer = signer ?? (names[0] ? { first: names[0].first, last: names[0].last } : null);
+  const relatives = relativePrincipals(text, names, writer);
+  const principals = principalNames(folded, names, text);
+  for (const p of relatives.named) if (!principals.some((q) => q.first === p.first && q.last === p.last)) principals.push(p);
   // "w imieniu sąsiadki, pani X": a neighbour written for is a principal, not a third party.
   const third = thirdPartyNames(folded, names).filter((n) => !principals.some((p) => p.first === n.first && p.last === n.last));
   const principalHits = names.filter((n) => principals.some((p) => p.first === n.first && p.last === n.last));
-  const principalPhones = principals.length ? [...new Set(phones.filter((p) => isPrincipalsNumber(folded, p.index, principalHits)).map((p) => p.value))] : [];
+  // "w imieniu syna (nazywamy się tak samo) … numer syna +48 572 960 986": the unnamed relative's own number too.
+  const principalPhones = principals.length || relatives.unnamed
+    ? [...new Set(phones.filter((p) => isPrincipalsNumber(folded, p.index, principalHits)).map((p) => p.value))] : [];
   return {
     ...(principals.length ? { principals } : {}),
     ...(principalPhones.length ? { principalPhones } : {}),
     ...(signer ? { signer } : {}),
     ...(third.length ? { thirdParties: third } : {}),
     ...(declaresNoCustomer(folded) ? { writerNotCustomer: true } : {}),
+    ...(relatives.unnamed && !principals.length ? { forUnnamedRelative: true } : {}),
     ...(speaksOfOwnBusiness(folded) ? { ownBusiness: true } : {}),
   };
 }

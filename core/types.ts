@@ -105,6 +105,12 @@ export interface Identifiers {
   thirdParties?: { first: string; last: string }[];
   /** The writer speaks of a firm of their own ("faktura dla mojej firmy"). */
   ownBusiness?: boolean;
+  /**
+   * The letter is written for a relative it names by no full name ("jako pełnomocnik syna"); the
+   * names and address it gives are the writer's. (A relative named by the given name alone is among
+   * `principals` with the writer's surname in the relative's gender.)
+   */
+  forUnnamedRelative?: boolean;
   /** The writer says "nie jestem Państwa klientem": no customer named is the writer. */
   writerNotCustomer?: boolean;
   companyNames: string[];

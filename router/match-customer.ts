@@ -24,7 +24,9 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
   // A contract number is as good as a repaired customer number: it must be backed by something else.
   const contract = unique((ids.contractNumbers ?? []).flatMap((n) => [n.trim(), customerNumberKey(n)]));
   const phones = withVariants(ids.phones.map((p) => normalisePhone(p) ?? p.replace(/[\s-]/g, '')), opts, normalisePhone);
-  const names = ids.names.map(foldName).filter((n) => n.last);
+  // A relative the letter names by the given name alone is among the principals with the family's
+  // surname guessed, not among the names read: looked up and weighed as a name all the same.
+  const names = [...ids.names, ...(ids.principals ?? [])].map(foldName).filter((n) => n.last);
   const streets = ids.addresses.map((a) => foldStreet(a.street)).filter(Boolean);
   const postalCodes = unique([...ids.postalCodes, ...ids.addresses.map((a) => a.postalCode ?? '')].filter(Boolean));
   const cities = unique(ids.addresses.map((a) => fold(a.city)).filter(Boolean));
@@ -87,7 +89,12 @@ export async function matchCustomer(db: Queryable, ids: Identifiers, opts: Match
     .map((r) => scoreCandidate(r, letter, ids.fromInstitution))
     .sort((a, b) => b.points - a.points || Number(b.principalNamed) - Number(a.principalNamed) || town.get(b.customerId)! - town.get(a.customerId)! ||
       a.customerId.localeCompare(b.customerId));
-  return decide(scored, ids.fromInstitution, ids.writerNotCustomer === true && !ids.principals?.length, ids.ownBusiness === true);
+  return decide(scored, {
+    fromInstitution: ids.fromInstitution,
+    writerNotCustomer: ids.writerNotCustomer === true && !ids.principals?.length,
+    ownBusiness: ids.ownBusiness === true,
+    forUnnamedRelative: ids.forUnnamedRelative === true && !ids.principals?.length,
+  });
 }
 
 type How = 'exact' | 'repaired' | 'uncertain';

@@ -13,8 +13,18 @@ const MAX_CANDIDATES = 10;
 
 const IDENTIFIER_KINDS = new Set<MatchEvidence>(['customer_number', 'pesel', 'nip', 'regon', 'krs', 'invoice_number', 'phone', 'email']);
 
-export function decide(scored: Scored[], fromInstitution: boolean, writerNotCustomer: boolean, ownBusiness: boolean): MatchResult {
-  const result = decideOver(scored, fromInstitution, writerNotCustomer, ownBusiness);
+/** What the letter says of its writer, beside the candidates' evidence (Identifiers). */
+export interface LetterFlags {
+  fromInstitution: boolean;
+  /** The writer says they are no customer, and names no principal. */
+  writerNotCustomer: boolean;
+  ownBusiness: boolean;
+  /** Written for a relative it names by no full name, and names no principal. */
+  forUnnamedRelative: boolean;
+}
+
+export function decide(scored: Scored[], flags: LetterFlags): MatchResult {
+  const result = decideOver(scored, flags);
   // Thirty namesakes on a name alone: the reviewer must know the list was cut (blind test AE), and
   // search the master for the rest.
   const listed = scored.filter((s) => s.listed).length;
@@ -22,7 +32,7 @@ export function decide(scored: Scored[], fromInstitution: boolean, writerNotCust
   return { ...result, reason: `${result.reason} (the ${MAX_CANDIDATES} best of ${listed} candidates listed)` };
 }
 
-function decideOver(scored: Scored[], fromInstitution: boolean, writerNotCustomer: boolean, ownBusiness: boolean): MatchResult {
+function decideOver(scored: Scored[], { fromInstitution, writerNotCustomer, ownBusiness, forUnnamedRelative }: LetterFlags): MatchResult {
   // A neighbour with another name found through the postal code is no candidate at all. A person
   // the letter reports on (a neighbour whose invoice it encloses) is listed after the others: the
   // reviewer should meet the writer's own account first, not the best-evidenced stranger to it.
@@ -100,6 +110,14 @@ function decideOver(scored: Scored[], fromInstitution: boolean, writerNotCustome
     return { kind: 'ambiguous', candidates, reason: writerNotCustomer
       ? 'the writer says they are not a customer: the customer the letter names is someone else'
       : 'the letter names the best candidate as a third party (a neighbour), not as its writer' };
+  }
+  // Written for a relative the letter does not name ("jako pełnomocnik syna") and signed by the best
+  // candidate: the writer, often a customer at the same address (blind test AV: a wife's complaint
+  // about her husband's invoice filed into her own account). A number given as the relative's own
+  // ("numer syna …", a son of his father's name) still decides. Not the sender block's name: a
+  // daughter often writes on her mother's letterhead, with her customer number (corpus).
+  if (eligible && forUnnamedRelative && top.signer && !top.principalPhone) {
+    return { kind: 'ambiguous', candidates, reason: 'the letter is written for a relative it does not name, not for its writer' };
   }
   // A sole trader has a private and a business account under one name: a letter about "my firm"
   // matched to the private one (by home address and phone) may belong to the business. A person decides.

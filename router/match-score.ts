@@ -67,6 +67,8 @@ export interface Scored {
   signer: boolean;
   /** One of the people the letter says it is written for, by name ("w imieniu mojego syna, Michała …"). */
   principalNamed: boolean;
+  /** Holds a phone the letter gives as the principal's own ("numer syna …"), named or not. */
+  principalPhone: boolean;
   /** A private customer the letter names as a third party (a neighbour it reports on). */
   thirdParty: boolean;
   individual: boolean;
@@ -198,6 +200,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     customerId: c.customer_id, points, evidence, strong, nip: c.nip, regon: c.regon, krs: c.krs, identifier, listed: points > 0 || viaIdentifier, principal,
     signer: person && bestName(c, k.signerNames) === 'full',
     principalNamed: principalByName,
+    principalPhone: c.phones.some((p) => k.principalPhones.has(p)),
     thirdParty: person && bestName(c, k.thirdParties) === 'full',
     individual: c.segment === 'individual',
     repairedPhoneOnly,

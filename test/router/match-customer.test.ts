@@ -75,6 +75,11 @@ const T = customer({ customerId: '1079349859', firstName: 'Marek', lastName: 'D�
 const U = customer({ customerId: '1979349859', firstName: 'Marek', lastName: 'Dąbrowski', street: 'ul. Zgierska 90', postalCode: '91-001',
   city: 'Łódź', phones: ['512300100'] });
 
+// A father and his son of the same name at one address; only the son's phone tells them apart (blind test AV).
+const RY1 = customer({ customerId: '2000000113', firstName: 'Michał', lastName: 'Ryba', street: 'ul. Ogrodowa 44', postalCode: '20-220', city: 'Lublin',
+  phones: ['572960986'] });
+const RY2 = customer({ customerId: '2000000114', firstName: 'Michał', lastName: 'Ryba', street: 'ul. Ogrodowa 44', postalCode: '20-220', city: 'Lublin' });
+
 const letter = (over: Partial<Identifiers>): Identifiers => ({
   customerNumbers: [], phones: [], invoiceNumbers: [], pesels: [], nips: [], postalCodes: [], emails: [], names: [],
   companyNames: [], addresses: [], fromInstitution: false, ...over,
@@ -113,7 +118,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
     let t: TestDb;
     beforeAll(async () => {
       t = await openTestDb(kind, 'match');
-      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, K2, L2, MB, M, N, P, Q, R, S, T, U, V1, V2, W, X1, X2, X3, Y1, Y2, Y3, Y4, Y5, Y6])]));
+      const r = await importCustomers(t.db, Readable.from([csvOf([A, B, C, D, D2, E, F, G, H, I, K, L, K2, L2, MB, M, N, P, Q, R, S, T, U, V1, V2, W, X1, X2, X3, Y1, Y2, Y3, Y4, Y5, Y6, RY1, RY2])]));
       expect(r.rejected).toEqual([]);
     });
     afterAll(async () => t?.close());
@@ -401,6 +406,41 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(await match(extractIdentifiers(fromSon)), F.customerId);
       // Written for oneself, the daughter's phone and name decide as before.
       expectMatched(await match(extractIdentifiers('Proszę o wyłączenie usługi.\n\nZ poważaniem\nAnna Nowak\ntel. 603 111 222')), E.customerId);
+    });
+
+    it('decides a letter for a relative named by the given name alone only for that relative, never for the writer (blind test AV)', async () => {
+      // Ewa Lewandowska (a customer) writes for her son Michał (a customer) at their one address.
+      const head = 'Ewa Lewandowska\nul. Wiejska 22\n15-351 Białystok\n\n';
+      const sign = '\n\nZ wyrazami szacunku\nEwa Lewandowska';
+      const forSon = extractIdentifiers(`${head}Piszę w imieniu syna Michała, który wyjechał. Na jego fakturze są opłaty, których nie rozumie.${sign}`);
+      expect(forSon.principals).toEqual([{ first: 'Michał', last: 'Lewandowski' }]);
+      expectMatched(await match(forSon), H.customerId);
+      // Named by no given name, or by one the master holds at no address of the family: never the mother.
+      for (const body of ['Jako pełnomocnik syna proszę o rozwiązanie jego umowy.', 'Piszę w imieniu syna Adama, proszę o duplikat faktury.']) {
+        const r = await match(extractIdentifiers(`${head}${body}${sign}`));
+        expect(r.kind).not.toBe('matched');
+        expect(ids(r)).toContain(I.customerId);
+      }
+      // Written for herself, the mother's name and address decide as before.
+      expectMatched(await match(extractIdentifiers(`${head}Proszę o duplikat faktury za październik.${sign}`)), I.customerId);
+      // "w sprawie numeru telefonu mojego syna Michała (Michał Lewandowski)": a principal named so.
+      expectMatched(await match(extractIdentifiers(`${head}Piszę w sprawie numeru telefonu mojego syna Michała (Michał Lewandowski). ` +
+        `Karta jest zablokowana.${sign}`)), H.customerId);
+      // A son of his father's name, unnamed, told apart only by the number given as the son's own.
+      const ryba = 'Michał Ryba\nul. Ogrodowa 44\n20-220 Lublin\n\nSkładam reklamację w imieniu syna (nazywamy się tak samo). Chodzi o numer ' +
+        'syna +48 572 960 986: pobierane są opłaty za SMS premium.\n\nZ poważaniem\nMichał Ryba';
+      expectMatched(await match(extractIdentifiers(ryba)), RY1.customerId);
+      const rybaNoPhone = await match(extractIdentifiers(ryba.replace(/ Chodzi o numer syna \+48 572 960 986:/, '')));
+      expect(rybaNoPhone.kind).not.toBe('matched');
+    });
+
+    it("does not give a new tenant's letter about post for the former tenant to the former tenant (blind test AV)", async () => {
+      const text = 'Piotr Zieliński\nul. Leśna 3\n80-001 Gdańsk\n\nMieszkam pod tym adresem od miesiąca. Przychodzą tu listy od Państwa ' +
+        'adresowane do poprzednich lokatorów, m.in. do Ewy Nowak. Proszę o zaktualizowanie danych.\n\nZ poważaniem\nPiotr Zieliński';
+      const read = extractIdentifiers(text);
+      expect(read.thirdParties).toEqual([{ first: 'Ewa', last: 'Nowak' }]);
+      const r = await match(read);
+      expect(r.kind).not.toBe('matched');
     });
 
     it('leaves a letter signed by one customer about another customer\'s phone to a person', async () => {
