@@ -4,11 +4,24 @@
 // request). Such a notice must reach the team that acts on it, and a complaint's statutory term
 // must date the letter, so a plain statement of either is a second intent whatever the head says.
 import type { Category } from '../core/types.js';
-import { saidIn } from './lexicon.js';
+import { negatedAt, saidIn } from './lexicon.js';
 
 /** Giving up a package, an option or a tariff: a notice, unless the letter takes another instead. */
 const SWAPPABLE = ['pakiet', 'opcj', 'taryf'].map((w) => `rezygnuje z ${w}`);
 const SWAPPED = /\b(?:zamiast|w zamian|na rzecz|zmian\w* (?:pakietu|taryfy|opcji))\b/;
+
+/**
+ * A number brought in from another operator: an order, whatever the letter says of the notice given
+ * there (blind test AV: "Proszę o przeniesienie do Państwa sieci mojego numeru … Umowę z Orange
+ * wypowiedziałem" went to the notice team at 0.91; two such corpus orders read as notices too).
+ */
+const PORT_IN = [
+  ...['przeniesienie', 'przeniesc', 'przenosze', 'przejsc', 'przejscie', 'przechodze'].flatMap((v) =>
+    ['do panstwa', 'numer do panstwa', 'numeru do panstwa', 'mojego numeru do panstwa', 'moj numer do panstwa', 'sie do panstwa', 'do waszej sieci', 'numeru do waszej']
+      .map((o) => `${v} ${o}`)),
+  'od obecnego operatora do panstwa', 'z innej sieci do panstwa', 'od innego operatora do panstwa', 'z obecnej sieci do panstwa',
+  'port my number to your', 'transfer my number to your', 'move my number to your',
+];
 
 /** What a telecom's customer orders. */
 const ORDERED = ['now', 'dodatkow', 'kolejn', 'pakiet', 'usluge', 'uslugi', 'abonament', 'karte', 'karty', 'numer', 'internet', 'telewizj', 'dekoder', 'router', 'modem', 'instalacj', 'opcj', 'roaming', 'telefon', 'smartfon', 'swiatlowod'];
@@ -133,6 +146,7 @@ const STATEMENTS: [Category, string[]][] = [
     ...['prosze o aktywacje', 'prosze aktywowac', 'prosze o dodanie', 'prosze dodac', 'prosze o wlaczenie', 'prosze wlaczyc'].flatMap((v) =>
       ['pakiet', 'dodatkow', 'nowego numeru', 'nowej karty', 'kolejn', 'roaming', 'opcj', 'uslugi roaming'].map((o) => `${v} ${o}`)),
     'i would like to order', 'we would like to order', 'i wish to order', 'please activate',
+    ...PORT_IN,
     // A contract extended on request ("Proszę o przedłużenie mojej umowy na kolejne 24 miesiące", blind test AT:
     // to a person at 0.44). Not the noun alone: "nie wyrażam zgody na przedłużenie umowy" is a notice.
     ...['prosze o', 'prosimy o', 'wnosze o', 'chce', 'chcialbym', 'chcialabym', 'chcemy', 'chcielibysmy'].flatMap((v) =>
@@ -168,6 +182,21 @@ const STATEMENTS: [Category, string[]][] = [
  * zmianę adresu", "rezygnuję jednocześnie z pakietu" (blind test AG: each missed by its phrase).
  */
 const FILLERS = new Set(['tez', 'rowniez', 'takze', 'jednoczesnie', 'uprzejmie', 'serdecznie', 'bardzo', 'ponadto', 'dodatkowo', 'wiec', 'zatem', 'jednak', 'natomiast', 'zarazem']);
+
+const PORT_VERB = /^(?:przenies|przenosz|przeniesc|przejsc|przejscie|przechodz)/;
+const PORT_REACH = 8;
+
+/**
+ * The writer asks to bring a number in from another operator, not negated: a PORT_IN phrase, or a
+ * porting verb with "do Państwa" / "do Was" a few words on ("Chcę przenieść numer 794 099 858 z sieci
+ * Play do Państwa", blind test AV).
+ */
+export function statesPortIn(ownTokens: string[]): boolean {
+  const tokens = ownTokens.filter((t) => !FILLERS.has(t));
+  if (PORT_IN.some(saidIn(tokens))) return true;
+  return tokens.some((t, i) => PORT_VERB.test(t) && !negatedAt(tokens, i) && tokens.slice(i + 1, i + 1 + PORT_REACH)
+    .some((u, j, next) => u === 'do' && ['panstwa', 'waszej', 'was'].includes(next[j + 1] ?? '')));
+}
 
 /** Categories the writer's own words state outright, not negated ("nie wypowiadam umowy"); notice first. */
 export function explicitIntents(ownTokens: string[]): Category[] {

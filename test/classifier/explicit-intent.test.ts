@@ -345,6 +345,28 @@ describe('an intent stated outright', () => {
     expect(classify(loadDefaultModel(), angry.replace('Rozwiązuję', 'Składam reklamację tej faktury. Rozwiązuję')).category).toBe('COMPLAINT');
   });
 
+  it('makes a number brought in from another operator an order, whatever notice was given there (blind test AV)', () => {
+    const portIn = 'Przeniesienie numeru\n\nProszę o przeniesienie do Państwa sieci mojego numeru 730 535 475, który obecnie mam w innej ' +
+      'sieci. Umowę z dotychczasowym operatorem wypowiedziałem, okres wypowiedzenia kończy się 15 grudnia.\n\nPozdrawiam\nJan Bąk';
+    const c = classify(loadDefaultModel(), portIn);
+    expect([c.category, c.secondary]).toEqual(['ORDER', []]);
+    expect(c.explanation[0]).toEqual({ feature: 'said:ORDER', weight: 1 });
+    expect(stated('Chcę przenieść mój numer do Państwa sieci od obecnego operatora.')).toEqual(['ORDER']);
+    // Said with the number and the other network between the verb and "do Państwa".
+    const shortPortIn = classify(loadDefaultModel(), 'Chcę przenieść numer 794 099 858 z sieci Play do Państwa i dołączyć go do mojej umowy.\n\nZdzisław Wróbel');
+    expect(shortPortIn.category).toBe('ORDER');
+    expect(shortPortIn.confidence).toBeGreaterThanOrEqual(0.7);
+    expect(classify(loadDefaultModel(), 'Nie chcę przenosić numeru do Państwa sieci. Wypowiadam umowę.\n\nJan Bąk').category).toBe('CANCELLATION');
+    // A number taken away from us is a notice.
+    expect(classify(loadDefaultModel(), 'Proszę o przeniesienie mojego numeru do innej sieci. Wypowiadam umowę.\n\nJan Bąk').category).toBe('CANCELLATION');
+  });
+
+  it('makes a complaint stated outright the category over an order the model was unsure of (blind test AV)', () => {
+    const c = classify(loadDefaultModel(), 'Reklamacja — nie dostarczono routera\n\nZamówiony 28.10.2026 r. router nie dotarł. Kurier oznaczył ' +
+      'przesyłkę jako doręczoną, a ja jej nie otrzymałam. Składam reklamację i proszę o ponowną wysyłkę.\n\nŁączę pozdrowienia\nKrystyna Bąk');
+    expect([c.category, c.secondary]).toEqual(['COMPLAINT', ['ORDER']]);
+  });
+
   it('makes a withdrawal stated outright the category over the order it names (blind test W)', () => {
     const c = classify(loadDefaultModel(), 'Dzień dobry :)\n\n9 listopada zamówiłam przez Waszą stronę internet domowy + TV. ' +
       'Jednak zmieniłam zdanie, współlokatorka ma już internet od innej firmy i nie ma sensu płacić podwójnie. Odstępuję od ' +
