@@ -9,6 +9,7 @@ import { parseStatedTermDays } from './legal-term.js';
 import { parseStatedDueDate } from './legal-date.js';
 import type { OperatorMatcher } from './operator-identity.js';
 import { fromDataProtectionAuthority } from './institution.js';
+import { fromOrganisation } from './organisation-sender.js';
 
 export interface LetterUnderstanding {
   classification: Classification;
@@ -41,10 +42,11 @@ export function classifyLetter(model: ClassifierModel, ocrText: string, operator
   }
   // The term a letter sets is kept whatever its category: a person who makes an uncertain letter
   // LEGAL in manual classification dates it from that term (router/correct-document.ts). Routing
-  // applies it to LEGAL only.
+  // applies it to LEGAL, and to an organisation's letter where it comes first.
   const stated = {
     statedTermDays: classification.statedTermDays ?? parseStatedTermDays(text),
     statedDueDate: classification.statedDueDate ?? parseStatedDueDate(text),
+    ...(fromOrganisation(text) ? { termSetBySender: true } : {}),
   };
   return { classification: withPrivacyForDataAuthority({ ...classification, ...stated }, text), identifiers };
 }

@@ -28,10 +28,10 @@ export async function classifyDocument(deps: ClassifyDeps, job: JobPayloads['cla
       category: c.category,
       category_confidence: c.confidence,
       secondary_categories: c.secondary,
-      explanation: { features: c.explanation, statedTermDays: c.statedTermDays, statedDueDate: c.statedDueDate ?? null, alternatives: c.alternatives ?? [] },
+      explanation: { features: c.explanation, statedTermDays: c.statedTermDays, statedDueDate: c.statedDueDate ?? null, alternatives: c.alternatives ?? [], ...(c.termSetBySender ? { termSetBySender: true } : {}) },
       identifiers,
     },
-    { category: c.category, confidence: c.confidence, secondary: c.secondary, explanation: c.explanation.slice(0, 10), statedTermDays: c.statedTermDays, statedDueDate: c.statedDueDate ?? null, alternatives: c.alternatives ?? [] },
+    { category: c.category, confidence: c.confidence, secondary: c.secondary, explanation: c.explanation.slice(0, 10), statedTermDays: c.statedTermDays, statedDueDate: c.statedDueDate ?? null, alternatives: c.alternatives ?? [], ...(c.termSetBySender ? { termSetBySender: true } : {}) },
   );
   return { documentId: job.documentId };
 }

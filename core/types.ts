@@ -133,6 +133,11 @@ export interface Classification {
    */
   statedDueDate?: string | null;
   /**
+   * The sender is an organisation (a bank, a welfare centre, a municipal office) whose stated term or
+   * date dates the reply whatever the category, where it comes first (classifier/organisation-sender.ts).
+   */
+  termSetBySender?: boolean;
+  /**
    * Other categories the model gave at least a fifth of its belief, likeliest first: while a person
    * settles an uncertain letter, none of their deadlines may pass. Absent in older classifications.
    */

@@ -30,7 +30,7 @@ interface Row {
   worklist: string | null;
   matched_on: string[];
   match_confidence: number | null;
-  explanation: { statedTermDays?: number | null; statedDueDate?: string | null } | null;
+  explanation: { statedTermDays?: number | null; statedDueDate?: string | null; termSetBySender?: boolean } | null;
 }
 
 export async function correctDocument(deps: CorrectDeps, c: Correction): Promise<{ worklist: string; dueAt: string | null }> {
@@ -49,7 +49,8 @@ export async function correctDocument(deps: CorrectDeps, c: Correction): Promise
     const d = decideRouting(
       {
         // A person's word is certain: confidence 1 keeps it out of manual classification.
-        classification: { category, confidence: 1, secondary: doc.secondary_categories.filter((s) => s !== category), explanation: [], statedTermDays: doc.explanation?.statedTermDays ?? null, statedDueDate: doc.explanation?.statedDueDate ?? null },
+        classification: { category, confidence: 1, secondary: doc.secondary_categories.filter((s) => s !== category), explanation: [], statedTermDays: doc.explanation?.statedTermDays ?? null, statedDueDate: doc.explanation?.statedDueDate ?? null,
+          ...(doc.explanation?.termSetBySender ? { termSetBySender: true } : {}) },
         match: customerId ? { kind: 'matched', customerId, confidence: 1, evidence: [], candidates: [] } : { kind: 'unmatched', candidates: [], reason: 'adviser removed the customer' },
         segment,
         receivedAt: doc.received_at,

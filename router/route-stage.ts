@@ -21,7 +21,7 @@ export async function routeDocument(deps: RouteDeps, job: JobPayloads['route']):
   // to): the worklist entry follows the record, never the stale job.
   if (doc.status === 'routed' && doc.worklist) return { documentId: job.documentId, worklist: doc.worklist, priority: doc.priority ?? 0, dueAt: doc.due_at };
   if (doc.status !== 'routing') throw new PermanentError('NOT_ROUTABLE', `document ${job.documentId} is ${doc.status}`);
-  const explanation = (doc.explanation ?? {}) as { features?: Classification['explanation']; statedTermDays?: number | null; statedDueDate?: string | null; alternatives?: Category[] };
+  const explanation = (doc.explanation ?? {}) as Pick<Classification, 'termSetBySender'> & { features?: Classification['explanation']; statedTermDays?: number | null; statedDueDate?: string | null; alternatives?: Category[] };
   const classification: Classification = {
     category: doc.category as Category,
     confidence: doc.category_confidence ?? 0,
@@ -30,6 +30,7 @@ export async function routeDocument(deps: RouteDeps, job: JobPayloads['route']):
     statedTermDays: explanation.statedTermDays ?? null,
     statedDueDate: explanation.statedDueDate ?? null,
     alternatives: explanation.alternatives ?? [],
+    ...(explanation.termSetBySender ? { termSetBySender: true } : {}),
   };
   const match = await deps.match(doc.identifiers);
   const customerId = match.kind === 'matched' ? match.customerId : null;

@@ -81,19 +81,20 @@ export function resolveStatedDueDate(stated: string, receivedAt: string): string
   return day < receivedAt ? receivedAt : day;
 }
 
-export function dueDateFor(category: Category, receivedAt: string, stated: Pick<Classification, 'statedTermDays' | 'statedDueDate'>, policy: RoutingPolicy): string | null {
-  if (category === 'LEGAL') {
-    // The letter's own term, as days or as a date; with both, the earlier.
-    const own = [
-      stated.statedTermDays && stated.statedTermDays > 0 ? addDays(receivedAt, stated.statedTermDays) : null,
-      stated.statedDueDate ? resolveStatedDueDate(stated.statedDueDate, receivedAt) : null,
-    ].filter((d): d is string => d !== null).sort();
-    if (own[0]) return own[0];
-  }
+export function dueDateFor(
+  category: Category, receivedAt: string, stated: Pick<Classification, 'statedTermDays' | 'statedDueDate' | 'termSetBySender'>, policy: RoutingPolicy,
+): string | null {
+  // The letter's own term, as days or as a date; with both, the earlier.
+  const own = category === 'LEGAL' || stated.termSetBySender ? [
+    stated.statedTermDays && stated.statedTermDays > 0 ? addDays(receivedAt, stated.statedTermDays) : null,
+    stated.statedDueDate ? resolveStatedDueDate(stated.statedDueDate, receivedAt) : null,
+  ].filter((d): d is string => d !== null).sort()[0] : undefined;
+  if (category === 'LEGAL' && own) return own;
   const days = STATUTORY_DAYS[category] ?? policy.dueDays[category];
-  if (days === undefined) return null;
   const months = STATUTORY_MONTHS[category];
-  return [addDays(receivedAt, days), ...(months ? [addMonths(receivedAt, months)] : [])].sort()[0]!;
+  const statutory = days === undefined ? [] : [addDays(receivedAt, days), ...(months ? [addMonths(receivedAt, months)] : [])];
+  // A bank's or a welfare centre's term dates its letter where it comes before the category's own.
+  return [...statutory, ...(own ? [own] : [])].sort()[0] ?? null;
 }
 
 const EPOCH = Date.UTC(2020, 0, 1);

@@ -10,6 +10,9 @@ describe('a deadline stated as a date', () => {
     ['Prosze o odpowiedz nie pozniej niz do dnia 2026-11-25', '2026-11-25'],
     ['Wzywam do zapłaty do dnia 5 XII 2026 r.', '2026-12-05'],
     ['Please reply no later than 19 November 2026.', '2026-11-19'],
+    // An abbreviation's dot inside the clause (blind test AW): "art. 896 k.p.c.", "ds. wdrożenia".
+    ['Wzywam do złożenia oświadczenia, o którym mowa w art.\n896 k.p.c., do dnia 30 listopada 2026 r.', '2026-11-30'],
+    ['Przedsiębiorców prosi się o\nzgłoszenie osoby kontaktowej ds. wdrożenia do dnia 15 grudnia 2026 r.', '2026-12-15'],
     ['Proszę o przesłanie danych do dnia 27 listopada.', '--11-27'],
     // A sentence the OCR broke across a blank line (blind test N's bailiff).
     ['Dotyczy: wezwanie do udzielenia informacji\nwzywam do udzielenia informacji o rachunkach dłużnika\n\ndo dnia 20 listopada br.', '--11-20'],

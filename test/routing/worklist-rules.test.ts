@@ -80,6 +80,20 @@ describe('decideRouting', () => {
     expect(route({ confidence: 0.9, alternatives: ['FAULT'] }).dueAt).toBe('2026-12-16');
   });
 
+  it("dates an organisation's letter by the term it sets where that comes first, never a private writer's (blind test AW)", () => {
+    const days = { ...policy, dueDays: { OTHER: 30, BILLING: 14 } };
+    const route = (over: Partial<Classification>) =>
+      decideRouting({ classification: cls({ category: 'OTHER', ...over }), match: matched, segment: 'individual', receivedAt: '2026-11-20' }, days).dueAt;
+    // A welfare centre's "w terminie 14 dni", a city office's "do dnia 10 grudnia", a bank's 7 days.
+    expect(route({ statedTermDays: 14, termSetBySender: true })).toBe('2026-12-04');
+    expect(route({ statedDueDate: '2026-12-10', termSetBySender: true })).toBe('2026-12-10');
+    expect(route({ category: 'BILLING', statedTermDays: 7, termSetBySender: true })).toBe('2026-11-27');
+    // A longer term than the category's own does not postpone it.
+    expect(route({ category: 'BILLING', statedTermDays: 30, termSetBySender: true })).toBe('2026-12-04');
+    // The same term in a private writer's letter leaves the category's own.
+    expect(route({ statedTermDays: 14 })).toBe('2026-12-20');
+  });
+
   it('takes the earliest deadline of all intents of a letter', () => {
     const d = decideRouting({ classification: cls({ category: 'CANCELLATION', secondary: ['COMPLAINT'] }), match: matched, segment: 'individual', receivedAt: '2026-11-16' }, { ...policy, dueDays: { CANCELLATION: 45 } });
     expect(d).toMatchObject({ worklist: 'cancellation-individual', dueAt: '2026-12-16' });
