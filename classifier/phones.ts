@@ -3,6 +3,7 @@
 // The hard part is what is NOT a phone: PESEL, NIP, customer, invoice, postal and bank numbers.
 import { foldChars } from './normalize.js';
 import { ocrToDigits } from './checksums.js';
+import { isValidPesel } from '../core/pl-checksums.js';
 
 // Maximal runs of digits and phone punctuation; OCR look-alike letters are allowed inside a run
 // only after a phone keyword (handled below), so ordinary words never turn into numbers.
@@ -43,15 +44,17 @@ function someoneElses(folded: string, start: number): boolean {
   return m !== null;
 }
 
+const MSISDN = /\bmsisdn\b/;
+
 export interface PhoneHit {
   phone: string;
   index: number;
 }
 
-function national(digits: string, hasPlus: boolean, groups: string[]): string | null {
+function national(digits: string, hasPlus: boolean, groups: string[], msisdn: boolean): string | null {
   let d = digits;
   if (d.startsWith('0048') && d.length === 13) d = d.slice(4);
-  else if (d.length === 11 && d.startsWith('48') && (hasPlus || groups[0] === '48')) d = d.slice(2);
+  else if (d.length === 11 && d.startsWith('48') && (hasPlus || groups[0] === '48' || (msisdn && !isValidPesel(d)))) d = d.slice(2);
   else if (d.length === 10 && d.startsWith('0')) d = d.slice(1); // trunk prefix: (0-22) 654 32 10
   if (d.length !== 9 || d.startsWith('0')) return null;
   return d;
@@ -82,9 +85,13 @@ export function findPhones(text: string): PhoneHit[] {
   const folded = foldChars(text);
   const out: PhoneHit[] = [];
   for (const m of text.matchAll(RUN)) {
-    const start = m.index ?? 0;
+    // A list's row, "1. 48799175966 01.10.2026 31.10.2026": its ordinal and the dates after the
+    // number are not part of it (blind test AW: a police list of numbers).
+    const ordinal = /^\d{1,3}\.[ \t]+(?=\d{9})/.exec(m[0])?.[0].length ?? 0;
+    const start = (m.index ?? 0) + ordinal;
+    const run = m[0].slice(ordinal).replace(/(?<=\d{9})[ \t]+\d{1,2}\.\d{1,2}\.\d{4}(?:[ \t]+\d{1,2}\.\d{1,2}\.\d{4})*$/, '');
     // "+882 16 345 521 12:40": the hour of a time after the number is no part of it (a call list).
-    const raw = /^:\d/.test(text.slice(start + m[0].length, start + m[0].length + 2)) ? m[0].replace(/\s+\d{1,2}$/, '') : m[0];
+    const raw = /^:\d/.test(text.slice(start + run.length, start + run.length + 2)) ? run.replace(/\s+\d{1,2}$/, '') : run;
     const prevChar = text[start - 1] ?? ' ';
     const nextChar = text[start + raw.length] ?? ' ';
     // Glued to letters or slashes it is part of a code (FV/2026/..., PL123..., 12345/11/2026).
@@ -117,7 +124,10 @@ export function findPhones(text: string): PhoneHit[] {
     // A date (12.03.2026) or money (1 234,56) has the wrong shape before normalising even starts; so
     // has a date with the hour after it, as call lists print them ("03.10.2026 23:14", blind test AJ).
     if (/^\d{1,2}\.\d{1,2}\.\d{2,4}$|(?:^|\D)\d{1,2}\.\d{1,2}\.\d{4}(?!\d)/.test(raw)) continue;
-    const nat = national(digits, raw.includes('+'), groups);
+    // "Numer MSISDN" over a police list: the telecom form, the country code without a plus
+    // (48799175966, blind test AW); eleven digits are a PESEL's length, so never a valid PESEL.
+    const msisdn = phoneCtx || MSISDN.test(folded.slice(Math.max(0, start - 300), start));
+    const nat = national(digits, raw.includes('+'), groups, msisdn);
     if (nat === null) continue;
     // Without a phone keyword, insist on a first digit that Polish numbering actually assigns.
     if (!phoneCtx && !/^[1-9]/.test(nat)) continue;

@@ -29,8 +29,17 @@ describe('phones', () => {
     'PESEL 44051401359', 'NIP 123-456-32-18', 'NIP: 123-45-63-218', 'nr klienta 1234567890', 'faktura FV/2026/11/0012345',
     'F-123456789/2026', '00-950 Warszawa', 'konto 12 1020 1026 0000 0102 0123 4567', 'z dnia 12.03.2026 r.', 'kwota 1 234,56 zł',
     'REGON 012345678', 'sygn. akt I C 1234/25 z 12 3456 7890', 'konto (22) 6541234',
+    // Eleven digits under "MSISDN" that are a valid PESEL are the PESEL.
+    'Numer MSISDN / PESEL\n48012215072',
   ])('does not take %s for a phone', (text) => {
     expect(findPhones(text)).toEqual([]);
+  });
+
+  it('reads the MSISDN form of a police list, with its ordinals and periods (blind test AW)', () => {
+    const list = 'WYKAZ NUMERÓW\n\nLp. Numer MSISDN Okres\n1. 48799175966 01.10.2026 31.10.2026\n2. 48513295349 01.10.2026 31.10.2026';
+    expect(findPhones(list).map((p) => p.phone)).toEqual(['799175966', '513295349']);
+    // Without the heading or a phone word, eleven digits stay unread.
+    expect(findPhones('Nr 48799175966')).toEqual([]);
   });
 });
 
