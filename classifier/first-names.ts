@@ -74,11 +74,16 @@ export interface GivenName {
 const FEMALE_FORMS: [string, string, GivenName['declined']][] = [
   ['', '', 'nom'], ['y', 'a', 'gen'], ['i', 'a', 'gen'], ['ie', 'a', 'dat'], ['e', 'a', 'acc'], ['a', 'a', 'ins'],
   ['ii', 'ia', 'gen'],
+  // The dative and locative alternate the stem's last consonant: Beata → Beacie, Magda → Magdzie,
+  // Jadwiga → Jadwidze, Barbara → Barbarze, Monika → Monice ("przeciwko Beacie Michalskiej", blind test AW).
+  ['cie', 'ta', 'dat'], ['dzie', 'da', 'dat'], ['dze', 'ga', 'dat'], ['rze', 'ra', 'dat'], ['ce', 'ka', 'dat'],
 ];
 const MALE_FORMS: [string, string, GivenName['declined']][] = [
   ['', '', 'nom'], ['a', '', 'gen'], ['owi', '', 'dat'], ['em', '', 'ins'], ['ie', '', 'loc'], ['u', '', 'dat'],
   ['ego', 'y', 'gen'], ['emu', 'y', 'dat'], ['ka', 'ek', 'gen'], ['kowi', 'ek', 'dat'], ['kiem', 'ek', 'ins'],
   ['cie', 't', 'loc'], ['rze', 'r', 'loc'], ['ie', 'a', 'loc'],
+  // The mobile e: Paweł → Pawła, Pawłowi, Pawłem ("Pana Pawła Kasprzaka", blind test AW).
+  ['la', 'el', 'gen'], ['lowi', 'el', 'dat'], ['lem', 'el', 'ins'],
 ];
 
 /**

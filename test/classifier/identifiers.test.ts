@@ -141,6 +141,10 @@ describe('customer, invoice and contact identifiers', () => {
     ['od Pani Katarzyny Wiśniewskiej', 'Katarzyna', 'Wiśniewska'],
     ['rozmawiałem z Markiem Zielińskim', 'Marek', 'Zieliński'],
     ['sprawa Stanisława Nowaka', 'Stanisław', 'Nowak'],
+    // A stem consonant that alternates, a mobile e (blind test AW).
+    ['z powództwa banku przeciwko Beacie Michalskiej', 'Beata', 'Michalska'],
+    ['doręczono Jadwidze Nowak wezwanie', 'Jadwiga', 'Nowak'],
+    ['dotyczy skargi Pana Pawła Kasprzaka', 'Pawel', 'Kasprzak'],
   ])('recovers the nominative from %s', (text, first, last) => {
     expect(extractIdentifiers(text).names[0]).toEqual({ first, last });
   });
