@@ -131,7 +131,9 @@ const STATEMENTS: [Category, string[]][] = [
       ['zgod', 'moja zgod', 'swoja zgod', 'wszelkie zgod', 'wszystkie zgod', 'udzielona zgod', 'udzielone zgod', 'wyrazona zgod'].map((o) => `${v} ${o}`)),
     ...['zadam', 'zadamy', 'prosze o', 'prosimy o', 'wnosze o', 'wnosimy o', 'domagam sie'].flatMap((v) =>
       ['usuniecia moich danych', 'usuniecia wszystkich moich danych', 'usuniecia danych osobowych', 'usuniecia moich danych osobowych',
-        'usuniecia wszystkich danych', 'niezwlocznego usuniecia', 'trwalego usuniecia', 'calkowitego usuniecia'].map((o) => `${v} ${o}`)),
+        'usuniecia wszystkich danych',
+        // Of the data: "żądam trwałego usunięcia usterki" is a fault's (blind test AX).
+        ...['niezwlocznego', 'trwalego', 'calkowitego'].flatMap((a) => [`${a} usuniecia danych`, `${a} usuniecia moich danych`, `${a} usuniecia wszystkich`])].map((o) => `${v} ${o}`)),
     ...['przetwarzania', 'wykorzystywania', 'marketingu', 'profilowania'].map((o) => `sprzeciw wobec ${o}`),
     'i withdraw my consent', 'withdraw my consent', 'erase my personal data', 'delete my personal data', 'right to erasure',
     'object to the processing', 'subject access request',

@@ -367,6 +367,16 @@ describe('an intent stated outright', () => {
     expect([c.category, c.secondary]).toEqual(['COMPLAINT', ['ORDER']]);
   });
 
+  it('makes a later payment day asked for a bill\'s matter over the data change its "zmiana" suggests (blind test AX)', () => {
+    const c = classify(loadDefaultModel(), 'Beata Olszewska\nul. Wrzosowa 45/59\n80-518 Gdańsk\n\nZmiana terminu płatności\nProwadzę jednoosobową ' +
+      'działalność i moi klienci płacą mi do 20. dnia miesiąca.\n\nProszę o zmianę terminu płatności faktur na 25. dzień miesiąca.\n\nZ poważaniem\nBeata Olszewska');
+    expect(c.category).toBe('BILLING');
+    expect(c.confidence).toBeGreaterThanOrEqual(0.6);
+    // Removing a fault for good is no erasure of data.
+    expect(stated('Żądam trwałego usunięcia usterki.')).toEqual([]);
+    expect(stated('Żądam trwałego usunięcia moich danych osobowych.')).toEqual(['PRIVACY']);
+  });
+
   it('makes a withdrawal stated outright the category over the order it names (blind test W)', () => {
     const c = classify(loadDefaultModel(), 'Dzień dobry :)\n\n9 listopada zamówiłam przez Waszą stronę internet domowy + TV. ' +
       'Jednak zmieniłam zdanie, współlokatorka ma już internet od innej firmy i nie ma sensu płacić podwójnie. Odstępuję od ' +
