@@ -85,6 +85,9 @@ export function createDocumentStore(db: Db) {
           await appendEventTx(t, { scanId: s.scanId, actor: `system:${s.channel}`, event: 'scan.received', detail: { fileName: s.fileName, source: s.source, byteSize: s.byteSize, receivedAt: s.receivedAt } });
           return { created: true, scan: inserted };
         }
+        // The same bytes again (a re-upload, a rescan of the same file) are processed once, but the
+        // auditor sees that they came, when, by which channel and under which name (blind test AX).
+        await appendEventTx(t, { scanId: s.scanId, actor: `system:${s.channel}`, event: 'scan.duplicate_received', detail: { fileName: s.fileName, source: s.source, byteSize: s.byteSize, receivedAt: s.receivedAt } });
         return { created: false, scan: (await one<ScanRow>(t, `SELECT * FROM scans WHERE scan_id = $1`, [s.scanId]))! };
       }),
 

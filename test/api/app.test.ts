@@ -32,6 +32,9 @@ describe('api', () => {
     expect(await rt.blobs.has(`scans/${scan.scanId}/original.png`)).toBe(true);
     const again = await app.inject({ method: 'POST', url: '/api/scans?fileName=copy.png', payload: png, headers: { 'content-type': 'image/png' } });
     expect(again.json().scans[0]).toMatchObject({ scanId: scan.scanId, created: false });
+    // The auditor sees the second delivery, under its own name (blind test AX: no trace of it).
+    const events = (await app.inject('/api/audit?limit=1000')).json().events as { event: string; scan_id?: string; scanId?: string; detail: { fileName?: string } }[];
+    expect(events.filter((e) => e.event === 'scan.duplicate_received').map((e) => e.detail.fileName)).toEqual(['copy.png']);
     const status = await app.inject(`/api/scans/${scan.scanId}`);
     expect(status.json()).toMatchObject({ scanId: scan.scanId, status: 'received', receivedAt: '2026-11-16', progress: { documents: 0, finished: 0, done: false } });
     expect(await rt.queues.hasJob('ingest', `ingest-${scan.scanId}`)).toBe(true);
