@@ -1,6 +1,6 @@
 // Organisations that are neither courts nor authorities but write to the operator about a customer
 // and set a term for the reply: banks (a chargeback, a direct debit), social welfare centres asking
-// to forgive a client's debt, municipal offices, insurers, debt collectors, notaries. Their term
+// to forgive a client's debt, municipal offices, insurers, securitisation funds, notaries. Their term
 // dates the letter whatever its category (blind test AW: a welfare centre's "w terminie 14 dni" and
 // a bank's "7 dni" were due by the category's 30 and 14 days). A private writer's "proszę o
 // odpowiedź w terminie 7 dni" does not shorten a statutory term: 53 of the corpus's 220 complaints
