@@ -61,13 +61,24 @@ function subjectSpans(text: string): { spans: [number, number][]; lead: [number,
     const start = m.index ?? 0;
     // "Rzecznik Konsumentów", "Rzecznik Praw Abonenta": the institution's own name, not whom it writes about.
     if (/rzecznik\w*\s+(praw\s+)?$/.test(folded.slice(Math.max(0, start - 30), start))) continue;
-    const para = folded.indexOf('\n\n', start);
-    spans.push([start, Math.min(para < 0 ? text.length : para, start + 320)]);
+    spans.push([start, Math.min(paragraphEnd(text, start), start + 320)]);
     // "... połączeń na numer 720-364-381, którego abonentem jest ...": the sentence's own number
     // comes before the word that makes it the subject's.
     lead.push([Math.max(sentenceStart(text, start), start - 200), start]);
   }
   return { spans, lead };
+}
+
+/**
+ * The end of the paragraph holding `at`. A blank line the OCR put inside a sentence does not end it:
+ * the text after it goes on in lower case or with a date ("dłużniczce Pani Urszula Brzezińska, ur." /
+ * "21.09.1953, zam. ul. Broniewskiego 100, 87-892 Toruń", blind test AW: the address was dropped as
+ * the bailiff's own). A numbered point ("1. wzorców umów") starts a paragraph of its own.
+ */
+function paragraphEnd(text: string, at: number): number {
+  let para = text.indexOf('\n\n', at);
+  while (para >= 0 && /^\s*(?:\p{Ll}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b)/u.test(text.slice(para, para + 40))) para = text.indexOf('\n\n', para + 2);
+  return para < 0 ? text.length : para;
 }
 
 /**

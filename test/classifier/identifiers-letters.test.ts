@@ -73,6 +73,15 @@ describe('institution letters', () => {
     const header = text.replace('dla numeru 506 113 987, którego', 'dla numeru, którego');
     expect(extractIdentifiers(header).phones).toEqual([]);
   });
+
+  it("keeps the debtor's address after the date of birth a blank line split from the name (blind test AW)", () => {
+    const text = 'Komornik Sądowy przy Sądzie Rejonowym w Gdyni\nKancelaria Komornicza nr IV w Gdyni\nul. Kościuszki 4/5, 81-364 Gdynia\n\n' +
+      'WEZWANIE DO UDZIELENIA INFORMACJI\n\nW sprawie egzekucyjnej przeciwko dłużniczce Pani Urszula Brzezińska, ur.\n\n' +
+      '21.09.1953, zam. ul. Broniewskiego 100, 87-892 Toruń, wzywam do udzielenia informacji.\n\nKomornik Sądowy Paweł Pietrzak';
+    const ids = extractIdentifiers(text);
+    expect(ids.addresses).toEqual([{ street: 'ul. Broniewskiego 100', postalCode: '87-892', city: 'Toruń' }]);
+    expect(ids.postalCodes).toEqual(['87-892']);
+  });
 });
 
 describe('the operator the letters are addressed to', () => {
