@@ -28,7 +28,7 @@ const SPECK_GAP = /^[:;'`’][ \t]+$/;
 
 
 /** Rebuilds a given name's nominative from its surface form, keeping the letter's own diacritics. */
-function givenNominative(surface: string, g: GivenName): string {
+export function givenNominative(surface: string, g: GivenName): string {
   const folded = foldChars(surface);
   let common = 0;
   while (common < folded.length && common < g.nominative.length && folded[common] === g.nominative[common]) common++;

@@ -5,7 +5,7 @@
 import type { Identifiers } from '../core/types.js';
 import type { NameHit } from './names.js';
 import { stripDiacritics } from './normalize.js';
-import { relativePrincipals } from './relative-principal.js';
+import { REGARDING_RELATIVE, RELATIVE_GENITIVES, relativePrincipals } from './relative-principal.js';
 
 // "w imieniu (mojej mamy)", "działając w imieniu i na rzecz", "jako pełnomocnik", "za moją mamę",
 // "on behalf of". Folded text; the name must follow within PRINCIPAL_REACH characters.
@@ -13,8 +13,7 @@ import { relativePrincipals } from './relative-principal.js';
 // both to a person with the writer, a customer at the same address, beside the principal).
 const ON_BEHALF = new RegExp('\\b(?:w imieniu|w zastepstwie|jako pelnomocni\\w*|pelnomocnik\\w* (?:pani|pana)|on behalf of|' +
   'za (?:moja|mojego) (?:mame|matke|tate|ojca|babcie|dziadka|zone|meza|corke|syna|siostre|brata)|jako opiekun\\w*|' +
-  'w sprawie (?:umowy|konta|numeru|faktur\\w*|abonamentu|rachunku|telefonu)(?: telefonu)? (?:mojego|mojej|mego|mej) ' +
-  '(?:meza|zony|syna|corki|ojca|taty|mamy|matki|brata|siostry|babci|dziadka|tescia|tesciowej|wnuka|wnuczki))\\b', 'g');
+  `${REGARDING_RELATIVE}(?:${RELATIVE_GENITIVES}))\\b`, 'g');
 const PRINCIPAL_REACH = 90;
 
 // "Moja mama, Jadwiga Cieślak, zmarła…", "Mój syn, Michał Nowak, wyjechał… Proszę o rozwiązanie jego

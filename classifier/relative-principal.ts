@@ -4,23 +4,28 @@
 // complaint about her husband's invoice into her own account. The family's surname is the
 // writer's in the relative's gender ("Sokołowska" writing for "Władysław" → "Władysław Sokołowski"):
 // the matcher believes that guess only where the master holds exactly that person.
-import type { NameHit } from './names.js';
+import { givenNominative, type NameHit } from './names.js';
 import { readGivenNames, type Gender } from './first-names.js';
 import { stripDiacritics } from './normalize.js';
-import { titleCase } from './name-shapes.js';
 
-const RELATIVES: Record<string, Gender> = {
-  meza: 'm', syna: 'm', ojca: 'm', taty: 'm', brata: 'm', dziadka: 'm', tescia: 'm', wnuka: 'm', tate: 'm',
+/** Relatives in the genitive ("w imieniu męża"), folded, with their gender. */
+const GENITIVE: Record<string, Gender> = {
+  meza: 'm', syna: 'm', ojca: 'm', taty: 'm', brata: 'm', dziadka: 'm', tescia: 'm', wnuka: 'm',
   zony: 'f', corki: 'f', mamy: 'f', matki: 'f', siostry: 'f', babci: 'f', tesciowej: 'f', wnuczki: 'f',
-  zone: 'f', corke: 'f', mame: 'f', matke: 'f', siostre: 'f', babcie: 'f', tesciowa: 'f',
 };
+const RELATIVES: Record<string, Gender> = {
+  ...GENITIVE, tate: 'm', zone: 'f', corke: 'f', mame: 'f', matke: 'f', siostre: 'f', babcie: 'f', tesciowa: 'f',
+};
+/** "w sprawie umowy mojego ojca": about a relative's contract, line or bill (on-behalf.ts too). */
+export const REGARDING_RELATIVE = 'w sprawie (?:umowy|konta|numeru|faktur\\w*|abonamentu|rachunku|telefonu)(?: telefonu)? (?:mojego|mojej|mego|mej) ';
+export const RELATIVE_GENITIVES = Object.keys(GENITIVE).join('|');
 const POSSESSIVE = '(?:(?:mojego|mojej|mego|mej|naszego|naszej|swojego|swojej) )?(?:(?:zmarlego|zmarlej|chorego|chorej|s\\.? ?p\\.?) )?';
 // Folded text (diacritics stripped, case kept, same offsets). "za męża" only with a possessive:
 // "dziękuję za męża" is rare, "płacę za syna" common and about the writer's own account.
 const FOR_RELATIVE = new RegExp(
   `\\b(?:[Ww] imieniu ${POSSESSIVE}|[Ww] zastepstwie ${POSSESSIVE}|[Jj]ako (?:pelnomocni|opiekun)\\w* (?:prawn\\w* )?${POSSESSIVE}|za (?:moja|mojego|mojej) |` +
   `[Nn]a podstawie (?:pelnomocnictwa|upowaznienia) (?:od )?${POSSESSIVE}|` +
-  `[Ww] sprawie (?:umowy|konta|numeru|faktur\\w*|abonamentu|rachunku|telefonu)(?: telefonu)? (?:mojego|mojej|mego|mej) )` +
+  `[Ww]${REGARDING_RELATIVE.slice(1)})` +
   `(${Object.keys(RELATIVES).join('|')})\\b[,]?(?: (?:[Pp]ana|[Pp]ani))? ?(\\p{Lu}\\p{Ll}+)?`, 'gu');
 
 export interface RelativePrincipal {
@@ -44,17 +49,10 @@ export function relativePrincipals(text: string, names: NameHit[], writer: { fir
     const gender = RELATIVES[m[1]!.toLowerCase()]!;
     const given = m[2] ? readGivenNames(m[2].toLowerCase()).find((g) => g.gender === gender) : undefined;
     const last = writer ? familySurname(writer.last, gender) : null;
-    if (given && last) out.named.push({ first: asWritten(text.slice(end - m[2]!.length, end), given.nominative), last });
+    if (given && last) out.named.push({ first: givenNominative(text.slice(end - m[2]!.length, end), given), last });
     else out.unnamed = true;
   }
   return out;
-}
-
-/** The nominative with the letters the writer gave it ("Władysława" → "Władysław", not "Wladyslaw"). */
-function asWritten(surface: string, nominative: string): string {
-  let k = 0;
-  while (k < surface.length && k < nominative.length && stripDiacritics(surface[k]!).toLowerCase() === nominative[k]) k++;
-  return titleCase(surface.slice(0, k) + nominative.slice(k));
 }
 
 /** The family's surname in the relative's gender: Sokołowska → Sokołowski; noun surnames as they are. */
