@@ -2,16 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { doubtfulValues, withDoubtful } from '../../classifier/doubtful-identifiers.js';
 import { extractIdentifiers } from '../../classifier/identifiers.js';
 import { lowConfidenceWords, LOW_WORD_CONFIDENCE } from '../../ocr/low-confidence-words.js';
-import { assembleDocument } from '../../ocr/assemble-stage.js';
 import { classifyDocument } from '../../classifier/classify-stage.js';
 import { classifyLetter } from '../../classifier/classify-letter.js';
 import { activeModel } from '../../classifier/model-store.js';
 import { createDocumentStore, type DocumentStore } from '../../core/document-store.js';
-import { blobKeys } from '../../core/pipeline.js';
-import type { BlobStore } from '../../core/blob-store.js';
 import type { Db } from '../../core/db.js';
 import type { OcrPageResult, OcrWord } from '../../core/types.js';
 import { freshPglite } from '../helpers/db.js';
+import { assembleRead, splitLetter } from '../helpers/letter-document.js';
 
 const word = (text: string, confidence: number): OcrWord => ({ text, confidence, bbox: { x0: 0, y0: 0, x1: 10, y1: 10 } });
 const LETTER = 'Jan Kowalski\nul. Długa 5/3\n00-950 Warszawa\nnr klienta 2000000002\ntel. 601 449 210\njan.kowalski@example.pl\n\n' +
@@ -44,17 +42,14 @@ describe('identifiers read off low-confidence words', () => {
     beforeAll(async () => {
       ({ db, cleanup } = await freshPglite());
       store = createDocumentStore(db);
-      await store.insertScan({ scanId: 's1', fileName: 'a.png', source: 'a.png', channel: 'cli', blobKey: 'scans/s1/original.png', byteSize: 1, receivedAt: '2026-11-16' });
-      await store.markScanSplit('s1', '2026-11-16', [{ pageNo: 1, kind: 'letter', documentId: 'd1', imageKey: blobKeys.page('s1', 1), dpi: 300, issues: [] }], [{ documentId: 'd1', pages: [1] }]);
+      await splitLetter(store, '2026-11-16');
     });
     afterAll(() => cleanup());
 
     it('carries the unsure words from the reading to the classified identifiers', async () => {
       const words = LETTER.split(/\s+/).map((t) => word(t, t === '2000000002' ? 38 : 93));
       const reading: OcrPageResult = { text: LETTER, confidence: 90, words, rotation: 0, skewDegrees: 0, width: 10, height: 10, dpi: 300 };
-      await store.savePage('d1', { pageIndex: 0, scanPageNo: 1, ocrKey: 'ocr/d1-0.json', preparedKey: 'prep/d1-0.png', text: LETTER, confidence: 90, rotation: 0, skew: 0 });
-      const blobs = { get: async (key: string) => (key.endsWith('.json') ? Buffer.from(JSON.stringify(reading)) : Buffer.alloc(1)), put: async () => {} } as unknown as BlobStore;
-      await assembleDocument({ store, blobs, buildSearchablePdf: async () => new Uint8Array(), encodeForPdf: async (b) => b }, { documentId: 'd1', pageCount: 1 });
+      await assembleRead(store, reading);
       expect((await store.getDocument('d1'))?.low_confidence_words).toEqual([{ text: '2000000002', confidence: 38 }]);
       const { model } = await activeModel(db);
       await classifyDocument({ store, classify: (text, low) => classifyLetter(model, text, undefined, low) }, { documentId: 'd1' });

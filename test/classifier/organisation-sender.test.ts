@@ -5,11 +5,8 @@ import { loadDefaultModel } from '../../classifier/model.js';
 import { classifyDocument } from '../../classifier/classify-stage.js';
 import { routeDocument } from '../../router/route-stage.js';
 import { createDocumentStore, type DocumentStore } from '../../core/document-store.js';
-import { blobKeys } from '../../core/pipeline.js';
 import { freshPglite } from '../helpers/db.js';
-import { assembleDocument } from '../../ocr/assemble-stage.js';
-import type { BlobStore } from '../../core/blob-store.js';
-import type { OcrPageResult } from '../../core/types.js';
+import { assembleRead, splitLetter } from '../helpers/letter-document.js';
 
 const RECIPIENT = 'Telekomunikacja Nadwiślańska S.A.\nul. Marszałkowska 100\n00-950 Warszawa';
 
@@ -36,18 +33,14 @@ describe('an organisation writing about a customer (blind test AW)', () => {
       let db;
       ({ db, cleanup } = await freshPglite());
       store = createDocumentStore(db);
-      await store.insertScan({ scanId: 's1', fileName: 'a.png', source: 'a.png', channel: 'cli', blobKey: 'scans/s1/original.png', byteSize: 1, receivedAt: '2026-11-20' });
-      await store.markScanSplit('s1', '2026-11-20', [{ pageNo: 1, kind: 'letter', documentId: 'd1', imageKey: blobKeys.page('s1', 1), dpi: 300, issues: [] }], [{ documentId: 'd1', pages: [1] }]);
+      await splitLetter(store, '2026-11-20');
     });
     afterAll(() => cleanup());
 
     it("keeps the organisation's term to the worklist's due date", async () => {
       const text = `Gminny Ośrodek Pomocy Społecznej w Przywidzu\nul. Gdańska 7, 83-047 Przywidz\n\n${RECIPIENT}\n\nDotyczy: Pan Jakub Krajewski\n\n` +
         'Informujemy, że w/w jest osobą objętą pomocą społeczną. Zwracamy się z prośbą o umorzenie zadłużenia.\n\nProsimy o odpowiedź w terminie 14 dni.\n\nKierownik GOPS\nElżbieta Hinc';
-      const reading: OcrPageResult = { text, confidence: 90, words: [], rotation: 0, skewDegrees: 0, width: 10, height: 10, dpi: 300 };
-      await store.savePage('d1', { pageIndex: 0, scanPageNo: 1, ocrKey: 'ocr/d1-0.json', preparedKey: 'prep/d1-0.png', text, confidence: 90, rotation: 0, skew: 0 });
-      const blobs = { get: async (key: string) => (key.endsWith('.json') ? Buffer.from(JSON.stringify(reading)) : Buffer.alloc(1)), put: async () => {} } as unknown as BlobStore;
-      await assembleDocument({ store, blobs, buildSearchablePdf: async () => new Uint8Array(), encodeForPdf: async (b) => b }, { documentId: 'd1', pageCount: 1 });
+      await assembleRead(store, { text, confidence: 90, words: [], rotation: 0, skewDegrees: 0, width: 10, height: 10, dpi: 300 });
       await classifyDocument({ store, classify: (t) => classifyLetter(loadDefaultModel(), t) }, { documentId: 'd1' });
       const routed = await routeDocument({ store, match: async () => ({ kind: 'unmatched', candidates: [], reason: 'test' }), segmentOf: async () => null,
         policy: { categoryThreshold: 0, dueDays: { OTHER: 30, BILLING: 14, DATA_CHANGE: 14, ORDER: 14, CANCELLATION: 30, FAULT: 3 } } }, { documentId: 'd1' });
