@@ -53,6 +53,8 @@ export interface CorpusBenchOptions {
   dir?: string;
   /** Run (c), the customer match; false skips it when only the classifier is being measured. */
   match?: boolean;
+  /** Run (a), (b) and (d), the classifier; false skips them when only the match is being measured. */
+  classify?: boolean;
   /** Run (d), leave one writing batch out (one training per batch); false skips it. */
   batches?: boolean;
   /** The `ocr` level (false skips it); `limit` reads a stratified subset. */
@@ -74,8 +76,31 @@ export async function runCorpusBench(o: CorpusBenchOptions): Promise<string[]> {
   }
   const LEVELS = Object.keys(tests) as Level[];
   const levelName = (level: Level) => (level === 'ocr' ? `OCR of degraded scans (${tests.ocr!.length} letters)` : `${level} OCR noise`);
+  if (o.classify !== false) summary.push(...await classifierRuns(o, letters, tests, levelName));
+  if (o.match === false) return summary;
+  await mkdir('bench-out', { recursive: true });
+  const db = await masterDb(o.testCustomers);
+  try {
+    for (const level of LEVELS) {
+      const figures = await matchLetters(db, tests[level]!);
+      const line = formatMatch(`(c) customer match, corpus letters, ${levelName(level)} (master ${o.testCustomers.length})`, figures);
+      await writeFile(`bench-out/corpus-match-missed-${level}-${o.seed}.json`, JSON.stringify(figures.missed, null, 1));
+      console.log(line);
+      summary.push(line);
+    }
+  } finally {
+    await db.close();
+  }
+  return summary;
+}
+
+/** (a) generator-trained, (b) 5-fold and (d) leave-one-batch-out classifier runs over every level. */
+async function classifierRuns(o: CorpusBenchOptions, letters: CorpusLetter[], tests: Partial<Record<Level, FilledLetter[]>>,
+  levelName: (level: Level) => string): Promise<string[]> {
   const generator = generatorTrainingSet(o.rng.fork('corpus-base'), o.base / 2, o.trainCustomers);
 
+  const summary: string[] = [];
+  const LEVELS = Object.keys(tests) as Level[];
   const report = (title: string, key: string, r: EvalReport) => {
     console.log(`${formatReport(title, r)}\n`);
     summary.push(`${key}: macro-F1 ${r.macroF1.toFixed(3)}, accuracy ${(r.accuracy * 100).toFixed(1)}%, ECE ${r.ece.toFixed(3)}, ` +
@@ -140,18 +165,5 @@ export async function runCorpusBench(o: CorpusBenchOptions): Promise<string[]> {
     }
   }
 
-  if (o.match === false) return summary;
-  const db = await masterDb(o.testCustomers);
-  try {
-    for (const level of LEVELS) {
-      const figures = await matchLetters(db, tests[level]!);
-      const line = formatMatch(`(c) customer match, corpus letters, ${levelName(level)} (master ${o.testCustomers.length})`, figures);
-      await writeFile(`bench-out/corpus-match-missed-${level}-${o.seed}.json`, JSON.stringify(figures.missed, null, 1));
-      console.log(line);
-      summary.push(line);
-    }
-  } finally {
-    await db.close();
-  }
   return summary;
 }

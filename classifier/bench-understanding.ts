@@ -53,6 +53,7 @@ if (only !== 'styles') {
     testCustomers: generateCustomers(createRng(`corpus-master-${seed}`), 1000),
     ...(dirIdx >= 0 ? { dir: process.argv[dirIdx + 1] as string } : {}),
     match: !process.argv.includes('--no-match'),
+    classify: !process.argv.includes('--match-only'),
     batches: !process.argv.includes('--no-batches'),
     // The OCR level reads every corpus letter (cached in bench-out/corpus-ocr-<seed>); --ocr-limit N a stratified subset.
     ocr: process.argv.includes('--no-ocr') ? false : process.argv.includes('--ocr-limit') ? { limit: arg('ocr-limit', 0) } : {},
