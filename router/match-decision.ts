@@ -62,7 +62,14 @@ function decideOver(scored: Scored[], { fromInstitution, writerNotCustomer, ownB
   // A letter written for a named principal (a son for his father at their one address, blind test
   // AR) is the principal's: only another principal, or a customer the letter gives an identifier of,
   // competes with them; the writer's own name and shared address do not.
-  const rival = top.principalNamed ? scored.slice(1).find((s) => s.principalNamed || ownIdentifier(s)) : second;
+  // So is the relative a letter written for one it does not name ("na podstawie pełnomocnictwa męża")
+  // identifies by an identifier of their own, given exactly, at the letter's address: the household's
+  // other member, whom the writer's name does not compete with (blind test AV: the husband's invoice
+  // in his wife's complaint went to a person).
+  const atLetterAddress = (s: Scored) => s.evidence.includes('address') || s.evidence.includes('postal_code');
+  const unnamedRelative = forUnnamedRelative && !top.signer && top.strong.size > 0 && !top.doubtfulOnly && atLetterAddress(top);
+  const rival = top.principalNamed ? scored.slice(1).find((s) => s.principalNamed || ownIdentifier(s))
+    : unnamedRelative ? scored.slice(1).find((s) => !s.signer || ownIdentifier(s)) : second;
   const lead = top.points - (rival?.points ?? 0);
   // A NIP (KRS) the leader holds too is no other identity: a branch's letter gives the firm's NIP
   // beside the branch's own customer number (blind test AM: every branch letter went to a person). So
@@ -101,7 +108,8 @@ function decideOver(scored: Scored[], { fromInstitution, writerNotCustomer, ownB
   // Signed by another private customer (a daughter quoting her mother's phone): whose matter it is,
   // a person decides. A signer who is no customer (a carer, a manager) does not hold the letter back.
   // A mother writing for her son, both customers, signs as herself: the son named is the principal.
-  if (eligible && top.individual && !top.signer && !top.principalNamed && scored.some((s) => s !== top && s.signer)) {
+  // So is the relative identified, see unnamedRelative above.
+  if (eligible && top.individual && !top.signer && !top.principalNamed && !unnamedRelative && scored.some((s) => s !== top && s.signer)) {
     return { kind: 'ambiguous', candidates, reason: 'the letter is signed by another customer than the best candidate' };
   }
   // A letter about someone else (a neighbour it complains of, quoting his street) or from a writer
@@ -141,7 +149,6 @@ function decideOver(scored: Scored[], { fromInstitution, writerNotCustomer, ownB
   // the address: a person decides. (A customer who moved is held back only where a namesake lives.)
   // The writer of a letter for a named principal lives at the letter's address by nature: a lawyer or
   // son who is a customer too does not hold back his client's or mother's own number (blind test AH).
-  const atLetterAddress = (s: Scored) => s.evidence.includes('address') || s.evidence.includes('postal_code');
   const writerOfPrincipal = (s: Scored) => top.principalNamed && s.signer;
   if (eligible && top.elsewhere && !atLetterAddress(top) &&
     scored.some((s) => s !== top && s.fullName && atLetterAddress(s) && !s.thirdParty && !writerOfPrincipal(s))) {

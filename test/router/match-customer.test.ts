@@ -30,7 +30,7 @@ const F = customer({ customerId: '2000000055', firstName: 'Ewa', lastName: 'Nowa
 
 // A mother and her adult son at one address, both customers; the son's phone is his own.
 const H = customer({ customerId: '2000000060', firstName: 'Michał', lastName: 'Lewandowski', street: 'ul. Wiejska 22', postalCode: '15-351',
-  city: 'Białystok', phones: ['698112334'] });
+  city: 'Białystok', phones: ['698112334'], invoiceNumbers: ['FV/2025/03/4411'] });
 const I = customer({ customerId: '2000000061', firstName: 'Ewa', lastName: 'Lewandowska', street: 'ul. Wiejska 22', postalCode: '15-351',
   city: 'Białystok', phones: ['601555444'] });
 
@@ -421,6 +421,14 @@ for (const kind of ['postgres', 'pglite'] as const) {
         expect(r.kind).not.toBe('matched');
         expect(ids(r)).toContain(I.customerId);
       }
+      // Unnamed, but the invoice she quotes is the son's, at the letter's address: decided for him (blind
+      // test AV: "na podstawie pełnomocnictwa męża" with the husband's invoice went to a person).
+      const sonsInvoice = extractIdentifiers(`${head}Jako pełnomocnik syna składam reklamację faktury nr FV/2025/03/4411.${sign}`);
+      expect(sonsInvoice.forUnnamedRelative).toBe(true);
+      expectMatched(await match(sonsInvoice), H.customerId);
+      // An invoice of a customer who lives elsewhere (a misread, another family) decides nothing.
+      const elsewhere = await match(extractIdentifiers(`${head}Jako pełnomocnik syna składam reklamację faktury nr FV/2025/01/0001.${sign}`));
+      expect(elsewhere.kind).not.toBe('matched');
       // Written for herself, the mother's name and address decide as before.
       expectMatched(await match(extractIdentifiers(`${head}Proszę o duplikat faktury za październik.${sign}`)), I.customerId);
       // "w sprawie numeru telefonu mojego syna Michała (Michał Lewandowski)": a principal named so.
