@@ -65,18 +65,34 @@ export async function inspectPage(page: PageImage): Promise<PageInspection> {
   return decide(stats, dpi, separator, page.dpi === null ? null : sizeMm(page), page.dpi === null ? MIN_ESTIMATED_DPI : MIN_DPI);
 }
 
+interface SizeMm { short: number; long: number; width: number; height: number }
+
 /** The picture's size in millimetres at its recorded resolution. */
-function sizeMm(page: PageImage): { short: number; long: number } {
+function sizeMm(page: PageImage): SizeMm {
   const mm = (px: number) => (px / page.dpi!) * 25.4;
-  return { short: mm(Math.min(page.width, page.height)), long: mm(Math.max(page.width, page.height)) };
+  return { short: mm(Math.min(page.width, page.height)), long: mm(Math.max(page.width, page.height)), width: mm(page.width), height: mm(page.height) };
 }
 
 // A page as tall as A4 or Letter but much narrower than either (126 x 297 mm) lost a strip to the
 // glass edge or a crop, even where the cut fell between words and no text runs off the edge.
 const FULL_HEIGHT_MM = 270;
 const MIN_FULL_WIDTH_MM = 180;
+// A page of A4's or Letter's width but shorter, whose last line comes within a line's height of its
+// bottom edge, lost its lower part to a crop or a scan stopped early (blind test AY: the invoice table
+// and signature of a complaint gone, cut between two lines, no flag). A shorter sheet's own letter
+// (A5 landscape, a slip) keeps a bottom margin: word processors leave 20-25 mm.
+const A4_WIDTH_MM = { min: 200, max: 222 };
+const SHORT_HEIGHT_MM = 250;
+const BOTTOM_MARGIN_MM = 10;
 
-function decide(s: PageStats, dpi: number, separator: boolean, size: { short: number; long: number } | null, minDpi: number): PageInspection {
+function cutOff(s: PageStats, size: SizeMm | null): boolean {
+  if (s.cutEdges > 0) return true;
+  if (size === null) return false;
+  if (size.long >= FULL_HEIGHT_MM && size.short < MIN_FULL_WIDTH_MM) return true;
+  return size.width >= A4_WIDTH_MM.min && size.width <= A4_WIDTH_MM.max && size.height < SHORT_HEIGHT_MM && s.bottomGapMm < BOTTOM_MARGIN_MM;
+}
+
+function decide(s: PageStats, dpi: number, separator: boolean, size: SizeMm | null, minDpi: number): PageInspection {
   const issues: QualityIssue[] = [];
   const tooDark = s.paper < DARK_PAPER || s.inkRatio > DARK_INK;
   const blank = !separator && !tooDark && s.contentClusters === 0 && s.inkRatio < BLANK_MAX_INK;
@@ -85,7 +101,7 @@ function decide(s: PageStats, dpi: number, separator: boolean, size: { short: nu
     if (tooDark) issues.push('too_dark');
     else if (s.contrast < MIN_CONTRAST) issues.push('too_light');
     if (dpi < minDpi) issues.push('low_resolution');
-    if (s.cutEdges > 0 || (size !== null && size.long >= FULL_HEIGHT_MM && size.short < MIN_FULL_WIDTH_MM)) issues.push('cut_off');
+    if (cutOff(s, size)) issues.push('cut_off');
   }
   return { blank, separator, inkRatio: s.inkRatio, issues };
 }

@@ -17,6 +17,8 @@ export interface PageStats {
   contrast: number;
   /** Edges where ink crosses the border band as broken-up content (text running off the page). */
   cutEdges: number;
+  /** Millimetres of paper below the lowest ink (a page cut between lines ends with no bottom margin). */
+  bottomGapMm: number;
 }
 
 /** Scanner edges, shadows and punch holes live in this band; it does not count for blank/ink. */
@@ -30,7 +32,9 @@ const RUN_GAP_MM = 1;
 const CUT_MIN_COVER = 0.05; // glyph strokes cover only part of a 1.5 mm band even where every line is cut
 const CUT_MAX_COVER = 0.9; // an unbroken dark band is backing, lid or edge shadow, not text
 const CUT_MIN_RUNS = 6;
-const CROSS_SHARE = 0.5; // measured: stamp borders reach 1-2 of 6 depth px at 100 dpi, cut glyphs 3-6
+const CROSS_SHARE = 0.5;
+/** Ink pixels (at ~100 dpi, after the median) that make a row content rather than a lone speck. */
+const BOTTOM_INK_MIN = 3; // measured: stamp borders reach 1-2 of 6 depth px at 100 dpi, cut glyphs 3-6
 
 /** Noise left after the median is a few levels; show-through of the back side is usually fainter than this. */
 const FAINT_DELTA = 25;
@@ -43,7 +47,7 @@ export function measurePage(img: GreyImage, pxPerMm: number): PageStats {
   for (let y = my; y < h - my; y++) {
     for (let x = mx; x < w - mx; x++) { hist[data[y * w + x]!]!++; total++; }
   }
-  if (total === 0) return { paper: 255, inkRatio: 0, faintRatio: 0, contentClusters: 0, contrast: 255, cutEdges: 0 };
+  if (total === 0) return { paper: 255, inkRatio: 0, faintRatio: 0, contentClusters: 0, contrast: 255, cutEdges: 0, bottomGapMm: h / pxPerMm };
   const paper = histogramPercentile(hist, 0.9, total);
   const inkT = paper * 0.6;
   const faintT = paper - FAINT_DELTA;
@@ -70,7 +74,21 @@ export function measurePage(img: GreyImage, pxPerMm: number): PageStats {
   const mask = new Uint8Array(iw * ih);
   for (let y = 0; y < ih; y++) for (let x = 0; x < iw; x++) mask[y * iw + x] = data[(y + my) * w + x + mx]! < faintT ? 1 : 0;
   const contentClusters = countContentClusters(mask, iw, ih, { pxPerMm });
-  return { paper, inkRatio: ink / total, faintRatio: faint / total, contentClusters, contrast, cutEdges };
+  return { paper, inkRatio: ink / total, faintRatio: faint / total, contentClusters, contrast, cutEdges, bottomGapMm: bottomGap(w, h, d0, mx, (x, y) => data[y * w + x]! < faintT) / pxPerMm };
+}
+
+/**
+ * Rows of paper between the bottom edge (past its outermost `skip` rows) and the lowest row of ink within
+ * the side margins; faint ink counts, as for content: thin type at ~100 dpi is light grey.
+ */
+function bottomGap(w: number, h: number, skip: number, mx: number, ink: (x: number, y: number) => boolean): number {
+  for (let y = h - 1 - skip; y >= 0; y--) {
+    let n = 0;
+    for (let x = mx; x < w - mx; x++) if (ink(x, y)) n++;
+    // A few pixels of ink, not a band across the whole width (edge shadow, the scanner's backing).
+    if (n >= BOTTOM_INK_MIN && n < CUT_MAX_COVER * (w - 2 * mx)) return h - 1 - y;
+  }
+  return h;
 }
 
 /** length: pixels along the edge; [d0, d1): the band inspected, in pixels from the edge. */

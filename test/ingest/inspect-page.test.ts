@@ -102,12 +102,26 @@ describe('inspectPage: quality gate', () => {
   it('flags a page as tall as A4 but far narrower (a strip lost to a crop), not a full A4 or A5 page', async () => {
     const raw = await renderLetterRaw({ dpi: 300, lines: FULL_LETTER });
     const narrow = await sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: 1 } })
-      .extract({ left: 0, top: 0, width: Math.round((126 / 25.4) * 300), height: raw.height }).raw().toBuffer({ resolveWithObject: true });
+      .extract({ left: 0, top: 0, width: Math.round((126 / 25.4) * 300), height: raw.height }).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
     expect((await inspectPage(await toPage({ data: narrow.data, width: narrow.info.width, height: narrow.info.height }, 300))).issues).toContain('cut_off');
     expect((await inspectPage(await toPage(raw, 300))).issues).toEqual([]);
     // An A5 note is whole; without a recorded resolution the size says nothing.
     const a5 = await renderLetterRaw({ dpi: 150 });
     expect((await inspectPage(await toPage({ ...a5 }, 212))).issues).not.toContain('cut_off');
+  });
+
+  it('flags a page of A4 width cut short between two lines, not a shorter sheet with its bottom margin (blind test AY)', async () => {
+    const crop = async (raw: { data: Buffer; width: number; height: number }, heightMm: number) => {
+      const cut = await sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: 1 } })
+        .extract({ left: 0, top: 0, width: raw.width, height: Math.round((heightMm / 25.4) * 300) }).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+      return toPage({ data: cut.data, width: cut.info.width, height: cut.info.height }, 300);
+    };
+    // Baselines every 7.4 mm from 30 mm: the 16th at 140.6 mm, the next line's capitals from about 145 mm.
+    const letter = await renderLetterRaw({ dpi: 300, lines: FULL_LETTER });
+    expect((await inspectPage(await crop(letter, 143.5))).issues).toEqual(['cut_off']);
+    // A5 landscape (210 x 148 mm) holding a whole short letter.
+    const note = await renderLetterRaw({ dpi: 300, lines: LETTER_LINES, yMm: 20 });
+    expect((await inspectPage(await crop(note, 148))).issues).toEqual([]);
   });
 
   it('flags a page half off the glass (text running off the edge)', async () => {
