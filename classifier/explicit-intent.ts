@@ -5,6 +5,7 @@
 // must date the letter, so a plain statement of either is a second intent whatever the head says.
 import type { Category } from '../core/types.js';
 import { negatedAt, saidIn } from './lexicon.js';
+import { refusesRenewal } from './implied-intents.js';
 
 /** Giving up a package, an option or a tariff: a notice, unless the letter takes another instead. */
 const SWAPPABLE = ['pakiet', 'opcj', 'taryf'].map((w) => `rezygnuje z ${w}`);
@@ -202,8 +203,10 @@ export function statesPortIn(ownTokens: string[]): boolean {
 
 /** Categories the writer's own words state outright, not negated ("nie wypowiadam umowy"); notice first. */
 export function explicitIntents(ownTokens: string[]): Category[] {
-  const said = saidIn(ownTokens.filter((t) => !FILLERS.has(t)));
+  const tokens = ownTokens.filter((t) => !FILLERS.has(t));
+  const said = saidIn(tokens);
   const swapped = SWAPPED.test(ownTokens.join(' '));
   const stated = (phrase: string) => said(phrase) && !(swapped && SWAPPABLE.includes(phrase));
-  return STATEMENTS.filter(([, phrases]) => phrases.some(stated)).map(([category]) => category);
+  return STATEMENTS.filter(([category, phrases]) => phrases.some(stated) || (category === 'CANCELLATION' && refusesRenewal(tokens)))
+    .map(([category]) => category);
 }

@@ -189,8 +189,8 @@ describe('an intent stated outright', () => {
     expect(stated('Wnoszę sprzeciw od nakazu zapłaty z dnia 3 listopada.')).toEqual([]);
     expect(stated('prosze o zmiane terminu płatnośći faktur z 10 na 20 dzień miesionca')).toEqual(['BILLING']);
     expect(stated('Proszę o przedłużenie mojej umowy na kolejne 24 miesiące na dotychczasowych warunkach.')).toEqual(['ORDER']);
-    // Refusing the extension the operator offers is a notice's matter, no order.
-    expect(stated('Nie wyrażam zgody na przedłużenie umowy na czas nieokreślony.')).toEqual([]);
+    // Refusing the extension the operator offers is a notice, no order (blind test AZ: implied-intents.ts).
+    expect(stated('Nie wyrażam zgody na przedłużenie umowy na czas nieokreślony.')).toEqual(['CANCELLATION']);
     const c = classify(loadDefaultModel(), 'Szanowni Państwo,\nzmieniłam nazwisko po ślubie, proszę o zmianę danych w umowie na Anna Kowalska-Nowak.\n' +
       'Przy okazji cofam zgodę na otrzymywanie informacji handlowych.\nAnna Kowalska-Nowak');
     expect(c.category).toBe('DATA_CHANGE');
@@ -385,5 +385,33 @@ describe('an intent stated outright', () => {
     expect(stated('Telefon stacjonarny nie będzie mi już potrzebny i chciałabym go zlikwidować.')).toEqual(['CANCELLATION']);
     expect(stated('Proszę, żeby rachunki przychodziły już na nowy adres.')).toEqual(['DATA_CHANGE']);
     expect(stated('Nie działa od 3 tygodni i chcę zwrot kasy za ten czas.')).toEqual(['COMPLAINT']);
+  });
+
+  it('reads a refusal to renew or go on with the contract as a notice (blind test AZ)', () => {
+    expect(stated('Nie chcę, żeby po tym dniu umowa przeszła na czas nieokreślony.')).toEqual(['CANCELLATION']);
+    expect(stated('Umowa kończy się w grudniu i nie zamierzam jej kontynuować.')).toEqual(['CANCELLATION']);
+    expect(stated('Niniejsze pismo stanowi oświadczenie o nieprzedłużeniu umowy.')).toEqual(['CANCELLATION']);
+    expect(stated('Nie wyrażam zgody na przedłużenie umowy.')).toEqual(['CANCELLATION']);
+    // Not a renewal of the contract, nor a contract that merely runs on.
+    expect(stated('Nie zgadzam się na przedłużenie terminu naprawy.')).toEqual([]);
+    expect(stated('Moja umowa przeszła na czas nieokreślony, więc nie powinno być kary.')).toEqual([]);
+    const c = classify(loadDefaultModel(), 'Irena Tomasz\nul. Polna 3\n71-064 Szczecin\n\nSzanowni Państwo,\n\nmoja umowa na abonament ' +
+      'komórkowy kończy się 15 stycznia. Nie chcę, żeby po tym dniu przeszła na czas nieokreślony. Proszę, aby po 15 stycznia usługa ' +
+      'po prostu się zakończyła.\n\nIrena Tomasz');
+    expect(c.category).toBe('CANCELLATION');
+    // Beside a contested charge the model is sure of, the notice is a second intent.
+    const both = classify(loadDefaultModel(), 'Z końcem grudnia kończy mi się okres umowy i nie zamierzam jej kontynuować. Druga sprawa: na ' +
+      'ostatniej fakturze doliczono mi 49 zł za pakiet, którego nie zamawiałem. Nie zgadzam się z tą opłatą i proszę o fakturę korygującą.\n\nJerzy Sikor');
+    expect(both.category === 'CANCELLATION' ? both.secondary : [both.category, ...both.secondary]).toEqual(expect.arrayContaining(['COMPLAINT', 'CANCELLATION'].filter((k) => k !== both.category)));
+  });
+
+  it('records a price cut claimed for bad service as a complaint beside the fault (blind test AZ)', () => {
+    const c = classify(loadDefaultModel(), 'Od sierpnia telewizja co wieczór się zacina, obraz staje, dźwięk ucieka. Technik był dwa razy, ' +
+      'wymienił dekoder, a jest to samo.\n\nChcę obniżenia abonamentu za sierpień, wrzesień i październik oraz usunięcia problemu.\n\nWiesław Mazur');
+    expect([c.category, ...c.secondary]).toEqual(expect.arrayContaining(['FAULT', 'COMPLAINT']));
+    const fault = classify(loadDefaultModel(), 'Od sierpnia telewizja co wieczór się zacina, obraz staje, dźwięk ucieka. Technik był dwa razy, ' +
+      'wymienił dekoder, a jest to samo.\n\nNie chodzi mi o obniżenie abonamentu, proszę tylko o usunięcie problemu.\n\nWiesław Mazur');
+    expect(fault.category).toBe('FAULT');
+    expect(fault.secondary).not.toContain('COMPLAINT');
   });
 });

@@ -1,0 +1,48 @@
+// Intents said without their category's own verbs. A notice is often given as a refusal to go on
+// ("nie chcę, żeby umowa przeszła na czas nieokreślony", "nie zamierzam jej kontynuować") and a
+// complaint's claim as a price cut demanded for a bad month ("chcę obniżenia abonamentu za sierpień").
+
+/** A writer's refusal: "nie chcę", "nie wyrażam zgody", "nie zamierzam" … (folded tokens, after "nie"). */
+const REFUSALS = [['chce'], ['chcemy'], ['chcialbym'], ['chcialabym'], ['zycze', 'sobie'], ['zyczymy', 'sobie'], ['wyrazam', 'zgody'],
+  ['wyrazamy', 'zgody'], ['zgadzam', 'sie'], ['zgadzamy', 'sie'], ['zamierzam'], ['zamierzamy'], ['bede'], ['bedziemy'], ['planuje']];
+/** How far a refusal reaches: "nie chcę, żeby po tym dniu przeszła na czas nieokreślony" is 7 words. */
+const REFUSAL_REACH = 10;
+const CONTRACT = /^(umow|wspolprac|jej$|ja$|abonament)/;
+
+/**
+ * The writer refuses the contract's renewal or continuation: a notice at the end of the term (corpus:
+ * 14 of 14 letters saying so are notices; blind test AZ: "nie chcę, żeby … przeszła na czas
+ * nieokreślony" went to a person as an order, "nie zamierzam jej kontynuować" beside a contested
+ * charge left no notice recorded).
+ */
+export function refusesRenewal(tokens: string[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    // "nieprzedłużanie umowy", "oświadczenie o nieprzedłużeniu umowy"
+    if (t.startsWith('nieprzedluz') && tokens.slice(i + 1, i + 5).some((u, j, next) => CONTRACT.test(u) || (u === 'czas' && next[j + 1] === 'nieokreslony'))) return true;
+    if (t !== 'nie') continue;
+    const refusal = REFUSALS.find((r) => r.every((w, k) => tokens[i + 1 + k] === w));
+    if (!refusal) continue;
+    const reach = tokens.slice(i + 1 + refusal.length, i + 1 + refusal.length + REFUSAL_REACH);
+    for (let j = 0; j < reach.length; j++) {
+      const u = reach[j] as string;
+      if (u === 'czas' && reach[j + 1] === 'nieokreslony') return true;
+      // Of the contract: "nie zgadzam się na przedłużenie terminu naprawy" is a complaint's.
+      if (/^(przedluz|kontynuow)/.test(u) && [reach[j - 1], reach[j + 1], reach[j + 2]].some((w) => w !== undefined && CONTRACT.test(w))) return true;
+    }
+  }
+  return false;
+}
+
+const REDUCED = new Set(['abonamentu', 'abonament', 'oplaty', 'oplat', 'oplata', 'rachunku', 'rachunkow', 'faktury', 'ceny', 'kwoty']);
+
+/**
+ * A price cut claimed for service not given: the remedy of a complaint by law (corpus: 28 of 28 letters
+ * asking "obniżenia abonamentu / opłaty / rachunku" carry a complaint, 13 of them beside a fault; blind
+ * test AZ: "Chcę obniżenia abonamentu za sierpień, wrzesień i październik" under a fault left none).
+ * Not negated: "nie chodzi mi o obniżenie abonamentu".
+ */
+export function claimsReduction(tokens: string[]): boolean {
+  return tokens.some((t, i) => /^obnizeni[ae]$/.test(t) && !tokens.slice(Math.max(0, i - 4), i).includes('nie') &&
+    tokens.slice(i + 1, i + 3).some((u) => REDUCED.has(u)));
+}
