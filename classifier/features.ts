@@ -7,6 +7,7 @@ import { findNames } from './names.js';
 import { maskAddresses } from './addresses.js';
 import { requestCues } from './request-cues.js';
 import { splitEnclosures } from './enclosed-text.js';
+import { dropUntickedOptions } from './tick-boxes.js';
 
 export interface Feature {
   name: string;
@@ -69,7 +70,8 @@ export interface ReadLetter {
 }
 
 export function readLetter(text: string): ReadLetter {
-  const masked = maskPersonalData(text);
+  // A form's unticked options ask for nothing (tick-boxes.ts).
+  const masked = maskPersonalData(dropUntickedOptions(text));
   const { own, enclosed } = splitEnclosures(masked);
   return { masked, own, enclosed, ownTokens: tokenize(own) };
 }

@@ -1,0 +1,54 @@
+// A form's options with boxes to tick ("☐ zmiana danych / ☒ rezygnacja z usługi / ☐ cesja umowy"): only
+// the ticked ones are what the writer asks for. The unticked options' words would otherwise read as
+// requests of their own (blind test AZ: a notice on the operator's form also got "data change" and
+// "order" from the boxes left empty). OCR reads an empty box as "☐", "[ ]", "O", "OO", "0", "D",
+// "OJ", "[I", "LI" or "C]", and a ticked one as "☒", "[X]", "X", "®", "&", or drops it altogether.
+
+const EMPTY = String.raw`(?:☐|□|❏|\[\s?\]|\(\s?\)|OO?J?|0|D|\[I|LI|C\]|El)`;
+const TICKED = String.raw`(?:☒|☑|✓|✔|⊠|\[\s?[xXvV✓✔]\s?\]|\(\s?[xX]\s?\)|[xX]|®|&|Ⓧ|⊗)`;
+const EMPTY_LINE = new RegExp(`^\\s*${EMPTY}\\s+(?=\\p{L})`, 'u');
+const TICKED_LINE = new RegExp(`^\\s*${TICKED}\\s+(?=\\p{L})`, 'u');
+/** An option: a short line. Prose runs longer. */
+const OPTION_LENGTH = 70;
+
+type Mark = 'empty' | 'ticked' | 'bare';
+
+/** A box further on: a line of several options ("☐ telefon ☒ internet ☐ telewizja") is left whole. */
+const INNER_BOX = /\s(?:☐|□|☒|☑|\[\s?[xX]?\s?\]|\[I|LI|C\])\s/u;
+/** A numbered heading or a label ("3. USŁUGA, KTÓREJ DOTYCZY", "Uwagi:") is no option. */
+const HEADING = /^\s*(?:\d+[.)]|[IVX]+\.)|:\s*$/;
+
+function markOf(line: string): Mark | null {
+  if (!line.trim() || line.trim().length > OPTION_LENGTH || INNER_BOX.test(line)) return null;
+  return EMPTY_LINE.test(line) ? 'empty' : TICKED_LINE.test(line) ? 'ticked' : HEADING.test(line) ? null : 'bare';
+}
+
+/**
+ * The text with the lines of unticked options emptied, where a run of option lines shows boxes: at
+ * least two empty ones and one ticked (or, its box lost to the OCR, one bare line among them). Blank
+ * lines between options do not end a run. Anything else is left as it is.
+ */
+export function dropUntickedOptions(text: string): string {
+  const lines = text.split('\n');
+  let i = 0;
+  while (i < lines.length) {
+    if (markOf(lines[i]!) !== 'empty' && markOf(lines[i]!) !== 'ticked') { i++; continue; }
+    // The run: option lines (blank lines allowed between) from here on.
+    const run: number[] = [];
+    let j = i;
+    for (; j < lines.length; j++) {
+      if (!lines[j]!.trim()) continue;
+      const mark = markOf(lines[j]!);
+      if (mark === null) break;
+      // A bare line ends the run unless a boxed one follows (the ticked box the OCR lost).
+      if (mark === 'bare' && !lines.slice(j + 1, j + 3).some((l) => { const m = markOf(l); return m === 'empty' || m === 'ticked'; })) break;
+      run.push(j);
+    }
+    const marks = run.map((k) => markOf(lines[k]!));
+    const empties = marks.filter((m) => m === 'empty').length;
+    const chosen = marks.filter((m) => m !== 'empty').length;
+    if (empties >= 2 && chosen >= 1) for (const k of run) if (markOf(lines[k]!) === 'empty') lines[k] = '';
+    i = Math.max(j, i + 1);
+  }
+  return lines.join('\n');
+}
