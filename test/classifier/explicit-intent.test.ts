@@ -395,6 +395,11 @@ describe('an intent stated outright', () => {
     // Not a renewal of the contract, nor a contract that merely runs on.
     expect(stated('Nie zgadzam się na przedłużenie terminu naprawy.')).toEqual([]);
     expect(stated('Moja umowa przeszła na czas nieokreślony, więc nie powinno być kary.')).toEqual([]);
+    // The line switched off from a date, asked plainly (an elderly customer's letter read as an order).
+    expect(stated('Proszę więc, żeby ten telefon stacjonarny już mi wyłączyć od nowego roku.')).toEqual(['CANCELLATION']);
+    expect(stated('Proszę o wyłączenie pakietu filmowego z dniem 31 grudnia.')).toEqual(['CANCELLATION']);
+    expect(stated('Proszę nie wyłączać telefonu od przyszłego miesiąca mimo zaległości.')).toEqual([]);
+    expect(stated('Odłączenie od prądu nic nie dało, proszę o naprawę.')).toEqual([]);
     const c = classify(loadDefaultModel(), 'Irena Tomasz\nul. Polna 3\n71-064 Szczecin\n\nSzanowni Państwo,\n\nmoja umowa na abonament ' +
       'komórkowy kończy się 15 stycznia. Nie chcę, żeby po tym dniu przeszła na czas nieokreślony. Proszę, aby po 15 stycznia usługa ' +
       'po prostu się zakończyła.\n\nIrena Tomasz');
