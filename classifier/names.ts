@@ -20,6 +20,8 @@ export interface NameHit {
 const WORD = /(?:[OD]['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}{2,}(?:-\p{Lu}{2,})?/gu;
 // Streets and institutions are named after people ("ul. Marii Konopnickiej"): not senders.
 const NOT_PERSON_BEFORE = /\b(ul\.?|ulica|ulicy|al\.?|aleja|alei|pl\.?|plac|placu|os\.?|osiedle|im\.?|imienia|rondo|skwer|szkola)\s*$/i;
+// Further into such a name: "ul. Jana Pawła Il 40" (OCR's "II") is no Paweł Il.
+const INSIDE_STREET_NAME = /(?:^|[ \t])(?:ul|al|pl|os)\.?[ \t]+(?:\p{Lu}\p{Ll}*\.?[ \t]+)+$/u;
 // OCR re-wraps prose, so a given name may end a line and its surname start the next.
 const WRAP_GAP = /^[ \t]*\n[ \t]*$/;
 // A speck OCR reads right after a given name ("Michał: Nowicki"); not a comma or full stop, which
@@ -194,6 +196,7 @@ function findLexicalNames(text: string): NameHit[] {
     const speck = SPECK_GAP.test(gap);
     if (!GAP.test(gap) && !wrapped && !speck) continue;
     if (NOT_PERSON_BEFORE.test(text.slice(Math.max(0, a.i - 12), a.i))) continue;
+    if (INSIDE_STREET_NAME.test(text.slice(text.lastIndexOf('\n', a.i - 1) + 1, a.i))) continue;
     if (NEVER_SURNAME.has(foldChars(a.w)) && !readGivenName(foldChars(b.w))) continue;
     const family = familyFirst(text, words, k);
     if (family) {

@@ -266,6 +266,9 @@ describe('customer, invoice and contact identifiers', () => {
 
   it('does not take streets named after people for senders', () => {
     expect(extractIdentifiers('ul. Marii Konopnickiej 5').names).toEqual([]);
+    // Nor a pair further into the street's name, its Roman numeral misread (blind test AZ: "Paweł Il").
+    expect(extractIdentifiers('Wiesław Mazurek\nul. Jana Pawła Il 40\n33-300 Nowy Sącz').names).toEqual([{ first: 'Wiesław', last: 'Mazurek' }]);
+    expect(extractIdentifiers('Proszę o kontakt. Jan Nowak').names).toEqual([{ first: 'Jan', last: 'Nowak' }]);
   });
 
   it('reads a bare customer number on its own line under the signature or its address lines', () => {
