@@ -67,3 +67,18 @@ export function claimsReduction(tokens: string[]): boolean {
   return tokens.some((t, i) => /^obnizeni[ae]$/.test(t) && !tokens.slice(Math.max(0, i - 4), i).includes('nie') &&
     tokens.slice(i + 1, i + 3).some((u) => REDUCED.has(u)));
 }
+
+const PAID = /^(zaplacil|wplacil|oplacil|przelal)/;
+const TWICE = (t: string, next: string | undefined) => (t === 'dwa' && next === 'razy') || t === 'dwukrotnie' || t === 'podwojnie';
+
+/**
+ * The writer (or a relative) paid a bill twice: a bill's administration, money to credit or return
+ * (corpus: 12 of 13 letters saying so carry a billing matter, the other a complaint; blind test AZ:
+ * "zapłaciła faktura … dwa razy" read as a complaint at 0.50). Not "pobrano podwójnie": a charge taken
+ * twice by the operator is a complaint's.
+ */
+export function paidTwice(tokens: string[]): boolean {
+  return tokens.some((t, i) => (PAID.test(t) && tokens[i - 1] !== 'nie' && tokens.slice(i + 1, i + 8).some((u, j, next) => TWICE(u, next[j + 1]))) ||
+    (/^podwojn[ae]$/.test(t) && /^(wplat|platnosc|przelew|zaplat)/.test(tokens[i + 1] ?? '')));
+}
+

@@ -400,6 +400,10 @@ describe('an intent stated outright', () => {
     expect(stated('Proszę o wyłączenie pakietu filmowego z dniem 31 grudnia.')).toEqual(['CANCELLATION']);
     expect(stated('Proszę nie wyłączać telefonu od przyszłego miesiąca mimo zaległości.')).toEqual([]);
     expect(stated('Odłączenie od prądu nic nie dało, proszę o naprawę.')).toEqual([]);
+    // A bill paid twice is a bill's matter; a charge the operator took twice is a complaint's.
+    expect(stated('Moja córka zapłaciła faktura FV/2026/08/155439 dwa razy, raz przez bank i raz na poczta.')).toEqual(['BILLING']);
+    expect(stated('Temat: podwójna płatność, prośba o zwrot.')).toEqual(['BILLING']);
+    expect(stated('Opłatę pobrano podwójnie, żądam zwrotu.')).not.toContain('BILLING');
     const c = classify(loadDefaultModel(), 'Irena Tomasz\nul. Polna 3\n71-064 Szczecin\n\nSzanowni Państwo,\n\nmoja umowa na abonament ' +
       'komórkowy kończy się 15 stycznia. Nie chcę, żeby po tym dniu przeszła na czas nieokreślony. Proszę, aby po 15 stycznia usługa ' +
       'po prostu się zakończyła.\n\nIrena Tomasz');
