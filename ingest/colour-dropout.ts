@@ -28,6 +28,19 @@ const LIFT_FULL = 170;
 export const COLOURED_INK_IS_CONTENT = 0.5;
 /** Below this coloured share there is nothing to drop (colour fringes of a black-and-white scan). */
 const COLOURED_INK_MIN = 0.002;
+/** How far from paper (px, either axis) a pixel of the stamp's hue is its stroke's rim: JPEG's ringing reaches 2-3 px. */
+const RIM_PX = 3;
+
+/** Paper (luma at least INK_LUMA) within RIM_PX of the pixel at `i`, along a row or a column. */
+function besidePaper(px: Uint8Array, i: number, channels: number, stride: number): boolean {
+  for (let k = 1; k <= RIM_PX; k++) {
+    for (const j of [i - k * channels, i + k * channels, i - k * stride, i + k * stride]) {
+      if (j >= 0 && j + 2 < px.length && lumaOf(px[j]!, px[j + 1]!, px[j + 2]!) >= INK_LUMA) return true;
+    }
+  }
+  return false;
+}
+
 /** Census sample: every 7th pixel (odd, so columns do not alias with stroke widths). */
 const SAMPLE_STEP = 7;
 
@@ -215,8 +228,14 @@ export function colourToGrey(px: Uint8Array, channels: 3 | 4, width?: number, dr
       }
       const ink = hue >= 0 ? inkOfHue(inks, hue) : null;
       if (ink) {
-        out[p] = shadeAgainstStamp(ink, lumaOf(r, g, b));
-        continue;
+        const shade = shadeAgainstStamp(ink, lumaOf(r, g, b));
+        // Typing a covering stamp tints lies inside its ink; a darker rim beside the paper is the stamp's
+        // own stroke edge (JPEG rings there), lifted with the stamp (blind test AY: a red stamp's rim
+        // stayed as a grey outline, and the engine dropped the typed line it framed).
+        if (shade === 255 || !besidePaper(px, i, channels, w * channels)) {
+          out[p] = shade;
+          continue;
+        }
       }
       // Fully coloured ink needs no luma: most pixels of a second ink end here.
       if (t === 256) {

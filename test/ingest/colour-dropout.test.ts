@@ -73,6 +73,16 @@ describe('colour stamp dropout', () => {
     });
   }
 
+  // Blind test AY: at heavy JPEG the stamp's strokes ring darker along their rims; judged as typing the
+  // stamp tints, the rims stayed as a grey outline and the engine dropped the typed line it framed.
+  it('drops a red stamp over typing on a heavily compressed JPEG without leaving its outline', async () => {
+    const page = applyColourMarks(createRng('stamp-red'), letter, stampOver('red'));
+    const grey = await ingestGrey(await encodeColour(page, 'jpeg', 25));
+    const { stamp, typingUnder } = stampClasses(page);
+    expect(share(grey, stamp, (v) => v >= 200)).toBeGreaterThan(0.97);
+    expect(share(grey, typingUnder, (v) => v < 100)).toBeGreaterThan(0.85);
+  });
+
   // Blind test AT: on a four-line letter the receipt stamp was more than half the page's ink, so it
   // was taken for the letter's content and kept over the typing (three of four lines lost).
   for (const ink of ['violet', 'blue'] as const) {
