@@ -13,7 +13,7 @@ const LABELS: [Field, string][] = [
   ['first', 'imi[eę](?: \\(?imiona\\)?)?|imiona|first name'],
   ['last', 'nazwisko|surname|last name'],
   // "Ulica i numer", "Ulica i nr domu" (blind test AJ): the value holds the house number too.
-  ['street', 'ulica(?:,? i? ?n(?:ume)?r\\.?(?: domu)?(?: i lokalu)?)?|ul\\.?|street'],
+  ['street', 'ulica(?:,? i? ?n(?:ume)?r\\.?(?: domu)?(?:(?: i |/)lok(?:alu|\\.)?)?)?|ul\\.?|street'],
   ['house', 'n(?:ume)?r\\.? (?:domu|budynku|posesji)|house(?: no\\.?| number)?'],
   ['flat', 'n(?:ume)?r\\.? (?:lokalu|mieszkania)|lokal|mieszkanie|flat(?: no\\.?)?|apt\\.?'],
   ['postal', 'kod(?: pocztowy)?|postal code|postcode'],
@@ -92,9 +92,25 @@ function labelRow(line: string): string[] | null {
   return labels;
 }
 
+// A label and its value on one line with no colon between, as the OCR reads a form whose boxes it
+// dropped: "Imię * HELENA", "Nazwisko * ZAWADZKA", "Kod pocztowy 26-600", "Miejscowość RADOM" (blind
+// test BA: a form's name never read, so a namesake's customer number decided alone). Only a value in
+// block capitals or digits, as such forms are filled: prose after a label word stays prose.
+const LINE_LABEL = new RegExp(`^[ \\t]*(${LABELS.map(([, re]) => `(?:${re})`).join('|')})[ \\t]*\\*?[ \\t]+(?=\\S)`, 'iu');
+const BLOCK_VALUE = /^(?=[^\n]*[\p{Lu}\d])[^\p{Ll}\n]+$/u;
+
+function colonless(line: string): string {
+  // A row of labels over a row of values ("NAZWISKO IMIĘ") is labelsAbove's.
+  if (labelRow(line)) return line;
+  const m = LINE_LABEL.exec(line);
+  if (!m || !fieldOf(m[1]!)) return line;
+  const value = line.slice(m[0].length).trim();
+  return BLOCK_VALUE.test(value) ? `${m[1]}: ${value}` : line;
+}
+
 export function rewriteFormFields(ocrText: string): string {
   const text = ocrText.replace(REQUIRED_MARK, '$1');
-  const lines = labelsAbove(text.split('\n'));
+  const lines = labelsAbove(text.split('\n').map(colonless));
   const seen = new Map<Field, string>();
   const at = new Map<Field, number>();
   // A form's section for a representative ("Dane pełnomocnika") holds someone else's name and

@@ -21,6 +21,16 @@ describe('boxed form fields (one block capital per box)', () => {
     expect(rewriteFormFields(prose)).toBe(prose);
   });
 
+  it('reads fields whose boxes the OCR dropped, a label and block capitals with no colon (blind test BA)', () => {
+    const form = 'Numer klienta 4867695630\n\nImię * HELENA\n\nNazwisko * ZAWADZKA\n\nUlica, nr domu/lok. KONOPNICKIEJ 40\n' +
+      'Kod pocztowy 26-600\n\nMiejscowość RADOM\n\nOpis sprawy:\nWypowiadam umowę.';
+    const ids = extractIdentifiers(form);
+    expect(ids.names).toEqual([{ first: 'Helena', last: 'Zawadzka' }]);
+    expect(ids.addresses).toEqual([{ street: 'ul. Konopnickiej 40', postalCode: '26-600', city: 'Radom' }]);
+    // Prose after a label word is no field.
+    expect(rewriteFormFields('Nazwisko panieńskie mojej matki to Nowak.')).toBe('Nazwisko panieńskie mojej matki to Nowak.');
+  });
+
   it('reads a row of labels over a row of values', () => {
     const ids = extractIdentifiers('NAZWISKO IMIĘ\n\nPAWLAK ANDRZEJ\n\nNUMER KLIENTA TELEFON\n\n4608345521 725118390\n');
     expect([ids.names, ids.customerNumbers, ids.phones]).toEqual([[{ first: 'Andrzej', last: 'Pawlak' }], ['4608345521'], ['725118390']]);
