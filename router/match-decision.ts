@@ -162,6 +162,14 @@ function decideOver(scored: Scored[], { fromInstitution, writerNotCustomer, ownB
     scored.some((s) => s !== top && s.fullName && s.lookalikeNumber && !s.thirdParty)) {
     return { kind: 'ambiguous', candidates, reason: "a customer of the letter's name holds a number one misread digit from the one that points to the best candidate" };
   }
+  // One identifier and nothing else: the customer's own letter gives an address that is not the
+  // candidate's and no name of theirs (a form whose name the OCR did not read, blind test BA: a
+  // namesake's customer number, one digit off, decided alone). A customer who moved says who they are;
+  // a person decides. An institution's address is its own.
+  if (eligible && !fromInstitution && identifierKinds(top) === 1 && top.elsewhere && !atLetterAddress(top) &&
+    !top.evidence.includes('name') && !top.evidence.includes('company_name')) {
+    return { kind: 'ambiguous', candidates, reason: "the only identifier points to a customer living elsewhere, and the letter gives none of their names" };
+  }
   // One identifier read off a word the OCR was unsure of (hand-writing, a smudge) may be exactly a
   // namesake's: it decides only where the letter's street or postal code is the candidate's too
   // (blind test AB's fifth breach: a misread number, and only the writer's new address).

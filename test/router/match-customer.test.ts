@@ -628,6 +628,17 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expect((await match({ ...fax, names: [] })).kind).not.toBe('matched');
     });
 
+    it('leaves a lone number to a person when the letter gives another address and none of the names (blind test BA)', async () => {
+      const radom = { postalCodes: ['26-600'], addresses: [{ street: 'ul. Konopnickiej 40', postalCode: '26-600', city: 'Radom' }] };
+      const r = await match({ ...radom, customerNumbers: [U.customerId] });
+      expect(r.kind !== 'matched' && r.reason).toMatch(/only identifier points to a customer living elsewhere/);
+      expect(ids(r)).toContain(U.customerId);
+      // Who moved says who they are; without an address, or from an institution, the number decides as before.
+      expectMatched(await match({ ...radom, customerNumbers: [U.customerId], names: [{ first: 'Marek', last: 'Dąbrowski' }] }), U.customerId);
+      expectMatched(await match({ customerNumbers: [U.customerId] }), U.customerId);
+      expectMatched(await match({ ...radom, customerNumbers: [U.customerId], fromInstitution: true }), U.customerId);
+    });
+
     it("leaves a number and a name to a person when a namesake holds the number one misread digit away (blind test AE)", async () => {
       const marek = { names: [{ first: 'Marek', last: 'Dąbrowski' }] };
       const opts = { ocrVariants: ocrDigitVariants };
