@@ -29,7 +29,7 @@ function markOf(line: string): Mark | null {
  * lines between options do not end a run. Anything else is left as it is.
  */
 export function dropUntickedOptions(text: string): string {
-  const lines = text.split('\n');
+  const lines = dropUntickedInline(text.split('\n'));
   let i = 0;
   while (i < lines.length) {
     if (markOf(lines[i]!) !== 'empty' && markOf(lines[i]!) !== 'ticked') { i++; continue; }
@@ -52,3 +52,43 @@ export function dropUntickedOptions(text: string): string {
   }
   return lines.join('\n');
 }
+
+/** Boxes the OCR reads unmistakably inside a line: printed glyphs and brackets. */
+const INLINE_BOX = /☐|□|❏|☒|☑|⊠|\[\s?[xXvV✓✔]?\s?\]/gu;
+const TICK = /[☒☑⊠xXvV✓✔]/u;
+
+/** A line of several options, each after its box ("[] Reklamacja [X] Wypowiedzenie umowy"): the boxes' offsets, or null. */
+function inlineBoxes(line: string): { at: number; end: number; ticked: boolean }[] | null {
+  const boxes = [...line.matchAll(INLINE_BOX)].map((m) => ({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length, ticked: TICK.test(m[0]) }));
+  return boxes.length >= 2 && !line.slice(0, boxes[0]!.at).trim() ? boxes : null;
+}
+
+/**
+ * Lines of several options each (a form's "Rodzaj sprawy" grid, blind test BA: the empty "Awaria /
+ * usterka", "Reklamacja" beside the ticked "[X] Wypowiedzenie umowy" decided the category): where
+ * their run has a ticked box, the options of the empty boxes are blanked out.
+ */
+function dropUntickedInline(lines: string[]): string[] {
+  const out = [...lines];
+  let i = 0;
+  while (i < out.length) {
+    if (!inlineBoxes(out[i]!)) { i++; continue; }
+    let j = i;
+    const run: number[] = [];
+    for (; j < out.length; j++) {
+      if (!out[j]!.trim()) continue;
+      if (!inlineBoxes(out[j]!)) break;
+      run.push(j);
+    }
+    if (run.some((k) => inlineBoxes(out[k]!)!.some((b) => b.ticked))) {
+      for (const k of run) {
+        const line = out[k]!;
+        const boxes = inlineBoxes(line)!;
+        out[k] = boxes.map((b, n) => (b.ticked ? line.slice(b.at, boxes[n + 1]?.at ?? line.length).trimEnd() : '')).filter(Boolean).join(' ');
+      }
+    }
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+

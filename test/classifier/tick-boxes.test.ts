@@ -44,6 +44,16 @@ describe('a form with boxes to tick', () => {
     expect(dropUntickedOptions('[ ] wymiana na nowy\n[X] naprawa\n[ ] odstąpienie od umowy')).toBe('\n[X] naprawa\n');
   });
 
+  it('keeps only the ticked option of a grid of several options a line (blind test BA)', () => {
+    const grid = 'Rodzaj sprawy (zaznacz X):\n\n[] Reklamacja [X] Wypowiedzenie umowy\n[] Zamówienie usługi [] Awaria / usterka\n\n' +
+      '[] Płatności i faktury [] Zmiana danych\n\nOpis sprawy:\nPrzeprowadzam się do córki.';
+    expect(dropUntickedOptions(grid).split('\n').filter((l) => l.trim())).toEqual(['Rodzaj sprawy (zaznacz X):', '[X] Wypowiedzenie umowy',
+      'Opis sprawy:', 'Przeprowadzam się do córki.']);
+    expect(dropUntickedOptions('☐ telefon komórkowy   ☒ internet stacjonarny   ☐ telewizja')).toBe('☒ internet stacjonarny');
+    // A grid with nothing ticked stays.
+    expect(dropUntickedOptions('[] Reklamacja [] Wypowiedzenie umowy')).toBe('[] Reklamacja [] Wypowiedzenie umowy');
+  });
+
   it('leaves prose and boxes without a choice as they are', () => {
     const prose = 'O czym mowa?\nO tym, że nie działa.\nO wszystkim pisałem wcześniej.';
     expect(dropUntickedOptions(prose)).toBe(prose);
