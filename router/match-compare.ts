@@ -59,8 +59,18 @@ export function sameStreet(letter: string, master: string): boolean {
   // does a building when both give different flats: a namesake next door is not the customer.
   if (!a.house || a.house !== b.house) return false;
   if (a.flat && b.flat && a.flat !== b.flat) return false;
-  return a.name === b.name || similarity(a.name, b.name) >= 0.6 || ocrSame(a.name.replace(/ /g, ''), b.name.replace(/ /g, '')) ||
-    sameAdjectiveStem(a.name, b.name) || shortForm(a.name, b.name) || shortForm(b.name, a.name);
+  return sameName(a.name, b.name);
+}
+
+/** The same street's name, whatever the house numbers (a house number the OCR damaged: "471/28" for 47/28). */
+export function sameStreetName(letter: string, master: string): boolean {
+  const a = splitStreet(letter).name, b = splitStreet(master).name;
+  return !!a && !!b && sameName(a, b);
+}
+
+function sameName(a: string, b: string): boolean {
+  return a === b || similarity(a, b) >= 0.6 || ocrSame(a.replace(/ /g, ''), b.replace(/ /g, '')) ||
+    sameAdjectiveStem(a, b) || shortForm(a, b) || shortForm(b, a);
 }
 
 /**

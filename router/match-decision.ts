@@ -166,7 +166,8 @@ function decideOver(scored: Scored[], { fromInstitution, writerNotCustomer, ownB
   // candidate's and no name of theirs (a form whose name the OCR did not read, blind test BA: a
   // namesake's customer number, one digit off, decided alone). A customer who moved says who they are;
   // a person decides. An institution's address is its own.
-  if (eligible && !fromInstitution && identifierKinds(top) === 1 && top.elsewhere && !atLetterAddress(top) &&
+  // A house number the OCR damaged on the candidate's own street is no other address (blind test BA: "471/28" for 47/28).
+  if (eligible && !fromInstitution && identifierKinds(top) === 1 && top.elsewhere && !top.elsewhereByHouseOnly && !atLetterAddress(top) &&
     !top.evidence.includes('name') && !top.evidence.includes('company_name')) {
     return { kind: 'ambiguous', candidates, reason: "the only identifier points to a customer living elsewhere, and the letter gives none of their names" };
   }

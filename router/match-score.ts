@@ -5,7 +5,7 @@ import type { MatchEvidence } from '../core/types.js';
 import type { CandidateRow } from './match-lookup.js';
 import { customerNumberKey, invoiceLookupKey, splitStreet } from './fold.js';
 import { ocrEmailAgreement, type ReadEmail } from './match-ocr.js';
-import { bestName, oneSlip, sameCompany, sameStreet, sameTown } from './match-compare.js';
+import { bestName, oneSlip, sameCompany, sameStreet, sameStreetName, sameTown } from './match-compare.js';
 
 export interface LetterKeys {
   customerNumbers: Map<string, 'exact' | 'repaired' | 'uncertain'>; // master id -> how the letter gave it
@@ -88,6 +88,8 @@ export interface Scored {
   lookalikeNumber: boolean;
   /** The letter's postal code, town or street and house number is not this customer's. */
   elsewhere: boolean;
+  /** Elsewhere only by the house number on the candidate's own street (postal code and town agree or are not given). */
+  elsewhereByHouseOnly: boolean;
   /** The letter gives this customer's first name and surname. */
   fullName: boolean;
   /** Folded "first|last" of the customer's person (a private customer, or a sole trader's owner). */
@@ -207,6 +209,7 @@ export function scoreCandidate(c: CandidateRow, k: LetterKeys, fromInstitution: 
     doubtfulOnly,
     lookalikeNumber: byNumber === 'uncertain' || phoneHow.includes('uncertain'),
     elsewhere: otherPostalCode || otherTown || otherStreet,
+    elsewhereByHouseOnly: otherStreet && !otherPostalCode && !otherTown && k.streets.some((st) => sameStreetName(st, c.street_key!)),
     fullName,
     person: c.first_name_key && c.last_name_key ? `${c.first_name_key}|${c.last_name_key}` : null,
   };

@@ -637,6 +637,8 @@ for (const kind of ['postgres', 'pglite'] as const) {
       expectMatched(await match({ ...radom, customerNumbers: [U.customerId], names: [{ first: 'Marek', last: 'Dąbrowski' }] }), U.customerId);
       expectMatched(await match({ customerNumbers: [U.customerId] }), U.customerId);
       expectMatched(await match({ ...radom, customerNumbers: [U.customerId], fromInstitution: true }), U.customerId);
+      // A house number the OCR damaged on the customer's own street is no other address.
+      expectMatched(await match({ customerNumbers: [U.customerId], addresses: [{ street: 'ul. Zgierska 901', postalCode: null, city: null }] }), U.customerId);
     });
 
     it("leaves a number and a name to a person when a namesake holds the number one misread digit away (blind test AE)", async () => {

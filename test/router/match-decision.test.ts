@@ -5,7 +5,7 @@ import type { Scored } from '../../router/match-score.js';
 const namesake = (i: number): Scored => ({
   customerId: `30000000${String(i).padStart(2, '0')}`, points: 2, evidence: ['name'], strong: new Set(), nip: null, regon: null, krs: null, identifier: false, listed: true,
   principal: true, signer: false, principalNamed: false, principalPhone: false, thirdParty: false, individual: true, repairedPhoneOnly: false, doubtfulOnly: false,
-  lookalikeNumber: false, elsewhere: false, fullName: true, person: 'marek|dabrowski',
+  lookalikeNumber: false, elsewhere: false, elsewhereByHouseOnly: false, fullName: true, person: 'marek|dabrowski',
 });
 
 const FLAGS: LetterFlags = { fromInstitution: false, writerNotCustomer: false, ownBusiness: false, forUnnamedRelative: false };
