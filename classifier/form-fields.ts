@@ -108,6 +108,16 @@ function colonless(line: string): string {
   return BLOCK_VALUE.test(value) ? `${m[1]}: ${value}` : line;
 }
 
+/**
+ * A name written in boxes, one capital each, comes out of OCR in pieces ("HENRY KA", "MI KOŁAJCZY K",
+ * blind test BA): a piece of one or two letters is no name of its own, so the pieces are one word.
+ * "ANNA MARIA" stays two names.
+ */
+function boxedWord(value: string): string {
+  const pieces = value.trim().split(/\s+/);
+  return pieces.length > 1 && value === value.toUpperCase() && pieces.some((p) => p.length <= 2) ? pieces.join('') : value;
+}
+
 export function rewriteFormFields(ocrText: string): string {
   const text = ocrText.replace(REQUIRED_MARK, '$1');
   const lines = labelsAbove(text.split('\n').map(colonless));
@@ -133,7 +143,8 @@ export function rewriteFormFields(ocrText: string): string {
     out[Math.max(...rows)] = value;
   };
   // Two boxed digits ("1 2") are too short a run for joinSpacedLetters; in a number field they are one number.
-  const get = (f: Field) => (['house', 'flat', 'postal'].includes(f) ? (seen.get(f) ?? '').replace(/(\d) (?=[\d-])|(-) (?=\d)/g, '$1$2') : seen.get(f) ?? '');
+  const get = (f: Field) => (['house', 'flat', 'postal'].includes(f) ? (seen.get(f) ?? '').replace(/(\d) (?=[\d-])|(-) (?=\d)/g, '$1$2')
+    : f === 'first' || f === 'last' ? boxedWord(seen.get(f) ?? '') : seen.get(f) ?? '');
   // A postal code in five boxes loses its hyphen's box: "8 7 1 0 0" is 87-100 (blind test AJ).
   const postal = () => get('postal').replace(/^(\d{2})(\d{3})$/, '$1-$2');
   if (seen.has('first') && seen.has('last')) put(['first', 'last'], `${cap(get('first'))} ${cap(get('last'))}`);

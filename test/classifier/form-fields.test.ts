@@ -27,6 +27,10 @@ describe('boxed form fields (one block capital per box)', () => {
     const ids = extractIdentifiers(form);
     expect(ids.names).toEqual([{ first: 'Helena', last: 'Zawadzka' }]);
     expect(ids.addresses).toEqual([{ street: 'ul. Konopnickiej 40', postalCode: '26-600', city: 'Radom' }]);
+    // A name in boxes comes out in pieces; two given names stay two.
+    expect(extractIdentifiers('Imię * HENRY KA\n\nNazwisko * MI KOŁAJCZY K\nKod pocztowy 0 6 - 4 0 0\n\nMiejscowość CIECHANÓW').names)
+      .toEqual([{ first: 'Henryka', last: 'Mikołajczyk' }]);
+    expect(extractIdentifiers('Imię: ANNA MARIA\nNazwisko: NOWAK\nKod pocztowy: 00-950\nMiejscowość: WARSZAWA').names?.[0]?.last).toBe('Nowak');
     // Prose after a label word is no field.
     expect(rewriteFormFields('Nazwisko panieńskie mojej matki to Nowak.')).toBe('Nazwisko panieńskie mojej matki to Nowak.');
   });
