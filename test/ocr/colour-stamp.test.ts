@@ -1,5 +1,6 @@
 // A red receipt stamp landed on the typing of a colour JPEG scan: ingest drops the stamp ink, so
-// tesseract reads the lines under it; plain luma (ingest before colour dropout) misread them.
+// tesseract reads the lines under it. Plain luma (ingest before colour dropout, or a scanner set to
+// grey) merged stamp and typing and misread them until the grey-stamp eraser took such a stamp too.
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageImage } from '../../core/types.js';
@@ -35,15 +36,17 @@ slow('OCR of a colour scan with a receipt stamp on the typing', () => {
   }, T);
   afterAll(() => engine?.close());
 
-  it('reads the customer number under the stamp after ingest, as plain luma did not', async () => {
+  it('reads the customer number under the stamp after ingest, and on the same scan made grey', async () => {
     const [page] = await decodeScan(jpeg, 'stamped.jpg');
     const after = await read(page!);
     expect(after).toContain('4402 1187');
     expect(editsUnderStamp(after).reduce((a, b) => a + b)).toBeLessThanOrEqual(2);
-    // The same scan as ingest turned it grey before: libvips luma, stamp and typing merged.
+    // The same scan as ingest turned it grey before (libvips luma, stamp and typing one grey): once 10 or
+    // more edits on these lines; the stamp's flat grey is erased for the engine now (ocr/grey-stamp.ts,
+    // since its typing needs only a quarter of the stamp's flat ink).
     const png = await sharp(jpeg).greyscale().toColourspace('b-w').png().toBuffer();
-    const before = await read({ png, width: page!.width, height: page!.height, dpi: 300 });
-    expect(before).not.toContain('4402 1187');
-    expect(editsUnderStamp(before).reduce((a, b) => a + b)).toBeGreaterThanOrEqual(10);
+    const grey = await read({ png, width: page!.width, height: page!.height, dpi: 300 });
+    expect(grey).toContain('4402 1187');
+    expect(editsUnderStamp(grey).reduce((a, b) => a + b)).toBeLessThanOrEqual(2);
   }, T);
 });
