@@ -12,6 +12,7 @@ import { eraseLeaderDots } from './leader-dots.js';
 import { eraseCombBoxes } from './comb-boxes.js';
 import { eraseRules } from './rule-lines.js';
 import { eraseGreyStamps, greyStampBand, type GreyBand } from './grey-stamp.js';
+import { eraseCreases } from './crease-lines.js';
 import { straighten } from './page-geometry.js';
 import { bridgeStrokes, FRAGMENTED_INK_SHARE, fragmentedInkShare } from './stroke-repair.js';
 
@@ -146,8 +147,10 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
   const out = fragmented ? await bridgeStrokes(await toRaw(img), outDpi) : await toRaw(img);
   const png = await greyPng(out);
   const forEngine: Raw = { ...out, data: Buffer.from(out.data) };
+  // Creases first: a grey stamp's erasing would cut one short where it crosses the stamp.
+  const creased = eraseCreases(forEngine, outDpi, inkThreshold(greyHistogram(forEngine.data)));
   const greyErased = stamp ? eraseGreyStamps(forEngine, outDpi, stamp) : 0;
-  const ocrPng = eraseRules(forEngine, outDpi, inkThreshold(greyHistogram(forEngine.data))) + greyErased > 0 ? await greyPng(forEngine) : undefined;
+  const ocrPng = eraseRules(forEngine, outDpi, inkThreshold(greyHistogram(forEngine.data))) + greyErased + creased > 0 ? await greyPng(forEngine) : undefined;
   return {
     png, ...(ocrPng ? { ocrPng } : {}), width: out.width, height: out.height, dpi: outDpi, rotation, skewDegrees, inkShare, bitonal,
     faint: paper - lo < FAINT_CONTRAST, ...(fragmented ? { strokesRepaired: true } : {}),
