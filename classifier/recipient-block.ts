@@ -99,12 +99,16 @@ export function recipientSpans(text: string, operator: OperatorMatcher): [number
       if (j < lines.length && lines[j]!.trim().length <= NAME_LINE_MAX) end = j++;
     }
     // Lines of the block, not of the page: blank lines OCR put between them do not count.
+    let postal = POSTAL_LINE.test(foldChars(lines[end] ?? ''));
     for (let taken = 0; j < lines.length && taken < BLOCK_LINES; j++, taken++) {
-      // OCR puts blank lines inside blocks: one is passed over when an address line follows it.
-      if (!lines[j]!.trim() && blockLine(lines[j + 1])) j++;
+      // OCR puts blank lines inside blocks: one is passed over when an address line follows it. Not
+      // after the block's postal line: the address ends there, and "NIP: …" or "Tel. …" a blank line
+      // under it is the sender's reference line (blind test BB: seven firms' NIPs and a phone lost).
+      if (!lines[j]!.trim() && !postal && blockLine(lines[j + 1])) j++;
       // The footer's second line ("Adres do korespondencji: Skrytka …, infolinia …") is as long.
       if (!blockLine(lines[j]) && !(footer && FOOTER_LINE.test(foldChars(lines[j] ?? '')))) break;
       end = j;
+      postal ||= POSTAL_LINE.test(foldChars(lines[j]!));
     }
     // "Orbitel Polska S.A.\n\nObsługa Klienta …": the firm above a department line is the recipient
     // too, configured or not (a line or a blank line above, with a legal form).

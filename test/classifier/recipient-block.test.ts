@@ -28,6 +28,15 @@ describe('recipient block', () => {
     expect(extractIdentifiers(spaced).postalCodes).toEqual(['70-383']);
   });
 
+  it("keeps the writer's NIP or phone a blank line under the block's postal line (blind test BB)", () => {
+    const block = `${SENDER}Telekomunikacja Nadwiślańska S.A.\nBiuro Obsługi Klienta\nskrytka pocztowa 150\n00-950 Warszawa\n\n`;
+    expect(extractIdentifiers(`${block}NIP: 775-145-99-55\n\nSzanowni Państwo,\ncofam zgodę.`).nips).toEqual(['7751459955']);
+    expect(extractIdentifiers(`${block}Tel. 698 458 433\n\nSzanowni Państwo,\nproszę o fakturę.`).phones).toEqual(['698458433']);
+    // Blank lines the OCR puts inside the block are still passed over before its postal line.
+    const gappy = `${SENDER}Telekomunikacja Nadwiślańska S.A.\n\nul. Przemysłowa 12\n\n03-150 Warszawa\n\nProszę o fakturę.`;
+    expect(extractIdentifiers(gappy).postalCodes).toEqual(['70-383']);
+  });
+
   it("drops the operator's address that a form's footer gives mid-line, keeping the writer's (blind test AK)", () => {
     const form = `${SENDER}WNIOSEK O ZMIANĘ ADRESU\n\nNowy adres korespondencyjny:\nul. Polna 26\n04-837 Marki\n\n`
       + 'Formularz należy przesłać na adres: Telekomunikacja Nadwiślańska S.A., Biuro Obsługi Klienta, ul. Wiślana 12, 00-950 Warszawa.';
