@@ -65,12 +65,11 @@ export async function inspectPage(page: PageImage): Promise<PageInspection> {
   return decide(stats, dpi, separator, page.dpi === null ? null : sizeMm(page), page.dpi === null ? MIN_ESTIMATED_DPI : MIN_DPI);
 }
 
-interface SizeMm { short: number; long: number; width: number; height: number }
+interface SizeMm { width: number; height: number }
 
 /** The picture's size in millimetres at its recorded resolution. */
 function sizeMm(page: PageImage): SizeMm {
-  const mm = (px: number) => (px / page.dpi!) * 25.4;
-  return { short: mm(Math.min(page.width, page.height)), long: mm(Math.max(page.width, page.height)), width: mm(page.width), height: mm(page.height) };
+  return { width: (page.width / page.dpi!) * 25.4, height: (page.height / page.dpi!) * 25.4 };
 }
 
 // A page as tall as A4 or Letter but much narrower than either (126 x 297 mm) lost a strip to the
@@ -88,7 +87,7 @@ const BOTTOM_MARGIN_MM = 10;
 function cutOff(s: PageStats, size: SizeMm | null): boolean {
   if (s.cutEdges > 0) return true;
   if (size === null) return false;
-  if (size.long >= FULL_HEIGHT_MM && size.short < MIN_FULL_WIDTH_MM) return true;
+  if (Math.max(size.width, size.height) >= FULL_HEIGHT_MM && Math.min(size.width, size.height) < MIN_FULL_WIDTH_MM) return true;
   return size.width >= A4_WIDTH_MM.min && size.width <= A4_WIDTH_MM.max && size.height < SHORT_HEIGHT_MM && s.bottomGapMm < BOTTOM_MARGIN_MM;
 }
 

@@ -32,9 +32,9 @@ const RUN_GAP_MM = 1;
 const CUT_MIN_COVER = 0.05; // glyph strokes cover only part of a 1.5 mm band even where every line is cut
 const CUT_MAX_COVER = 0.9; // an unbroken dark band is backing, lid or edge shadow, not text
 const CUT_MIN_RUNS = 6;
-const CROSS_SHARE = 0.5;
+const CROSS_SHARE = 0.5; // measured: stamp borders reach 1-2 of 6 depth px at 100 dpi, cut glyphs 3-6
 /** Ink pixels (at ~100 dpi, after the median) that make a row content rather than a lone speck. */
-const BOTTOM_INK_MIN = 3; // measured: stamp borders reach 1-2 of 6 depth px at 100 dpi, cut glyphs 3-6
+const BOTTOM_INK_MIN = 3;
 
 /** Noise left after the median is a few levels; show-through of the back side is usually fainter than this. */
 const FAINT_DELTA = 25;
