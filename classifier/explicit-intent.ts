@@ -5,7 +5,7 @@
 // must date the letter, so a plain statement of either is a second intent whatever the head says.
 import type { Category } from '../core/types.js';
 import { negatedAt, saidIn } from './lexicon.js';
-import { asksSwitchOff, paidTwice, refusesRenewal } from './implied-intents.js';
+import { IMPLIED } from './implied-intents.js';
 
 /** Giving up a package, an option or a tariff: a notice, unless the letter takes another instead. */
 const SWAPPABLE = ['pakiet', 'opcj', 'taryf'].map((w) => `rezygnuje z ${w}`);
@@ -207,6 +207,5 @@ export function explicitIntents(ownTokens: string[]): Category[] {
   const said = saidIn(tokens);
   const swapped = SWAPPED.test(ownTokens.join(' '));
   const stated = (phrase: string) => said(phrase) && !(swapped && SWAPPABLE.includes(phrase));
-  return STATEMENTS.filter(([category, phrases]) => phrases.some(stated) || (category === 'CANCELLATION' && (refusesRenewal(tokens) || asksSwitchOff(tokens))) || (category === 'BILLING' && paidTwice(tokens)))
-    .map(([category]) => category);
+  return STATEMENTS.filter(([category, phrases]) => phrases.some(stated) || IMPLIED[category]?.(tokens)).map(([category]) => category);
 }

@@ -1,6 +1,7 @@
 // Intents said without their category's own verbs. A notice is often given as a refusal to go on
 // ("nie chcę, żeby umowa przeszła na czas nieokreślony", "nie zamierzam jej kontynuować") and a
 // complaint's claim as a price cut demanded for a bad month ("chcę obniżenia abonamentu za sierpień").
+import type { Category } from '../core/types.js';
 
 /** A writer's refusal: "nie chcę", "nie wyrażam zgody", "nie zamierzam" … (folded tokens, after "nie"). */
 const REFUSALS = [['chce'], ['chcemy'], ['chcialbym'], ['chcialabym'], ['zycze', 'sobie'], ['zyczymy', 'sobie'], ['wyrazam', 'zgody'],
@@ -81,4 +82,10 @@ export function paidTwice(tokens: string[]): boolean {
   return tokens.some((t, i) => (PAID.test(t) && tokens[i - 1] !== 'nie' && tokens.slice(i + 1, i + 8).some((u, j, next) => TWICE(u, next[j + 1]))) ||
     (/^podwojn[ae]$/.test(t) && /^(wplat|platnosc|przelew|zaplat)/.test(tokens[i + 1] ?? '')));
 }
+
+/** Intents stated without their category's verbs, as explicit-intent.ts counts them (a price cut claimed only rides along: stated-lead.ts). */
+export const IMPLIED: Partial<Record<Category, (tokens: string[]) => boolean>> = {
+  CANCELLATION: (tokens) => refusesRenewal(tokens) || asksSwitchOff(tokens),
+  BILLING: paidTwice,
+};
 

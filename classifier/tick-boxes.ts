@@ -30,24 +30,24 @@ function markOf(line: string): Mark | null {
  */
 export function dropUntickedOptions(text: string): string {
   const lines = dropUntickedInline(text.split('\n'));
+  // Runs never overlap, so each line's mark is read once, before any line is emptied.
+  const marks = lines.map(markOf);
+  const boxed = (k: number) => marks[k] === 'empty' || marks[k] === 'ticked';
   let i = 0;
   while (i < lines.length) {
-    if (markOf(lines[i]!) !== 'empty' && markOf(lines[i]!) !== 'ticked') { i++; continue; }
+    if (!boxed(i)) { i++; continue; }
     // The run: option lines (blank lines allowed between) from here on.
     const run: number[] = [];
     let j = i;
     for (; j < lines.length; j++) {
       if (!lines[j]!.trim()) continue;
-      const mark = markOf(lines[j]!);
-      if (mark === null) break;
+      if (marks[j] === null) break;
       // A bare line ends the run unless a boxed one follows (the ticked box the OCR lost).
-      if (mark === 'bare' && !lines.slice(j + 1, j + 3).some((l) => { const m = markOf(l); return m === 'empty' || m === 'ticked'; })) break;
+      if (marks[j] === 'bare' && !boxed(j + 1) && !boxed(j + 2)) break;
       run.push(j);
     }
-    const marks = run.map((k) => markOf(lines[k]!));
-    const empties = marks.filter((m) => m === 'empty').length;
-    const chosen = marks.filter((m) => m !== 'empty').length;
-    if (empties >= 2 && chosen >= 1) for (const k of run) if (markOf(lines[k]!) === 'empty') lines[k] = '';
+    const empties = run.filter((k) => marks[k] === 'empty');
+    if (empties.length >= 2 && empties.length < run.length) for (const k of empties) lines[k] = '';
     i = Math.max(j, i + 1);
   }
   return lines.join('\n');
@@ -58,8 +58,8 @@ const INLINE_BOX = /☐|□|❏|☒|☑|⊠|\[\s?[xXvV✓✔]?\s?\]/gu;
 const TICK = /[☒☑⊠xXvV✓✔]/u;
 
 /** A line of several options, each after its box ("[] Reklamacja [X] Wypowiedzenie umowy"): the boxes' offsets, or null. */
-function inlineBoxes(line: string): { at: number; end: number; ticked: boolean }[] | null {
-  const boxes = [...line.matchAll(INLINE_BOX)].map((m) => ({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length, ticked: TICK.test(m[0]) }));
+function inlineBoxes(line: string): { at: number; ticked: boolean }[] | null {
+  const boxes = [...line.matchAll(INLINE_BOX)].map((m) => ({ at: m.index ?? 0, ticked: TICK.test(m[0]) }));
   return boxes.length >= 2 && !line.slice(0, boxes[0]!.at).trim() ? boxes : null;
 }
 
@@ -80,12 +80,12 @@ function dropUntickedInline(lines: string[]): string[] {
       if (!inlineBoxes(out[j]!)) break;
       run.push(j);
     }
-    if (run.some((k) => inlineBoxes(out[k]!)!.some((b) => b.ticked))) {
-      for (const k of run) {
-        const line = out[k]!;
-        const boxes = inlineBoxes(line)!;
-        out[k] = boxes.map((b, n) => (b.ticked ? line.slice(b.at, boxes[n + 1]?.at ?? line.length).trimEnd() : '')).filter(Boolean).join(' ');
-      }
+    const grids = run.map((k) => inlineBoxes(out[k]!)!);
+    if (grids.some((boxes) => boxes.some((b) => b.ticked))) {
+      run.forEach((k, n) => {
+        const line = out[k]!, boxes = grids[n]!;
+        out[k] = boxes.map((b, m) => (b.ticked ? line.slice(b.at, boxes[m + 1]?.at ?? line.length).trimEnd() : '')).filter(Boolean).join(' ');
+      });
     }
     i = Math.max(j, i + 1);
   }
