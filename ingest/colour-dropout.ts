@@ -33,10 +33,9 @@ const RIM_PX = 3;
 
 /** Paper (luma at least INK_LUMA) within RIM_PX of the pixel at `i`, along a row or a column. */
 function besidePaper(px: Uint8Array, i: number, channels: number, stride: number): boolean {
+  const paper = (j: number) => j >= 0 && j + 2 < px.length && lumaOf(px[j]!, px[j + 1]!, px[j + 2]!) >= INK_LUMA;
   for (let k = 1; k <= RIM_PX; k++) {
-    for (const j of [i - k * channels, i + k * channels, i - k * stride, i + k * stride]) {
-      if (j >= 0 && j + 2 < px.length && lumaOf(px[j]!, px[j + 1]!, px[j + 2]!) >= INK_LUMA) return true;
-    }
+    if (paper(i - k * channels) || paper(i + k * channels) || paper(i - k * stride) || paper(i + k * stride)) return true;
   }
   return false;
 }

@@ -148,9 +148,11 @@ export async function preparePage(page: PageImage, options: PrepareOptions = {})
   const png = await greyPng(out);
   const forEngine: Raw = { ...out, data: Buffer.from(out.data) };
   // Creases first: a grey stamp's erasing would cut one short where it crosses the stamp.
-  const creased = eraseCreases(forEngine, outDpi, inkThreshold(greyHistogram(forEngine.data)));
-  const greyErased = stamp ? eraseGreyStamps(forEngine, outDpi, stamp) : 0;
-  const ocrPng = eraseRules(forEngine, outDpi, inkThreshold(greyHistogram(forEngine.data))) + greyErased + creased > 0 ? await greyPng(forEngine) : undefined;
+  const threshold = inkThreshold(greyHistogram(forEngine.data));
+  const erased = eraseCreases(forEngine, outDpi, threshold) + (stamp ? eraseGreyStamps(forEngine, outDpi, stamp) : 0);
+  // The frames are judged against the page as the erasers left it.
+  const ruled = eraseRules(forEngine, outDpi, erased > 0 ? inkThreshold(greyHistogram(forEngine.data)) : threshold);
+  const ocrPng = ruled + erased > 0 ? await greyPng(forEngine) : undefined;
   return {
     png, ...(ocrPng ? { ocrPng } : {}), width: out.width, height: out.height, dpi: outDpi, rotation, skewDegrees, inkShare, bitonal,
     faint: paper - lo < FAINT_CONTRAST, ...(fragmented ? { strokesRepaired: true } : {}),
