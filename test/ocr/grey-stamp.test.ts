@@ -25,18 +25,22 @@ async function drawnOn(page: RenderedPage, draw: (ctx: SKRSContext2D, mm: number
 /** Where the n-th line of SAMPLE_LETTER sits: 1.1 in + n * 1.45 * 11 pt. */
 const lineY = (page: RenderedPage, n: number) => page.dpi * 1.1 + n * Math.round(((11 * page.dpi) / 72) * 1.45);
 
-/** A receipt stamp in one grey over the customer number's line, as a red or blue stamp scans in grey. */
-const stamped = (page: RenderedPage, grey: string) => drawnOn(page, (ctx, mm) => {
+/**
+ * A receipt stamp in one grey over the customer number's line, as a red or blue stamp scans in grey;
+ * `scale` makes it bigger and bolder (a 62 x 22 mm stamp at 1), `angle` tilts it (radians).
+ */
+const stamped = (page: RenderedPage, grey: string, { scale = 1, angle = -0.03 } = {}) => drawnOn(page, (ctx, mm) => {
+  const u = scale * mm;
   ctx.fillStyle = grey;
   ctx.strokeStyle = grey;
   // "WPŁYNĘŁO" across the lower half of the customer number's line, the date across the next line.
-  ctx.translate(100 * mm, lineY(page, 15) - 7.5 * mm);
-  ctx.rotate(-0.03);
-  ctx.lineWidth = 0.6 * mm;
-  ctx.strokeRect(0, 0, 62 * mm, 22 * mm);
-  ctx.font = `bold ${(6 * mm).toFixed(0)}px TestSans`;
-  ctx.fillText('WPŁYNĘŁO', 6 * mm, 9 * mm);
-  ctx.fillText('15.11.2026', 8 * mm, 18 * mm);
+  ctx.translate(100 * mm, lineY(page, 15) - 7.5 * u);
+  ctx.rotate(angle);
+  ctx.lineWidth = 0.6 * u;
+  ctx.strokeRect(0, 0, 62 * u, 22 * u);
+  ctx.font = `bold ${(6 * u).toFixed(0)}px TestSans`;
+  ctx.fillText('WPŁYNĘŁO', 6 * u, 9 * u);
+  ctx.fillText('15.11.2026', 8 * u, 18 * u);
 });
 
 const raw = async (page: RenderedPage) => toRaw(sharp(page.png).greyscale());
@@ -64,16 +68,7 @@ describe('grey stamps erased for the engine', () => {
     const lines = SAMPLE_LETTER.slice(0, 18);
     const page = await renderLetter(lines, 300, 'TestSerif');
     const plain = await raw(page);
-    const r = await raw(await drawnOn(page, (ctx, mm) => {
-      ctx.fillStyle = ctx.strokeStyle = '#6a6a6a';
-      ctx.translate(90 * mm, lineY(page, 14) - 10 * mm);
-      ctx.rotate(-0.12);
-      ctx.lineWidth = 1.2 * mm;
-      ctx.strokeRect(0, 0, 95 * mm, 38 * mm);
-      ctx.font = `bold ${(11 * mm).toFixed(0)}px TestSans`;
-      ctx.fillText('WPŁYNĘŁO', 6 * mm, 14 * mm);
-      ctx.fillText('21.11.2026', 8 * mm, 30 * mm);
-    }));
+    const r = await raw(await stamped(page, '#6a6a6a', { scale: 1.6, angle: -0.12 }));
     const stampInk = inkOnlyIn(r, plain, 200);
     const band = greyStampBand(r, 300);
     expect(band).not.toBeNull();
