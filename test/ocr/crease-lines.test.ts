@@ -1,4 +1,4 @@
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { createCanvas, loadImage, type SKRSContext2D } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eraseCreases } from '../../ocr/crease-lines.js';
@@ -14,42 +14,40 @@ const slow = process.env.MAILROOM_SKIP_SLOW ? describe.skip : describe;
 /** Where the n-th line of SAMPLE_LETTER has its baseline: 1.1 in + n * 1.45 * 11 pt. */
 const baseline = (page: RenderedPage, n: number) => page.dpi * 1.1 + n * Math.round(((11 * page.dpi) / 72) * 1.45);
 
-/** The page with a line drawn over it in `darken`, from x0 to x1 (px), through y0 -> y1, `thick` px wide. */
-async function lined(page: RenderedPage, x0: number, x1: number, y0: number, y1: number, thick: number, grey = '#3a3a3a'): Promise<RenderedPage> {
+/** The page with `draw` done over it in `darken` (ink over toner: the darker wins), scanned grey. */
+async function drawnOn(page: RenderedPage, draw: (ctx: SKRSContext2D) => void): Promise<RenderedPage> {
   const canvas = createCanvas(page.width, page.height);
   const ctx = canvas.getContext('2d');
   ctx.drawImage(await loadImage(page.png), 0, 0);
   ctx.globalCompositeOperation = 'darken';
+  draw(ctx);
+  const png = await sharp(canvas.toBuffer('image/png')).flatten({ background: '#fff' }).toColourspace('b-w').png().toBuffer();
+  return { ...page, png };
+}
+
+/** A straight line from (x0, y0) to (x1, y1), `thick` px wide. */
+function line(ctx: SKRSContext2D, x0: number, y0: number, x1: number, y1: number, thick: number, grey: string): void {
   ctx.strokeStyle = grey;
   ctx.lineWidth = thick;
   ctx.beginPath();
   ctx.moveTo(x0, y0);
   ctx.lineTo(x1, y1);
   ctx.stroke();
-  const png = await sharp(canvas.toBuffer('image/png')).flatten({ background: '#fff' }).toColourspace('b-w').png().toBuffer();
-  return { ...page, png };
 }
 
+/** The page with a line drawn over it, from x0 to x1 (px), through y0 -> y1. */
+const lined = (page: RenderedPage, x0: number, x1: number, y0: number, y1: number, thick: number) =>
+  drawnOn(page, (ctx) => line(ctx, x0, y0, x1, y1, thick, '#3a3a3a'));
+
 /** A fold as a flatbed sees it: a soft shadow band, then the crease's dark core, edge to edge and tilted. */
-async function folded(page: RenderedPage, y: number, tilt: number): Promise<RenderedPage> {
-  const canvas = createCanvas(page.width, page.height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(await loadImage(page.png), 0, 0);
-  ctx.globalCompositeOperation = 'darken';
+const folded = (page: RenderedPage, y: number, tilt: number) => drawnOn(page, (ctx) => {
   const shadow = ctx.createLinearGradient(0, y - 14, 0, y);
   shadow.addColorStop(0, 'rgba(255,255,255,0)');
   shadow.addColorStop(1, 'rgba(150,150,150,1)');
   ctx.fillStyle = shadow;
   ctx.fillRect(0, y - 14, page.width, 14);
-  ctx.strokeStyle = '#111';
-  ctx.lineWidth = 4;
-  ctx.beginPath();
-  ctx.moveTo(0, y - tilt / 2);
-  ctx.lineTo(page.width, y + tilt / 2);
-  ctx.stroke();
-  const png = await sharp(canvas.toBuffer('image/png')).flatten({ background: '#fff' }).toColourspace('b-w').png().toBuffer();
-  return { ...page, png };
-}
+  line(ctx, 0, y - tilt / 2, page.width, y + tilt / 2, 4, '#111');
+});
 
 const raw = async (page: RenderedPage) => toRaw(sharp(page.png).greyscale());
 const inkCount = (r: Raw) => r.data.reduce((n, v) => n + (v <= 128 ? 1 : 0), 0);
